@@ -1,0 +1,34 @@
+/** The capacity report of a team, as printed by `npm start`. */
+import { assessPractitioner, type SampleTeam } from '../workload/index.js';
+import { fixed, renderTable } from './table.js';
+
+/**
+ * Assesses every member of a team and renders the WMT picture: points, available points,
+ * capacity %, cases and the 50-case ceiling, with a team line computed sum/sum.
+ */
+export function teamCapacityReport(team: SampleTeam): string {
+  const assessed = team.members.map((m) => ({ m, a: assessPractitioner(m.practitioner, m.caseload, { asOf: team.asOf }) }));
+  const rows = assessed.map(({ m, a }) => [
+    a.id,
+    m.practitioner.name ?? '',
+    a.grade,
+    fixed(m.practitioner.contractedHours, 1),
+    fixed(a.available.reductionHours, 1),
+    fixed(a.points.total, 0),
+    fixed(a.available.points),
+    `${fixed(a.capacityPercent, 1)}%`,
+    a.status,
+    String(a.caseCount),
+    `${a.ceilingCaseCount}${a.overCeiling ? ' (over 50)' : ''}`,
+  ]);
+  const total = assessed.reduce((s, { a }) => s + a.points.total, 0);
+  const available = assessed.reduce((s, { a }) => s + a.available.points, 0);
+  const cases = assessed.reduce((s, { a }) => s + a.caseCount, 0);
+  rows.push(['team', '(sum / sum)', '', '', '', fixed(total), fixed(available), `${fixed(available === 0 ? 0 : (total / available) * 100, 1)}%`, '', String(cases), '']);
+  const table = renderTable(
+    ['id', 'name', 'grade', 'hours', 'reduced', 'points', 'available', 'capacity', 'status', 'cases', 'toward 50'],
+    rows,
+    ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'right', 'right'],
+  );
+  return `${team.name}, assessed on ${team.asOf} with the UTM 2021 default weightings\n\n${table}\n`;
+}

@@ -1,0 +1,19 @@
+/**
+ * probation-workload: the workload of a national probation service, computed exactly.
+ * Named re-exports only, grouped by module.
+ */
+
+// Root helpers
+export { ERROR_CODES, WorkloadError, type Result, type WorkloadErrorCode, type WorkloadErrorOptions } from './errors.js';
+export { attempt, formatPath, parseInput } from './validate.js';
+export { ROUNDING_MODES, type RoundingMode } from './rational.js';
+export { RandomStream } from './random.js';
+
+// Tiers
+export * from './tiers/index.js';
+
+// Weightings
+export * from './weightings/index.js';
+
+// One practitioner
+export * from './workload/index.js';

@@ -1,0 +1,92 @@
+/**
+ * Zod helpers shared by every module: parse once at the boundary, or throw a
+ * {@link WorkloadError} that names the field and what was expected.
+ */
+import { z } from 'zod';
+import { WorkloadError, type Result } from './errors.js';
+
+/**
+ * Formats a zod path as a field path a person reads: `practitioners[3].contractedHours`.
+ *
+ * @example
+ * ```ts
+ * formatPath(['practitioners', 3, 'contractedHours']); // 'practitioners[3].contractedHours'
+ * ```
+ */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+/** Joins a prefix (the argument's name) and a field path. */
+function joinPath(prefix: string, path: string): string {
+  if (prefix === '') return path;
+  if (path === '') return prefix;
+  return path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
+}
+
+/**
+ * Parses `value` with `schema`, or throws a `WorkloadError` (`INVALID_INPUT`, or `UNKNOWN_TIER`
+ * when a tier code was refused) whose `path` names the first bad field under `name`.
+ *
+ * @example
+ * ```ts
+ * const hours = parseInput(z.number().min(0), 37, 'contractedHours'); // 37
+ * ```
+ */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, name = ''): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = joinPath(name, issue ? formatPath(issue.path) : '');
+  const where = path === '' ? 'input' : path;
+  const isTier = issue?.code === 'invalid_value' && /tier/i.test(path) && !/tierPoints/.test(path);
+  throw new WorkloadError(isTier ? 'UNKNOWN_TIER' : 'INVALID_INPUT', `${where}: ${issue?.message ?? 'invalid'}`, {
+    path,
+    issues: parsed.error.issues,
+  });
+}
+
+/**
+ * Runs `fn` and returns its value or the `WorkloadError` it threw, for callers batching untrusted data.
+ * Errors that are not `WorkloadError`s are bugs, and are re-thrown.
+ *
+ * @example
+ * ```ts
+ * const result = attempt(() => parseTier('Z9'));
+ * if (!result.ok) console.log(result.error.message);
+ * ```
+ */
+export function attempt<T>(fn: () => T): Result<T> {
+  try {
+    return { ok: true, value: fn() };
+  } catch (error) {
+    if (error instanceof WorkloadError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/** A calendar date as `YYYY-MM-DD` that exists (no 31 February). */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((text) => {
+    const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'expected a real calendar date as YYYY-MM-DD');
+
+/** A finite number of hours, decimals allowed (19.5, 1.8), within `min`..`max`. */
+export function hoursSchema(min: number, max: number) {
+  return z.number().min(min, `expected hours of at least ${min}`).max(max, `expected hours of at most ${max}`);
+}
+
+/** A whole, non-negative count (cases, reports, people). */
+export const countSchema = z.number().int('expected a whole number').min(0, 'expected a count of 0 or more');
+
+/** A percentage 0..100 inclusive. */
+export const percentSchema = z.number().min(0, 'expected a percentage of 0 or more').max(100, 'expected a percentage of at most 100');

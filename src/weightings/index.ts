@@ -1,0 +1,3 @@
+export * from './grades.js';
+export * from './table.js';
+export * from './timings.js';

@@ -1,0 +1,160 @@
+/** Capacity of one practitioner: points against available points, and cases against the ceiling. */
+import { z } from 'zod';
+import { DEFAULT_WEIGHTINGS, weightingTableSchema } from '../weightings/index.js';
+import { isoDateSchema, parseInput } from '../validate.js';
+import { caseloadSchema, type Caseload } from './cases.js';
+import { availablePointsOf, fteOf, practitionerSchema, type AvailablePoints, type Practitioner } from './practitioner.js';
+import { workloadPoints, type WorkloadPoints } from './points.js';
+
+/** The Justice Committee's baseline: no caseload should exceed 50 cases. */
+export const DEFAULT_CASE_CEILING = 50;
+/** Capacity % above which a practitioner is highlighted when allocating. */
+export const DEFAULT_OVER_THRESHOLD = 100;
+/** Capacity % above which a practitioner is shown red (4 weeks running = excessive workload). */
+export const DEFAULT_RED_THRESHOLD = 110;
+
+/**
+ * Capacity %: total points / available points x 100; 0 when nothing is available (as the live tool).
+ *
+ * @example
+ * ```ts
+ * capacityPercent(1632, 2176); // 75
+ * capacityPercent(10, 0); // 0
+ * ```
+ */
+export function capacityPercent(total: number, available: number): number {
+  const t = parseInput(z.number().min(0, 'expected points of 0 or more'), total, 'total');
+  const a = parseInput(z.number().min(0, 'expected points of 0 or more'), available, 'available');
+  return capacityOf(t, a);
+}
+
+/** Trusted core of {@link capacityPercent}. */
+export function capacityOf(total: number, available: number): number {
+  return available === 0 ? 0 : (total / available) * 100;
+}
+
+/** Where a capacity % stands against the thresholds: `within`, `over` (above 100%) or `red` (above 110%). */
+export type CapacityStatus = 'within' | 'over' | 'red';
+
+/** Options of {@link assessPractitioner}. */
+export const assessOptionsSchema = z.strictObject({
+  weightings: weightingTableSchema.optional(),
+  /** The day to assess, `YYYY-MM-DD`. */
+  asOf: isoDateSchema,
+  /** Case ceiling (default 50). */
+  ceiling: z.number().int().min(0).optional(),
+  /** Count unpaid-work-only cases toward the ceiling (default false, as the Committee's baseline). */
+  countUnpaidWorkOnly: z.boolean().optional(),
+  /** Capacity thresholds in % (defaults 100 and 110). */
+  thresholds: z
+    .strictObject({ over: z.number().min(0), red: z.number().min(0) })
+    .refine((t) => t.red >= t.over, { message: 'expected red at or above over', path: ['red'] })
+    .optional(),
+});
+/** Options of {@link assessPractitioner}. */
+export type AssessOptions = z.input<typeof assessOptionsSchema>;
+
+/** One practitioner's workload picture. */
+export interface PractitionerAssessment {
+  readonly id: string;
+  readonly grade: Practitioner['grade'];
+  readonly points: WorkloadPoints;
+  readonly available: AvailablePoints;
+  /** points.total / available.points x 100 (0 when available is 0). */
+  readonly capacityPercent: number;
+  /** available - total; negative when over. */
+  readonly remainingPoints: number;
+  readonly status: CapacityStatus;
+  readonly caseCount: number;
+  /** Cases counted toward the ceiling (unpaid-work-only excluded by default). */
+  readonly ceilingCaseCount: number;
+  readonly ceiling: number;
+  /** ceilingCaseCount > ceiling. */
+  readonly overCeiling: boolean;
+  /** contracted / default hours (0 when default hours are 0). */
+  readonly fte: number;
+  /** caseCount / fte; `null` when fte is 0. */
+  readonly casesPerFte: number | null;
+}
+
+/**
+ * Trusted core: status of a capacity % against thresholds.
+ */
+export function capacityStatus(percent: number, over = DEFAULT_OVER_THRESHOLD, red = DEFAULT_RED_THRESHOLD): CapacityStatus {
+  return percent > red ? 'red' : percent > over ? 'over' : 'within';
+}
+
+/**
+ * Everything the WMT shows for one practitioner, and the 50-case ceiling check.
+ *
+ * @example
+ * ```ts
+ * const a = assessPractitioner(
+ *   { id: 'po1', grade: 'PO', contractedHours: 37 },
+ *   { cases: [{ tier: 'A3', caseType: 'licence' }, { tier: 'D0', caseType: 'community', status: 'unpaidWorkOnly' }] },
+ *   { asOf: '2021-06-26' },
+ * );
+ * // 219 + 29 = 248 points of 2176: 11.397…%; 2 cases, 1 toward the ceiling
+ * a.capacityPercent; // 11.397…
+ * a.ceilingCaseCount; // 1
+ * ```
+ */
+export function assessPractitioner(practitioner: Practitioner, caseload: Caseload, options: AssessOptions): PractitionerAssessment {
+  const p = parseInput(practitionerSchema, practitioner, 'practitioner');
+  parseInput(caseloadSchema, caseload, 'caseload');
+  const o = parseInput(assessOptionsSchema, options, 'options');
+  const weightings = o.weightings ?? DEFAULT_WEIGHTINGS;
+  const points = workloadPoints(caseload, { weightings });
+  const available = availablePointsOf(p, weightings, o.asOf);
+  const percent = capacityOf(points.total, available.points);
+  const countUnpaid = o.countUnpaidWorkOnly ?? false;
+  const ceilingCaseCount = countUnpaid ? points.caseCount : points.cases.filter((c) => c.status !== 'unpaidWorkOnly').length;
+  const ceiling = o.ceiling ?? DEFAULT_CASE_CEILING;
+  const practitionerFte = fteOf(p.grade, p.contractedHours, weightings);
+  return {
+    id: p.id,
+    grade: p.grade,
+    points,
+    available,
+    capacityPercent: percent,
+    remainingPoints: available.points - points.total,
+    status: capacityStatus(percent, o.thresholds?.over, o.thresholds?.red),
+    caseCount: points.caseCount,
+    ceilingCaseCount,
+    ceiling,
+    overCeiling: ceilingCaseCount > ceiling,
+    fte: practitionerFte,
+    casesPerFte: practitionerFte === 0 ? null : points.caseCount / practitionerFte,
+  };
+}
+
+/** Options of {@link isExcessiveWorkload}. */
+export const excessiveOptionsSchema = z.strictObject({
+  /** Capacity % to be above (default 110). */
+  threshold: z.number().min(0).optional(),
+  /** Consecutive weeks above it (default 4). */
+  weeks: z.number().int().min(1).optional(),
+});
+
+/**
+ * Whether weekly capacity % readings hold an excessive workload: above 110% for 4 consecutive
+ * weeks (written parliamentary answer, 30 March 2021), both configurable.
+ *
+ * @example
+ * ```ts
+ * isExcessiveWorkload([112, 115, 111, 120]); // true
+ * isExcessiveWorkload([112, 115, 110, 120]); // false: 110 is not above 110
+ * ```
+ */
+export function isExcessiveWorkload(weeklyCapacities: readonly number[], options: z.input<typeof excessiveOptionsSchema> = {}): boolean {
+  const weekly = parseInput(z.array(z.number().min(0, 'expected a capacity % of 0 or more')), weeklyCapacities, 'weeklyCapacities');
+  const o = parseInput(excessiveOptionsSchema, options, 'options');
+  const threshold = o.threshold ?? DEFAULT_RED_THRESHOLD;
+  const weeks = o.weeks ?? 4;
+  let run = 0;
+  for (const percent of weekly) {
+    run = percent > threshold ? run + 1 : 0;
+    if (run >= weeks) return true;
+  }
+  return false;
+}

@@ -1,0 +1,42 @@
+/** A case as the WMT weighs it, and the reports a practitioner has written. */
+import { z } from 'zod';
+import { caseTypeSchema, tierSchema } from '../tiers/index.js';
+import { countSchema } from '../validate.js';
+
+/** Statuses of a case: active, or one of the three inactive statuses that keep a share of points. */
+export const CASE_STATUSES = ['active', 'activeWarrant', 'unpaidWorkOnly', 'overdueTermination'] as const;
+/** One of {@link CASE_STATUSES}; absent means `active`. */
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Zod schema of a case status. */
+export const caseStatusSchema = z.enum(CASE_STATUSES, { error: () => `expected a case status: ${CASE_STATUSES.join(', ')}` });
+
+/** Zod schema of a case. */
+export const caseSchema = z.strictObject({
+  /** The case's id (a CRN, say); optional for weighing, required for allocation. */
+  id: z.string().min(1).optional(),
+  tier: tierSchema,
+  caseType: caseTypeSchema,
+  /** Transition to adulthood (young adult): weighed on the T2A grid. */
+  t2a: z.boolean().optional(),
+  /** Absent = active. */
+  status: caseStatusSchema.optional(),
+});
+/** A case: tier, case type, and optionally id, T2A flag and status. */
+export type Case = z.input<typeof caseSchema>;
+
+/** Zod schema of the reports completed in the last 30 days. */
+export const reportCountsSchema = z.strictObject({
+  standardDelivery: countSchema.optional(),
+  fastDelivery: countSchema.optional(),
+});
+/** Counts of court reports completed in the last 30 days (absent = 0). */
+export type ReportCounts = z.input<typeof reportCountsSchema>;
+
+/** Zod schema of a practitioner's caseload. */
+export const caseloadSchema = z.strictObject({
+  cases: z.array(caseSchema),
+  reports: reportCountsSchema.optional(),
+});
+/** The cases a practitioner holds and the reports they completed in the last 30 days. */
+export type Caseload = z.input<typeof caseloadSchema>;

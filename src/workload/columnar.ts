@@ -1,0 +1,126 @@
+/**
+ * The national-scale path: workload points for a whole caseload held in typed arrays, summed per
+ * practitioner in one pass over a 792-cell lookup table. No per-case parsing.
+ */
+import { z } from 'zod';
+import { WorkloadError } from '../errors.js';
+import { CASE_TYPES, TIERS, type CaseType, type Tier } from '../tiers/index.js';
+import { DEFAULT_WEIGHTINGS, weightingTableSchema, type WeightingTable } from '../weightings/index.js';
+import { parseInput } from '../validate.js';
+import { CASE_STATUSES } from './cases.js';
+import { cellPoints, retainedPercent } from './points.js';
+
+/**
+ * A caseload as columns, one entry per case. Indexes: `tierIndex` into {@link TIERS},
+ * `caseTypeIndex` into {@link CASE_TYPES}, `statusIndex` into {@link CASE_STATUSES}
+ * (absent = all active), `t2a` 0/1 (absent = none), `practitionerIndex` 0..practitionerCount-1.
+ */
+export interface ColumnarCaseload {
+  readonly practitionerCount: number;
+  readonly practitionerIndex: Uint32Array;
+  readonly tierIndex: Uint8Array;
+  readonly caseTypeIndex: Uint8Array;
+  readonly t2a?: Uint8Array | undefined;
+  readonly statusIndex?: Uint8Array | undefined;
+}
+
+/** Per-practitioner sums of a {@link ColumnarCaseload}. */
+export interface ColumnarTotals {
+  /** Case points per practitioner (WMT points, retention applied). */
+  readonly points: Float64Array;
+  /** Cases per practitioner. */
+  readonly cases: Uint32Array;
+  /** Cases per practitioner toward the ceiling (unpaid-work-only excluded unless counted). */
+  readonly ceilingCases: Uint32Array;
+}
+
+const columnarSchema = z.strictObject({
+  practitionerCount: z.number().int().min(0).max(0xffffffff),
+  practitionerIndex: z.instanceof(Uint32Array, { message: 'expected a Uint32Array' }),
+  tierIndex: z.instanceof(Uint8Array, { message: 'expected a Uint8Array' }),
+  caseTypeIndex: z.instanceof(Uint8Array, { message: 'expected a Uint8Array' }),
+  t2a: z.instanceof(Uint8Array, { message: 'expected a Uint8Array' }).optional(),
+  statusIndex: z.instanceof(Uint8Array, { message: 'expected a Uint8Array' }).optional(),
+});
+
+const columnarOptionsSchema = z.strictObject({
+  weightings: weightingTableSchema.optional(),
+  countUnpaidWorkOnly: z.boolean().optional(),
+});
+
+const TIER_COUNT = TIERS.length;
+const CELLS_PER_STATUS = CASE_TYPES.length * TIER_COUNT;
+const UNPAID_WORK_ONLY = CASE_STATUSES.indexOf('unpaidWorkOnly');
+
+/** Lookup of hundredths of a point by (t2a, status, case type, tier), flattened in that order. */
+export function pointsLookup(weightings: WeightingTable): Float64Array {
+  const lookup = new Float64Array(2 * CASE_STATUSES.length * CELLS_PER_STATUS);
+  let i = 0;
+  for (const t2a of [false, true]) {
+    for (const status of CASE_STATUSES) {
+      for (const caseType of CASE_TYPES) {
+        for (const tier of TIERS) lookup[i++] = cellPoints(weightings, tier as Tier, caseType as CaseType, t2a) * retainedPercent(status, weightings);
+      }
+    }
+  }
+  return lookup;
+}
+
+function columnError(column: string, index: number, value: number, expected: string): WorkloadError {
+  const path = `caseload.${column}[${index}]`;
+  return new WorkloadError('INVALID_INPUT', `${path}: got ${value}, expected ${expected}`, { path });
+}
+
+/**
+ * Sums workload points, cases and ceiling cases per practitioner over a columnar caseload.
+ * Hundredths of a point are summed as integers (exact to 2^53), then divided once.
+ *
+ * @example
+ * ```ts
+ * // practitioner 0: A3 licence 219 + C2 community 63 = 282; practitioner 1: untiered, 0 points
+ * const totals = columnarPoints({
+ *   practitionerCount: 2,
+ *   practitionerIndex: Uint32Array.of(0, 0, 1),
+ *   tierIndex: Uint8Array.of(tierIndex('A3'), tierIndex('C2'), tierIndex('untiered')),
+ *   caseTypeIndex: Uint8Array.of(1, 0, 0),
+ * });
+ * totals.points; // Float64Array [282, 0]
+ * totals.cases; // Uint32Array [2, 1]
+ * ```
+ */
+export function columnarPoints(caseload: ColumnarCaseload, options: z.input<typeof columnarOptionsSchema> = {}): ColumnarTotals {
+  const c = parseInput(columnarSchema, caseload, 'caseload');
+  const o = parseInput(columnarOptionsSchema, options, 'options');
+  const n = c.tierIndex.length;
+  for (const column of ['practitionerIndex', 'caseTypeIndex', 't2a', 'statusIndex'] as const) {
+    const length = c[column]?.length ?? n;
+    if (length !== n) {
+      throw new WorkloadError('INVALID_INPUT', `caseload.${column}: has ${length} entries, expected ${n} (one per case, as tierIndex)`, {
+        path: `caseload.${column}`,
+      });
+    }
+  }
+  const lookup = pointsLookup(o.weightings ?? DEFAULT_WEIGHTINGS);
+  const countUnpaid = o.countUnpaidWorkOnly ?? false;
+  const hundredths = new Float64Array(c.practitionerCount);
+  const cases = new Uint32Array(c.practitionerCount);
+  const ceilingCases = new Uint32Array(c.practitionerCount);
+  const { practitionerIndex, tierIndex, caseTypeIndex, t2a, statusIndex, practitionerCount } = c;
+  for (let i = 0; i < n; i++) {
+    const p = practitionerIndex[i] as number;
+    const tier = tierIndex[i] as number;
+    const caseType = caseTypeIndex[i] as number;
+    const status = statusIndex === undefined ? 0 : (statusIndex[i] as number);
+    const young = t2a === undefined ? 0 : (t2a[i] as number);
+    if (p >= practitionerCount) throw columnError('practitionerIndex', i, p, `0..${practitionerCount - 1}`);
+    if (tier >= TIER_COUNT) throw columnError('tierIndex', i, tier, `0..${TIER_COUNT - 1} (positions in TIERS)`);
+    if (caseType >= 3) throw columnError('caseTypeIndex', i, caseType, '0..2 (community, licence, custody)');
+    if (status >= CASE_STATUSES.length) throw columnError('statusIndex', i, status, `0..${CASE_STATUSES.length - 1} (positions in CASE_STATUSES)`);
+    if (young > 1) throw columnError('t2a', i, young, '0 or 1');
+    hundredths[p] = (hundredths[p] as number) + (lookup[((young * 4 + status) * 3 + caseType) * TIER_COUNT + tier] as number);
+    cases[p] = (cases[p] as number) + 1;
+    if (countUnpaid || status !== UNPAID_WORK_ONLY) ceilingCases[p] = (ceilingCases[p] as number) + 1;
+  }
+  for (let p = 0; p < practitionerCount; p++) hundredths[p] = (hundredths[p] as number) / 100;
+  return { points: hundredths, cases, ceilingCases };
+}
