@@ -1,5 +1,5 @@
 /** The capacity report of a team, as printed by `npm start`. */
-import { assessPractitioner, type SampleTeam } from '../workload/index.js';
+import { assessPractitioner, combinedCapacityPercent, type SampleTeam } from '../workload/index.js';
 import { fixed, renderTable } from './table.js';
 
 /**
@@ -21,10 +21,12 @@ export function teamCapacityReport(team: SampleTeam): string {
     String(a.caseCount),
     `${a.ceilingCaseCount}${a.overCeiling ? ' (over 50)' : ''}`,
   ]);
-  const total = assessed.reduce((s, { a }) => s + a.points.total, 0);
-  const available = assessed.reduce((s, { a }) => s + a.available.points, 0);
+  const parts = assessed.map(({ a }) => ({ total: a.points.total, available: a.available.points }));
+  const total = parts.reduce((s, p) => s + p.total, 0);
+  const available = parts.reduce((s, p) => s + p.available, 0);
   const cases = assessed.reduce((s, { a }) => s + a.caseCount, 0);
-  rows.push(['team', '(sum / sum)', '', '', '', fixed(total), fixed(available), `${fixed(available === 0 ? 0 : (total / available) * 100, 1)}%`, '', String(cases), '']);
+  const capacity = combinedCapacityPercent(parts);
+  rows.push(['team', '(sum / sum)', '', '', '', fixed(total), fixed(available), `${fixed(capacity, 1)}%`, '', String(cases), '']);
   const table = renderTable(
     ['id', 'name', 'grade', 'hours', 'reduced', 'points', 'available', 'capacity', 'status', 'cases', 'toward 50'],
     rows,

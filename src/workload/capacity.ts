@@ -33,6 +33,37 @@ export function capacityOf(total: number, available: number): number {
   return available === 0 ? 0 : (total / available) * 100;
 }
 
+/** Points and available points of one part of a group (a practitioner, a team). */
+export interface PointsAndAvailable {
+  readonly total: number;
+  readonly available: number;
+}
+
+/**
+ * Capacity % of a group: the sum of their points over the sum of their available points, never a
+ * mean of percentages (a part-timer at 200% and a full-timer at 50% are not a team at 125%).
+ *
+ * @example
+ * ```ts
+ * // (1000 + 500) / (500 + 1000) = 100%, where the mean of 200% and 50% would say 125%
+ * combinedCapacityPercent([{ total: 1000, available: 500 }, { total: 500, available: 1000 }]); // 100
+ * ```
+ */
+export function combinedCapacityPercent(parts: readonly PointsAndAvailable[]): number {
+  const items = parseInput(
+    z.array(z.strictObject({ total: z.number().min(0), available: z.number().min(0) })),
+    parts,
+    'parts',
+  );
+  let total = 0;
+  let available = 0;
+  for (const part of items) {
+    total += part.total;
+    available += part.available;
+  }
+  return capacityOf(total, available);
+}
+
 /** Where a capacity % stands against the thresholds: `within`, `over` (above 100%) or `red` (above 110%). */
 export type CapacityStatus = 'within' | 'over' | 'red';
 
