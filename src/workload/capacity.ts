@@ -108,11 +108,30 @@ export interface PractitionerAssessment {
   readonly casesPerFte: number | null;
 }
 
+/** Whether total / available x 100 is above `threshold` %, decided exactly (points are in hundredths). */
+function isAbove(total: number, available: number, threshold: number): boolean {
+  if (available === 0) return false;
+  return Math.round(total * 100) * 100 > Math.round(threshold * 100) * available;
+}
+
 /**
- * Trusted core: status of a capacity % against thresholds.
+ * Status of a workload against the thresholds, decided exactly rather than on a rounded percentage:
+ * 2,277 of 2,070 points is exactly 110%, so `over`, not `red` (in doubles it is 110.00000000000001%).
+ *
+ * @example
+ * ```ts
+ * capacityStatus(2277, 2070); // 'over'
+ * capacityStatus(2278, 2070); // 'red'
+ * ```
  */
-export function capacityStatus(percent: number, over = DEFAULT_OVER_THRESHOLD, red = DEFAULT_RED_THRESHOLD): CapacityStatus {
-  return percent > red ? 'red' : percent > over ? 'over' : 'within';
+export function capacityStatus(total: number, available: number, over = DEFAULT_OVER_THRESHOLD, red = DEFAULT_RED_THRESHOLD): CapacityStatus {
+  const points = z.number().min(0, 'expected points of 0 or more');
+  const percent = z.number().min(0, 'expected a threshold of 0% or more');
+  return statusOf(parseInput(points, total, 'total'), parseInput(points, available, 'available'), parseInput(percent, over, 'over'), parseInput(percent, red, 'red'));
+}
+
+function statusOf(total: number, available: number, over: number, red: number): CapacityStatus {
+  return isAbove(total, available, red) ? 'red' : isAbove(total, available, over) ? 'over' : 'within';
 }
 
 /**
@@ -149,7 +168,7 @@ export function assessPractitioner(practitioner: Practitioner, caseload: Caseloa
     available,
     capacityPercent: percent,
     remainingPoints: available.points - points.total,
-    status: capacityStatus(percent, o.thresholds?.over, o.thresholds?.red),
+    status: statusOf(points.total, available.points, o.thresholds?.over ?? DEFAULT_OVER_THRESHOLD, o.thresholds?.red ?? DEFAULT_RED_THRESHOLD),
     caseCount: points.caseCount,
     ceilingCaseCount,
     ceiling,

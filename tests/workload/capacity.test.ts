@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { assessPractitioner, capacityPercent, combinedCapacityPercent, isExcessiveWorkload } from '../../src/index.js';
+import { assessPractitioner, capacityPercent, capacityStatus, combinedCapacityPercent, isExcessiveWorkload } from '../../src/index.js';
 import { errorOf } from '../helpers.js';
 
 const asOf = '2021-06-26';
@@ -82,6 +82,18 @@ describe('assessPractitioner', () => {
       'options.thresholds.red',
     );
     expect(errorOf(() => assessPractitioner({ id: 'p', grade: 'PO', contractedHours: 37 }, { cases: [] }, { asOf, ceiling: -1 })).path).toBe('options.ceiling');
+  });
+});
+
+describe('capacityStatus', () => {
+  it('decides thresholds exactly: 2,277 of 2,070 is exactly 110%, not above it', () => {
+    // 2,070 x 1.1 = 2,277, but 2277 / 2070 * 100 = 110.00000000000001 in doubles
+    expect((2277 / 2070) * 100).toBeGreaterThan(110);
+    expect(capacityStatus(2277, 2070)).toBe('over');
+    expect(capacityStatus(2277.01, 2070)).toBe('red');
+    expect(capacityStatus(2070, 2070)).toBe('within');
+    expect(capacityStatus(2070.5, 2070)).toBe('over');
+    expect(capacityStatus(500, 0)).toBe('within');
   });
 });
 
