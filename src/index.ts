@@ -17,3 +17,7 @@ export * from './weightings/index.js';
 
 // One practitioner
 export * from './workload/index.js';
+
+// Allocation
+export * from './allocation/index.js';
+

@@ -55,9 +55,14 @@ export function combinedCapacityPercent(parts: readonly PointsAndAvailable[]): n
     parts,
     'parts',
   );
+  return combinedCapacityOf(items);
+}
+
+/** Trusted core of {@link combinedCapacityPercent}. */
+export function combinedCapacityOf(parts: readonly PointsAndAvailable[]): number {
   let total = 0;
   let available = 0;
-  for (const part of items) {
+  for (const part of parts) {
     total += part.total;
     available += part.available;
   }

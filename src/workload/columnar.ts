@@ -52,6 +52,11 @@ const TIER_COUNT = TIERS.length;
 const CELLS_PER_STATUS = CASE_TYPES.length * TIER_COUNT;
 const UNPAID_WORK_ONLY = CASE_STATUSES.indexOf('unpaidWorkOnly');
 
+/** Position in {@link pointsLookup} of a case given by its indexes (tier, case type, T2A 0/1, status). */
+export function pointsLookupIndex(tier: number, caseType: number, t2a: number, status: number): number {
+  return ((t2a * CASE_STATUSES.length + status) * CASE_TYPES.length + caseType) * TIER_COUNT + tier;
+}
+
 /** Lookup of hundredths of a point by (t2a, status, case type, tier), flattened in that order. */
 export function pointsLookup(weightings: WeightingTable): Float64Array {
   const lookup = new Float64Array(2 * CASE_STATUSES.length * CELLS_PER_STATUS);
@@ -117,7 +122,7 @@ export function columnarPoints(caseload: ColumnarCaseload, options: z.input<type
     if (caseType >= 3) throw columnError('caseTypeIndex', i, caseType, '0..2 (community, licence, custody)');
     if (status >= CASE_STATUSES.length) throw columnError('statusIndex', i, status, `0..${CASE_STATUSES.length - 1} (positions in CASE_STATUSES)`);
     if (young > 1) throw columnError('t2a', i, young, '0 or 1');
-    hundredths[p] = (hundredths[p] as number) + (lookup[((young * 4 + status) * 3 + caseType) * TIER_COUNT + tier] as number);
+    hundredths[p] = (hundredths[p] as number) + (lookup[pointsLookupIndex(tier, caseType, young, status)] as number);
     cases[p] = (cases[p] as number) + 1;
     if (countUnpaid || status !== UNPAID_WORK_ONLY) ceilingCases[p] = (ceilingCases[p] as number) + 1;
   }

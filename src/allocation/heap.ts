@@ -1,0 +1,126 @@
+/**
+ * An indexed binary min-heap of practitioner indexes, keyed by a shared `Float64Array`, ties broken by
+ * a rank (the practitioners' id order). Indexed: it knows where each item sits, so one item's key can
+ * change in place (`update`) or the item can leave (`remove`) in O(log n). Many small heaps may share
+ * one `position` array as long as an item sits in at most one of them at a time. Internal.
+ */
+export class IndexedMinHeap {
+  readonly #heap: Int32Array;
+  readonly #position: Int32Array;
+  readonly #key: Float64Array;
+  readonly #rank: Uint32Array;
+  #size = 0;
+
+  /**
+   * @param key - the key of every item (read live: change it, then call `update`)
+   * @param rank - tie-break order of every item (lower first)
+   * @param capacity - most items held at once
+   * @param position - where each item sits (-1 when absent), shareable between heaps
+   */
+  constructor(key: Float64Array, rank: Uint32Array, capacity: number, position: Int32Array) {
+    this.#key = key;
+    this.#rank = rank;
+    this.#heap = new Int32Array(capacity);
+    this.#position = position;
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /** The item with the lowest key (lowest rank among equals), or -1 when empty. */
+  top(): number {
+    return this.#size === 0 ? -1 : (this.#heap[0] as number);
+  }
+
+  /** Empties the heap and fills it with `items` in O(n). */
+  build(items: ArrayLike<number>): void {
+    this.clear();
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as number;
+      this.#heap[i] = item;
+      this.#position[item] = i;
+    }
+    this.#size = items.length;
+    for (let i = (this.#size >> 1) - 1; i >= 0; i--) this.#down(i);
+  }
+
+  clear(): void {
+    for (let i = 0; i < this.#size; i++) this.#position[this.#heap[i] as number] = -1;
+    this.#size = 0;
+  }
+
+  push(item: number): void {
+    const at = this.#size++;
+    this.#heap[at] = item;
+    this.#position[item] = at;
+    this.#up(at);
+  }
+
+  /** Removes and returns the top item (-1 when empty). */
+  pop(): number {
+    const top = this.top();
+    if (top >= 0) this.remove(top);
+    return top;
+  }
+
+  remove(item: number): void {
+    const at = this.#position[item] as number;
+    if (at < 0) return;
+    const last = this.#heap[--this.#size] as number;
+    this.#position[item] = -1;
+    if (last === item) return;
+    this.#heap[at] = last;
+    this.#position[last] = at;
+    this.#down(at);
+    this.#up(this.#position[last] as number);
+  }
+
+  /** Restores order after `item`'s key changed. */
+  update(item: number): void {
+    const at = this.#position[item] as number;
+    if (at < 0) return;
+    this.#up(at);
+    this.#down(this.#position[item] as number);
+  }
+
+  #less(a: number, b: number): boolean {
+    const ka = this.#key[a] as number;
+    const kb = this.#key[b] as number;
+    return ka < kb || (ka === kb && (this.#rank[a] as number) < (this.#rank[b] as number));
+  }
+
+  #up(at: number): void {
+    const heap = this.#heap;
+    const item = heap[at] as number;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      const other = heap[parent] as number;
+      if (!this.#less(item, other)) break;
+      heap[at] = other;
+      this.#position[other] = at;
+      at = parent;
+    }
+    heap[at] = item;
+    this.#position[item] = at;
+  }
+
+  #down(at: number): void {
+    const heap = this.#heap;
+    const item = heap[at] as number;
+    const size = this.#size;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= size) break;
+      const right = child + 1;
+      if (right < size && this.#less(heap[right] as number, heap[child] as number)) child = right;
+      const other = heap[child] as number;
+      if (!this.#less(other, item)) break;
+      heap[at] = other;
+      this.#position[other] = at;
+      at = child;
+    }
+    heap[at] = item;
+    this.#position[item] = at;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './rules.js';
+export * from './problem.js';
+export * from './impact.js';
+export * from './batch.js';
