@@ -1,0 +1,162 @@
+/**
+ * How caseloads spread across practitioners: the share above 50 (and 60, 70, 80) cases, quantiles,
+ * a histogram, and cases per FTE, for chosen grades nationally or within one unit.
+ */
+import { quantileSorted } from 'simple-statistics';
+import { z } from 'zod';
+import { WorkloadError } from '../errors.js';
+import { parseInput } from '../validate.js';
+import { GRADES, gradeSchema, type Grade } from '../weightings/index.js';
+import { checkOrganisationCaseload, type OrganisationCaseload } from './organisation.js';
+import { pointsOf } from './rollup.js';
+
+/** Grades that hold cases: all but the Senior Probation Officer. */
+export const CASE_HOLDING_GRADES: readonly Grade[] = Object.freeze(['PO', 'PSO', 'PQiP', 'NQO']);
+
+/** Zod schema of the options of {@link caseloadDistribution}. */
+export const distributionOptionsSchema = z.strictObject({
+  /** Grades to include (default: the case-holding grades PO, PSO, PQiP, NQO). */
+  grades: z.array(gradeSchema).min(1, 'expected at least one grade').optional(),
+  /** One region, PDU or team to look within (default: the whole organisation). */
+  within: z.strictObject({ level: z.enum(['region', 'pdu', 'team']), id: z.string().min(1) }).optional(),
+  /** Case counts to report the share above (default 50, 60, 70, 80). */
+  above: z.array(z.number().int().min(0, 'expected a case count of 0 or more').max(100_000)).max(100).optional(),
+  /** Width of a histogram bin in cases (default 10). */
+  binWidth: z.number().int().min(1, 'expected a bin width of at least 1').max(100_000).optional(),
+  /** Count unpaid-work-only cases toward the caseload measured (default false, as the Committee's baseline). */
+  countUnpaidWorkOnly: z.boolean().optional(),
+});
+/** Options of {@link caseloadDistribution}. */
+export type DistributionOptions = z.input<typeof distributionOptionsSchema>;
+
+/** Practitioners above one case count. */
+export interface ShareAbove {
+  /** The case count: practitioners holding more than this. */
+  readonly cases: number;
+  readonly practitioners: number;
+  /** practitioners / all practitioners measured (0..1); `null` when none are measured. */
+  readonly share: number | null;
+}
+
+/** How caseloads spread; "caseload" is the cases counted toward the ceiling unless stated. */
+export interface CaseloadDistribution {
+  readonly grades: readonly Grade[];
+  readonly within: { readonly level: 'region' | 'pdu' | 'team'; readonly id: string } | null;
+  readonly countUnpaidWorkOnly: boolean;
+  /** Headcount measured. */
+  readonly practitioners: number;
+  readonly fte: number;
+  /** All cases held (unpaid-work-only included). */
+  readonly cases: number;
+  /** Cases counted toward the ceiling. */
+  readonly ceilingCases: number;
+  /** cases / fte (sum over sum); `null` when fte is 0. */
+  readonly casesPerFte: number | null;
+  /** Mean caseload per practitioner; `null` when none are measured. */
+  readonly meanCaseload: number | null;
+  /** Caseload quantiles (simple-statistics `quantileSorted`); `null` when none are measured. */
+  readonly quantiles: {
+    readonly p10: number;
+    readonly p25: number;
+    readonly median: number;
+    readonly p75: number;
+    readonly p90: number;
+    readonly p98: number;
+    readonly max: number;
+  } | null;
+  readonly above: readonly ShareAbove[];
+  /** Practitioners per caseload band `from`..`to` inclusive, from 0 to the largest caseload. */
+  readonly histogram: readonly { readonly from: number; readonly to: number; readonly practitioners: number }[];
+}
+
+/**
+ * The spread of caseloads across practitioners of the chosen grades: share above each case count
+ * (default 50, 60, 70, 80), quantiles, a histogram and cases per FTE (sum over sum). Unpaid-work-only
+ * cases are left out of the caseload measured unless `countUnpaidWorkOnly`, as the Justice
+ * Committee's 50-case baseline.
+ *
+ * @example
+ * ```ts
+ * const national = generateNationalCaseload({ seed: 2021 });
+ * const po = caseloadDistribution(national, { grades: ['PO'] });
+ * po.casesPerFte; // about 32.5 (published: 32.5 on 21 April 2021)
+ * po.above[0]?.share; // about 0.02 (published: 2% above 50)
+ * ```
+ */
+export function caseloadDistribution(organisationCaseload: OrganisationCaseload, options: DistributionOptions = {}): CaseloadDistribution {
+  const oc = checkOrganisationCaseload(organisationCaseload, 'organisationCaseload');
+  const o = parseInput(distributionOptionsSchema, options, 'options');
+  const grades = o.grades ?? CASE_HOLDING_GRADES;
+  const countUnpaidWorkOnly = o.countUnpaidWorkOnly ?? false;
+  const aboveCounts = o.above ?? [50, 60, 70, 80];
+  const binWidth = o.binWidth ?? 10;
+  const included = new Uint8Array(GRADES.length);
+  for (const grade of grades) included[GRADES.indexOf(grade)] = 1;
+  let unitColumn: Uint32Array | undefined;
+  let unit = -1;
+  if (o.within !== undefined) {
+    const { level, id } = o.within;
+    const units = level === 'region' ? oc.regions : level === 'pdu' ? oc.pdus : oc.teams;
+    unit = units.findIndex((u) => u.id === id);
+    if (unit < 0) throw new WorkloadError('UNKNOWN_REFERENCE', `options.within.id: no ${level} has id "${id}"`, { path: 'options.within.id' });
+    const p = oc.columns.practitioners;
+    unitColumn = level === 'region' ? p.regionIndex : level === 'pdu' ? p.pduIndex : p.teamIndex;
+  }
+  const totals = pointsOf(oc, countUnpaidWorkOnly);
+  const p = oc.columns.practitioners;
+  const caseloads: number[] = [];
+  let fte = 0;
+  let cases = 0;
+  for (let i = 0; i < p.count; i++) {
+    if (included[p.gradeIndex[i] as number] === 0 || (unitColumn !== undefined && unitColumn[i] !== unit)) continue;
+    caseloads.push(totals.ceilingCases[i] as number);
+    fte += p.fte[i] as number;
+    cases += totals.cases[i] as number;
+  }
+  caseloads.sort((a, b) => a - b);
+  const n = caseloads.length;
+  const ceilingCases = caseloads.reduce((a, b) => a + b, 0);
+  const max = n === 0 ? 0 : (caseloads[n - 1] as number);
+  const histogram = Array.from({ length: Math.floor(max / binWidth) + 1 }, (_, b) => ({ from: b * binWidth, to: b * binWidth + binWidth - 1, practitioners: 0 }));
+  for (const c of caseloads) (histogram[Math.floor(c / binWidth)] as { practitioners: number }).practitioners += 1;
+  return {
+    grades: [...grades],
+    within: o.within ?? null,
+    countUnpaidWorkOnly,
+    practitioners: n,
+    fte,
+    cases,
+    ceilingCases,
+    casesPerFte: fte === 0 ? null : cases / fte,
+    meanCaseload: n === 0 ? null : ceilingCases / n,
+    quantiles:
+      n === 0
+        ? null
+        : {
+            p10: quantileSorted(caseloads, 0.1),
+            p25: quantileSorted(caseloads, 0.25),
+            median: quantileSorted(caseloads, 0.5),
+            p75: quantileSorted(caseloads, 0.75),
+            p90: quantileSorted(caseloads, 0.9),
+            p98: quantileSorted(caseloads, 0.98),
+            max,
+          },
+    above: aboveCounts.map((threshold) => {
+      const practitioners = n - upperBound(caseloads, threshold);
+      return { cases: threshold, practitioners, share: n === 0 ? null : practitioners / n };
+    }),
+    histogram,
+  };
+}
+
+/** Number of entries of sorted `values` at or below `x`. */
+function upperBound(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,67 @@
+/** Many practitioners: the organisation, synthetic national caseloads, roll-ups, distributions. */
+export { PROBATION_REGIONS, NATIONAL_PDU_COUNT, type ProbationRegion } from './regions.js';
+export {
+  MAX_PRACTITIONERS,
+  caseloadOf,
+  organisationCaseload,
+  organisationCaseloadSchema,
+  organisationOptionsSchema,
+  organisationPractitionerSchema,
+  organisationSchema,
+  pduSchema,
+  regionSchema,
+  teamSchema,
+  type Organisation,
+  type OrganisationCaseload,
+  type OrganisationOptions,
+  type OrganisationPractitioner,
+  type Pdu,
+  type PractitionerColumns,
+  type Region,
+  type Team,
+} from './organisation.js';
+export { DEFAULT_CASE_MIX, caseMixSchema, protectTiltSchema, type CaseMix, type ProtectTilt } from './mix.js';
+export {
+  CRC_2019_PROFILE,
+  UNIFIED_2021_PROFILE,
+  calibrationTargetSchema,
+  caseloadProfileSchema,
+  gradeProfileSchema,
+  type CalibrationTarget,
+  type CaseloadProfile,
+  type GradeProfile,
+} from './profiles.js';
+export {
+  DEFAULT_NATIONAL_PRACTITIONERS,
+  MAX_GENERATED_CASES,
+  generateCases,
+  generateNationalCaseload,
+  nationalCaseloadOptionsSchema,
+  newCasesOptionsSchema,
+  type NationalCaseloadOptions,
+  type NewCaseColumns,
+  type NewCasesOptions,
+} from './generate.js';
+export {
+  ROLL_UP_LEVELS,
+  caseloadRollUpSchema,
+  caseloadSummarySchema,
+  gradeSummarySchema,
+  rollUpCaseload,
+  rollUpOptionsSchema,
+  type CaseloadRollUp,
+  type CaseloadSummary,
+  type GradeSummary,
+  type RollUpLevel,
+  type RollUpOptions,
+} from './rollup.js';
+export {
+  CASE_HOLDING_GRADES,
+  caseloadDistribution,
+  distributionOptionsSchema,
+  type CaseloadDistribution,
+  type DistributionOptions,
+  type ShareAbove,
+} from './distribution.js';
+export { calibrationOf, type CalibrationRow } from './calibration.js';
+export { compareRollUps, type FigureChange, type RatioChange, type RollUpComparison, type UnitComparison, type UnmatchedUnit } from './compare.js';

@@ -1,0 +1,190 @@
+/**
+ * The mix of a caseload: how cases spread over tier x case type, how many are T2A, and which are
+ * inactive. Synthetic caseloads draw their cases from a mix.
+ */
+import { z } from 'zod';
+import { CASE_TYPES, TIERS, changeLevelOf, protectLevelOf, tierSchema, type CaseType, type Tier } from '../tiers/index.js';
+import { CASE_STATUSES } from '../workload/index.js';
+
+const weightSchema = z.number().min(0, 'expected a weight of 0 or more').max(1e9, 'expected a weight of at most 1e9');
+const shareSchema = z.number().min(0, 'expected a share of 0 or more').max(1, 'expected a share of at most 1');
+const tierWeightsSchema = z.partialRecord(tierSchema, weightSchema);
+
+/** Zod schema of a {@link CaseMix}. */
+export const caseMixSchema = z
+  .strictObject({
+    /** Relative weight of each tier x case type cell, `weights[caseType][tier]`; absent cells weigh 0. */
+    weights: z.strictObject({ community: tierWeightsSchema, licence: tierWeightsSchema, custody: tierWeightsSchema }),
+    /** Share (0..1) of cases that are T2A (transition to adulthood), weighed on the T2A grid. */
+    t2aShare: shareSchema,
+    /** Share (0..1) of community cases at change level 0 (no mandate for change) that are unpaid work only. */
+    unpaidWorkOnlyShare: shareSchema,
+    /** Share (0..1) of the other cases with an active warrant (inactive; keeps 0% by default). */
+    activeWarrantShare: shareSchema,
+    /** Share (0..1) of the other cases overdue for termination (inactive; keeps 0% by default). */
+    overdueTerminationShare: shareSchema,
+  })
+  .refine((m) => CASE_TYPES.some((t) => Object.values(m.weights[t]).some((w) => w > 0)), {
+    message: 'expected at least one tier x case type cell with a weight above 0',
+    path: ['weights'],
+  })
+  .refine((m) => m.activeWarrantShare + m.overdueTerminationShare <= 1, {
+    message: 'expected activeWarrantShare + overdueTerminationShare of at most 1',
+    path: ['overdueTerminationShare'],
+  });
+/** A caseload mix (see {@link caseMixSchema}). */
+export type CaseMix = z.input<typeof caseMixSchema>;
+
+type Row = Readonly<Partial<Record<Tier, number>>>;
+
+/** A row of weights in UTM_TIERS order (A3 … D0), then untiered. */
+function row(weights: readonly number[], untiered: number): Row {
+  const out: Partial<Record<Tier, number>> = {};
+  weights.forEach((w, i) => {
+    if (w > 0) out[TIERS[i] as Tier] = w;
+  });
+  if (untiered > 0) out.untiered = untiered;
+  return out;
+}
+
+/**
+ * The default national mix: relative weights per 1,000 cases of each tier x case type
+ * (community 55%, licence 25%, custody 20%; protect level A about 6%, B 35%, C 29%, D 30%), plus a
+ * few untiered cases; 5% T2A; 80% of community cases without a mandate for change are unpaid work
+ * only; 2% of the others have an active warrant and 1% are overdue for termination.
+ * Illustrative figures for synthetic data: the tier distribution of the live caseload is not in
+ * the sources.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_CASE_MIX.weights.community.C2; // 60
+ * generateCases({ count: 1000, seed: 1, pduCount: 108, mix: DEFAULT_CASE_MIX });
+ * ```
+ */
+export const DEFAULT_CASE_MIX: CaseMix = Object.freeze({
+  weights: {
+    //                A3 A2 A1 A0  B3  B2  B1  B0  C3  C2  C1  C0  D3  D2  D1  D0
+    community: row([4, 6, 4, 1, 30, 60, 40, 15, 25, 60, 60, 30, 15, 50, 80, 70], 10),
+    licence: row([8, 10, 6, 0, 35, 50, 30, 0, 15, 25, 20, 0, 8, 18, 25, 0], 5),
+    custody: row([6, 8, 4, 0, 30, 40, 22, 0, 12, 22, 18, 0, 6, 12, 20, 0], 5),
+  },
+  t2aShare: 0.05,
+  unpaidWorkOnlyShare: 0.8,
+  activeWarrantShare: 0.02,
+  overdueTerminationShare: 0.01,
+});
+
+/** Zod schema of relative weights by protect level (and untiered), tilting a mix toward or away from risk. */
+export const protectTiltSchema = z.strictObject({
+  A: weightSchema,
+  B: weightSchema,
+  C: weightSchema,
+  D: weightSchema,
+  untiered: weightSchema,
+});
+/** Multipliers of a mix's weights by protect level: `{ A, B, C, D, untiered }`. */
+export type ProtectTilt = z.input<typeof protectTiltSchema>;
+
+// --- Drawing from a mix (internal) ---------------------------------------------------------------
+
+/** Walker's alias table: draws an index in O(1) from one uniform number. */
+export interface AliasTable {
+  readonly probability: Float64Array;
+  readonly alias: Uint32Array;
+}
+
+/** Builds the alias table of non-negative `weights` with a positive sum (Vose's method, deterministic). */
+export function aliasTable(weights: ArrayLike<number>): AliasTable {
+  const n = weights.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += weights[i] as number;
+  const scaled = Float64Array.from({ length: n }, (_, i) => ((weights[i] as number) * n) / sum);
+  const probability = new Float64Array(n);
+  const alias = new Uint32Array(n);
+  const small: number[] = [];
+  const large: number[] = [];
+  for (let i = n - 1; i >= 0; i--) ((scaled[i] as number) < 1 ? small : large).push(i);
+  while (small.length > 0 && large.length > 0) {
+    const s = small.pop() as number;
+    const l = large.pop() as number;
+    probability[s] = scaled[s] as number;
+    alias[s] = l;
+    scaled[l] = (scaled[l] as number) + (scaled[s] as number) - 1;
+    ((scaled[l] as number) < 1 ? small : large).push(l);
+  }
+  for (const i of [...small, ...large]) {
+    probability[i] = 1;
+    alias[i] = i;
+  }
+  return { probability, alias };
+}
+
+/** The index an alias table gives for a uniform number `u` in [0, 1). */
+export function drawAlias(table: AliasTable, u: number): number {
+  const x = u * table.probability.length;
+  const i = Math.floor(x);
+  return x - i < (table.probability[i] as number) ? i : (table.alias[i] as number);
+}
+
+const TIER_COUNT = TIERS.length;
+const ACTIVE = CASE_STATUSES.indexOf('active');
+const ACTIVE_WARRANT = CASE_STATUSES.indexOf('activeWarrant');
+const UNPAID_WORK_ONLY = CASE_STATUSES.indexOf('unpaidWorkOnly');
+const OVERDUE_TERMINATION = CASE_STATUSES.indexOf('overdueTermination');
+
+/** A mix compiled for drawing: cell `caseType x 33 + tierIndex`. */
+export interface MixSampler {
+  readonly cells: AliasTable;
+  /** Total weight of the cells after any tilt (0 when nothing can be drawn). */
+  readonly totalWeight: number;
+  readonly mix: z.output<typeof caseMixSchema>;
+}
+
+/** Compiles a parsed mix, with weights multiplied by `tilt` per protect level. */
+export function mixSampler(mix: z.output<typeof caseMixSchema>, tilt?: z.output<typeof protectTiltSchema>): MixSampler {
+  const weights = new Float64Array(CASE_TYPES.length * TIER_COUNT);
+  let totalWeight = 0;
+  CASE_TYPES.forEach((caseType: CaseType, t) => {
+    TIERS.forEach((tier: Tier, k) => {
+      const level = protectLevelOf(tier) ?? 'untiered';
+      const w = (mix.weights[caseType][tier] ?? 0) * (tilt === undefined ? 1 : tilt[level]);
+      weights[t * TIER_COUNT + k] = w;
+      totalWeight += w;
+    });
+  });
+  return { cells: totalWeight > 0 ? aliasTable(weights) : aliasTable([1]), totalWeight, mix };
+}
+
+/** Whether a cell is a community case at change level 0 (may be unpaid work only). */
+const NO_MANDATE_COMMUNITY = Uint8Array.from({ length: CASE_TYPES.length * TIER_COUNT }, (_, cell) => {
+  const tier = TIERS[cell % TIER_COUNT] as Tier;
+  return cell < TIER_COUNT && changeLevelOf(tier) === 0 ? 1 : 0;
+});
+
+/** Case columns being filled by {@link drawCase}. */
+export interface CaseColumnsBeingDrawn {
+  readonly tierIndex: Uint8Array;
+  readonly caseTypeIndex: Uint8Array;
+  readonly t2a: Uint8Array;
+  readonly statusIndex: Uint8Array;
+}
+
+/** Draws case `j` from a sampler with three uniform numbers (cell, T2A, status), in that order. */
+export function drawCase(sampler: MixSampler, columns: CaseColumnsBeingDrawn, j: number, next: () => number): void {
+  const cell = drawAlias(sampler.cells, next());
+  const { t2aShare, unpaidWorkOnlyShare, activeWarrantShare, overdueTerminationShare } = sampler.mix;
+  columns.tierIndex[j] = cell % TIER_COUNT;
+  columns.caseTypeIndex[j] = (cell - (cell % TIER_COUNT)) / TIER_COUNT;
+  columns.t2a[j] = next() < t2aShare ? 1 : 0;
+  const u = next();
+  columns.statusIndex[j] =
+    NO_MANDATE_COMMUNITY[cell] === 1
+      ? u < unpaidWorkOnlyShare
+        ? UNPAID_WORK_ONLY
+        : ACTIVE
+      : u < activeWarrantShare
+        ? ACTIVE_WARRANT
+        : u < activeWarrantShare + overdueTerminationShare
+          ? OVERDUE_TERMINATION
+          : ACTIVE;
+}
