@@ -8,6 +8,7 @@ export { ERROR_CODES, WorkloadError, type Result, type WorkloadErrorCode, type W
 export { attempt, formatPath, parseInput } from './validate.js';
 export { ROUNDING_MODES, type RoundingMode } from './rational.js';
 export { RandomStream } from './random.js';
+export { BASIS_POINTS, allocatePence, basisPoints, formatPounds, multiplyByRate, parsePounds, penceSchema, rateSchema, roundingModeSchema, signedPenceSchema, weightsSchema, type Pence, type Rate } from './money.js';
 
 // Tiers
 export * from './tiers/index.js';
@@ -21,3 +22,5 @@ export * from './workload/index.js';
 // Allocation
 export * from './allocation/index.js';
 
+// Dynamic Framework contracts
+export * from './contracts/index.js';

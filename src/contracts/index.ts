@@ -1,0 +1,16 @@
+export { CONTRACT_KINDS, contractIdentitySchema, contractListSchema, contractTermsSchema, contractYearSchema, volumeBandSchema } from './terms.js';
+export type { ContractIdentity, ContractKind, ContractTerms, ContractTermsInput, ContractYear, VolumeBand } from './terms.js';
+export { extraDemandSchema, projectVolumes, volumeProjectionInputSchema } from './volumes.js';
+export type { ExtraDemand, ProjectedYear, VolumeProjection, VolumeProjectionInput } from './volumes.js';
+export { INTENSITIES, priceContract, pricingSchema, yearlyVolumesSchema } from './pricing.js';
+export type { ContractPrice, Intensity, PricedYear, Pricing } from './pricing.js';
+export { bandScenarioSchema, bandingRulesSchema, contractInputSchema, volumeBands } from './bands.js';
+export type { BandScenario, BandingRules, ContractInput } from './bands.js';
+export { adjustToBudget, budgetRuleSchema } from './budget.js';
+export type { BudgetAdjustment, BudgetRule, ContractChange } from './budget.js';
+export { actualVolumesSchema, paymentForActual, paymentOptionsSchema, paymentRisk } from './payment.js';
+export type { Payment, PaymentOptions, PaymentRisk, Settlement } from './payment.js';
+export { monthlyEstimates, referralMonitor, referralMonitorOptionsSchema } from './monitor.js';
+export type { DriftStatus, MonitoredMonth, ReferralMonitor, ReferralMonitorOptions } from './monitor.js';
+export { DAY_ONE_PATHWAYS, PROVIDER_TYPES, portfolioSummary } from './portfolio.js';
+export type { PortfolioGroup, PortfolioSummary } from './portfolio.js';

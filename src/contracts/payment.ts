@@ -1,0 +1,245 @@
+/**
+ * Payment for an actual volume: which band applies, the payment, the guaranteed-minimum top-up when
+ * volume falls short, the volume above the cap that is not paid, the effective price per referral
+ * and the variance from the estimate; and the spread of payments over many simulated volumes.
+ */
+import { z } from 'zod';
+import { WorkloadError } from '../errors.js';
+import { countSchema, parseInput } from '../validate.js';
+import { checkSafe, formatPounds, mulDiv, roundingModeSchema, type Pence } from '../money.js';
+import { bandIndexFor, contractTermsSchema, type ContractKind, type ContractTerms, type ContractTermsInput, type ContractYear, type VolumeBand } from './terms.js';
+import type { RoundingMode } from '../rational.js';
+
+/** Zod schema of the options of {@link paymentForActual} and {@link paymentRisk}. */
+export const paymentOptionsSchema = z.strictObject({
+  /** Contract year, 1 for the first; required when the contract has more than one year. */
+  year: z.number().int('expected a whole contract year').min(1, 'expected a contract year of 1 or more').optional(),
+  /** How the top-up, unpaid value, effective price and means become whole pence (default `half-up`). */
+  rounding: roundingModeSchema.optional(),
+});
+/** Options of {@link paymentForActual} and {@link paymentRisk}. */
+export type PaymentOptions = z.input<typeof paymentOptionsSchema>;
+
+/** The numbers of a payment for one actual volume. */
+export interface Settlement {
+  /** Referrals actually received in the year. */
+  readonly actualVolume: number;
+  /** The band that applies, 1 for the lowest. */
+  readonly band: number;
+  /** Referrals: the applying band's low and high estimates. */
+  readonly lowVolume: number;
+  readonly highVolume: number;
+  /** Pence: the payment for the year, the applying band's value. */
+  readonly payment: Pence;
+  /** Pence: the lowest band's value, the least the year can pay. */
+  readonly guaranteedMinimum: Pence;
+  /** Referrals short of the lowest band's low volume (0 when it was reached). */
+  readonly shortfallVolume: number;
+  /**
+   * Pence: when volume falls short of the lowest band, the guaranteed minimum less its pro-rata
+   * share for the referrals received (minimum x actual / low volume); 0 otherwise.
+   */
+  readonly guaranteedMinimumTopUp: Pence;
+  /** Referrals: the top band's high volume, beyond which nothing more is paid. */
+  readonly volumeCap: number;
+  /** Referrals above the applying band's high volume (above the cap, or in a gap before the next band): not paid. */
+  readonly unpaidVolume: number;
+  /** Pence: the unpaid referrals at the band's price per referral (value / high volume; 0 for a band of 0 referrals). */
+  readonly unpaidValue: Pence;
+  /** Pence: payment / actual volume; `null` when no referrals came. */
+  readonly effectivePricePerReferral: Pence | null;
+  /** Referrals projected, and pence the projected volume would have paid. */
+  readonly estimatedVolume: number;
+  readonly estimatedValue: Pence;
+  /** Referrals, signed: actual - estimated. */
+  readonly volumeVariance: number;
+  /** Pence, signed: payment - estimated value. */
+  readonly paymentVariance: Pence;
+}
+
+/** A payment for one actual volume, explained. */
+export interface Payment extends Settlement {
+  readonly id: string;
+  readonly year: number;
+  readonly kind: ContractKind;
+  /** The arithmetic in a sentence a commissioner can read out. */
+  readonly explanation: string;
+}
+
+/** Trusted core: the payment of one contract year for `volume` referrals. */
+export function settle(year: ContractYear, volume: number, rounding: RoundingMode): Settlement {
+  const bands = year.bands;
+  const applied = bands[bandIndexFor(bands, volume)] as VolumeBand;
+  const lowest = bands[0] as VolumeBand;
+  const payment = applied.value;
+  const shortfallVolume = volume < lowest.lowVolume ? lowest.lowVolume - volume : 0;
+  const unpaidVolume = volume > applied.highVolume ? volume - applied.highVolume : 0;
+  return {
+    actualVolume: volume,
+    band: applied.band,
+    lowVolume: applied.lowVolume,
+    highVolume: applied.highVolume,
+    payment,
+    guaranteedMinimum: lowest.value,
+    shortfallVolume,
+    guaranteedMinimumTopUp: shortfallVolume === 0 ? 0 : lowest.value - mulDiv(lowest.value, volume, lowest.lowVolume, rounding),
+    volumeCap: (bands[bands.length - 1] as VolumeBand).highVolume,
+    unpaidVolume,
+    unpaidValue: unpaidVolume === 0 || applied.highVolume === 0 ? 0 : mulDiv(applied.value, unpaidVolume, applied.highVolume, rounding),
+    effectivePricePerReferral: volume === 0 ? null : mulDiv(payment, 1, volume, rounding),
+    estimatedVolume: year.projectedVolume,
+    estimatedValue: year.estimatedValue,
+    volumeVariance: volume - year.projectedVolume,
+    paymentVariance: payment - year.estimatedValue,
+  };
+}
+
+/** Trusted boundary helper: the year named by `year`, which may be left out only for a one-year contract. */
+function yearOf(contract: ContractTerms, year: number | undefined): ContractYear {
+  const count = contract.years.length;
+  if (year === undefined && count > 1) {
+    throw new WorkloadError('INVALID_INPUT', `options.year: contract '${contract.id}' has ${count} years: say which one`, { path: 'options.year' });
+  }
+  const found = contract.years[(year ?? 1) - 1];
+  if (found === undefined) throw new WorkloadError('INVALID_INPUT', `options.year: contract '${contract.id}' has ${count} years, not ${year}`, { path: 'options.year' });
+  return found;
+}
+
+const signed = (n: number, text: string) => (n > 0 ? `+${text}` : text);
+
+/** The sentence behind a settlement. */
+function explain(year: number, s: Settlement, kind: ContractKind): string {
+  const range = `${s.lowVolume}-${s.highVolume} referrals`;
+  const parts = [
+    kind === 'fixed-price'
+      ? `Year ${year}: ${s.actualVolume} referrals against a fixed price of ${formatPounds(s.payment)} (volume cap ${s.volumeCap}).`
+      : `Year ${year}: ${s.actualVolume} referrals fall in band ${s.band} (${range}), paid ${formatPounds(s.payment)}.`,
+  ];
+  if (s.shortfallVolume > 0) {
+    const proRata = s.guaranteedMinimum - s.guaranteedMinimumTopUp;
+    parts.push(
+      `That is ${s.shortfallVolume} short of the lowest band: pro rata it would pay ${formatPounds(proRata)}; the guaranteed minimum adds a top-up of ${formatPounds(s.guaranteedMinimumTopUp)}.`,
+    );
+  }
+  if (s.unpaidVolume > 0) {
+    const where = s.highVolume === s.volumeCap ? `the volume cap (${s.volumeCap})` : `band ${s.band}'s high volume (${s.highVolume}) before the next band starts`;
+    parts.push(`${s.unpaidVolume} referrals above ${where} are not paid (${formatPounds(s.unpaidValue)} at the band's price).`);
+  }
+  if (s.effectivePricePerReferral !== null) parts.push(`Effective price ${formatPounds(s.effectivePricePerReferral)} a referral.`);
+  parts.push(
+    `Estimate ${s.estimatedVolume} referrals, ${formatPounds(s.estimatedValue)}: variance ${signed(s.volumeVariance, String(s.volumeVariance))} referrals, ${signed(s.paymentVariance, formatPounds(s.paymentVariance))}.`,
+  );
+  return parts.join(' ');
+}
+
+/**
+ * The payment for one contract year given the referrals actually received: the band that applies,
+ * the payment (that band's value), the guaranteed-minimum top-up, unpaid volume above the cap, the
+ * effective price per referral and the variance from the estimate, with a sentence explaining it.
+ *
+ * @param contract contract terms (from `volumeBands` or `adjustToBudget`)
+ * @param actualVolume referrals received in the year
+ * @param options `year` (required for contracts of more than one year), `rounding`
+ * @example
+ * ```ts
+ * // one year, bands 850-1,000 (£500,000) and 1,000-1,150 (£575,000)
+ * const p = paymentForActual(terms, 800);
+ * p.payment; // 50_000_000: band 1, the guaranteed minimum
+ * p.guaranteedMinimumTopUp; // £500,000 - £500,000 x 800 / 850 = 2_941_176 pence
+ * ```
+ */
+export function paymentForActual(contract: ContractTermsInput, actualVolume: number, options: PaymentOptions = {}): Payment {
+  const c = parseInput(contractTermsSchema, contract, 'contract');
+  const volume = parseInput(countSchema, actualVolume, 'actualVolume');
+  const o = parseInput(paymentOptionsSchema, options, 'options');
+  const year = yearOf(c, o.year);
+  const s = settle(year, volume, o.rounding ?? 'half-up');
+  return { id: c.id, year: year.year, kind: c.kind, ...s, explanation: explain(year.year, s, c.kind) };
+}
+
+/** How payments spread over many simulated actual volumes for one contract year. */
+export interface PaymentRisk {
+  readonly id: string;
+  readonly year: number;
+  /** Simulated volumes. */
+  readonly runs: number;
+  /** Runs landing in each band, lowest first. */
+  readonly byBand: readonly { readonly band: number; readonly runs: number }[];
+  /** Pence: the smallest, mean (rounded once) and largest payment. */
+  readonly minPayment: Pence;
+  readonly meanPayment: Pence;
+  readonly maxPayment: Pence;
+  /** Pence: the year's estimated value, to compare with the mean. */
+  readonly estimatedValue: Pence;
+  /** The Ministry's risk: runs needing a guaranteed-minimum top-up, and the mean top-up over all runs (pence). */
+  readonly runsWithTopUp: number;
+  readonly meanTopUp: Pence;
+  /** The supplier's risk: runs with unpaid volume, and the mean unpaid referrals (rounded once) and value (pence) over all runs. */
+  readonly runsWithUnpaidVolume: number;
+  readonly meanUnpaidVolume: number;
+  readonly meanUnpaidValue: Pence;
+}
+
+/** Zod schema of simulated actual volumes: whole referrals, at least one. */
+export const actualVolumesSchema = z.array(countSchema).min(1, 'expected at least one actual volume').readonly();
+
+/**
+ * Pays one contract year at each of many simulated actual volumes and summarises the spread: runs
+ * per band, payments, the Ministry's top-ups and the supplier's unpaid volume. Validates once, then
+ * settles every volume with the trusted core.
+ *
+ * @param contract contract terms
+ * @param actualVolumes referrals per simulated year
+ * @param options `year` (required for contracts of more than one year), `rounding` of the means
+ * @example
+ * ```ts
+ * const risk = paymentRisk(terms, [800, 900, 1000, 1200]);
+ * risk.byBand; // how many runs each band paid
+ * risk.meanPayment; // pence
+ * ```
+ */
+export function paymentRisk(contract: ContractTermsInput, actualVolumes: readonly number[], options: PaymentOptions = {}): PaymentRisk {
+  const c = parseInput(contractTermsSchema, contract, 'contract');
+  const volumes = parseInput(actualVolumesSchema, actualVolumes, 'actualVolumes');
+  const o = parseInput(paymentOptionsSchema, options, 'options');
+  const year = yearOf(c, o.year);
+  const rounding = o.rounding ?? 'half-up';
+  const byBand = year.bands.map(() => 0);
+  let minPayment = Number.POSITIVE_INFINITY;
+  let maxPayment = 0;
+  let totalPayment = 0;
+  let runsWithTopUp = 0;
+  let totalTopUp = 0;
+  let runsWithUnpaidVolume = 0;
+  let totalUnpaidVolume = 0;
+  let totalUnpaidValue = 0;
+  for (const volume of volumes) {
+    const s = settle(year, volume, rounding);
+    byBand[s.band - 1] = (byBand[s.band - 1] as number) + 1;
+    if (s.payment < minPayment) minPayment = s.payment;
+    if (s.payment > maxPayment) maxPayment = s.payment;
+    totalPayment += s.payment;
+    if (s.guaranteedMinimumTopUp > 0) runsWithTopUp++;
+    totalTopUp += s.guaranteedMinimumTopUp;
+    if (s.unpaidVolume > 0) runsWithUnpaidVolume++;
+    totalUnpaidVolume += s.unpaidVolume;
+    totalUnpaidValue += s.unpaidValue;
+  }
+  const runs = volumes.length;
+  const mean = (total: number) => mulDiv(checkSafe(total, 'actualVolumes'), 1, runs, rounding);
+  return {
+    id: c.id,
+    year: year.year,
+    runs,
+    byBand: byBand.map((n, i) => ({ band: i + 1, runs: n })),
+    minPayment,
+    meanPayment: mean(totalPayment),
+    maxPayment,
+    estimatedValue: year.estimatedValue,
+    runsWithTopUp,
+    meanTopUp: mean(totalTopUp),
+    runsWithUnpaidVolume,
+    meanUnpaidVolume: mean(totalUnpaidVolume),
+    meanUnpaidValue: mean(totalUnpaidValue),
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Volume projection (document 004, recommendation 10): historical caseload, the share meeting a
+ * service's eligibility criteria, projected forward with the caseload forecast and named extra
+ * demand (such as the caseload from more police officers), giving a volume for each contract year.
+ */
+import { z } from 'zod';
+import { countSchema, parseInput } from '../validate.js';
+import { BASIS_POINTS, roundingModeSchema, sumExact, toSafeNumber } from '../money.js';
+import { add, mul, ratio, round, toNumber, type Rational, type RoundingMode } from '../rational.js';
+
+/** Zod schema of a named source of extra caseload, in cases per contract year. */
+export const extraDemandSchema = z.strictObject({
+  /** What drives it, e.g. `more police officers`. */
+  name: z.string().min(1, 'expected a name for the extra demand'),
+  /** Extra cases on the caseload in each contract year (before eligibility), one per year. */
+  casesByYear: z.array(countSchema).readonly(),
+});
+/** A named source of extra caseload. */
+export type ExtraDemand = z.input<typeof extraDemandSchema>;
+
+/** Zod schema of the input of {@link projectVolumes}. */
+export const volumeProjectionInputSchema = z
+  .strictObject({
+    /** Cases a year in the base year (the latest year of historical data). */
+    historicalCaseload: countSchema,
+    /** Basis points of the caseload meeting the service's eligibility criteria (1 250 = 12.5%). */
+    eligibilityBp: z
+      .number()
+      .int('expected whole basis points (1 250 = 12.5%)')
+      .min(0, 'expected an eligibility of 0 or more')
+      .max(BASIS_POINTS, 'expected an eligibility of at most 10 000 basis points (100%)'),
+    /** Caseload forecast: growth in each contract year over the year before, in signed basis points (-250 = a 2.5% fall). */
+    growthBpByYear: z
+      .array(z.number().int('expected whole basis points').min(-BASIS_POINTS, 'expected growth of -10 000 basis points (-100%) or more'))
+      .min(1, 'expected growth for at least one contract year')
+      .readonly(),
+    /** Named extra caseload, added to the forecast each year (not compounded). */
+    extraDemand: z.array(extraDemandSchema).readonly().optional(),
+    /** How eligible volumes become whole referrals (default `half-up`). */
+    rounding: roundingModeSchema.optional(),
+  })
+  .superRefine((input, ctx) => {
+    const years = input.growthBpByYear.length;
+    input.extraDemand?.forEach((extra, i) => {
+      if (extra.casesByYear.length !== years) {
+        ctx.addIssue({ code: 'custom', path: ['extraDemand', i, 'casesByYear'], message: `expected ${years} years of cases, one per contract year` });
+      }
+    });
+  });
+/** Input of {@link projectVolumes}. */
+export type VolumeProjectionInput = z.input<typeof volumeProjectionInputSchema>;
+
+/** One contract year of a projection, step by step. */
+export interface ProjectedYear {
+  /** Contract year, 1 for the first. */
+  readonly year: number;
+  /** Basis points of caseload growth applied this year. */
+  readonly growthBp: number;
+  /** Cases: historical caseload x the compounded growth to this year (exact, shown as a decimal). */
+  readonly forecastCaseload: number;
+  /** Cases added by each named source of extra demand. */
+  readonly extraDemand: readonly { readonly name: string; readonly cases: number }[];
+  /** Cases: forecast plus extra demand. */
+  readonly caseload: number;
+  /** Referrals: caseload x eligibility, before rounding (exact, shown as a decimal). */
+  readonly eligibleVolume: number;
+  /** Whole referrals: the eligible volume rounded once. */
+  readonly volume: number;
+}
+
+/** A volume projection for each contract year. */
+export interface VolumeProjection {
+  readonly historicalCaseload: number;
+  readonly eligibilityBp: number;
+  readonly rounding: RoundingMode;
+  readonly years: readonly ProjectedYear[];
+  /** Whole referrals per contract year (the `volume` of each year). */
+  readonly volumes: readonly number[];
+  /** Referrals over all years. */
+  readonly totalVolume: number;
+}
+
+const WHOLE = BigInt(BASIS_POINTS);
+
+/**
+ * Projects the eligible volume of a service for each contract year, exactly, rounding each year's
+ * volume to whole referrals once (default `half-up`).
+ *
+ * @example
+ * ```ts
+ * const p = projectVolumes({
+ *   historicalCaseload: 10_000, // cases in the base year
+ *   eligibilityBp: 1_000, // 10% meet the eligibility criteria
+ *   growthBpByYear: [200, 100], // caseload forecast: +2%, then +1%
+ *   extraDemand: [{ name: 'more police officers', casesByYear: [50, 150] }],
+ * });
+ * // year 1: 10,000 x 1.02 = 10,200 + 50 = 10,250 cases x 10% = 1,025 referrals
+ * // year 2: 10,200 x 1.01 = 10,302 + 150 = 10,452 cases x 10% = 1,045.2 -> 1,045
+ * p.volumes; // [1025, 1045]
+ * ```
+ */
+export function projectVolumes(input: VolumeProjectionInput): VolumeProjection {
+  const i = parseInput(volumeProjectionInputSchema, input, 'input');
+  const rounding = i.rounding ?? 'half-up';
+  const extras = i.extraDemand ?? [];
+  const eligibility = ratio(BigInt(i.eligibilityBp), WHOLE);
+  let forecast: Rational = ratio(BigInt(i.historicalCaseload));
+  const years = i.growthBpByYear.map((growthBp, index): ProjectedYear => {
+    forecast = mul(forecast, ratio(WHOLE + BigInt(growthBp), WHOLE));
+    const extraDemand = extras.map((extra) => ({ name: extra.name, cases: extra.casesByYear[index] ?? 0 }));
+    const caseload = extraDemand.reduce((sum, extra) => add(sum, ratio(BigInt(extra.cases))), forecast);
+    const eligible = mul(caseload, eligibility);
+    return {
+      year: index + 1,
+      growthBp,
+      forecastCaseload: toNumber(forecast),
+      extraDemand,
+      caseload: toNumber(caseload),
+      eligibleVolume: toNumber(eligible),
+      volume: toSafeNumber(round(eligible, rounding), `input.growthBpByYear[${index}]`),
+    };
+  });
+  const volumes = years.map((y) => y.volume);
+  return {
+    historicalCaseload: i.historicalCaseload,
+    eligibilityBp: i.eligibilityBp,
+    rounding,
+    years,
+    volumes,
+    totalVolume: sumExact(volumes, 'input'),
+  };
+}
