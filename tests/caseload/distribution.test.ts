@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { caseloadDistribution, generateNationalCaseload, organisationCaseload, rollUpCaseload } from '../../src/index.js';
+import { errorOf } from '../helpers.js';
+import { AS_OF, HAND_ORGANISATION } from './fixtures.js';
+
+const hand = () => organisationCaseload(HAND_ORGANISATION, { asOf: AS_OF });
+
+describe('caseloadDistribution: worked example', () => {
+  // Case-holding grades (SPO left out): p1 11, p2 51, p3 12 (its 40 unpaid-work-only cases aside), p5 4.
+  const d = caseloadDistribution(hand());
+
+  it('measures the case-holders: shares above 50, 60, 70, 80', () => {
+    expect(d.practitioners).toBe(4);
+    expect(d.above).toEqual([
+      { cases: 50, practitioners: 1, share: 0.25 },
+      { cases: 60, practitioners: 0, share: 0 },
+      { cases: 70, practitioners: 0, share: 0 },
+      { cases: 80, practitioners: 0, share: 0 },
+    ]);
+  });
+
+  it('gives cases per FTE sum over sum, quantiles and a histogram', () => {
+    // all cases 11 + 51 + 52 + 4 = 118 over FTE 1 + 0.5 + 1 + 1 = 3.5
+    expect(d.cases).toBe(118);
+    expect(d.fte).toBe(3.5);
+    expect(d.casesPerFte).toBeCloseTo(118 / 3.5, 12);
+    // caseloads sorted 4, 11, 12, 51: mean 78 / 4 = 19.5; median (11 + 12) / 2 = 11.5
+    expect(d.ceilingCases).toBe(78);
+    expect(d.meanCaseload).toBe(19.5);
+    expect(d.quantiles?.median).toBe(11.5);
+    expect(d.quantiles?.max).toBe(51);
+    expect(d.histogram.map((b) => [b.from, b.to, b.practitioners])).toEqual([
+      [0, 9, 1],
+      [10, 19, 2],
+      [20, 29, 0],
+      [30, 39, 0],
+      [40, 49, 0],
+      [50, 59, 1],
+    ]);
+  });
+
+  it('counts unpaid work only when asked, and looks within one unit', () => {
+    // p3 now holds 52: above 50
+    expect(caseloadDistribution(hand(), { countUnpaidWorkOnly: true }).above[0]?.practitioners).toBe(2);
+    const north = caseloadDistribution(hand(), { within: { level: 'pdu', id: 'B-01' } });
+    expect([north.practitioners, north.cases, north.ceilingCases]).toEqual([1, 4, 4]);
+    const pos = caseloadDistribution(hand(), { grades: ['PO'], above: [10, 50], binWidth: 25 });
+    expect(pos.above.map((a) => a.practitioners)).toEqual([2, 1]);
+    expect(pos.histogram.map((b) => b.practitioners)).toEqual([1, 0, 1]);
+  });
+
+  it('gives null ratios, not NaN, when nobody is measured', () => {
+    const none = caseloadDistribution(hand(), { grades: ['NQO'] });
+    expect(none.practitioners).toBe(0);
+    expect(none.casesPerFte).toBeNull();
+    expect(none.meanCaseload).toBeNull();
+    expect(none.quantiles).toBeNull();
+    expect(none.above[0]?.share).toBeNull();
+    // an SPO has cases but no FTE
+    expect(caseloadDistribution(hand(), { grades: ['SPO'] }).casesPerFte).toBeNull();
+  });
+});
+
+describe('caseloadDistribution: properties', () => {
+  test.prop([fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 120 })], { numRuns: 20 })(
+    'agrees with the roll-up, and a higher count never has a larger share above it',
+    (seed, threshold) => {
+      const oc = generateNationalCaseload({ seed, practitioners: 200, pduCount: 12 });
+      const all = caseloadDistribution(oc, { grades: ['PO', 'PSO', 'PQiP', 'NQO', 'SPO'], above: [50, threshold, threshold + 1] });
+      const r = rollUpCaseload(oc);
+      expect(all.above[0]?.practitioners).toBe(r.national.overCeiling);
+      expect(all.practitioners).toBe(200);
+      expect(all.histogram.reduce((s, b) => s + b.practitioners, 0)).toBe(200);
+      expect(all.above[2]?.practitioners).toBeLessThanOrEqual(all.above[1]?.practitioners as number);
+    },
+  );
+});
+
+describe('caseloadDistribution: bad input', () => {
+  it('refuses options with their path', () => {
+    const unknown = errorOf(() => caseloadDistribution(hand(), { within: { level: 'team', id: 'Z-99-99' } }));
+    expect([unknown.code, unknown.path]).toEqual(['UNKNOWN_REFERENCE', 'options.within.id']);
+    expect(errorOf(() => caseloadDistribution(hand(), { grades: [] })).path).toBe('options.grades');
+    expect(errorOf(() => caseloadDistribution(hand(), { grades: ['Chief' as never] })).path).toBe('options.grades[0]');
+    expect(errorOf(() => caseloadDistribution(hand(), { above: [-5] })).path).toBe('options.above[0]');
+    expect(errorOf(() => caseloadDistribution(hand(), { binWidth: 0 })).path).toBe('options.binWidth');
+    expect(errorOf(() => caseloadDistribution({} as never)).code).toBe('INVALID_INPUT');
+  });
+});
