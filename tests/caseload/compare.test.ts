@@ -9,6 +9,7 @@ import {
   generateNationalCaseload,
   organisationCaseload,
   rollUpCaseload,
+  type CalibrationTarget,
 } from '../../src/index.js';
 import { errorOf } from '../helpers.js';
 import { AS_OF, HAND_ORGANISATION } from './fixtures.js';
@@ -92,7 +93,7 @@ describe('calibrationOf', () => {
     expect([row?.modelled, row?.difference]).toEqual([null, null]);
     const oc = organisationCaseload(HAND_ORGANISATION, { asOf: AS_OF });
     expect(errorOf(() => calibrationOf(oc, [])).path).toBe('targets');
-    const bad = { measure: 'x', source: 'y', grades: ['PO'], statistic: 'shareAbove', cases: 50, published: 2 } as const;
+    const bad: CalibrationTarget = { measure: 'x', source: 'y', grades: ['PO'], statistic: 'shareAbove', cases: 50, published: 2 };
     expect(errorOf(() => calibrationOf(oc, [bad])).path).toBe('targets[0].published');
   });
 });

@@ -27,7 +27,7 @@ function bytesOf(oc: OrganisationCaseload): string {
   const columns = [...Object.values(oc.columns.practitioners), ...Object.values(oc.columns.cases)].map((c) =>
     typeof c === 'number' ? String(c) : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('base64'),
   );
-  const { columns: _columns, ...objects } = oc;
+  const objects = { ...oc, columns: undefined };
   return JSON.stringify(objects) + columns.join('|');
 }
 

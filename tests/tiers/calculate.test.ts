@@ -79,7 +79,7 @@ describe('calculateTier: worked examples', () => {
   });
 
   it('counts additional factors for women only', () => {
-    const factors = { rsr: 2.5, complexityFactors: ['childConcerns', 'streetGangs'], womenFactors: [...WOMEN_FACTORS] } as const;
+    const factors: TierAssessment = { rsr: 2.5, complexityFactors: ['childConcerns', 'streetGangs'], womenFactors: [...WOMEN_FACTORS] };
     // RSR 2.5% -> 0; 2 factors -> 4; women's 3 factors -> 6: 10 -> C
     expect(calculateTier({ ...factors, female: true }).protect.points).toBe(10);
     expect(calculateTier({ ...factors, female: true }).protect.level).toBe('C');
