@@ -105,46 +105,66 @@ const FIELDS = 7;
 const [PRACTITIONERS, FTE, CASES, CEILING_CASES, POINTS, AVAILABLE, OVER_CEILING] = [0, 1, 2, 3, 4, 5, 6];
 const STRIDE = FIELDS * GRADES.length + 2; // + over capacity, red
 
+/** Sums of all grades of one unit, reused by every call of {@link summarise}. */
+const unitTotal = new Float64Array(FIELDS);
+
 function summarise(
   sums: Float64Array,
   unit: number,
   head: { level: RollUpLevel; id: string; name: string; parentId: string | null },
 ): CaseloadSummary {
   const base = unit * STRIDE;
-  const total = new Float64Array(FIELDS);
-  const byGrade = {} as Record<Grade, GradeSummary>;
-  GRADES.forEach((grade, g) => {
-    const at = base + g * FIELDS;
-    for (let f = 0; f < FIELDS; f++) total[f] = (total[f] as number) + (sums[at + f] as number);
-    byGrade[grade] = figures(sums.subarray(at, at + FIELDS));
-  });
-  const all = figures(total);
-  const practitioners = all.practitioners;
+  for (let f = 0; f < FIELDS; f++) {
+    let total = 0;
+    for (let g = 0; g < GRADES.length; g++) total += sums[base + g * FIELDS + f] as number;
+    unitTotal[f] = total;
+  }
+  const all = figures(unitTotal, 0);
   return {
-    ...head,
-    ...all,
+    level: head.level,
+    id: head.id,
+    name: head.name,
+    parentId: head.parentId,
+    practitioners: all.practitioners,
+    fte: all.fte,
+    cases: all.cases,
+    ceilingCases: all.ceilingCases,
+    points: all.points,
+    availablePoints: all.availablePoints,
+    capacityPercent: all.capacityPercent,
+    casesPerFte: all.casesPerFte,
+    overCeiling: all.overCeiling,
     remainingPoints: all.availablePoints - all.points,
-    overCeilingShare: practitioners === 0 ? null : all.overCeiling / practitioners,
+    overCeilingShare: all.practitioners === 0 ? null : all.overCeiling / all.practitioners,
     overCapacity: sums[base + FIELDS * GRADES.length] as number,
     red: sums[base + FIELDS * GRADES.length + 1] as number,
-    byGrade,
+    // one literal, in GRADES order, so every summary has the same shape
+    byGrade: {
+      PO: figures(sums, base + GRADES.indexOf('PO') * FIELDS),
+      PSO: figures(sums, base + GRADES.indexOf('PSO') * FIELDS),
+      PQiP: figures(sums, base + GRADES.indexOf('PQiP') * FIELDS),
+      NQO: figures(sums, base + GRADES.indexOf('NQO') * FIELDS),
+      SPO: figures(sums, base + GRADES.indexOf('SPO') * FIELDS),
+    },
   };
 }
 
-function figures(s: Float64Array): GradeSummary {
-  const fte = s[FTE] as number;
-  const points = s[POINTS] as number;
-  const available = s[AVAILABLE] as number;
+/** The figures of the `FIELDS` sums starting at `at`. */
+function figures(s: Float64Array, at: number): GradeSummary {
+  const fte = s[at + FTE] as number;
+  const cases = s[at + CASES] as number;
+  const points = s[at + POINTS] as number;
+  const available = s[at + AVAILABLE] as number;
   return {
-    practitioners: s[PRACTITIONERS] as number,
+    practitioners: s[at + PRACTITIONERS] as number,
     fte,
-    cases: s[CASES] as number,
-    ceilingCases: s[CEILING_CASES] as number,
+    cases,
+    ceilingCases: s[at + CEILING_CASES] as number,
     points,
     availablePoints: available,
     capacityPercent: capacityOf(points, available),
-    casesPerFte: fte === 0 ? null : (s[CASES] as number) / fte,
-    overCeiling: s[OVER_CEILING] as number,
+    casesPerFte: fte === 0 ? null : cases / fte,
+    overCeiling: s[at + OVER_CEILING] as number,
   };
 }
 

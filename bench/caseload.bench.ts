@@ -1,0 +1,81 @@
+/**
+ * Caseload across the organisation: generating the default national caseload, rolling it up to
+ * team, PDU, region and nation (target: median under 100 ms), drawing 1,000,000 new cases (under
+ * 2 s), and tiering 1,000,000 people on the columnar core (under 1 s), with the validated object
+ * path for scale.
+ */
+import {
+  COMPLEXITY_FACTORS,
+  NEEDS,
+  RandomStream,
+  ROSH_LEVELS,
+  WOMEN_FACTORS,
+  calculateTier,
+  calculateTiers,
+  caseloadDistribution,
+  generateCases,
+  generateNationalCaseload,
+  rollUpCaseload,
+  type TierAssessment,
+  type TierAssessmentColumns,
+} from '../src/index.js';
+import { measure, printTable } from './harness.js';
+
+const PEOPLE = 1_000_000;
+const OBJECT_PEOPLE = 100_000;
+
+/** Synthetic risk and need of `n` people, as columns. */
+function assessments(n: number, seed: number): TierAssessmentColumns {
+  const rng = new RandomStream(seed);
+  const draw = <T extends Uint8Array | Uint16Array | Float64Array>(column: T, f: () => number): T => {
+    for (let i = 0; i < column.length; i++) column[i] = f();
+    return column;
+  };
+  return {
+    rsr: draw(new Float64Array(n), () => rng.uniform() * 12),
+    roshIndex: draw(new Uint8Array(n), () => rng.weightedIndex([20, 30, 35, 13, 2])),
+    mappaLevel: draw(new Uint8Array(n), () => rng.weightedIndex([90, 7, 2, 1])),
+    complexityFactors: draw(new Uint16Array(n), () => rng.integer(0, 1023) & rng.integer(0, 1023) & rng.integer(0, 1023)),
+    female: draw(new Uint8Array(n), () => (rng.uniform() < 0.1 ? 1 : 0)),
+    womenFactors: draw(new Uint8Array(n), () => rng.integer(0, 7)),
+    mandateForChange: draw(new Uint8Array(n), () => (rng.uniform() < 0.9 ? 1 : 0)),
+    assessed: draw(new Uint8Array(n), () => (rng.uniform() < 0.8 ? 1 : 0)),
+    needSeverity: draw(new Uint8Array(8 * n), () => rng.weightedIndex([50, 35, 15])),
+    ogrs: draw(new Float64Array(n), () => rng.integer(0, 99)),
+    integratedOffenderManagement: draw(new Uint8Array(n), () => (rng.uniform() < 0.05 ? 1 : 0)),
+  };
+}
+
+/** The same people as objects, for the validated path. */
+function asObjects(c: TierAssessmentColumns, n: number): TierAssessment[] {
+  return Array.from({ length: n }, (_, i): TierAssessment => ({
+    rsr: c.rsr[i] as number,
+    rosh: ROSH_LEVELS[c.roshIndex[i] as number],
+    mappaLevel: c.mappaLevel[i] as number,
+    complexityFactors: COMPLEXITY_FACTORS.filter((_, k) => ((c.complexityFactors[i] as number) >> k) & 1),
+    female: c.female[i] === 1,
+    womenFactors: WOMEN_FACTORS.filter((_, k) => ((c.womenFactors[i] as number) >> k) & 1),
+    mandateForChange: c.mandateForChange[i] === 1,
+    ...(c.assessed[i] === 1
+      ? { assessment: { needs: Object.fromEntries(NEEDS.map((need, k) => [need, (['none', 'standard', 'severe'] as const)[c.needSeverity[i * 8 + k] as number]])), ogrs: c.ogrs[i] as number } }
+      : {}),
+    integratedOffenderManagement: c.integratedOffenderManagement[i] === 1,
+  }));
+}
+
+const national = generateNationalCaseload({ seed: 2021 });
+const people = assessments(PEOPLE, 7);
+const objects = asObjects(people, OBJECT_PEOPLE);
+
+const figures = await measure([
+  { name: 'generateNationalCaseload: default (15,000 practitioners, ~438,000 cases)', fn: () => generateNationalCaseload({ seed: 2021 }), iterations: 10 },
+  { name: 'rollUpCaseload: default national caseload, 4 levels', fn: () => rollUpCaseload(national), iterations: 30, target: '< 100 ms' },
+  { name: 'caseloadDistribution: POs, national', fn: () => caseloadDistribution(national, { grades: ['PO'] }), iterations: 30 },
+  { name: 'generateCases: 1,000,000 new cases, 108 PDUs', fn: () => generateCases({ count: 1_000_000, seed: 7, pduCount: 108 }), iterations: 10, target: '< 2 s' },
+  { name: 'generateNationalCaseload: 20,000 practitioners', fn: () => generateNationalCaseload({ seed: 2021, practitioners: 20_000 }), iterations: 5 },
+  { name: 'calculateTiers: 1,000,000 people (columnar core)', fn: () => calculateTiers(people), iterations: 10, target: '< 1 s' },
+  { name: 'calculateTier: 100,000 people, one validated call each', fn: () => objects.forEach((a) => calculateTier(a)), iterations: 3 },
+]);
+printTable('Caseload across the organisation', figures, [
+  ['default national caseload', `${national.practitioners.length} practitioners`, `${national.columns.cases.tierIndex.length} cases`, `${national.teams.length} teams`],
+]);
