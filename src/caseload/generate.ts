@@ -55,8 +55,9 @@ const pad = (value: number, width: number) => String(value).padStart(width, '0')
 /**
  * A synthetic national caseload: PDUs spread over the 12 regions by illustrative regional size,
  * each PDU's headcount varied (log-normal, sd 0.35) and split into teams of about `teamSize`
- * whose first member is the team's SPO; other members' grades, hours, reductions, caseloads and
- * reports are drawn from the profile, and each case from the grade's tilt of the profile's mix.
+ * whose first member is the team's SPO; other members' grades, hours, reductions, caseloads (cases
+ * per FTE after reductions) and reports are drawn from the profile, and each case from the grade's
+ * tilt of the profile's mix.
  * Headcounts are split by largest remainder, so they sum exactly to `practitioners`.
  *
  * The result is an `OrganisationCaseload`: objects for the organisation, and columns
@@ -129,7 +130,7 @@ export function generateNationalCaseload(options: NationalCaseloadOptions): Orga
   // Practitioners: grade (the first of each team is its SPO), hours, reduction, caseload size, reports.
   const columns = emptyPractitionerColumns(practitionerCount);
   const practitioners: OrganisationPractitioner[] = [];
-  const availableByKey = new Map<string, number>();
+  const capacityByKey = new Map<string, { points: number; fte: number }>();
   const spo = GRADES.indexOf('SPO');
   const regionIndexById = new Map(PROBATION_REGIONS.map((r, i) => [r.id, i]));
   let caseCount = 0;
@@ -155,19 +156,20 @@ export function generateNationalCaseload(options: NationalCaseloadOptions): Orga
       };
       practitioners.push(practitioner);
       const key = `${grade}|${hours}|${choice}`;
-      let available = availableByKey.get(key);
-      if (available === undefined) {
-        available = availablePointsOf({ ...practitioner, reductions: reduction === undefined ? undefined : [reduction] }, weightings, asOf).points;
-        availableByKey.set(key, available);
+      let capacity = capacityByKey.get(key);
+      if (capacity === undefined) {
+        const available = availablePointsOf({ ...practitioner, reductions: reduction === undefined ? undefined : [reduction] }, weightings, asOf);
+        capacity = { points: available.points, fte: available.defaultHours === 0 ? 0 : available.effectiveHours / available.defaultHours };
+        capacityByKey.set(key, capacity);
       }
       const fte = fteOf(grade, hours, weightings);
-      const cases = Math.max(0, Math.round(fte * (gp.casesPerFte.mean + gp.casesPerFte.sd * staffRng.normal())));
+      const cases = Math.max(0, Math.round(capacity.fte * (gp.casesPerFte.mean + gp.casesPerFte.sd * staffRng.normal())));
       columns.gradeIndex[p] = g;
       columns.teamIndex[p] = t;
       columns.pduIndex[p] = teamPdu[t] as number;
       columns.regionIndex[p] = regionIndexById.get((pdus[teamPdu[t] as number] as Pdu).regionId) as number;
       columns.contractedHours[p] = hours;
-      columns.availablePoints[p] = available;
+      columns.availablePoints[p] = capacity.points;
       columns.fte[p] = fte;
       columns.standardDeliveryReports[p] = Math.min(0xffff, Math.floor(gp.reportsPerFte.standardDelivery * fte + staffRng.uniform()));
       columns.fastDeliveryReports[p] = Math.min(0xffff, Math.floor(gp.reportsPerFte.fastDelivery * fte + staffRng.uniform()));
@@ -243,7 +245,8 @@ export type NewCasesOptions = z.input<typeof newCasesOptionsSchema>;
  * - `t2a` (`Uint8Array`): 1 for a T2A case, else 0;
  * - `statusIndex` (`Uint8Array`): position in `CASE_STATUSES` (0 active, 1 active warrant,
  *   2 unpaid work only, 3 overdue termination).
- * Add a `practitionerIndex` and a `practitionerCount` and they are a `ColumnarCaseload`.
+ * With a `practitionerIndex` and `practitionerCount`, the tier, case type, T2A and status columns
+ * make a `ColumnarCaseload` (pass those columns, not the whole object: its schema is strict).
  */
 export interface NewCaseColumns {
   readonly count: number;

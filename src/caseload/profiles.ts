@@ -18,7 +18,10 @@ export const gradeProfileSchema = z.strictObject({
   partTimeShare: z.number().min(0).max(1),
   /** Weekly hours of a part-timer: one of these, with equal chance. */
   partTimeHours: z.array(hoursSchema(0, 37.5)).min(1, 'expected at least one part-time week'),
-  /** Cases per FTE: mean and standard deviation of a normal draw, scaled by the practitioner's FTE. */
+  /**
+   * Cases per FTE: mean and standard deviation of a normal draw, scaled by the practitioner's FTE
+   * after reductions (a trainee 80% reduced holds a fifth of a full-timer's caseload).
+   */
   casesPerFte: z.strictObject({
     mean: z.number().min(0, 'expected a mean of 0 or more').max(500, 'expected a mean of at most 500'),
     sd: z.number().min(0, 'expected a standard deviation of 0 or more').max(500),
@@ -130,7 +133,7 @@ export const UNIFIED_2021_PROFILE: CaseloadProfile = Object.freeze<CaseloadProfi
       fullTimeHours: 37,
       partTimeShare: 0,
       partTimeHours: [37],
-      casesPerFte: { mean: 14, sd: 5 },
+      casesPerFte: { mean: 30, sd: 8 },
       protectTilt: { A: 0, B: 0.6, C: 1.2, D: 1.2, untiered: 1 },
       reductionChoices: [{ reason: 'pqipFirst6Months' }, { reason: 'pqip6To12Months' }, { reason: 'pqip12To18Months' }],
       reportsPerFte: NO_REPORTS,
@@ -140,7 +143,7 @@ export const UNIFIED_2021_PROFILE: CaseloadProfile = Object.freeze<CaseloadProfi
       fullTimeHours: 37,
       partTimeShare: 0.05,
       partTimeHours: PART_TIME,
-      casesPerFte: { mean: 27, sd: 7 },
+      casesPerFte: { mean: 30, sd: 8 },
       protectTilt: { A: 0.6, B: 1.2, C: 1, D: 0.7, untiered: 1 },
       reductionChoices: [{ reason: 'newlyQualifiedOfficer' }],
       reportsPerFte: { standardDelivery: 0.25, fastDelivery: 0.5 },
