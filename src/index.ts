@@ -19,6 +19,9 @@ export * from './weightings/index.js';
 // One practitioner
 export * from './workload/index.js';
 
+// Caseload across the organisation
+export * from './caseload/index.js';
+
 // Allocation
 export * from './allocation/index.js';
 
