@@ -66,13 +66,22 @@ export interface Payment extends Settlement {
   readonly explanation: string;
 }
 
+/** Trusted core: the guaranteed-minimum top-up for `volume` referrals (0 unless short of the lowest band). */
+function topUpFor(lowest: VolumeBand, volume: number, rounding: RoundingMode): Pence {
+  return volume < lowest.lowVolume ? lowest.value - mulDiv(lowest.value, volume, lowest.lowVolume, rounding) : 0;
+}
+
+/** Trusted core: `unpaid` referrals at the band's price per referral (0 for a band of 0 referrals). */
+function unpaidValueFor(band: VolumeBand, unpaid: number, rounding: RoundingMode): Pence {
+  return unpaid === 0 || band.highVolume === 0 ? 0 : mulDiv(band.value, unpaid, band.highVolume, rounding);
+}
+
 /** Trusted core: the payment of one contract year for `volume` referrals. */
 export function settle(year: ContractYear, volume: number, rounding: RoundingMode): Settlement {
   const bands = year.bands;
   const applied = bands[bandIndexFor(bands, volume)] as VolumeBand;
   const lowest = bands[0] as VolumeBand;
   const payment = applied.value;
-  const shortfallVolume = volume < lowest.lowVolume ? lowest.lowVolume - volume : 0;
   const unpaidVolume = volume > applied.highVolume ? volume - applied.highVolume : 0;
   return {
     actualVolume: volume,
@@ -81,11 +90,11 @@ export function settle(year: ContractYear, volume: number, rounding: RoundingMod
     highVolume: applied.highVolume,
     payment,
     guaranteedMinimum: lowest.value,
-    shortfallVolume,
-    guaranteedMinimumTopUp: shortfallVolume === 0 ? 0 : lowest.value - mulDiv(lowest.value, volume, lowest.lowVolume, rounding),
+    shortfallVolume: volume < lowest.lowVolume ? lowest.lowVolume - volume : 0,
+    guaranteedMinimumTopUp: topUpFor(lowest, volume, rounding),
     volumeCap: (bands[bands.length - 1] as VolumeBand).highVolume,
     unpaidVolume,
-    unpaidValue: unpaidVolume === 0 || applied.highVolume === 0 ? 0 : mulDiv(applied.value, unpaidVolume, applied.highVolume, rounding),
+    unpaidValue: unpaidValueFor(applied, unpaidVolume, rounding),
     effectivePricePerReferral: volume === 0 ? null : mulDiv(payment, 1, volume, rounding),
     estimatedVolume: year.projectedVolume,
     estimatedValue: year.estimatedValue,
@@ -180,17 +189,27 @@ export interface PaymentRisk {
   readonly meanUnpaidValue: Pence;
 }
 
-/** Zod schema of simulated actual volumes: whole referrals, at least one. */
-export const actualVolumesSchema = z.array(countSchema).min(1, 'expected at least one actual volume').readonly();
+/**
+ * Zod schema of simulated actual volumes: a non-empty list of whole referrals, 0 or more. Checked by
+ * one loop over the list (the first bad volume is reported with its index), so a million volumes
+ * take milliseconds, not a schema parse each.
+ */
+export const actualVolumesSchema = z
+  .custom<readonly number[]>((value) => Array.isArray(value), 'expected a list of actual volumes')
+  .superRefine((volumes, ctx) => {
+    if (volumes.length === 0) ctx.addIssue({ code: 'custom', message: 'expected at least one actual volume' });
+    const bad = volumes.findIndex((v) => !Number.isSafeInteger(v) || v < 0);
+    if (bad >= 0) ctx.addIssue({ code: 'custom', path: [bad], message: `expected a whole number of referrals, 0 or more, got ${String(volumes[bad])}` });
+  });
 
 /**
  * Pays one contract year at each of many simulated actual volumes and summarises the spread: runs
  * per band, payments, the Ministry's top-ups and the supplier's unpaid volume. Validates once, then
- * settles every volume with the trusted core.
+ * settles every volume with trusted cores.
  *
  * @param contract contract terms
  * @param actualVolumes referrals per simulated year
- * @param options `year` (required for contracts of more than one year), `rounding` of the means
+ * @param options `year` (required for contracts of more than one year), `rounding` of top-ups and means
  * @example
  * ```ts
  * const risk = paymentRisk(terms, [800, 900, 1000, 1200]);
@@ -204,7 +223,9 @@ export function paymentRisk(contract: ContractTermsInput, actualVolumes: readonl
   const o = parseInput(paymentOptionsSchema, options, 'options');
   const year = yearOf(c, o.year);
   const rounding = o.rounding ?? 'half-up';
-  const byBand = year.bands.map(() => 0);
+  const bands = year.bands;
+  const lowest = bands[0] as VolumeBand;
+  const byBand = new Array<number>(bands.length).fill(0);
   let minPayment = Number.POSITIVE_INFINITY;
   let maxPayment = 0;
   let totalPayment = 0;
@@ -213,19 +234,28 @@ export function paymentRisk(contract: ContractTermsInput, actualVolumes: readonl
   let runsWithUnpaidVolume = 0;
   let totalUnpaidVolume = 0;
   let totalUnpaidValue = 0;
-  for (const volume of volumes) {
-    const s = settle(year, volume, rounding);
-    byBand[s.band - 1] = (byBand[s.band - 1] as number) + 1;
-    if (s.payment < minPayment) minPayment = s.payment;
-    if (s.payment > maxPayment) maxPayment = s.payment;
-    totalPayment += s.payment;
-    if (s.guaranteedMinimumTopUp > 0) runsWithTopUp++;
-    totalTopUp += s.guaranteedMinimumTopUp;
-    if (s.unpaidVolume > 0) runsWithUnpaidVolume++;
-    totalUnpaidVolume += s.unpaidVolume;
-    totalUnpaidValue += s.unpaidValue;
-  }
   const runs = volumes.length;
+  for (let r = 0; r < runs; r++) {
+    const volume = volumes[r] as number;
+    const index = bandIndexFor(bands, volume);
+    const applied = bands[index] as VolumeBand;
+    const payment = applied.value;
+    byBand[index] = (byBand[index] as number) + 1;
+    if (payment < minPayment) minPayment = payment;
+    if (payment > maxPayment) maxPayment = payment;
+    totalPayment += payment;
+    const topUp = topUpFor(lowest, volume, rounding);
+    if (topUp > 0) {
+      runsWithTopUp++;
+      totalTopUp += topUp;
+    }
+    if (volume > applied.highVolume) {
+      const unpaid = volume - applied.highVolume;
+      runsWithUnpaidVolume++;
+      totalUnpaidVolume += unpaid;
+      totalUnpaidValue += unpaidValueFor(applied, unpaid, rounding);
+    }
+  }
   const mean = (total: number) => mulDiv(checkSafe(total, 'actualVolumes'), 1, runs, rounding);
   return {
     id: c.id,

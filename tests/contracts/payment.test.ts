@@ -119,17 +119,22 @@ describe('paymentRisk', () => {
   it('refuses an empty or bad list of volumes with the index at fault', () => {
     expectWorkloadError(() => paymentRisk(large, [], { year: 1 }), 'INVALID_INPUT', 'actualVolumes');
     expectWorkloadError(() => paymentRisk(large, [1, 2, -3], { year: 1 }), 'INVALID_INPUT', 'actualVolumes[2]');
+    expectWorkloadError(() => paymentRisk(large, [1, 2.5], { year: 1 }), 'INVALID_INPUT', 'actualVolumes[1]');
+    expectWorkloadError(() => paymentRisk(large, 'many' as never, { year: 1 }), 'INVALID_INPUT', 'actualVolumes');
+    expectWorkloadError(() => paymentRisk(large, [1], { year: 1, rounding: 'sideways' as never }), 'INVALID_INPUT', 'options.rounding');
   });
 
   test.prop([fc.array(fc.integer({ min: 0, max: 700 }), { minLength: 1, maxLength: 50 }), fc.constantFrom(1, 2, 3)])(
     'agrees with paying each volume one by one',
     (volumes, year) => {
       const risk = paymentRisk(large, volumes, { year, rounding: 'down' });
-      const payments = volumes.map((v) => paymentForActual(large, v, { year }));
+      const payments = volumes.map((v) => paymentForActual(large, v, { year, rounding: 'down' }));
       expect(risk.minPayment).toBe(Math.min(...payments.map((p) => p.payment)));
       expect(risk.maxPayment).toBe(Math.max(...payments.map((p) => p.payment)));
       expect(risk.meanPayment).toBe(Math.floor(payments.reduce((a, p) => a + p.payment, 0) / volumes.length));
       expect(risk.runsWithTopUp).toBe(payments.filter((p) => p.guaranteedMinimumTopUp > 0).length);
+      expect(risk.meanTopUp).toBe(Math.floor(payments.reduce((a, p) => a + p.guaranteedMinimumTopUp, 0) / volumes.length));
+      expect(risk.meanUnpaidValue).toBe(Math.floor(payments.reduce((a, p) => a + p.unpaidValue, 0) / volumes.length));
       expect(risk.byBand.reduce((a, b) => a + b.runs, 0)).toBe(volumes.length);
     },
   );
