@@ -30,7 +30,7 @@ export interface CalibrationRow {
  * ```ts
  * const national = generateNationalCaseload({ seed: 2021 });
  * for (const row of calibrationOf(national, UNIFIED_2021_PROFILE.calibration)) {
- *   console.log(row.measure, row.published, row.modelled); // e.g. 'Cases per FTE Probation Officer' 32.5 32.4…
+ *   console.log(row.measure, row.published, row.modelled); // e.g. 'Cases per FTE Probation Officer' 32.5 32.67…
  * }
  * ```
  */

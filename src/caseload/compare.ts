@@ -78,7 +78,7 @@ function compareUnit(a: CaseloadSummary, b: CaseloadSummary): UnitComparison {
  * ```ts
  * const unified = rollUpCaseload(generateNationalCaseload({ seed: 1 }));
  * const crc = rollUpCaseload(generateNationalCaseload({ seed: 1, profile: CRC_2019_PROFILE }));
- * compareRollUps(crc, unified).national.overCeilingShare; // { before: 0.6…, after: 0.0…, change: -0.6… }
+ * compareRollUps(crc, unified).national.overCeilingShare; // { before: 0.60…, after: 0.028…, change: -0.57… }
  * ```
  */
 export function compareRollUps(before: CaseloadRollUp, after: CaseloadRollUp): RollUpComparison {

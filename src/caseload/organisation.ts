@@ -338,8 +338,8 @@ export function checkOrganisationCaseload(value: unknown, name: string): Checked
  * @example
  * ```ts
  * const national = generateNationalCaseload({ seed: 1, practitioners: 200, pduCount: 12 });
- * const caseload = caseloadOf(national, 5);
- * assessPractitioner(national.practitioners[5]!, caseload, { asOf: national.asOf }).caseCount;
+ * const { teamId, ...practitioner } = national.practitioners[5]!;
+ * assessPractitioner(practitioner, caseloadOf(national, 5), { asOf: national.asOf }).caseCount;
  * ```
  */
 export function caseloadOf(organisationCaseload: OrganisationCaseload, practitionerIndex: number): Caseload {
