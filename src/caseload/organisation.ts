@@ -174,8 +174,8 @@ export function organisationCaseload(organisation: Organisation, options: Organi
     columns.contractedHours[i] = p.contractedHours;
     columns.availablePoints[i] = availablePointsOf(p, weightings, o.asOf).points;
     columns.fte[i] = fteOf(p.grade, p.contractedHours, weightings);
-    columns.standardDeliveryReports[i] = Math.min(p.caseload?.reports?.standardDelivery ?? 0, 0xffff);
-    columns.fastDeliveryReports[i] = Math.min(p.caseload?.reports?.fastDelivery ?? 0, 0xffff);
+    columns.standardDeliveryReports[i] = reportCount(p.caseload?.reports?.standardDelivery, `organisation.practitioners[${i}].caseload.reports.standardDelivery`);
+    columns.fastDeliveryReports[i] = reportCount(p.caseload?.reports?.fastDelivery, `organisation.practitioners[${i}].caseload.reports.fastDelivery`);
     columns.caseStart[i] = caseCount;
     caseCount += p.caseload?.cases.length ?? 0;
   });
@@ -209,6 +209,12 @@ export function organisationCaseload(organisation: Organisation, options: Organi
     practitioners: org.practitioners.map(({ caseload: _caseload, ...practitioner }) => practitioner),
     columns: { practitioners: { count: n, ...columns }, cases },
   };
+}
+
+/** A count of reports for a `Uint16Array` column, refused rather than clipped above 65,535. */
+function reportCount(count: number | undefined, path: string): number {
+  if ((count ?? 0) > 0xffff) throw new WorkloadError('INVALID_INPUT', `${path}: got ${count}, expected at most 65,535 reports in 30 days`, { path });
+  return count ?? 0;
 }
 
 /** Zero-filled practitioner columns for `n` practitioners (`caseStart` has `n + 1` entries). */
@@ -324,7 +330,7 @@ export function checkOrganisationCaseload(value: unknown, name: string): Checked
       throw columnError(`${at}.regionIndex[${i}]`, `expected ${pduRegion[teamPdu[team] as number]}, the region of PDU ${oc.pdus[teamPdu[team] as number]?.id}`);
     }
     const fte = p.fte[i] as number;
-    if (!(fte >= 0 && fte <= 10)) throw columnError(`${at}.fte[${i}]`, 'expected an FTE of 0–10');
+    if (!(fte >= 0 && fte < Infinity)) throw columnError(`${at}.fte[${i}]`, 'expected a finite FTE of 0 or more');
     if ((p.caseStart[i + 1] as number) < (p.caseStart[i] as number)) throw columnError(`${at}.caseStart[${i + 1}]`, 'expected offsets that never decrease');
   }
   return { ...oc, pduRegion, teamPdu };

@@ -14,17 +14,12 @@ export const ROLL_UP_LEVELS = ['national', 'region', 'pdu', 'team'] as const;
 /** One of {@link ROLL_UP_LEVELS}. */
 export type RollUpLevel = (typeof ROLL_UP_LEVELS)[number];
 
-/** Options shared by the roll-up and the distribution: what counts toward the case ceiling. */
-export const ceilingOptionsShape = {
+/** Zod schema of the options of {@link rollUpCaseload}. */
+export const rollUpOptionsSchema = z.strictObject({
   /** Case ceiling (default 50, the Justice Committee's baseline). */
   ceiling: z.number().int().min(0, 'expected a ceiling of 0 or more').optional(),
   /** Count unpaid-work-only cases toward the ceiling (default false, as the Committee's baseline). */
   countUnpaidWorkOnly: z.boolean().optional(),
-};
-
-/** Zod schema of the options of {@link rollUpCaseload}. */
-export const rollUpOptionsSchema = z.strictObject({
-  ...ceilingOptionsShape,
   /** Capacity thresholds in % (defaults 100 and 110). */
   thresholds: z
     .strictObject({ over: z.number().min(0), red: z.number().min(0) })

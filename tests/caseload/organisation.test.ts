@@ -115,3 +115,12 @@ describe('organisationCaseload: bad input', () => {
     for (const bad of [5, -1, 1.5, Number.NaN]) expect(errorOf(() => caseloadOf(oc, bad)).path).toBe('practitionerIndex');
   });
 });
+
+describe('organisationCaseload: report counts', () => {
+  it('refuses more reports than its column holds, rather than clipping them', () => {
+    const org = structuredClone(HAND_ORGANISATION);
+    org.practitioners[1]!.caseload!.reports = { fastDelivery: 70_000 };
+    const error = errorOf(() => organisationCaseload(org, { asOf: AS_OF }));
+    expect([error.code, error.path]).toEqual(['INVALID_INPUT', 'organisation.practitioners[1].caseload.reports.fastDelivery']);
+  });
+});
