@@ -99,8 +99,10 @@ function floorsOf(contracts: readonly ContractTerms[], rule: z.output<typeof bud
  * @param rule `{ method: 'pro-rata' }` (default) or `{ method: 'protected-floors', floors: { id: pence } }`
  * @example
  * ```ts
- * // three contracts worth £600, £300 and £100 (£1,000) against a £900 budget, pro rata: x 0.9
- * const adjusted = adjustToBudget(contracts, 90_000);
+ * const fixedPrice = (id: string, value: number) => ({ id, region: 'London', pathway: 'accommodation', vcse: true,
+ *   kind: 'fixed-price' as const, years: [{ year: 1, projectedVolume: 10, bands: [{ band: 1, lowVolume: 0, highVolume: 10, value }] }] });
+ * // £600, £300 and £100 (£1,000) against a £900 budget, pro rata: each x 0.9
+ * const adjusted = adjustToBudget([fixedPrice('a', 60_000), fixedPrice('b', 30_000), fixedPrice('c', 10_000)], 90_000);
  * adjusted.changes.map((c) => c.after); // [54_000, 27_000, 9_000]
  * ```
  */

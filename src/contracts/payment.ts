@@ -151,10 +151,10 @@ function explain(year: number, s: Settlement, kind: ContractKind): string {
  * @param options `year` (required for contracts of more than one year), `rounding`
  * @example
  * ```ts
- * // one year, bands 850-1,000 (£500,000) and 1,000-1,150 (£575,000)
- * const p = paymentForActual(terms, 800);
- * p.payment; // 50_000_000: band 1, the guaranteed minimum
- * p.guaranteedMinimumTopUp; // £500,000 - £500,000 x 800 / 850 = 2_941_176 pence
+ * // `terms` from the volumeBands example: one year, band 1 is 700-850 referrals for £425,000
+ * const p = paymentForActual(terms, 600);
+ * p.payment; // 42_500_000: band 1, the guaranteed minimum
+ * p.guaranteedMinimumTopUp; // £425,000 - £425,000 x 600 / 700 = £60,714.29: 6_071_429 pence
  * ```
  */
 export function paymentForActual(contract: ContractTermsInput, actualVolume: number, options: PaymentOptions = {}): Payment {
@@ -212,9 +212,10 @@ export const actualVolumesSchema = z
  * @param options `year` (required for contracts of more than one year), `rounding` of top-ups and means
  * @example
  * ```ts
+ * // `terms` from the volumeBands example: bands 700-850, 850-1,000, 1,000-1,150, 1,150-1,300
  * const risk = paymentRisk(terms, [800, 900, 1000, 1200]);
- * risk.byBand; // how many runs each band paid
- * risk.meanPayment; // pence
+ * risk.byBand.map((b) => b.runs); // [1, 2, 0, 1]
+ * risk.meanPayment; // (£425,000 + £500,000 x 2 + £650,000) / 4 = 51_875_000 pence
  * ```
  */
 export function paymentRisk(contract: ContractTermsInput, actualVolumes: readonly number[], options: PaymentOptions = {}): PaymentRisk {

@@ -71,8 +71,10 @@ function groupBy(contracts: readonly ContractTerms[], keyOf: (c: ContractTerms) 
  * @param contracts contract terms, each id once
  * @example
  * ```ts
- * const s = portfolioSummary(contracts);
- * s.byProviderType; // [{ key: 'VCSE', shareBp: 6667, ... }, { key: 'not VCSE', shareBp: 3333, ... }]
+ * const fixedPrice = (id: string, value: number, vcse: boolean) => ({ id, region: 'Wales', pathway: 'accommodation', vcse,
+ *   kind: 'fixed-price' as const, years: [{ year: 1, projectedVolume: 10, bands: [{ band: 1, lowVolume: 0, highVolume: 10, value }] }] });
+ * const s = portfolioSummary([fixedPrice('a', 40_000, true), fixedPrice('b', 20_000, true), fixedPrice('c', 30_000, false)]);
+ * s.byProviderType.map((g) => g.shareBp); // [6667, 3333]: two-thirds of value to VCSE organisations
  * ```
  */
 export function portfolioSummary(contracts: readonly ContractTermsInput[]): PortfolioSummary {
