@@ -104,6 +104,8 @@ class Allocation {
   /** All practitioners (available or not) per scope unit. */
   readonly scopeSize: Uint32Array;
   readonly #limitHundredths: number;
+  /** Reason + 1 per (scope, level, counts) once it can no longer change; 0 while unknown. */
+  readonly #settledReason: Uint8Array;
 
   constructor(
     readonly c: AllocationColumns,
@@ -117,6 +119,7 @@ class Allocation {
     this.capacityBefore = new Float64Array(c.caseCount);
     this.capacityAfter = new Float64Array(c.caseCount);
     this.#limitHundredths = rules.capacityLimit === null ? -1 : Math.round(rules.capacityLimit * 100);
+    this.#settledReason = new Uint8Array(c.scopeCount * LEVEL_COUNT * 2);
     const groups = c.scopeCount * GRADE_COUNT;
     this.groupStart = new Int32Array(groups + 1);
     this.scopeSize = new Uint32Array(c.scopeCount);
@@ -178,23 +181,35 @@ class Allocation {
     if (this.c.caseCounts[i] === 1) this.ceilingCases[p] = (this.ceilingCases[p] as number) + 1;
   }
 
-  /** Why case i cannot be placed now. */
+  /**
+   * Why case i cannot be placed now. Reasons that can never change again (no one in scope, no one
+   * eligible, everyone eligible at the ceiling: counts only rise) are cached per (scope, level, counts).
+   */
   reasonFor(i: number): number {
     const { c } = this;
     const s = c.caseScope[i] as number;
-    if (this.scopeSize[s] === 0) return OUTSIDE_SCOPE;
-    const mask = this.maskOf(i);
     const counts = c.caseCounts[i] === 1;
-    let eligible = false;
-    for (let g = 0; g < GRADE_COUNT; g++) {
-      if (((mask >> g) & 1) === 0) continue;
-      const group = s * GRADE_COUNT + g;
-      for (let k = this.groupStart[group] as number; k < (this.groupStart[group + 1] as number); k++) {
-        eligible = true;
-        if (this.hasRoom(this.groupItems[k] as number, counts)) return CAPACITY_LIMIT_REACHED;
+    const slot = (s * LEVEL_COUNT + (c.caseLevel[i] as number)) * 2 + (counts ? 1 : 0);
+    const cached = this.#settledReason[slot] as number;
+    if (cached !== 0) return cached - 1;
+    let reason = NO_ELIGIBLE;
+    if (this.scopeSize[s] === 0) reason = OUTSIDE_SCOPE;
+    else {
+      const mask = this.maskOf(i);
+      for (let g = 0; g < GRADE_COUNT && reason !== CAPACITY_LIMIT_REACHED; g++) {
+        if (((mask >> g) & 1) === 0) continue;
+        const group = s * GRADE_COUNT + g;
+        for (let k = this.groupStart[group] as number; k < (this.groupStart[group + 1] as number); k++) {
+          reason = CEILING_REACHED;
+          if (this.hasRoom(this.groupItems[k] as number, counts)) {
+            reason = CAPACITY_LIMIT_REACHED;
+            break;
+          }
+        }
       }
     }
-    return eligible ? CEILING_REACHED : NO_ELIGIBLE;
+    if (reason !== CAPACITY_LIMIT_REACHED) this.#settledReason[slot] = reason + 1;
+    return reason;
   }
 
   unplaced(i: number, reason: number): void {
@@ -311,6 +326,34 @@ function allocateByCurrentLoad(state: Allocation, pending: Uint8Array): void {
   }
 }
 
+/** Largest whole weight (hundredths) ranked through a table; beyond it, or for fractions, a Map. */
+const WEIGHT_TABLE_LIMIT = 1_000_000;
+
+/**
+ * Ranks the distinct weights of the pending cases, heaviest first. Weights are whole hundredths in
+ * practice (at most 99,900), so a typed table ranks them without hashing a million keys.
+ */
+function weightRanks(weight: Float64Array, pending: Uint8Array): { rankOf: (w: number) => number; distinct: number } {
+  let whole = true;
+  let heaviest = 0;
+  for (let i = 0; i < weight.length; i++) {
+    if (pending[i] === 0) continue;
+    const w = weight[i] as number;
+    if (w > heaviest) heaviest = w;
+    if (!Number.isInteger(w)) whole = false;
+  }
+  if (whole && heaviest <= WEIGHT_TABLE_LIMIT) {
+    const rank = new Int32Array(heaviest + 1).fill(-1);
+    for (let i = 0; i < weight.length; i++) if (pending[i] === 1) rank[weight[i] as number] = 0;
+    let distinct = 0;
+    for (let w = heaviest; w >= 0; w--) if (rank[w] === 0) rank[w] = distinct++;
+    return { rankOf: (w) => rank[w] as number, distinct };
+  }
+  const sorted = [...new Set(weight.filter((_, i) => pending[i] === 1))].sort((a, b) => b - a);
+  const rank = new Map(sorted.map((w, r) => [w, r]));
+  return { rankOf: (w) => rank.get(w) as number, distinct: sorted.length };
+}
+
 /**
  * `balanced`: pending cases sorted (stably, by counting sort) by scope, by how few practitioners may
  * take them, heaviest first; each run of like cases (same scope, level, weight, ceiling count) shares
@@ -333,13 +376,10 @@ function allocateBalanced(state: Allocation, pending: Uint8Array): void {
     const order = ALLOCATION_LEVELS.map((_, level) => level).sort((a, b) => (counts[a] as number) - (counts[b] as number) || a - b);
     order.forEach((level, rank) => (levelRank[s * LEVEL_COUNT + level] = rank));
   }
-  // Distinct weights, heaviest first.
-  const distinct = [...new Set(Array.from(c.caseWeight))].sort((a, b) => b - a);
-  const weightRank = new Map(distinct.map((w, rank) => [w, rank]));
-  const weights = distinct.length;
+  const { rankOf: weightRankOf, distinct: weights } = weightRanks(c.caseWeight, pending);
   const bucketOf = (i: number) =>
     (((c.caseScope[i] as number) * LEVEL_COUNT + (levelRank[(c.caseScope[i] as number) * LEVEL_COUNT + (c.caseLevel[i] as number)] as number)) * weights +
-      (weightRank.get(c.caseWeight[i] as number) as number)) *
+      weightRankOf(c.caseWeight[i] as number)) *
       2 +
     (c.caseCounts[i] === 1 ? 0 : 1);
   const bucketCount = c.scopeCount * LEVEL_COUNT * weights * 2;

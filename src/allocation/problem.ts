@@ -1,7 +1,7 @@
 /** The object API's input, validated once and turned into columns for the core. */
 import { z } from 'zod';
 import { WorkloadError } from '../errors.js';
-import { CASE_TYPES, protectLevelOf, tierIndex } from '../tiers/index.js';
+import { CASE_TYPES, TIERS, protectLevelOf, tierIndex } from '../tiers/index.js';
 import { DEFAULT_WEIGHTINGS, GRADES, weightingTableSchema, type WeightingTable } from '../weightings/index.js';
 import { countSchema, isoDateSchema, parseInput } from '../validate.js';
 import {
@@ -16,7 +16,7 @@ import {
   workloadPoints,
 } from '../workload/index.js';
 import type { AllocationColumns, CoreRules } from './core.js';
-import { ALLOCATION_LEVELS, ALLOCATION_POLICIES, allocationRulesSchema, eligibilityMasks, resolveRules, type ResolvedRules } from './rules.js';
+import { ALLOCATION_LEVELS, ALLOCATION_POLICIES, allocationRulesSchema, coreRulesOf, resolveRules, type ResolvedRules } from './rules.js';
 
 /** Zod schema of a practitioner who may receive cases. */
 export const allocationPractitionerSchema = practitionerSchema
@@ -81,7 +81,7 @@ export function prepareProblem(practitioners: unknown, cases: unknown, options: 
   const ps = parseInput(z.array(allocationPractitionerSchema), practitioners, 'practitioners');
   const cs = parseInput(z.array(allocationCaseSchema), cases, 'cases');
   const o = parseInput(allocationOptionsSchema, options, 'options');
-  assertUniqueIds(ps.map((p) => p.id), 'practitioners');
+  const byId = assertUniqueIds(ps.map((p) => p.id), 'practitioners');
   assertUniqueIds(cs.map((c) => c.id), 'cases');
   const weightings = o.weightings ?? DEFAULT_WEIGHTINGS;
   const rules = resolveRules(o.rules);
@@ -91,7 +91,6 @@ export function prepareProblem(practitioners: unknown, cases: unknown, options: 
     if (index === undefined) scopes.set(key, (index = scopes.size));
     return index;
   };
-  const byId = new Map(ps.map((p, i) => [p.id, i]));
   const P = ps.length;
   const available = new Float64Array(P);
   const pointsHundredths = new Float64Array(P);
@@ -120,6 +119,7 @@ export function prepareProblem(practitioners: unknown, cases: unknown, options: 
     .forEach((p, r) => (rank[p] = r));
 
   const lookup = pointsLookup(weightings);
+  const levelOfTier = Uint8Array.from(TIERS, (tier) => ALLOCATION_LEVELS.indexOf(protectLevelOf(tier) ?? 'untiered'));
   const C = cs.length;
   const caseWeight = new Float64Array(C);
   const caseLevel = new Uint8Array(C);
@@ -128,13 +128,14 @@ export function prepareProblem(practitioners: unknown, cases: unknown, options: 
   const casePreferred = new Int32Array(C).fill(-1);
   cs.forEach((c, i) => {
     const status = c.status ?? 'active';
-    caseWeight[i] = lookup[pointsLookupIndex(tierIndex(c.tier), CASE_TYPES.indexOf(c.caseType), c.t2a === true ? 1 : 0, CASE_STATUSES.indexOf(status))] as number;
-    caseLevel[i] = ALLOCATION_LEVELS.indexOf(protectLevelOf(c.tier) ?? 'untiered');
+    const tier = tierIndex(c.tier);
+    caseWeight[i] = lookup[pointsLookupIndex(tier, CASE_TYPES.indexOf(c.caseType), c.t2a === true ? 1 : 0, CASE_STATUSES.indexOf(status))] as number;
+    caseLevel[i] = levelOfTier[tier] as number;
     caseCountsToward[i] = rules.countUnpaidWorkOnly || status !== 'unpaidWorkOnly' ? 1 : 0;
     caseScope[i] = scopeOf(scopeKey(rules.scope, c));
     if (c.preferredPractitionerId !== undefined) {
       const p = byId.get(c.preferredPractitionerId);
-      if (p === undefined) {
+      if (p < 0) {
         const path = `cases[${i}].preferredPractitionerId`;
         throw new WorkloadError('UNKNOWN_REFERENCE', `${path}: no practitioner has id "${c.preferredPractitionerId}"`, { path });
       }
@@ -146,13 +147,7 @@ export function prepareProblem(practitioners: unknown, cases: unknown, options: 
     cases: cs,
     rules,
     weightings,
-    core: {
-      policy: o.policy ?? 'balanced',
-      eligibleMask: eligibilityMasks(rules.eligibleGrades),
-      ceiling: rules.ceiling ?? Number.POSITIVE_INFINITY,
-      capacityLimit: rules.capacityLimit,
-      continuity: rules.continuity,
-    },
+    core: coreRulesOf(o.policy ?? 'balanced', rules),
     columns: {
       practitionerCount: P,
       available,

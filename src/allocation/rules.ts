@@ -1,6 +1,7 @@
 /** The rules of allocation: who may take which case, within what scope and limits. */
 import { z } from 'zod';
 import { GRADES, gradeSchema, type Grade } from '../weightings/index.js';
+import type { CoreRules } from './core.js';
 
 /** Protect levels as allocation sees them: A–D and `untiered`. */
 export const ALLOCATION_LEVELS = ['A', 'B', 'C', 'D', 'untiered'] as const;
@@ -105,7 +106,18 @@ export function resolveRules(rules: z.output<typeof allocationRulesSchema> | und
   };
 }
 
+/** Rules in the core's form: a policy, eligible-grade masks, the ceiling as a number. */
+export function coreRulesOf(policy: AllocationPolicy, rules: ResolvedRules): CoreRules {
+  return {
+    policy,
+    eligibleMask: eligibilityMasks(rules.eligibleGrades),
+    ceiling: rules.ceiling ?? Number.POSITIVE_INFINITY,
+    capacityLimit: rules.capacityLimit,
+    continuity: rules.continuity,
+  };
+}
+
 /** Bit masks of eligible grades (bit = index in GRADES), one per allocation level. */
-export function eligibilityMasks(eligible: ResolvedRules['eligibleGrades']): Uint8Array {
+function eligibilityMasks(eligible: ResolvedRules['eligibleGrades']): Uint8Array {
   return Uint8Array.from(ALLOCATION_LEVELS, (level) => eligible[level].reduce((mask, grade) => mask | (1 << GRADES.indexOf(grade)), 0));
 }

@@ -1,6 +1,6 @@
 /** A practitioner and the points they can carry. */
 import { z } from 'zod';
-import { WorkloadError } from '../errors.js';
+import { IdIndex } from '../id-index.js';
 import { add, compare, div, floor, fromDecimal, mul, ratio, sub, toNumber, type Rational } from '../rational.js';
 import { DEFAULT_WEIGHTINGS, gradeSchema, weightingTableSchema, type Grade, type WeightingTable } from '../weightings/index.js';
 import { hoursSchema, isoDateSchema, parseInput } from '../validate.js';
@@ -135,15 +135,14 @@ export function fteOf(grade: Grade, contractedHours: number, weightings: Weighti
   return defaultHours === 0 ? 0 : contractedHours / defaultHours;
 }
 
-/** Throws `INVALID_INPUT` when two practitioners share an id; used by the multi-practitioner paths. */
-export function assertUniqueIds(ids: readonly string[], path: string): void {
-  const seen = new Map<string, number>();
-  ids.forEach((id, i) => {
-    const first = seen.get(id);
-    if (first !== undefined) {
-      throw new WorkloadError('DUPLICATE_ID', `${path}[${i}].id: "${id}" is already used by ${path}[${first}]`, { path: `${path}[${i}].id` });
-    }
-    seen.set(id, i);
-  });
+/**
+ * Throws `DUPLICATE_ID` when two entries share an id (path `${path}[i].id`); returns the index of ids.
+ *
+ * @example
+ * ```ts
+ * assertUniqueIds(['po-1', 'po-2'], 'practitioners').get('po-2'); // 1
+ * ```
+ */
+export function assertUniqueIds(ids: readonly string[], path: string): IdIndex {
+  return new IdIndex(ids, path);
 }
-
