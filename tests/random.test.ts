@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { RandomStream, WorkloadError } from '../src/index.js';
+
+/** Exact binomial probabilities P(X = k), k = 0..n, by the ratio recurrence in log space. */
+function binomialPmf(n: number, p: number): number[] {
+  const logs = [n * Math.log1p(-p)];
+  for (let k = 1; k <= n; k++) logs.push((logs[k - 1] as number) + Math.log((n - k + 1) / k) + Math.log(p / (1 - p)));
+  return logs.map(Math.exp);
+}
+
+/**
+ * Pearson's chi-square statistic of `draws` against the exact binomial, pooling the tails so every
+ * bin expects at least 5 draws; returns the statistic and its degrees of freedom.
+ */
+function chiSquare(draws: readonly number[], n: number, p: number): { statistic: number; degrees: number } {
+  const pmf = binomialPmf(n, p);
+  const counts = new Array<number>(n + 1).fill(0);
+  for (const k of draws) counts[k] = (counts[k] as number) + 1;
+  const bins: { expected: number; observed: number }[] = [];
+  let pending = { expected: 0, observed: 0 };
+  for (let k = 0; k <= n; k++) {
+    pending = { expected: pending.expected + (pmf[k] as number) * draws.length, observed: pending.observed + (counts[k] as number) };
+    if (pending.expected >= 5) {
+      bins.push(pending);
+      pending = { expected: 0, observed: 0 };
+    }
+  }
+  const last = bins[bins.length - 1] as { expected: number; observed: number };
+  last.expected += pending.expected;
+  last.observed += pending.observed;
+  const statistic = bins.reduce((sum, b) => sum + (b.observed - b.expected) ** 2 / b.expected, 0);
+  return { statistic, degrees: bins.length - 1 };
+}
+
+/** Upper 0.1% point of chi-square with `k` degrees of freedom (Wilson–Hilferty; z = 3.09). */
+function chiSquareCritical(k: number): number {
+  const z = 3.09;
+  return k * (1 - 2 / (9 * k) + z * Math.sqrt(2 / (9 * k))) ** 3;
+}
+
+function draw(seed: number, n: number, p: number, count: number): number[] {
+  const rng = new RandomStream(seed);
+  return Array.from({ length: count }, () => rng.binomial(n, p));
+}
+
+describe('RandomStream.binomial', () => {
+  it('handles the edges without drawing: n = 0, p = 0, p = 1', () => {
+    const rng = new RandomStream(1);
+    expect(rng.binomial(0, 0.3)).toBe(0);
+    expect(rng.binomial(50, 0)).toBe(0);
+    expect(rng.binomial(50, 1)).toBe(50);
+  });
+
+  // Each case exercises one path: inversion (n p = 6), BTRS (n p = 40), p > 0.5 via the failures
+  // (n (1 - p) = 60, BTRS), and BTRS for a national stock (4,418 officers, 0.64% a month: n p = 28.3).
+  it.each([
+    [20, 0.3],
+    [1000, 0.04],
+    [200, 0.7],
+    [4418, 0.0064],
+  ])('matches the exact binomial(%i, %f) by chi-square at the 0.1%% level', (n, p) => {
+    const draws = draw(2021, n, p, 20_000);
+    const { statistic, degrees } = chiSquare(draws, n, p);
+    expect(statistic).toBeLessThan(chiSquareCritical(degrees));
+    const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
+    const variance = draws.reduce((a, b) => a + (b - mean) ** 2, 0) / (draws.length - 1);
+    // Mean within 4 standard errors; variance within 5% of n p (1 - p).
+    expect(Math.abs(mean - n * p)).toBeLessThan(4 * Math.sqrt((n * p * (1 - p)) / draws.length));
+    expect(variance / (n * p * (1 - p))).toBeGreaterThan(0.95);
+    expect(variance / (n * p * (1 - p))).toBeLessThan(1.05);
+  });
+
+  it('a chi-square test like the above rejects a wrong distribution (the test can fail)', () => {
+    const draws = draw(2021, 1000, 0.045, 20_000);
+    const { statistic, degrees } = chiSquare(draws, 1000, 0.04);
+    expect(statistic).toBeGreaterThan(chiSquareCritical(degrees));
+  });
+
+  test.prop([fc.integer({ min: 0, max: 100_000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer()])(
+    'gives a whole number in 0..n, the same for the same seed',
+    (n, p, seed) => {
+      const a = new RandomStream(seed).binomial(n, p);
+      expect(Number.isInteger(a)).toBe(true);
+      expect(a).toBeGreaterThanOrEqual(0);
+      expect(a).toBeLessThanOrEqual(n);
+      expect(new RandomStream(seed).binomial(n, p)).toBe(a);
+    },
+  );
+
+  it('refuses a negative or fractional n and a p outside 0..1, naming the argument', () => {
+    const rng = new RandomStream(3);
+    for (const [n, p, path] of [
+      [-1, 0.5, 'n'],
+      [2.5, 0.5, 'n'],
+      [Number.NaN, 0.5, 'n'],
+      [10, -0.1, 'p'],
+      [10, 1.5, 'p'],
+      [10, Number.NaN, 'p'],
+    ] as const) {
+      let caught: unknown;
+      try {
+        rng.binomial(n, p);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(WorkloadError);
+      expect((caught as WorkloadError).code).toBe('INVALID_INPUT');
+      expect((caught as WorkloadError).path).toBe(path);
+    }
+  });
+});
