@@ -28,3 +28,6 @@ export * from './allocation/index.js';
 
 // Dynamic Framework contracts
 export * from './contracts/index.js';
+
+// Trainee pipeline
+export * from './pipeline/index.js';

@@ -1,0 +1,270 @@
+/**
+ * The month-by-month stock-flow model shared by the projection (expected values) and the Monte
+ * Carlo (random draws): one function moves one month.
+ *
+ * Trainees are held by cohort (the month they started, and their share on the short route) and
+ * newly qualified officers by the month they qualified, so a month touches only the groups in
+ * training or within their NQO months. Each month: the month's cohorts start; trainees drop out at
+ * the monthly drop-out rate and the rest complete a month; when a cohort completes the short route,
+ * its short-route share of survivors qualifies, and the rest when it completes the long route;
+ * officers in post (newly qualified included) leave at the monthly leaving rate; a group qualified
+ * for the NQO months joins the other officers in post; other inflows and outflows (re-joiners,
+ * agency; transfers) apply to those other officers. Figures are at the end of the month.
+ */
+import { stageOf, type ParsedPqipTraining } from './cohort.js';
+import { monthlyRate } from './rates.js';
+
+/** Which gap decides when the shortfall has closed: officers in post, or their effective FTE after reductions. */
+export type GapMeasure = 'inPost' | 'effective';
+
+/** How the pipeline behaves: routes, reduction stages, capacity after reductions, rates. Internal. */
+export interface PipelineRules {
+  readonly shortRouteMonths: number;
+  readonly longRouteMonths: number;
+  readonly newlyQualifiedMonths: number;
+  readonly stages: number;
+  /** Reduction stage of a trainee by months completed, 0..longRouteMonths. */
+  readonly stageByMonthsTrained: Int32Array;
+  /** Effective FTE per FTE of a trainee by months completed: 1 - the stage's reduction. */
+  readonly capacityByMonthsTrained: Float64Array;
+  /** Effective FTE per FTE of a newly qualified officer. */
+  readonly newlyQualifiedCapacity: number;
+  /** The annual rates in percent, and the monthly probabilities they give. */
+  readonly dropOutPercentPerYear: number;
+  readonly leavingPercentPerYear: number;
+  readonly dropOutRate: number;
+  readonly leavingRate: number;
+}
+
+/** The rules of a training regime with a leaving rate. */
+export function rulesOf(training: ParsedPqipTraining, leavingPercentPerYear: number): PipelineRules {
+  const stageByMonthsTrained = Int32Array.from({ length: training.longRouteMonths + 1 }, (_, m) => stageOf(m, training));
+  return {
+    shortRouteMonths: training.shortRouteMonths,
+    longRouteMonths: training.longRouteMonths,
+    newlyQualifiedMonths: training.newlyQualifiedMonths,
+    stages: training.stageReductionPercent.length,
+    stageByMonthsTrained,
+    capacityByMonthsTrained: Float64Array.from(stageByMonthsTrained, (stage) => 1 - (training.stageReductionPercent[stage] as number) / 100),
+    newlyQualifiedCapacity: 1 - training.newlyQualifiedReductionPercent / 100,
+    dropOutPercentPerYear: training.dropOutPercentPerYear,
+    leavingPercentPerYear,
+    dropOutRate: monthlyRate(training.dropOutPercentPerYear),
+    leavingRate: monthlyRate(leavingPercentPerYear),
+  };
+}
+
+/** Everything the monthly loop needs, resolved from a scenario. Internal. */
+export interface Timeline extends PipelineRules {
+  /** Month number of the first projected month. */
+  readonly start: number;
+  readonly months: number;
+  /** Cohorts in start order: start month relative to `start` (negative when training at the start), and short-route share 0–1. */
+  readonly cohortStart: Int32Array;
+  readonly cohortShortShare: Float64Array;
+  /** NQO group (index) each cohort's short-route and long-route qualifiers join. */
+  readonly cohortShortGroup: Int32Array;
+  readonly cohortLongGroup: Int32Array;
+  /** NQO groups in order: the month (relative to `start`) their members qualify. */
+  readonly groupQualified: Int32Array;
+  /**
+   * The state before the first month: each cohort's FTE (at the start, or when it will start),
+   * each NQO group's (0), then the other officers in post.
+   */
+  readonly opening: Float64Array;
+  /** Cohorts `cohortsFrom[t]` up to `cohortsTo[t]` (exclusive) are in training in month `t`. */
+  readonly cohortsFrom: Int32Array;
+  readonly cohortsTo: Int32Array;
+  /** NQO groups `groupsFrom[t]` up to `groupsTo[t]` (exclusive) were newly qualified at the start of month `t`. */
+  readonly groupsFrom: Int32Array;
+  readonly groupsTo: Int32Array;
+  /** FTE starting training each month. */
+  readonly intake: Float64Array;
+  readonly otherInflow: Float64Array;
+  readonly otherOutflow: Float64Array;
+  readonly required: Float64Array;
+  readonly gapMeasure: GapMeasure;
+}
+
+/**
+ * The chance events of a month: how many of `n` FTE drop out, how many leave (at rates bound in),
+ * and how many of `n` are on the short route at share `share`. Expectations in the projection,
+ * random draws in the Monte Carlo.
+ */
+export interface Draws {
+  dropOuts(n: number): number;
+  leavers(n: number): number;
+  shortRoute(n: number, share: number): number;
+}
+
+/** The expectations of a timeline's chance events: `n` times the probability. */
+export function expectedDraws(rules: PipelineRules): Draws {
+  return {
+    dropOuts: (n) => n * rules.dropOutRate,
+    leavers: (n) => n * rules.leavingRate,
+    shortRoute: (n, share) => n * share,
+  };
+}
+
+/** One month's figures, written by {@link stepMonth} into an object reused from month to month. */
+export interface MonthFlows {
+  intake: number;
+  dropOuts: number;
+  qualifying: number;
+  leavers: number;
+  otherInflow: number;
+  otherOutflow: number;
+  inTraining: number;
+  readonly inTrainingByStage: Float64Array;
+  newlyQualified: number;
+  inPost: number;
+  effectiveFte: number;
+  required: number;
+  shortfall: number;
+  effectiveShortfall: number;
+}
+
+/** A zeroed {@link MonthFlows} for `stages` reduction stages. */
+export function emptyMonthFlows(stages: number): MonthFlows {
+  return {
+    intake: 0,
+    dropOuts: 0,
+    qualifying: 0,
+    leavers: 0,
+    otherInflow: 0,
+    otherOutflow: 0,
+    inTraining: 0,
+    inTrainingByStage: new Float64Array(stages),
+    newlyQualified: 0,
+    inPost: 0,
+    effectiveFte: 0,
+    required: 0,
+    shortfall: 0,
+    effectiveShortfall: 0,
+  };
+}
+
+/** The gap that decides closing, per the timeline's measure. */
+export function gapOf(timeline: Timeline, flows: MonthFlows): number {
+  return timeline.gapMeasure === 'inPost' ? flows.shortfall : flows.effectiveShortfall;
+}
+
+/**
+ * Writes into `out` the stocks before the first month: trainees (by stage), officers in post and
+ * effective FTE, from the cohorts that started before the projection.
+ */
+export function measureOpening(timeline: Timeline, out: MonthFlows): void {
+  const byStage = out.inTrainingByStage;
+  byStage.fill(0);
+  let inTraining = 0;
+  let effective = 0;
+  for (let c = 0; c < timeline.cohortStart.length && (timeline.cohortStart[c] as number) < 0; c++) {
+    const n = timeline.opening[c] as number;
+    const trained = -(timeline.cohortStart[c] as number);
+    const stage = timeline.stageByMonthsTrained[trained] as number;
+    byStage[stage] = (byStage[stage] as number) + n;
+    inTraining += n;
+    effective += n * (timeline.capacityByMonthsTrained[trained] as number);
+  }
+  const inPost = timeline.opening[timeline.opening.length - 1] as number;
+  out.inTraining = inTraining;
+  out.newlyQualified = 0;
+  out.inPost = inPost;
+  out.effectiveFte = effective + inPost;
+}
+
+/**
+ * Moves the state at `offset` (cohorts, NQO groups, other officers in post) through month `t`,
+ * writing the month's figures into `out`. `demandScale` multiplies the month's required FTE (1
+ * unless demand is uncertain).
+ */
+export function stepMonth(timeline: Timeline, state: Float64Array, offset: number, t: number, draws: Draws, demandScale: number, out: MonthFlows): void {
+  const { cohortStart, shortRouteMonths, longRouteMonths, newlyQualifiedMonths } = timeline;
+  const groups = offset + cohortStart.length;
+  const experiencedAt = groups + timeline.groupQualified.length;
+  let left = 0;
+  let experienced = state[experiencedAt] as number;
+  if (experienced > 0) {
+    const gone = draws.leavers(experienced);
+    left += gone;
+    experienced -= gone;
+  }
+  // Newly qualified officers: leavers, then a month more in post; those completing the NQO months join the others.
+  let newlyQualified = 0;
+  const groupsTo = timeline.groupsTo[t] as number;
+  for (let g = timeline.groupsFrom[t] as number; g < groupsTo; g++) {
+    let n = state[groups + g] as number;
+    if (n === 0) continue;
+    const gone = draws.leavers(n);
+    left += gone;
+    n -= gone;
+    if (t - (timeline.groupQualified[g] as number) === newlyQualifiedMonths) {
+      experienced += n;
+      n = 0;
+    }
+    newlyQualified += n;
+    state[groups + g] = n;
+  }
+  // Trainees: drop-outs, then a month more trained; qualifiers join their NQO group.
+  const byStage = out.inTrainingByStage;
+  byStage.fill(0);
+  let dropped = 0;
+  let qualifying = 0;
+  let inTraining = 0;
+  let effective = 0;
+  const cohortsTo = timeline.cohortsTo[t] as number;
+  for (let c = timeline.cohortsFrom[t] as number; c < cohortsTo; c++) {
+    let n = state[offset + c] as number;
+    if (n === 0) continue;
+    const gone = draws.dropOuts(n);
+    dropped += gone;
+    n -= gone;
+    const trained = t - (cohortStart[c] as number) + 1;
+    if (trained === shortRouteMonths) {
+      const qualified = draws.shortRoute(n, timeline.cohortShortShare[c] as number);
+      qualifying += qualified;
+      n -= qualified;
+      const group = groups + (timeline.cohortShortGroup[c] as number);
+      state[group] = (state[group] as number) + qualified;
+    }
+    if (trained === longRouteMonths) {
+      qualifying += n;
+      const group = groups + (timeline.cohortLongGroup[c] as number);
+      state[group] = (state[group] as number) + n;
+      n = 0;
+    }
+    state[offset + c] = n;
+    const stage = timeline.stageByMonthsTrained[trained] as number;
+    byStage[stage] = (byStage[stage] as number) + n;
+    inTraining += n;
+    effective += n * (timeline.capacityByMonthsTrained[trained] as number);
+  }
+  if (newlyQualifiedMonths === 0) {
+    // No NQO months: qualifiers are in post in full at once (their group is emptied here).
+    for (let g = timeline.groupsTo[t] as number; g < timeline.groupQualified.length && timeline.groupQualified[g] === t; g++) {
+      experienced += state[groups + g] as number;
+      state[groups + g] = 0;
+    }
+  } else {
+    newlyQualified += qualifying;
+  }
+  const otherInflow = timeline.otherInflow[t] as number;
+  experienced += otherInflow;
+  const otherOutflow = Math.min(timeline.otherOutflow[t] as number, experienced);
+  experienced -= otherOutflow;
+  state[experiencedAt] = experienced;
+
+  out.intake = timeline.intake[t] as number;
+  out.dropOuts = dropped;
+  out.qualifying = qualifying;
+  out.leavers = left;
+  out.otherInflow = otherInflow;
+  out.otherOutflow = otherOutflow;
+  out.inTraining = inTraining;
+  out.newlyQualified = newlyQualified;
+  out.inPost = newlyQualified + experienced;
+  out.effectiveFte = effective + newlyQualified * timeline.newlyQualifiedCapacity + experienced;
+  out.required = (timeline.required[t] as number) * demandScale;
+  out.shortfall = Math.max(0, out.required - out.inPost);
+  out.effectiveShortfall = Math.max(0, out.required - out.effectiveFte);
+}

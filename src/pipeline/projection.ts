@@ -1,0 +1,147 @@
+/** The deterministic projection: expected flows and stocks, month by month. */
+import { monthName } from './calendar.js';
+import { emptyMonthFlows, expectedDraws, gapOf, measureOpening, stepMonth, type GapMeasure, type MonthFlows, type Timeline } from './flows.js';
+import { parseScenario, timelineOf, type WorkforceScenario } from './scenario.js';
+
+/** One projected month; every figure in FTE, stocks at the end of the month, flows during it. */
+export interface WorkforceMonth {
+  /** `YYYY-MM`. */
+  readonly month: string;
+  /** Trainees starting this month. */
+  readonly intake: number;
+  /** Trainees in training at the end of the month. */
+  readonly inTraining: number;
+  /** Trainees by reduction stage (first 6 months, 6–12, 12 on, with the defaults). */
+  readonly inTrainingByStage: readonly number[];
+  /** Trainees leaving training this month. */
+  readonly dropOuts: number;
+  /** Trainees completing their route this month; in post from the end of it. */
+  readonly qualifying: number;
+  /** Officers in post leaving at the leaving rate. */
+  readonly leavers: number;
+  readonly otherInflow: number;
+  readonly otherOutflow: number;
+  /** Officers in post within their newly qualified months (included in `inPost`). */
+  readonly newlyQualified: number;
+  /** Probation Officers in post. */
+  readonly inPost: number;
+  /** Case capacity after protected-caseload reductions: trainees and NQOs at their reduced share, others in full. */
+  readonly effectiveFte: number;
+  /** PO FTE the demand requires. */
+  readonly required: number;
+  /** required - inPost, or 0 when there are enough. */
+  readonly shortfall: number;
+  /** required - effectiveFte, or 0 when there are enough. */
+  readonly effectiveShortfall: number;
+}
+
+/** Stocks at the start (the end of the month before the first projected month), in FTE. */
+export interface WorkforceOpening {
+  readonly inTraining: number;
+  readonly inTrainingByStage: readonly number[];
+  readonly inPost: number;
+  readonly effectiveFte: number;
+}
+
+/** A deterministic projection: expected values month by month, and when the gap closes. */
+export interface WorkforceProjection {
+  /** First projected month, `YYYY-MM`. */
+  readonly start: string;
+  readonly gapMeasure: GapMeasure;
+  /** The monthly probabilities applied, in percent (from the annual rates). */
+  readonly monthlyRates: { readonly dropOutPercent: number; readonly leavingPercent: number };
+  readonly opening: WorkforceOpening;
+  readonly rows: readonly WorkforceMonth[];
+  /** First month whose gap (per `gapMeasure`) is 0, `YYYY-MM`; `null` if it stays open throughout. */
+  readonly closesIn: string | null;
+  /** Sums over the projection, in FTE. */
+  readonly totals: {
+    readonly intake: number;
+    readonly qualified: number;
+    readonly droppedOut: number;
+    readonly leavers: number;
+    readonly otherInflow: number;
+    readonly otherOutflow: number;
+  };
+}
+
+function rowOf(month: string, f: MonthFlows): WorkforceMonth {
+  return {
+    month,
+    intake: f.intake,
+    inTraining: f.inTraining,
+    inTrainingByStage: Array.from(f.inTrainingByStage),
+    dropOuts: f.dropOuts,
+    qualifying: f.qualifying,
+    leavers: f.leavers,
+    otherInflow: f.otherInflow,
+    otherOutflow: f.otherOutflow,
+    newlyQualified: f.newlyQualified,
+    inPost: f.inPost,
+    effectiveFte: f.effectiveFte,
+    required: f.required,
+    shortfall: f.shortfall,
+    effectiveShortfall: f.effectiveShortfall,
+  };
+}
+
+/** Trusted core of {@link projectWorkforce}. */
+export function projectTimeline(timeline: Timeline): WorkforceProjection {
+  const state = Float64Array.from(timeline.opening);
+  const flows = emptyMonthFlows(timeline.stages);
+  measureOpening(timeline, flows);
+  const opening: WorkforceOpening = {
+    inTraining: flows.inTraining,
+    inTrainingByStage: Array.from(flows.inTrainingByStage),
+    inPost: flows.inPost,
+    effectiveFte: flows.effectiveFte,
+  };
+  const draws = expectedDraws(timeline);
+  const rows: WorkforceMonth[] = [];
+  const totals = { intake: 0, qualified: 0, droppedOut: 0, leavers: 0, otherInflow: 0, otherOutflow: 0 };
+  let closesIn: string | null = null;
+  for (let t = 0; t < timeline.months; t++) {
+    stepMonth(timeline, state, 0, t, draws, 1, flows);
+    const month = monthName(timeline.start + t);
+    rows.push(rowOf(month, flows));
+    totals.intake += flows.intake;
+    totals.qualified += flows.qualifying;
+    totals.droppedOut += flows.dropOuts;
+    totals.leavers += flows.leavers;
+    totals.otherInflow += flows.otherInflow;
+    totals.otherOutflow += flows.otherOutflow;
+    if (closesIn === null && gapOf(timeline, flows) === 0) closesIn = month;
+  }
+  return {
+    start: monthName(timeline.start),
+    gapMeasure: timeline.gapMeasure,
+    monthlyRates: { dropOutPercent: timeline.dropOutRate * 100, leavingPercent: timeline.leavingRate * 100 },
+    opening,
+    rows,
+    closesIn,
+    totals,
+  };
+}
+
+/**
+ * Projects trainees and Probation Officers month by month in expected values: intake, drop-outs,
+ * qualifying, leavers, FTE in post, effective FTE after protected-caseload reductions, the FTE
+ * required and the shortfall, and the first month the gap closes. Never reads the clock: months
+ * come from `scenario.start`.
+ *
+ * @example
+ * ```ts
+ * const p = projectWorkforce({
+ *   start: '2021-04',
+ *   months: 12,
+ *   training: { dropOutPercentPerYear: 0 },
+ *   qualified: { openingFte: 1000, leavingPercentPerYear: 7.4 },
+ *   demand: { requiredFte: 1000 },
+ * });
+ * p.rows[11]?.inPost; // 926: 1,000 x (1 - 0.074), no intake
+ * p.rows[11]?.shortfall; // 74
+ * ```
+ */
+export function projectWorkforce(scenario: WorkforceScenario): WorkforceProjection {
+  return projectTimeline(timelineOf(parseScenario(scenario)));
+}

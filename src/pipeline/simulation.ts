@@ -1,0 +1,260 @@
+/**
+ * The Monte Carlo: the same monthly flows as the projection, with binomial draws for drop-outs and
+ * leavers, optional uncertainty on the rates and demand, and an independent seeded stream per run.
+ */
+import { quantile } from 'simple-statistics';
+import { z } from 'zod';
+import { RandomStream } from '../random.js';
+import { parseInput, percentSchema } from '../validate.js';
+import { monthName } from './calendar.js';
+import { emptyMonthFlows, gapOf, stepMonth, type Draws, type GapMeasure, type MonthFlows, type Timeline } from './flows.js';
+import { annualRatePercentSchema, monthlyRate } from './rates.js';
+import { parseScenario, timelineOf, type WorkforceScenario } from './scenario.js';
+
+/** Most runs one simulation may take. */
+export const MAX_RUNS = 100_000;
+
+function rangeSchema(bound: z.ZodNumber) {
+  return z
+    .strictObject({ low: bound, high: bound })
+    .refine((r) => r.high >= r.low, { message: 'expected high at or above low', path: ['high'] });
+}
+
+/**
+ * Zod schema of Monte Carlo options: `runs` (1–100,000), `seed`, the `quantiles` to report in percent
+ * (default P5, P50, P95), and optional `uncertainty`: ranges `{ low, high }` from which each run draws
+ * its annual drop-out rate, annual leaving rate and demand (percent of the scenario's), uniformly.
+ *
+ * @example
+ * ```ts
+ * simulationOptionsSchema.parse({ runs: 1000, seed: 7, uncertainty: { dropOutPercentPerYear: { low: 5, high: 20 } } });
+ * ```
+ */
+export const simulationOptionsSchema = z.strictObject({
+  runs: z.number().int('expected a whole number of runs').min(1, 'expected at least 1 run').max(MAX_RUNS, `expected at most ${MAX_RUNS.toLocaleString('en-GB')} runs`),
+  seed: z.number().int('expected a whole-number seed').refine(Number.isSafeInteger, 'expected a safe integer seed'),
+  /** Percentiles to report, 0–100; default [5, 50, 95]. */
+  quantiles: z.array(percentSchema).min(1, 'expected at least one quantile').max(101, 'expected at most 101 quantiles').default([5, 50, 95]),
+  uncertainty: z
+    .strictObject({
+      /** Annual drop-out rate range, percent. */
+      dropOutPercentPerYear: rangeSchema(annualRatePercentSchema).optional(),
+      /** Annual leaving rate range, percent. */
+      leavingPercentPerYear: rangeSchema(annualRatePercentSchema).optional(),
+      /** Demand as a percent of the scenario's (e.g. 95–110), the same in every month of a run. */
+      demandPercent: rangeSchema(z.number().min(0, 'expected 0% or more').max(1000, 'expected at most 1000%')).optional(),
+    })
+    .optional(),
+});
+/** `{ runs, seed, quantiles?, uncertainty? }`. */
+export type SimulationOptions = z.input<typeof simulationOptionsSchema>;
+/** {@link SimulationOptions} with defaults filled in. */
+export type ParsedSimulationOptions = z.output<typeof simulationOptionsSchema>;
+
+/** The spread of one figure across runs: the mean and the requested quantiles (in `quantiles` order). */
+export interface QuantileBand {
+  readonly mean: number;
+  readonly quantiles: readonly number[];
+}
+
+/** One simulated month: bands of the stocks and the gap, in FTE, at the end of the month. */
+export interface SimulatedMonth {
+  /** `YYYY-MM`. */
+  readonly month: string;
+  readonly inTraining: QuantileBand;
+  readonly inPost: QuantileBand;
+  readonly effectiveFte: QuantileBand;
+  readonly required: QuantileBand;
+  readonly shortfall: QuantileBand;
+  readonly effectiveShortfall: QuantileBand;
+  /** Share of runs whose gap (per `gapMeasure`) has closed in this month or before, 0–1. */
+  readonly probabilityClosedBy: number;
+}
+
+/** The Monte Carlo result. */
+export interface WorkforceSimulation {
+  readonly runs: number;
+  readonly seed: number;
+  /** The percentiles every band reports, in order. */
+  readonly quantiles: readonly number[];
+  readonly gapMeasure: GapMeasure;
+  readonly months: readonly SimulatedMonth[];
+  /**
+   * For each of `quantiles`, the first month by which the gap had closed in at least that share of
+   * runs (so P5 is early, P95 late), `YYYY-MM`; `null` if that share is not reached within the projection.
+   */
+  readonly closesIn: readonly (string | null)[];
+  /** Share of runs whose gap closes within the projection, 0–1. */
+  readonly probabilityClosesWithin: number;
+}
+
+/** One figure of every run in the current month, in run order. */
+interface RunValues {
+  readonly inTraining: number[];
+  readonly inPost: number[];
+  readonly effectiveFte: number[];
+  readonly required: number[];
+  readonly shortfall: number[];
+  readonly effectiveShortfall: number[];
+}
+
+/** The mean and quantiles of one figure across runs (all equal: no selection needed). */
+function bandOf(values: readonly number[], probabilities: readonly number[]): QuantileBand {
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const x of values) {
+    sum += x;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return { mean: sum / values.length, quantiles: min === max ? probabilities.map(() => min) : quantile(values, probabilities) };
+}
+
+/**
+ * How many of `n` FTE an event takes at probability `p`, drawn: binomial over the whole people, and
+ * the part-time remainder taken whole with probability `p`, so the expectation is exactly `n x p`.
+ */
+function drawFte(people: (n: number) => number, rng: RandomStream, n: number, p: number): number {
+  const whole = Math.floor(n);
+  const part = n - whole;
+  const taken = people(whole);
+  return part > 0 && rng.uniform() < p ? taken + part : taken;
+}
+
+/** One run's random draws: drop-outs and leavers at the run's monthly rates, route by route share. */
+function randomDraws(rng: RandomStream, dropOutRate: number, leavingRate: number): Draws {
+  const dropOuts = rng.binomialSampler(dropOutRate);
+  const leavers = rng.binomialSampler(leavingRate);
+  return {
+    dropOuts: (n) => drawFte(dropOuts, rng, n, dropOutRate),
+    leavers: (n) => drawFte(leavers, rng, n, leavingRate),
+    shortRoute: (n, share) => drawFte((whole) => rng.binomial(whole, share), rng, n, share),
+  };
+}
+
+function drawBetween(rng: RandomStream, range: { readonly low: number; readonly high: number } | undefined, otherwise: number): number {
+  return range === undefined ? otherwise : range.low + rng.uniform() * (range.high - range.low);
+}
+
+/**
+ * Runs the Monte Carlo on a compiled timeline, months outer and runs inner; after each month hands
+ * `onMonth` the flows of every run (when given). Returns how many runs have closed the gap by each month.
+ */
+export function runMonteCarlo(
+  timeline: Timeline,
+  options: ParsedSimulationOptions,
+  onRun?: (run: number, flows: MonthFlows) => void,
+  onMonth?: (t: number) => void,
+): Int32Array {
+  const { runs } = options;
+  const slots = timeline.opening.length;
+  const streams = RandomStream.streams(options.seed, runs);
+  const state = new Float64Array(runs * slots);
+  const draws: Draws[] = [];
+  const demandScale = new Float64Array(runs);
+  const uncertainty = options.uncertainty;
+  streams.forEach((rng, r) => {
+    const dropOut = drawBetween(rng, uncertainty?.dropOutPercentPerYear, timeline.dropOutPercentPerYear);
+    const leaving = drawBetween(rng, uncertainty?.leavingPercentPerYear, timeline.leavingPercentPerYear);
+    demandScale[r] = drawBetween(rng, uncertainty?.demandPercent, 100) / 100;
+    draws.push(randomDraws(rng, monthlyRate(dropOut), monthlyRate(leaving)));
+    state.set(timeline.opening, r * slots);
+  });
+  const closed = new Uint8Array(runs);
+  const closedBy = new Int32Array(timeline.months);
+  let closedRuns = 0;
+  const flows = emptyMonthFlows(timeline.stages);
+  for (let t = 0; t < timeline.months; t++) {
+    for (let r = 0; r < runs; r++) {
+      stepMonth(timeline, state, r * slots, t, draws[r] as Draws, demandScale[r] as number, flows);
+      if (closed[r] === 0 && gapOf(timeline, flows) === 0) {
+        closed[r] = 1;
+        closedRuns += 1;
+      }
+      onRun?.(r, flows);
+    }
+    closedBy[t] = closedRuns;
+    onMonth?.(t);
+  }
+  return closedBy;
+}
+
+/** The first month by which at least `percent`% of `runs` had closed, or `null`. */
+export function closingMonth(closedBy: Int32Array, runs: number, percent: number, start: number): string | null {
+  const t = closedBy.findIndex((n) => 100 * n >= percent * runs);
+  return t === -1 ? null : monthName(start + t);
+}
+
+/** Trusted core of {@link simulateWorkforce}. */
+export function simulateTimeline(timeline: Timeline, options: ParsedSimulationOptions): WorkforceSimulation {
+  const { runs } = options;
+  const probabilities = options.quantiles.map((q) => q / 100);
+  const figure = (): number[] => new Array<number>(runs).fill(0);
+  const values: RunValues = {
+    inTraining: figure(),
+    inPost: figure(),
+    effectiveFte: figure(),
+    required: figure(),
+    shortfall: figure(),
+    effectiveShortfall: figure(),
+  };
+  const bands: Omit<SimulatedMonth, 'month' | 'probabilityClosedBy'>[] = [];
+  const record = (r: number, flows: MonthFlows): void => {
+    values.inTraining[r] = flows.inTraining;
+    values.inPost[r] = flows.inPost;
+    values.effectiveFte[r] = flows.effectiveFte;
+    values.required[r] = flows.required;
+    values.shortfall[r] = flows.shortfall;
+    values.effectiveShortfall[r] = flows.effectiveShortfall;
+  };
+  const summarise = (): void => {
+    bands.push({
+      inTraining: bandOf(values.inTraining, probabilities),
+      inPost: bandOf(values.inPost, probabilities),
+      effectiveFte: bandOf(values.effectiveFte, probabilities),
+      required: bandOf(values.required, probabilities),
+      shortfall: bandOf(values.shortfall, probabilities),
+      effectiveShortfall: bandOf(values.effectiveShortfall, probabilities),
+    });
+  };
+  const closedBy = runMonteCarlo(timeline, options, record, summarise);
+  return {
+    runs,
+    seed: options.seed,
+    quantiles: options.quantiles,
+    gapMeasure: timeline.gapMeasure,
+    months: bands.map((b, t) => ({ month: monthName(timeline.start + t), ...b, probabilityClosedBy: (closedBy[t] as number) / runs })),
+    closesIn: options.quantiles.map((q) => closingMonth(closedBy, runs, q, timeline.start)),
+    probabilityClosesWithin: (closedBy[timeline.months - 1] as number) / runs,
+  };
+}
+
+/**
+ * Simulates the workforce `runs` times: binomial drop-outs and leavers (FTE counted as people, a
+ * part-time remainder leaving as one), each run on its own seeded stream, with rates and demand
+ * drawn from the `uncertainty` ranges when given. Reports per month the mean and quantiles of the
+ * stocks and the gap, the probability the gap has closed by then, and the closing month at each
+ * quantile. Same seed, same result.
+ *
+ * @example
+ * ```ts
+ * const sim = simulateWorkforce(
+ *   {
+ *     start: '2021-04',
+ *     months: 36,
+ *     training: { dropOutPercentPerYear: 10 },
+ *     openingTrainees: [{ month: '2021-01', fte: 600 }],
+ *     qualified: { openingFte: 3900 },
+ *     demand: { requiredFte: 4418 },
+ *   },
+ *   { runs: 1000, seed: 2021 },
+ * );
+ * sim.closesIn; // [P5, P50, P95] closing months, or null when not within 36 months
+ * ```
+ */
+export function simulateWorkforce(scenario: WorkforceScenario, options: SimulationOptions): WorkforceSimulation {
+  const s = parseScenario(scenario);
+  const o = parseInput(simulationOptionsSchema, options, 'options');
+  return simulateTimeline(timelineOf(s), o);
+}
