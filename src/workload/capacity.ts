@@ -132,10 +132,11 @@ function isAbove(total: number, available: number, threshold: number): boolean {
 export function capacityStatus(total: number, available: number, over = DEFAULT_OVER_THRESHOLD, red = DEFAULT_RED_THRESHOLD): CapacityStatus {
   const points = z.number().min(0, 'expected points of 0 or more');
   const percent = z.number().min(0, 'expected a threshold of 0% or more');
-  return statusOf(parseInput(points, total, 'total'), parseInput(points, available, 'available'), parseInput(percent, over, 'over'), parseInput(percent, red, 'red'));
+  return capacityStatusOf(parseInput(points, total, 'total'), parseInput(points, available, 'available'), parseInput(percent, over, 'over'), parseInput(percent, red, 'red'));
 }
 
-function statusOf(total: number, available: number, over: number, red: number): CapacityStatus {
+/** Trusted core of {@link capacityStatus}: no parsing, for loops over many practitioners. */
+export function capacityStatusOf(total: number, available: number, over: number, red: number): CapacityStatus {
   return isAbove(total, available, red) ? 'red' : isAbove(total, available, over) ? 'over' : 'within';
 }
 
@@ -173,7 +174,7 @@ export function assessPractitioner(practitioner: Practitioner, caseload: Caseloa
     available,
     capacityPercent: percent,
     remainingPoints: available.points - points.total,
-    status: statusOf(points.total, available.points, o.thresholds?.over ?? DEFAULT_OVER_THRESHOLD, o.thresholds?.red ?? DEFAULT_RED_THRESHOLD),
+    status: capacityStatusOf(points.total, available.points, o.thresholds?.over ?? DEFAULT_OVER_THRESHOLD, o.thresholds?.red ?? DEFAULT_RED_THRESHOLD),
     caseCount: points.caseCount,
     ceilingCaseCount,
     ceiling,

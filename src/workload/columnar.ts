@@ -34,7 +34,11 @@ export interface ColumnarTotals {
   readonly ceilingCases: Uint32Array;
 }
 
-const columnarSchema = z.strictObject({
+/**
+ * Zod schema of a {@link ColumnarCaseload}: the typed arrays' kinds. Other keys are allowed (and
+ * dropped), so new-case columns with a `practitionerIndex` added pass as they are.
+ */
+export const columnarCaseloadSchema = z.object({
   practitionerCount: z.number().int().min(0).max(0xffffffff),
   practitionerIndex: z.instanceof(Uint32Array, { message: 'expected a Uint32Array' }),
   tierIndex: z.instanceof(Uint8Array, { message: 'expected a Uint8Array' }),
@@ -94,7 +98,7 @@ function columnError(column: string, index: number, value: number, expected: str
  * ```
  */
 export function columnarPoints(caseload: ColumnarCaseload, options: z.input<typeof columnarOptionsSchema> = {}): ColumnarTotals {
-  const c = parseInput(columnarSchema, caseload, 'caseload');
+  const c = parseInput(columnarCaseloadSchema, caseload, 'caseload');
   const o = parseInput(columnarOptionsSchema, options, 'options');
   const n = c.tierIndex.length;
   for (const column of ['practitionerIndex', 'caseTypeIndex', 't2a', 'statusIndex'] as const) {
