@@ -1,0 +1,5 @@
+export * from './schema.js';
+export * from './portfolio.js';
+export * from './transfer.js';
+export * from './national.js';
+export * from './run.js';

@@ -1,0 +1,74 @@
+/**
+ * A whole scenario as data: the organisation and its caseload, the weightings, the transferring
+ * caseload and how it is allocated, the trainee pipeline and the contracts portfolio, with every
+ * input's source (a document, or an assumption). JSON on disk; validated here.
+ */
+import { z } from 'zod';
+import { nationalCaseloadOptionsSchema } from '../caseload/index.js';
+import { penceSchema } from '../money.js';
+import { simulationOptionsSchema, workforceScenarioSchema } from '../pipeline/index.js';
+import { weightingTableSchema } from '../weightings/index.js';
+import { isoDateSchema, parseInput } from '../validate.js';
+import { portfolioInputSchema } from './portfolio.js';
+import { transferSchema } from './transfer.js';
+
+/** Where an input comes from: one of the public documents, or an assumption of the scenario. */
+export const SOURCE_KINDS = ['document', 'assumption'] as const;
+
+/** Zod schema of one input's provenance. */
+export const scenarioSourceSchema = z.strictObject({
+  /** Path of the input in the scenario, e.g. `pipeline.workforce.qualified.leavingPercentPerYear`. */
+  input: z.string().min(1),
+  source: z.enum(SOURCE_KINDS),
+  /** The document and what it says, or why the assumption was made. */
+  reference: z.string().min(1),
+});
+
+/** Zod schema of a scenario. */
+export const scenarioSchema = z.strictObject({
+  name: z.string().min(1, 'expected a name'),
+  description: z.string().optional(),
+  /** Seed of every random draw (organisation, transfer, Monte Carlo, referrals). */
+  seed: z.number().int('expected a whole-number seed').min(-(2 ** 31)).max(2 ** 31 - 1),
+  /** The day assessed, `YYYY-MM-DD`. */
+  asOf: isoDateSchema,
+  /** The weighting table in force (default: the 2021 defaults). */
+  weightings: weightingTableSchema.optional(),
+  /** The receiving organisation and its caseload, as options of `generateNationalCaseload`. */
+  organisation: nationalCaseloadOptionsSchema.omit({ seed: true, asOf: true, weightings: true }),
+  /** The transferring caseload and how it is allocated. */
+  transfer: transferSchema,
+  pipeline: z.strictObject({
+    workforce: workforceScenarioSchema,
+    /** Monte Carlo runs and quantiles (the seed is the scenario's). */
+    simulation: simulationOptionsSchema.omit({ seed: true }),
+  }),
+  contracts: z.strictObject({
+    portfolio: portfolioInputSchema,
+    /** The available budget for the whole term, in pence. */
+    budget: penceSchema,
+    /** Simulated actual referrals per contract in year 1: runs, and spread (standard deviation, % of the estimate). */
+    actuals: z.strictObject({
+      runs: z.number().int().min(1).max(100_000),
+      spreadPercent: z.number().min(0).max(100),
+    }),
+  }),
+  /** Where each input comes from. */
+  sources: z.array(scenarioSourceSchema),
+});
+/** A scenario as written (JSON). */
+export type Scenario = z.input<typeof scenarioSchema>;
+/** A validated scenario, defaults filled in. */
+export type ParsedScenario = z.output<typeof scenarioSchema>;
+
+/**
+ * Validates a scenario, throwing `WorkloadError` with the path of the first bad field.
+ *
+ * @example
+ * ```ts
+ * const scenario = parseScenario(JSON.parse(text));
+ * ```
+ */
+export function parseScenario(input: unknown): ParsedScenario {
+  return parseInput(scenarioSchema, input, 'scenario');
+}
