@@ -52,7 +52,10 @@ export interface WorkforceProjection {
   readonly monthlyRates: { readonly dropOutPercent: number; readonly leavingPercent: number };
   readonly opening: WorkforceOpening;
   readonly rows: readonly WorkforceMonth[];
-  /** First month whose gap (per `gapMeasure`) is 0, `YYYY-MM`; `null` if it stays open throughout. */
+  /**
+   * The month the gap (per `gapMeasure`) closes for good: from it to the end of the projection there
+   * is no gap, `YYYY-MM`; `null` if there is a gap in the last month.
+   */
   readonly closesIn: string | null;
   /** Sums over the projection, in FTE. */
   readonly totals: {
@@ -99,7 +102,7 @@ export function projectTimeline(timeline: Timeline): WorkforceProjection {
   const draws = expectedDraws(timeline);
   const rows: WorkforceMonth[] = [];
   const totals = { intake: 0, qualified: 0, droppedOut: 0, leavers: 0, otherInflow: 0, otherOutflow: 0 };
-  let closesIn: string | null = null;
+  let lastOpen = -1;
   for (let t = 0; t < timeline.months; t++) {
     stepMonth(timeline, state, 0, t, draws, 1, flows);
     const month = monthName(timeline.start + t);
@@ -110,7 +113,7 @@ export function projectTimeline(timeline: Timeline): WorkforceProjection {
     totals.leavers += flows.leavers;
     totals.otherInflow += flows.otherInflow;
     totals.otherOutflow += flows.otherOutflow;
-    if (closesIn === null && gapOf(timeline, flows) === 0) closesIn = month;
+    if (gapOf(timeline, flows) > 0) lastOpen = t;
   }
   return {
     start: monthName(timeline.start),
@@ -118,7 +121,7 @@ export function projectTimeline(timeline: Timeline): WorkforceProjection {
     monthlyRates: { dropOutPercent: timeline.dropOutRate * 100, leavingPercent: timeline.leavingRate * 100 },
     opening,
     rows,
-    closesIn,
+    closesIn: lastOpen === timeline.months - 1 ? null : monthName(timeline.start + lastOpen + 1),
     totals,
   };
 }
@@ -126,7 +129,7 @@ export function projectTimeline(timeline: Timeline): WorkforceProjection {
 /**
  * Projects trainees and Probation Officers month by month in expected values: intake, drop-outs,
  * qualifying, leavers, FTE in post, effective FTE after protected-caseload reductions, the FTE
- * required and the shortfall, and the first month the gap closes. Never reads the clock: months
+ * required and the shortfall, and the month the gap closes for good (no gap from then to the end). Never reads the clock: months
  * come from `scenario.start`.
  *
  * @example

@@ -1,6 +1,6 @@
 /**
- * The smallest intake plan that closes the shortfall by a month: in expectation (the projection),
- * or with a stated probability (the Monte Carlo), within a maximum the business can manage.
+ * The smallest intake plan that has the shortfall closed in a month: in expectation (the
+ * projection), or with a stated probability (the Monte Carlo), within a maximum the business can manage.
  */
 import { z } from 'zod';
 import { WorkloadError } from '../errors.js';
@@ -27,11 +27,11 @@ export const DEFAULT_MAX_INTAKE_PER_YEAR = 1500;
  */
 export const requiredIntakeOptionsSchema = z
   .strictObject({
-    /** The month by which the gap must have closed, `YYYY-MM`. */
+    /** The month in which there must be no gap, `YYYY-MM`. */
     closeBy: yearMonthSchema,
     /** The most trainee FTE a year to consider; default 1,500. */
     maxIntakePerYear: fteSchema.default(DEFAULT_MAX_INTAKE_PER_YEAR),
-    /** Chance the gap must have closed by `closeBy`, percent (above 0, up to 100). */
+    /** Chance there must be no gap in `closeBy`, percent (above 0, up to 100). */
     probabilityPercent: z.number().gt(0, 'expected a probability above 0%').max(100, 'expected a probability of at most 100%').optional(),
     /** The Monte Carlo that judges `probabilityPercent` (its `quantiles` are not used). */
     simulation: simulationOptionsSchema.optional(),
@@ -51,9 +51,9 @@ export type RequiredIntakeOptions = z.input<typeof requiredIntakeOptionsSchema>;
 export interface IntakeOutcome {
   /** Trainee FTE a year under the plan. */
   readonly perYear: number;
-  /** First month the expected gap is closed, up to `closeBy`; `null` if it is still open then. */
+  /** The month the expected gap closes and stays closed up to `closeBy`; `null` if there is a gap in `closeBy`. */
   readonly closesIn: string | null;
-  /** Share of simulated runs with the gap closed by `closeBy`, 0–1; `null` when judged in expectation. */
+  /** Share of simulated runs with no gap in `closeBy`, 0–1; `null` when judged in expectation. */
   readonly probabilityClosedBy: number | null;
   /** Trainee FTE starting from the start up to `closeBy` (cohorts and plan). */
   readonly traineePlaces: number;
@@ -107,12 +107,12 @@ function withoutVerdict({ perYear, closesIn, probabilityClosedBy, traineePlaces 
 }
 
 /**
- * The smallest whole number of trainee FTE a year that closes the gap by `closeBy`: in expectation,
- * or in at least `probabilityPercent`% of simulated runs (the same seeded runs for every level, so
+ * The smallest whole number of trainee FTE a year that leaves no gap in the month `closeBy`: in
+ * expectation, or in at least `probabilityPercent`% of simulated runs (the same seeded runs for every level, so
  * levels compare like for like; Monte Carlo noise can still make the answer a little uneven). The
  * plan varied is the scenario's (its months and dates kept), or January and July intakes from the
  * start. More intake never widens the gap, so a bisection between 0 and the maximum finds it; when
- * even the maximum does not close it, says so.
+ * even the maximum leaves a gap, says so. (Demand after `closeBy` is not considered.)
  *
  * @example
  * ```ts

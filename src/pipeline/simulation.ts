@@ -67,7 +67,7 @@ export interface SimulatedMonth {
   readonly required: QuantileBand;
   readonly shortfall: QuantileBand;
   readonly effectiveShortfall: QuantileBand;
-  /** Share of runs whose gap (per `gapMeasure`) has closed in this month or before, 0–1. */
+  /** Share of runs whose gap (per `gapMeasure`) has closed for good by this month (none from it to the end), 0–1. */
   readonly probabilityClosedBy: number;
 }
 
@@ -80,11 +80,12 @@ export interface WorkforceSimulation {
   readonly gapMeasure: GapMeasure;
   readonly months: readonly SimulatedMonth[];
   /**
-   * For each of `quantiles`, the first month by which the gap had closed in at least that share of
-   * runs (so P5 is early, P95 late), `YYYY-MM`; `null` if that share is not reached within the projection.
+   * For each of `quantiles`, the first month by which the gap had closed for good in at least that
+   * share of runs (so P5 is early, P95 late; P0 the earliest run), `YYYY-MM`; `null` if that share is
+   * not reached within the projection.
    */
   readonly closesIn: readonly (string | null)[];
-  /** Share of runs whose gap closes within the projection, 0–1. */
+  /** Share of runs with no gap in the last projected month, 0–1. */
   readonly probabilityClosesWithin: number;
 }
 
@@ -139,7 +140,8 @@ function drawBetween(rng: RandomStream, range: { readonly low: number; readonly 
 
 /**
  * Runs the Monte Carlo on a compiled timeline, months outer and runs inner; after each month hands
- * `onMonth` the flows of every run (when given). Returns how many runs have closed the gap by each month.
+ * `onMonth` the flows of every run (when given). Returns how many runs have closed the gap by each
+ * month: have no gap from that month to the end of the projection.
  */
 export function runMonteCarlo(
   timeline: Timeline,
@@ -161,28 +163,26 @@ export function runMonteCarlo(
     draws.push(randomDraws(rng, monthlyRate(dropOut), monthlyRate(leaving)));
     state.set(timeline.opening, r * slots);
   });
-  const closed = new Uint8Array(runs);
-  const closedBy = new Int32Array(timeline.months);
-  let closedRuns = 0;
+  const lastOpen = new Int32Array(runs).fill(-1);
   const flows = emptyMonthFlows(timeline.stages);
   for (let t = 0; t < timeline.months; t++) {
     for (let r = 0; r < runs; r++) {
       stepMonth(timeline, state, r * slots, t, draws[r] as Draws, demandScale[r] as number, flows);
-      if (closed[r] === 0 && gapOf(timeline, flows) === 0) {
-        closed[r] = 1;
-        closedRuns += 1;
-      }
+      if (gapOf(timeline, flows) > 0) lastOpen[r] = t;
       onRun?.(r, flows);
     }
-    closedBy[t] = closedRuns;
     onMonth?.(t);
   }
+  // A run has closed the gap by month t when it has no gap from t to the end.
+  const closedBy = new Int32Array(timeline.months);
+  for (const open of lastOpen) if (open + 1 < timeline.months) closedBy[open + 1] = (closedBy[open + 1] as number) + 1;
+  for (let t = 1; t < timeline.months; t++) closedBy[t] = (closedBy[t] as number) + (closedBy[t - 1] as number);
   return closedBy;
 }
 
-/** The first month by which at least `percent`% of `runs` had closed, or `null`. */
+/** The first month by which at least `percent`% of `runs` (and at least one) had closed, or `null`. */
 export function closingMonth(closedBy: Int32Array, runs: number, percent: number, start: number): string | null {
-  const t = closedBy.findIndex((n) => 100 * n >= percent * runs);
+  const t = closedBy.findIndex((n) => n > 0 && 100 * n >= percent * runs);
   return t === -1 ? null : monthName(start + t);
 }
 

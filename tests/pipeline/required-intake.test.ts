@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { WorkloadError, projectWorkforce, requiredIntake, simulateWorkforce, type RequiredIntakeOptions, type WorkforceScenario } from '../../src/index.js';
+import { MARCH_2021 } from './scenarios.js';
+
+function refusal(fn: () => unknown): WorkloadError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof WorkloadError) return error;
+    throw error;
+  }
+  throw new Error('expected a WorkloadError');
+}
+
+/** Demand rising 6% a year each April from 4,418: the gap needs new intake to close. */
+const GROWING: WorkforceScenario = {
+  ...MARCH_2021,
+  months: 48,
+  demand: {
+    requiredFte: [
+      { from: '2021-04', value: 4418 },
+      { from: '2022-04', value: 4418 * 1.06 },
+      { from: '2023-04', value: 4418 * 1.06 ** 2 },
+      { from: '2024-04', value: 4418 * 1.06 ** 3 },
+    ],
+  },
+};
+
+/** Whether the projection under `perYear` has no gap in `closeBy`. */
+function closesBy(scenario: WorkforceScenario, perYear: number, closeBy: string): boolean {
+  const p = projectWorkforce({ ...scenario, intake: { ...scenario.intake, plan: { ...scenario.intake?.plan, perYear } } });
+  return p.rows.find((r) => r.month === closeBy)?.shortfall === 0;
+}
+
+describe('requiredIntake', () => {
+  it('finds the least whole intake a year that closes the gap by the month, in expectation', () => {
+    const r = requiredIntake(GROWING, { closeBy: '2024-03' });
+    expect(r.feasible).toBe(true);
+    if (!r.feasible) return;
+    expect(r.perYear).toBeGreaterThan(0);
+    expect(closesBy(GROWING, r.perYear, '2024-03')).toBe(true);
+    expect(closesBy(GROWING, r.perYear - 1, '2024-03')).toBe(false);
+    expect(r.closesIn !== null && r.closesIn <= '2024-03').toBe(true);
+    expect(r.plan).toMatchObject({ perYear: r.perYear, from: '2021-07', calendarMonths: [1, 7] });
+    expect(r.probabilityClosedBy).toBeNull();
+    expect(r.explanation).toContain(`${r.perYear} trainees a year`);
+  });
+
+  it('answers 0 when the trainees already in training close it, and more when leavers reopen it', () => {
+    // With no new intake the January 2021 long-route half qualifies in September 2022 and the gap is
+    // closed from September to November 2022; leavers (about 28 a month) reopen it in December.
+    expect(requiredIntake(MARCH_2021, { closeBy: '2022-10' })).toMatchObject({ feasible: true, perYear: 0, traineePlaces: 0, closesIn: '2022-09' });
+    const later = requiredIntake(MARCH_2021, { closeBy: '2023-03' });
+    expect(later.feasible && later.perYear).toBeGreaterThan(0);
+  });
+
+  it('says so when no intake within the maximum can close it in time', () => {
+    // Trainees starting after March 2021 cannot qualify within 12 months (routes take 15 and 21).
+    const r = requiredIntake(GROWING, { closeBy: '2022-03', maxIntakePerYear: 1500 });
+    expect(r.feasible).toBe(false);
+    if (r.feasible) return;
+    expect(r.maxIntakePerYear).toBe(1500);
+    expect(r.atMaximum.closesIn).toBeNull();
+    expect(r.explanation).toBe('No intake up to 1500 a year closes the gap by 2022-03 in expectation.');
+  });
+
+  it('asks for more intake to be 90% sure than to close it in expectation', () => {
+    const simulation = { runs: 300, seed: 11 };
+    const expected = requiredIntake(GROWING, { closeBy: '2024-09' });
+    const sure = requiredIntake(GROWING, { closeBy: '2024-09', probabilityPercent: 90, simulation });
+    expect(expected.feasible && sure.feasible).toBe(true);
+    if (!expected.feasible || !sure.feasible) return;
+    expect(sure.perYear).toBeGreaterThanOrEqual(expected.perYear);
+    expect(sure.probabilityClosedBy).toBeGreaterThanOrEqual(0.9);
+    // One fewer a year falls short in the same seeded runs.
+    const below = simulateWorkforce({ ...GROWING, months: 42, intake: { plan: { ...sure.plan, perYear: sure.perYear - 1 } } }, simulation);
+    expect(below.months[below.months.length - 1]?.probabilityClosedBy).toBeLessThan(0.9);
+  });
+
+  test.prop([fc.integer({ min: 4000, max: 6000 }), fc.constantFrom('2023-09', '2024-03', '2024-09')], { numRuns: 15 })(
+    'never asks for less when more is required',
+    (required, closeBy) => {
+      const at = (fte: number) => requiredIntake({ ...MARCH_2021, months: 48, demand: { requiredFte: fte } }, { closeBy, maxIntakePerYear: 3000 });
+      const [low, high] = [at(required), at(required + 200)];
+      if (high.feasible) expect(low.feasible && low.perYear <= high.perYear).toBe(true);
+    },
+  );
+
+  it('refuses a month outside the projection and a probability without a simulation', () => {
+    for (const [options, path] of [
+      [{ closeBy: '2021-03' }, 'options.closeBy'],
+      [{ closeBy: '2025-04' }, 'options.closeBy'],
+      [{ closeBy: '2024-3' }, 'options.closeBy'],
+      [{ closeBy: '2024-03', maxIntakePerYear: -5 }, 'options.maxIntakePerYear'],
+      [{ closeBy: '2024-03', probabilityPercent: 90 }, 'options.simulation'],
+      [{ closeBy: '2024-03', probabilityPercent: 0, simulation: { runs: 10, seed: 1 } }, 'options.probabilityPercent'],
+      [{ closeBy: '2024-03', simulation: { runs: 10, seed: 1 } }, 'options.probabilityPercent'],
+    ] as const) {
+      const error = refusal(() => requiredIntake(GROWING, options as RequiredIntakeOptions));
+      expect(error.code).toBe('INVALID_INPUT');
+      expect(error.path).toBe(path);
+    }
+  });
+});
