@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 import { WorkloadError } from '../errors.js';
+import { largestRemainder } from '../money.js';
 import { RandomStream } from '../random.js';
 import { isoDateSchema, parseInput } from '../validate.js';
 import { DEFAULT_WEIGHTINGS, GRADES, weightingTableSchema, type Grade } from '../weightings/index.js';
 import { availablePointsOf, fteOf } from '../workload/index.js';
-import { apportion } from './apportion.js';
 import { DEFAULT_CASE_MIX, aliasTable, caseMixSchema, drawAlias, drawCase, mixSampler } from './mix.js';
 import {
   MAX_PRACTITIONERS,
@@ -51,6 +51,15 @@ export type NationalCaseloadOptions = z.input<typeof nationalCaseloadOptionsSche
 export const DEFAULT_NATIONAL_PRACTITIONERS = 15_000;
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
+
+/**
+ * Splits `total` into whole parts in proportion to positive `weights`, each at least `minimum`:
+ * every part gets `minimum`, the rest goes by largest remainder (exact, ties to the earlier part)
+ * on the weights scaled to millionths. Callers guarantee `total >= minimum x weights.length`.
+ */
+function split(total: number, weights: readonly number[], minimum = 0): number[] {
+  return largestRemainder(total - minimum * weights.length, weights.map((w) => Math.round(w * 1e6))).map((part) => part + minimum);
+}
 
 /**
  * A synthetic national caseload: PDUs spread over the 12 regions by illustrative regional size,
@@ -101,7 +110,7 @@ export function generateNationalCaseload(options: NationalCaseloadOptions): Orga
   const [structureRng, staffRng, caseRng] = RandomStream.streams(o.seed, 3) as [RandomStream, RandomStream, RandomStream];
 
   // Structure: PDUs per region, headcount per PDU, teams per PDU.
-  const pdusPerRegion = apportion(pduCount, PROBATION_REGIONS.map((r) => r.syntheticWeight), 1);
+  const pdusPerRegion = split(pduCount, PROBATION_REGIONS.map((r) => r.syntheticWeight), 1);
   const pdus: Pdu[] = [];
   const pduWeights: number[] = [];
   PROBATION_REGIONS.forEach((region, r) => {
@@ -112,13 +121,13 @@ export function generateNationalCaseload(options: NationalCaseloadOptions): Orga
       pduWeights.push((region.syntheticWeight / k) * Math.exp(0.35 * structureRng.normal()));
     }
   });
-  const pduHeadcount = apportion(practitionerCount, pduWeights, 1);
+  const pduHeadcount = split(practitionerCount, pduWeights, 1);
   const teams: Team[] = [];
   const teamHeadcount: number[] = [];
   const teamPdu: number[] = [];
   pdus.forEach((pdu, d) => {
     const h = pduHeadcount[d] as number;
-    const sizes = apportion(h, new Array<number>(Math.max(1, Math.round(h / teamSize))).fill(1));
+    const sizes = split(h, new Array<number>(Math.max(1, Math.round(h / teamSize))).fill(1));
     sizes.forEach((size, t) => {
       const id = `${pdu.id}-${pad(t + 1, 2)}`;
       teams.push({ id, name: `Team ${id}`, pduId: pdu.id });

@@ -12,6 +12,7 @@ import {
   assertUniqueIds,
   availablePointsOf,
   caseloadSchema,
+  columnarCaseloadSchema,
   fteOf,
   practitionerSchema,
   type Caseload,
@@ -254,15 +255,6 @@ const practitionerColumnsSchema = z.strictObject({
   caseStart: u32,
 });
 
-const caseColumnsSchema = z.strictObject({
-  practitionerCount: z.number().int().min(0),
-  practitionerIndex: u32,
-  tierIndex: u8,
-  caseTypeIndex: u8,
-  t2a: u8.optional(),
-  statusIndex: u8.optional(),
-});
-
 /**
  * Zod schema of what the roll-ups read from an {@link OrganisationCaseload}: the hierarchy, the
  * table, and column types. Practitioner objects are not re-read (only counted); column lengths,
@@ -276,12 +268,12 @@ export const organisationCaseloadSchema = z.strictObject({
   pdus: z.array(pduSchema).min(1, 'expected at least one PDU'),
   teams: z.array(teamSchema).min(1, 'expected at least one team'),
   practitioners: z.array(z.unknown()).max(MAX_PRACTITIONERS),
-  columns: z.strictObject({ practitioners: practitionerColumnsSchema, cases: caseColumnsSchema }),
+  columns: z.strictObject({ practitioners: practitionerColumnsSchema, cases: columnarCaseloadSchema }),
 });
 
 /** What {@link caseloadOf} reads: the columns only, so drilling into one practitioner costs no full check. */
 const caseloadColumnsSchema = z.object({
-  columns: z.strictObject({ practitioners: practitionerColumnsSchema, cases: caseColumnsSchema }),
+  columns: z.strictObject({ practitioners: practitionerColumnsSchema, cases: columnarCaseloadSchema }),
 });
 
 /** A checked {@link OrganisationCaseload}: trusted by the cores behind the public functions. */

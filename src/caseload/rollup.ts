@@ -6,7 +6,15 @@ import { z } from 'zod';
 import { WorkloadError } from '../errors.js';
 import { parseInput } from '../validate.js';
 import { GRADES, type Grade } from '../weightings/index.js';
-import { DEFAULT_CASE_CEILING, DEFAULT_OVER_THRESHOLD, DEFAULT_RED_THRESHOLD, capacityOf, columnarPoints, type ColumnarTotals } from '../workload/index.js';
+import {
+  DEFAULT_CASE_CEILING,
+  DEFAULT_OVER_THRESHOLD,
+  DEFAULT_RED_THRESHOLD,
+  capacityOf,
+  capacityStatusOf,
+  columnarPoints,
+  type ColumnarTotals,
+} from '../workload/index.js';
 import { checkOrganisationCaseload, type CheckedOrganisation, type OrganisationCaseload } from './organisation.js';
 
 /** Reporting levels, broadest first. */
@@ -184,8 +192,9 @@ function rollUp(oc: CheckedOrganisation, totals: ColumnarTotals, o: z.output<typ
     teamSums[g + POINTS] = (teamSums[g + POINTS] as number) + points;
     teamSums[g + AVAILABLE] = (teamSums[g + AVAILABLE] as number) + available;
     if (ceilingCases > ceiling) teamSums[g + OVER_CEILING] = (teamSums[g + OVER_CEILING] as number) + 1;
-    if (isAbove(points, available, over)) teamSums[at + STRIDE - 2] = (teamSums[at + STRIDE - 2] as number) + 1;
-    if (isAbove(points, available, red)) teamSums[at + STRIDE - 1] = (teamSums[at + STRIDE - 1] as number) + 1;
+    const status = capacityStatusOf(points, available, over, red);
+    if (status !== 'within') teamSums[at + STRIDE - 2] = (teamSums[at + STRIDE - 2] as number) + 1;
+    if (status === 'red') teamSums[at + STRIDE - 1] = (teamSums[at + STRIDE - 1] as number) + 1;
   }
   const pduSums = sumInto(teamSums, oc.teamPdu, oc.pdus.length);
   const regionSums = sumInto(pduSums, oc.pduRegion, oc.regions.length);
@@ -201,14 +210,6 @@ function rollUp(oc: CheckedOrganisation, totals: ColumnarTotals, o: z.output<typ
     pdus: oc.pdus.map((d, i) => summarise(pduSums, i, { level: 'pdu', id: d.id, name: d.name, parentId: d.regionId })),
     teams: oc.teams.map((t, i) => summarise(teamSums, i, { level: 'team', id: t.id, name: t.name, parentId: t.pduId })),
   };
-}
-
-/**
- * Whether points / available x 100 is above `threshold` %, decided exactly in hundredths as
- * `capacityStatus` decides it (2,277 of 2,070 is 110%, not above), without parsing per practitioner.
- */
-function isAbove(points: number, available: number, threshold: number): boolean {
-  return available > 0 && Math.round(points * 100) * 100 > Math.round(threshold * 100) * available;
 }
 
 /** Adds each child's sums into its parent's. */
