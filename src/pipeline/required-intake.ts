@@ -140,7 +140,9 @@ export function requiredIntake(scenario: WorkforceScenario, options: RequiredInt
   const cut = withMonths(s, monthNumber(o.closeBy) - monthNumber(s.start) + 1);
   const at = (perYear: number) => outcomeOf(cut, plan, perYear, o.probabilityPercent, o.simulation);
   const criterion =
-    o.probabilityPercent === undefined ? 'in expectation' : `in at least ${o.probabilityPercent}% of ${o.simulation?.runs ?? 0} simulated runs`;
+    o.probabilityPercent === undefined
+      ? 'in expectation'
+      : `in at least ${o.probabilityPercent}% of ${(o.simulation?.runs ?? 0).toLocaleString('en-GB')} simulated runs`;
   const max = Math.floor(o.maxIntakePerYear);
   const atMax = at(max);
   if (!atMax.closes) {
@@ -149,7 +151,7 @@ export function requiredIntake(scenario: WorkforceScenario, options: RequiredInt
       closeBy: o.closeBy,
       maxIntakePerYear: max,
       atMaximum: withoutVerdict(atMax),
-      explanation: `No intake up to ${max} a year closes the gap by ${o.closeBy} ${criterion}.`,
+      explanation: `No intake up to ${max.toLocaleString('en-GB')} a year closes the gap by ${o.closeBy} ${criterion}.`,
     };
   }
   // Bisection on whole FTE a year: `found` closes the gap, everything at or below `low` does not.
@@ -169,6 +171,6 @@ export function requiredIntake(scenario: WorkforceScenario, options: RequiredInt
     explanation:
       found.perYear === 0
         ? `The gap closes by ${o.closeBy} ${criterion} with no further intake.`
-        : `${found.perYear} trainees a year is the least that closes the gap by ${o.closeBy} ${criterion}.`,
+        : `${found.perYear.toLocaleString('en-GB')} trainees a year is the least that closes the gap by ${o.closeBy} ${criterion}.`,
   };
 }

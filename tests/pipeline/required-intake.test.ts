@@ -44,7 +44,7 @@ describe('requiredIntake', () => {
     expect(r.closesIn !== null && r.closesIn <= '2024-03').toBe(true);
     expect(r.plan).toMatchObject({ perYear: r.perYear, from: '2021-07', calendarMonths: [1, 7] });
     expect(r.probabilityClosedBy).toBeNull();
-    expect(r.explanation).toContain(`${r.perYear} trainees a year`);
+    expect(r.explanation).toContain(`${r.perYear.toLocaleString('en-GB')} trainees a year`);
   });
 
   it('answers 0 when the trainees already in training close it, and more when leavers reopen it', () => {
@@ -62,7 +62,7 @@ describe('requiredIntake', () => {
     if (r.feasible) return;
     expect(r.maxIntakePerYear).toBe(1500);
     expect(r.atMaximum.closesIn).toBeNull();
-    expect(r.explanation).toBe('No intake up to 1500 a year closes the gap by 2022-03 in expectation.');
+    expect(r.explanation).toBe('No intake up to 1,500 a year closes the gap by 2022-03 in expectation.');
   });
 
   it('asks for more intake to be 90% sure than to close it in expectation', () => {
