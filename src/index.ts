@@ -31,3 +31,6 @@ export * from './contracts/index.js';
 
 // Trainee pipeline
 export * from './pipeline/index.js';
+
+// Scenarios
+export * from './scenario/index.js';

@@ -50,9 +50,14 @@ export interface ScenarioHeadline {
   readonly capacityAfterTransfer: number;
   readonly transferPlacedPercent: number;
   readonly practitionersOverCeilingAfter: number;
-  /** Months from the start until the shortfall closes in expectation; `null` if it never does. */
-  readonly monthsToClose: number | null;
+  /** Months from the start until the shortfall closes in expectation (the horizon when it does not). */
+  readonly monthsToClose: number;
+  readonly closesWithinHorizon: boolean;
   readonly finalShortfall: number;
+  /** Vacancy carried over the horizon: the sum of each month's shortfall (FTE-months). */
+  readonly shortfallFteMonths: number;
+  /** PO FTE in post minus required in the last month (negative while short). */
+  readonly finalSurplus: number;
   readonly contractValue: number;
   readonly guaranteedMinimum: number;
   readonly vcseSharePercent: number;
@@ -103,6 +108,8 @@ export interface ScenarioReport {
 export interface RunOptions {
   /** Run the pipeline's Monte Carlo (default true); sensitivity runs without it. */
   readonly simulate?: boolean;
+  /** Called as each section starts (for a progress display). */
+  readonly onSection?: (section: 'caseload' | 'transfer' | 'pipeline' | 'contracts') => void;
 }
 
 /**
@@ -119,12 +126,16 @@ export interface RunOptions {
 export function runScenario(scenario: Scenario, options: RunOptions = {}): ScenarioReport {
   const s = parseScenario(scenario);
   const weightings = s.weightings ?? DEFAULT_WEIGHTINGS;
+  options.onSection?.('caseload');
   const org = generateNationalCaseload({ ...s.organisation, seed: s.seed, asOf: s.asOf, weightings });
   const rollUp = rollUpCaseload(org, { ceiling: s.transfer.rules?.ceiling ?? 50 });
   const distribution = caseloadDistribution(org);
   const poDistribution = caseloadDistribution(org, { grades: ['PO'] });
+  options.onSection?.('transfer');
   const transfer = transferSection(s, org);
+  options.onSection?.('pipeline');
   const pipeline = pipelineSection(s, options.simulate ?? true);
+  options.onSection?.('contracts');
   const contracts = contractsSection(s);
   const vcse = contracts.summary.byProviderType.find((g) => g.key === 'VCSE');
   const startMonth = pipeline.start;
@@ -142,8 +153,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
       capacityAfterTransfer: combinedCapacityOf(transfer.regions.map((r) => ({ total: r.pointsAfter, available: r.availablePoints }))),
       transferPlacedPercent: transfer.cases === 0 ? 100 : (transfer.placed / transfer.cases) * 100,
       practitionersOverCeilingAfter: transfer.regions.reduce((n, r) => n + r.overCeilingAfter, 0),
-      monthsToClose: pipeline.closesIn === null ? null : monthsBetween(startMonth, pipeline.closesIn),
+      monthsToClose: pipeline.closesIn === null ? pipeline.months.length : monthsBetween(startMonth, pipeline.closesIn),
+      closesWithinHorizon: pipeline.closesIn !== null,
       finalShortfall: pipeline.months.at(-1)?.shortfall ?? 0,
+      shortfallFteMonths: pipeline.months.reduce((sum, m) => sum + m.shortfall, 0),
+      finalSurplus: (pipeline.months.at(-1)?.inPost ?? 0) - (pipeline.months.at(-1)?.required ?? 0),
       contractValue: contracts.budget.after,
       guaranteedMinimum: contracts.summary.guaranteedMinimum,
       vcseSharePercent: (vcse?.shareBp ?? 0) / 100,

@@ -1,0 +1,132 @@
+/** One-way sensitivity: each named input at a low and a high value, the rest at base; the numbers behind a tornado chart. */
+import { z } from 'zod';
+import { WorkloadError } from '../errors.js';
+import { parseInput } from '../validate.js';
+import { runScenario, type ScenarioHeadline } from './run.js';
+import { parseScenario, type Scenario } from './schema.js';
+
+/** Headline figures a sensitivity can measure (the numeric ones). */
+export const SENSITIVITY_METRICS = [
+  'casesPerFtePo',
+  'shareOfPosAbove50',
+  'capacityBeforeTransfer',
+  'capacityAfterTransfer',
+  'transferPlacedPercent',
+  'practitionersOverCeilingAfter',
+  'monthsToClose',
+  'finalShortfall',
+  'shortfallFteMonths',
+  'finalSurplus',
+  'contractValue',
+  'guaranteedMinimum',
+  'vcseSharePercent',
+  'expectedYearOnePayment',
+] as const satisfies readonly (keyof ScenarioHeadline)[];
+
+/** Zod schema of one parameter to swing. */
+export const sensitivityParameterSchema = z.strictObject({
+  /** Dot path of a numeric input, e.g. `pipeline.workforce.qualified.leavingPercentPerYear`. */
+  path: z.string().min(1),
+  /** What to call it on the chart (default: the path). */
+  label: z.string().optional(),
+  low: z.number(),
+  high: z.number(),
+});
+/** A parameter: a numeric input's path, a label, and its low and high values. */
+export type SensitivityParameter = z.input<typeof sensitivityParameterSchema>;
+
+const sensitivityInputSchema = z.strictObject({
+  parameters: z.array(sensitivityParameterSchema).min(1, 'expected at least one parameter'),
+  metric: z.enum(SENSITIVITY_METRICS),
+});
+
+/** One bar of the tornado. */
+export interface SensitivityRow {
+  readonly parameter: string;
+  readonly label: string;
+  readonly lowValue: number;
+  readonly highValue: number;
+  /** The input's value in the base scenario. */
+  readonly base: number;
+  /** The metric with the input at its low and high value. */
+  readonly lowOutput: number;
+  readonly highOutput: number;
+  /** |highOutput - lowOutput|. */
+  readonly swing: number;
+}
+
+/** Result of {@link sensitivity}. */
+export interface SensitivityResult {
+  readonly metric: (typeof SENSITIVITY_METRICS)[number];
+  /** The metric in the base scenario. */
+  readonly baseOutput: number;
+  /** Largest swing first (ties in the order given). */
+  readonly rows: readonly SensitivityRow[];
+}
+
+/** A copy of `scenario` with the number at `path` replaced, or a WorkloadError naming `where`. */
+function withValue(scenario: Scenario, path: string, value: number, where: string): { scenario: Scenario; base: number } {
+  const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
+  const keys = path.split('.');
+  let node: Record<string, unknown> = copy;
+  for (const key of keys.slice(0, -1)) {
+    const next = node[key];
+    if (next === null || typeof next !== 'object') throw new WorkloadError('INVALID_INPUT', `${where}: "${path}" is not an input of the scenario`, { path: where });
+    node = next as Record<string, unknown>;
+  }
+  const last = keys.at(-1) as string;
+  const base = node[last];
+  if (typeof base !== 'number') throw new WorkloadError('INVALID_INPUT', `${where}: "${path}" is not a numeric input of the scenario`, { path: where });
+  node[last] = value;
+  return { scenario: copy as unknown as Scenario, base };
+}
+
+/**
+ * Runs the scenario (without the Monte Carlo) with each parameter at its low and its high value,
+ * the others at base, and reports the metric each time, largest swing first.
+ *
+ * @example
+ * ```ts
+ * const tornado = sensitivity(NATIONAL_UNIFICATION_SCENARIO, NATIONAL_SENSITIVITY.parameters, 'monthsToClose');
+ * tornado.rows[0]?.label; // the input that moves the closing month most
+ * ```
+ */
+export function sensitivity(
+  scenario: Scenario,
+  parameters: readonly SensitivityParameter[],
+  metric: (typeof SENSITIVITY_METRICS)[number],
+  onProgress?: (done: number, total: number) => void,
+): SensitivityResult {
+  const base = parseScenario(scenario);
+  const input = parseInput(sensitivityInputSchema, { parameters, metric }, '');
+  const total = 1 + 2 * input.parameters.length;
+  let done = 0;
+  const measure = (s: Scenario) => {
+    const value = runScenario(s, { simulate: false }).headline[input.metric] ?? 0;
+    onProgress?.(++done, total);
+    return value;
+  };
+  const baseOutput = measure(base);
+  const rows = input.parameters.map((p, i): SensitivityRow => {
+    const where = `parameters[${i}].path`;
+    const low = withValue(base, p.path, p.low, where);
+    const high = withValue(base, p.path, p.high, where);
+    const lowOutput = measure(low.scenario);
+    const highOutput = measure(high.scenario);
+    return { parameter: p.path, label: p.label ?? p.path, lowValue: p.low, highValue: p.high, base: low.base, lowOutput, highOutput, swing: Math.abs(highOutput - lowOutput) };
+  });
+  rows.sort((a, b) => b.swing - a.swing);
+  return { metric: input.metric, baseOutput, rows };
+}
+
+/** The bundled scenario's sensitivity: the pipeline inputs planners argue about, against the vacancy carried (FTE-months of shortfall). */
+export const NATIONAL_SENSITIVITY: { readonly parameters: readonly SensitivityParameter[]; readonly metric: (typeof SENSITIVITY_METRICS)[number] } = {
+  metric: 'shortfallFteMonths',
+  parameters: [
+    { path: 'pipeline.workforce.intake.plan.perYear', label: 'PQiP intake a year (1,200-1,800)', low: 1200, high: 1800 },
+    { path: 'pipeline.workforce.qualified.leavingPercentPerYear', label: 'PO leaving rate (6.5%-8.5% a year)', low: 6.5, high: 8.5 },
+    { path: 'pipeline.workforce.training.dropOutPercentPerYear', label: 'PQiP drop-out (5%-12% a year)', low: 5, high: 12 },
+    { path: 'pipeline.workforce.demand.casesPerFte', label: 'Cases per FTE PO at target (30-35)', low: 30, high: 35 },
+    { path: 'pipeline.workforce.qualified.openingFte', label: 'PO FTE in post at the start (3,800-4,000)', low: 3800, high: 4000 },
+  ],
+};
