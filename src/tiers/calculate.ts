@@ -13,9 +13,6 @@ export const ROSH_LEVELS = ['none', 'low', 'medium', 'high', 'veryHigh'] as cons
 /** One of {@link ROSH_LEVELS}. */
 export type RoshLevel = (typeof ROSH_LEVELS)[number];
 
-/** Protect points of each ROSH level, in {@link ROSH_LEVELS} order: very high 150, high 20, medium 10. */
-export const ROSH_POINTS: readonly number[] = Object.freeze([0, 0, 10, 20, 150]);
-
 /**
  * The ten complexity factors, 2 protect points each. Their position is their bit in the
  * `complexityFactors` column of {@link TierAssessmentColumns}.
@@ -56,9 +53,6 @@ export const NEEDS = [
 ] as const;
 /** One of {@link NEEDS}. */
 export type Need = (typeof NEEDS)[number];
-
-/** Weight of each need in {@link NEEDS} order: 2 for thinking & behaviour and attitudes, 1 for the rest. */
-export const NEED_WEIGHTS: readonly number[] = Object.freeze([1, 1, 1, 1, 1, 1, 2, 2]);
 
 /** Severity of a need; its position (0, 1, 2) is its multiplier. */
 export const NEED_SEVERITIES = ['none', 'standard', 'severe'] as const;
@@ -112,10 +106,138 @@ export const tierAssessmentSchema = z.strictObject({
 /** One person's risk and need (see {@link tierAssessmentSchema}). */
 export type TierAssessment = z.input<typeof tierAssessmentSchema>;
 
+// --- The rules: every weight and threshold of UTM v2, configurable, hmpps-tier's as defaults ----
+
+const pointsSchema = z.number().int('expected whole points').min(0, 'expected points of 0 or more').max(999, 'expected points of at most 999');
+const percentSchema = z.number().min(0, 'expected a score of 0% or more').max(100, 'expected a score of at most 100%');
+
+/** Refines an object of points so each entry is at least the one before (a higher risk never scores less). */
+function nondecreasing<K extends string>(keys: readonly K[]) {
+  return (value: Record<K, number>, ctx: z.RefinementCtx) => {
+    for (let i = 1; i < keys.length; i++) {
+      const [low, high] = [keys[i - 1] as K, keys[i] as K];
+      if (value[high] < value[low]) ctx.addIssue({ code: 'custom', message: `expected ${high} at or above ${low} (${value[low]})`, path: [high] });
+    }
+  };
+}
+
+/**
+ * Zod schema of the tier rules: the points and thresholds of the protect and change levels. Points
+ * are whole numbers 0–999; points and thresholds must rise with risk, so raising any risk input never
+ * lowers the protect level.
+ */
+export const tierRulesSchema = z.strictObject({
+  /** RSR bands: a score at or above `highFrom` % scores `highPoints`, else at or above `mediumFrom` % `mediumPoints`, else 0. */
+  rsr: z
+    .strictObject({ mediumFrom: percentSchema, mediumPoints: pointsSchema, highFrom: percentSchema, highPoints: pointsSchema })
+    .superRefine((r, ctx) => {
+      if (r.highFrom < r.mediumFrom) ctx.addIssue({ code: 'custom', message: `expected highFrom at or above mediumFrom (${r.mediumFrom}%)`, path: ['highFrom'] });
+      if (r.highPoints < r.mediumPoints) ctx.addIssue({ code: 'custom', message: `expected highPoints at or above mediumPoints (${r.mediumPoints})`, path: ['highPoints'] });
+    }),
+  /** Protect points of each ROSH level (`none` always scores 0). */
+  rosh: z
+    .strictObject({ low: pointsSchema, medium: pointsSchema, high: pointsSchema, veryHigh: pointsSchema })
+    .superRefine(nondecreasing(['low', 'medium', 'high', 'veryHigh'] as const)),
+  /** Protect points of each MAPPA level (not managed under MAPPA scores 0). */
+  mappa: z.strictObject({ level1: pointsSchema, level2: pointsSchema, level3: pointsSchema }).superRefine(nondecreasing(['level1', 'level2', 'level3'] as const)),
+  /** Protect points per complexity factor. */
+  complexityFactor: pointsSchema,
+  /** Protect points per additional factor for women. */
+  womenFactor: pointsSchema,
+  /** Least protect points of levels A, B and C (fewer than `C` is D). */
+  protectLevels: z.strictObject({ C: pointsSchema, B: pointsSchema, A: pointsSchema }).superRefine(nondecreasing(['C', 'B', 'A'] as const)),
+  /** Weight of each need; change points add weight x severity (none 0, standard 1, severe 2). */
+  needWeights: z.strictObject(Object.fromEntries(NEEDS.map((need) => [need, pointsSchema])) as Record<Need, typeof pointsSchema>),
+  /** OGRS adds floor(OGRS / `ogrsDivisor`) change points. */
+  ogrsDivisor: z.number().int('expected a whole divisor').min(1, 'expected a divisor of at least 1').max(100, 'expected a divisor of at most 100'),
+  /** Change points added under Integrated Offender Management. */
+  integratedOffenderManagement: pointsSchema,
+  /** Least assessed change points of levels 2 and 3 (fewer than `level2` is 1). */
+  changeLevels: z.strictObject({ level2: pointsSchema, level3: pointsSchema }).superRefine(nondecreasing(['level2', 'level3'] as const)),
+});
+/** The points and thresholds of the tier calculation (see {@link tierRulesSchema}). */
+export type TierRules = z.input<typeof tierRulesSchema>;
+
+/**
+ * The rules of UTM v2 as hmpps-tier publishes them: RSR 7% or more 20 points, 3% or more 10;
+ * ROSH very high 150, high 20, medium 10; MAPPA level 2 or 3 150, level 1 5; 2 points per
+ * complexity factor and per additional factor for women; protect A from 150, B from 20, C from 10;
+ * need weights 1, with 2 for thinking & behaviour and attitudes; floor(OGRS / 10); IOM 2; change
+ * level 3 from 20, 2 from 10.
+ *
+ * @example
+ * ```ts
+ * UTM_V2_RULES.rosh.veryHigh; // 150
+ * calculateTier({ rosh: 'veryHigh' }, { ...UTM_V2_RULES, protectLevels: { C: 10, B: 20, A: 200 } }).tier; // 'B2'
+ * ```
+ */
+export const UTM_V2_RULES: TierRules = Object.freeze<TierRules>({
+  rsr: { mediumFrom: 3, mediumPoints: 10, highFrom: 7, highPoints: 20 },
+  rosh: { low: 0, medium: 10, high: 20, veryHigh: 150 },
+  mappa: { level1: 5, level2: 150, level3: 150 },
+  complexityFactor: 2,
+  womenFactor: 2,
+  protectLevels: { C: 10, B: 20, A: 150 },
+  needWeights: {
+    accommodation: 1,
+    educationTrainingEmployability: 1,
+    relationships: 1,
+    lifestyle: 1,
+    drugMisuse: 1,
+    alcoholMisuse: 1,
+    thinkingAndBehaviour: 2,
+    attitudes: 2,
+  },
+  ogrsDivisor: 10,
+  integratedOffenderManagement: 2,
+  changeLevels: { level2: 10, level3: 20 },
+});
+
+/** Rules laid out for the arithmetic core: points by index, thresholds as numbers. */
+interface CompiledRules {
+  readonly rsr: z.output<typeof tierRulesSchema>['rsr'];
+  /** In {@link ROSH_LEVELS} order. */
+  readonly roshPoints: Float64Array;
+  /** By MAPPA level 0–3. */
+  readonly mappaPoints: Float64Array;
+  readonly complexityFactor: number;
+  readonly womenFactor: number;
+  readonly protectLevels: z.output<typeof tierRulesSchema>['protectLevels'];
+  /** In {@link NEEDS} order. */
+  readonly needWeights: Float64Array;
+  readonly ogrsDivisor: number;
+  readonly integratedOffenderManagement: number;
+  readonly changeLevels: z.output<typeof tierRulesSchema>['changeLevels'];
+}
+
+function compile(r: z.output<typeof tierRulesSchema>): CompiledRules {
+  return {
+    rsr: r.rsr,
+    roshPoints: Float64Array.of(0, r.rosh.low, r.rosh.medium, r.rosh.high, r.rosh.veryHigh),
+    mappaPoints: Float64Array.of(0, r.mappa.level1, r.mappa.level2, r.mappa.level3),
+    complexityFactor: r.complexityFactor,
+    womenFactor: r.womenFactor,
+    protectLevels: r.protectLevels,
+    needWeights: Float64Array.from(NEEDS, (need) => r.needWeights[need]),
+    ogrsDivisor: r.ogrsDivisor,
+    integratedOffenderManagement: r.integratedOffenderManagement,
+    changeLevels: r.changeLevels,
+  };
+}
+
+const DEFAULT_RULES = compile(tierRulesSchema.parse(UTM_V2_RULES));
+
+/** The compiled rules of an optional `rules` argument (the defaults when absent). */
+function rulesOf(rules: TierRules | undefined): CompiledRules {
+  return rules === undefined ? DEFAULT_RULES : compile(parseInput(tierRulesSchema, rules, 'rules'));
+}
+
+// --- The result ----------------------------------------------------------------------------------
+
 /** How the change level was reached. */
 export type ChangeBasis = 'noMandateForChange' | 'noValidAssessment' | 'assessment';
 
-/** A tier and the arithmetic behind it; points are protect or change points of UTM v2. */
+/** A tier and the arithmetic behind it; points are protect or change points (defaults of UTM v2 in brackets). */
 export interface TierCalculation {
   readonly tier: UtmTier;
   readonly protect: {
@@ -123,17 +245,17 @@ export interface TierCalculation {
     /** riskOfHarm + mappa + complexityFactors + womenFactors. */
     readonly points: number;
     readonly parts: {
-      /** RSR 7% or more 20, 3% to under 7% 10, else 0. */
+      /** RSR points (7% or more 20, 3% to under 7% 10, else 0). */
       readonly rsr: number;
-      /** ROSH very high 150, high 20, medium 10, else 0. */
+      /** ROSH points (very high 150, high 20, medium 10, else 0). */
       readonly rosh: number;
       /** The larger of `rsr` and `rosh`. */
       readonly riskOfHarm: number;
-      /** MAPPA level 2 or 3: 150; level 1: 5. */
+      /** MAPPA points (level 2 or 3: 150; level 1: 5). */
       readonly mappa: number;
-      /** 2 per complexity factor. */
+      /** Points per complexity factor (2) x factors. */
       readonly complexityFactors: number;
-      /** 2 per additional factor for women (0 unless female). */
+      /** Points per additional factor for women (2) x factors; 0 unless female. */
       readonly womenFactors: number;
     };
   };
@@ -145,9 +267,11 @@ export interface TierCalculation {
     readonly parts: {
       /** Sum of need weight x severity. */
       readonly needs: number;
+      /** Each need's weight x severity, for the needs assessed above none. */
+      readonly byNeed: Readonly<Partial<Record<Need, number>>>;
       /** floor(OGRS / 10). */
       readonly ogrs: number;
-      /** 2 when managed under Integrated Offender Management. */
+      /** Points under Integrated Offender Management (2), 0 when not. */
       readonly integratedOffenderManagement: number;
     } | null;
   };
@@ -155,20 +279,19 @@ export interface TierCalculation {
 
 // --- The arithmetic core, shared by the object and the columnar paths ---------------------------
 
-const MAPPA_POINTS: readonly number[] = [0, 5, 150, 150];
-
-function rsrPointsOf(rsr: number): number {
-  return rsr >= 7 ? 20 : rsr >= 3 ? 10 : 0;
+function rsrPointsOf(rsr: number, r: CompiledRules): number {
+  return rsr >= r.rsr.highFrom ? r.rsr.highPoints : rsr >= r.rsr.mediumFrom ? r.rsr.mediumPoints : 0;
 }
 
 /** Index into PROTECT_LEVELS (0 = A … 3 = D) of protect points. */
-function protectIndexOf(points: number): number {
-  return points >= 150 ? 0 : points >= 20 ? 1 : points >= 10 ? 2 : 3;
+function protectIndexOf(points: number, r: CompiledRules): number {
+  const { A, B, C } = r.protectLevels;
+  return points >= A ? 0 : points >= B ? 1 : points >= C ? 2 : 3;
 }
 
-/** Change level from assessed change points: 20 or more 3; 10–19 2; under 10 1. */
-function assessedChangeLevelOf(points: number): ChangeLevel {
-  return points >= 20 ? 3 : points >= 10 ? 2 : 1;
+/** Change level from assessed change points (20 or more 3; 10–19 2; under 10 1). */
+function assessedChangeLevelOf(points: number, r: CompiledRules): ChangeLevel {
+  return points >= r.changeLevels.level3 ? 3 : points >= r.changeLevels.level2 ? 2 : 1;
 }
 
 /** Index into UTM_TIERS (and TIERS) of a protect index and change level. */
@@ -187,15 +310,15 @@ const BIT_COUNT = Uint8Array.from({ length: 1 << COMPLEXITY_FACTORS.length }, (_
 
 type ParsedAssessment = z.output<typeof tierAssessmentSchema>;
 
-function tierOf(a: ParsedAssessment): TierCalculation {
-  const rsr = rsrPointsOf(a.rsr ?? 0);
-  const rosh = ROSH_POINTS[ROSH_LEVELS.indexOf(a.rosh ?? 'none')] as number;
+function tierOf(a: ParsedAssessment, r: CompiledRules): TierCalculation {
+  const rsr = rsrPointsOf(a.rsr ?? 0, r);
+  const rosh = r.roshPoints[ROSH_LEVELS.indexOf(a.rosh ?? 'none')] as number;
   const riskOfHarm = Math.max(rsr, rosh);
-  const mappa = MAPPA_POINTS[a.mappaLevel ?? 0] as number;
-  const complexityFactors = 2 * (a.complexityFactors?.length ?? 0);
-  const womenFactors = a.female === true ? 2 * (a.womenFactors?.length ?? 0) : 0;
+  const mappa = r.mappaPoints[a.mappaLevel ?? 0] as number;
+  const complexityFactors = r.complexityFactor * (a.complexityFactors?.length ?? 0);
+  const womenFactors = a.female === true ? r.womenFactor * (a.womenFactors?.length ?? 0) : 0;
   const protectPoints = riskOfHarm + mappa + complexityFactors + womenFactors;
-  const protectIndex = protectIndexOf(protectPoints);
+  const protectIndex = protectIndexOf(protectPoints, r);
   let change: TierCalculation['change'];
   if (a.mandateForChange === false) {
     change = { level: 0, basis: 'noMandateForChange', points: null, parts: null };
@@ -203,13 +326,17 @@ function tierOf(a: ParsedAssessment): TierCalculation {
     change = { level: 2, basis: 'noValidAssessment', points: null, parts: null };
   } else {
     let needs = 0;
+    const byNeed: Partial<Record<Need, number>> = {};
     NEEDS.forEach((need, i) => {
-      needs += (NEED_WEIGHTS[i] as number) * NEED_SEVERITIES.indexOf(a.assessment?.needs[need] ?? 'none');
+      const severity = NEED_SEVERITIES.indexOf(a.assessment?.needs[need] ?? 'none');
+      if (severity === 0) return;
+      byNeed[need] = (r.needWeights[i] as number) * severity;
+      needs += byNeed[need];
     });
-    const ogrs = Math.floor((a.assessment.ogrs ?? 0) / 10);
-    const iom = a.integratedOffenderManagement === true ? 2 : 0;
+    const ogrs = Math.floor((a.assessment.ogrs ?? 0) / r.ogrsDivisor);
+    const iom = a.integratedOffenderManagement === true ? r.integratedOffenderManagement : 0;
     const points = needs + ogrs + iom;
-    change = { level: assessedChangeLevelOf(points), basis: 'assessment', points, parts: { needs, ogrs, integratedOffenderManagement: iom } };
+    change = { level: assessedChangeLevelOf(points, r), basis: 'assessment', points, parts: { needs, byNeed, ogrs, integratedOffenderManagement: iom } };
   }
   return {
     tier: UTM_TIERS[utmIndexOf(protectIndex, change.level)] as UtmTier,
@@ -223,11 +350,12 @@ function tierOf(a: ParsedAssessment): TierCalculation {
 }
 
 /**
- * The UTM tier of one person, with its arithmetic. Protect points = the larger of RSR and ROSH
- * points + MAPPA points + 2 per complexity factor (+ 2 per additional factor for women); 150 or
- * more is A, 20–149 B, 10–19 C, under 10 D. Change level: 0 without a mandate for change, 2
- * without a valid assessment, else from need weight x severity + floor(OGRS / 10) + 2 under IOM
- * (20 or more 3, 10–19 2, under 10 1).
+ * The UTM tier of one person, with its arithmetic. Under the default rules ({@link UTM_V2_RULES}):
+ * protect points = the larger of RSR and ROSH points + MAPPA points + 2 per complexity factor
+ * (+ 2 per additional factor for women); 150 or more is A, 20–149 B, 10–19 C, under 10 D. Change
+ * level: 0 without a mandate for change, 2 without a valid assessment, else from need weight x
+ * severity + floor(OGRS / 10) + 2 under IOM (20 or more 3, 10–19 2, under 10 1). Pass `rules` to
+ * use other points or thresholds.
  *
  * @example
  * ```ts
@@ -239,8 +367,9 @@ function tierOf(a: ParsedAssessment): TierCalculation {
  * }).tier; // 'B2'
  * ```
  */
-export function calculateTier(assessment: TierAssessment): TierCalculation {
-  return tierOf(parseInput(tierAssessmentSchema, assessment, 'assessment'));
+export function calculateTier(assessment: TierAssessment, rules?: TierRules): TierCalculation {
+  const a = parseInput(tierAssessmentSchema, assessment, 'assessment');
+  return tierOf(a, rulesOf(rules));
 }
 
 /**
@@ -253,8 +382,8 @@ export function calculateTier(assessment: TierAssessment): TierCalculation {
  * if (!result.ok) console.log(result.error.path); // 'assessment.rosh'
  * ```
  */
-export function safeCalculateTier(assessment: unknown): Result<TierCalculation> {
-  return attempt(() => calculateTier(assessment as TierAssessment));
+export function safeCalculateTier(assessment: unknown, rules?: TierRules): Result<TierCalculation> {
+  return attempt(() => calculateTier(assessment as TierAssessment, rules));
 }
 
 // --- Many people, in columns ---------------------------------------------------------------------
@@ -313,8 +442,8 @@ function valueError(column: string, index: number, value: number, expected: stri
 
 /**
  * UTM tiers of many people at once, as indexes into `TIERS` (0 = A3 … 15 = D0), ready to be the
- * `tierIndex` column of a `ColumnarCaseload`. The same arithmetic as {@link calculateTier}; the
- * columns are checked once for type and length, and each value for range in the same pass.
+ * `tierIndex` column of a `ColumnarCaseload`. The same arithmetic and `rules` as {@link calculateTier};
+ * the columns are checked once for type and length, and each value for range in the same pass.
  *
  * @example
  * ```ts
@@ -328,8 +457,9 @@ function valueError(column: string, index: number, value: number, expected: stri
  * }); // Uint8Array [1, 15]
  * ```
  */
-export function calculateTiers(assessments: TierAssessmentColumns): Uint8Array {
+export function calculateTiers(assessments: TierAssessmentColumns, rules?: TierRules): Uint8Array {
   const c = parseInput(tierAssessmentColumnsSchema, assessments, 'assessments');
+  const r = rulesOf(rules);
   const n = c.rsr.length;
   for (const [column, values] of Object.entries(c)) {
     const expected = column === 'needSeverity' ? NEEDS.length * n : n;
@@ -343,23 +473,23 @@ export function calculateTiers(assessments: TierAssessmentColumns): Uint8Array {
   const { rsr, roshIndex, mappaLevel, complexityFactors, female, womenFactors, mandateForChange, assessed, needSeverity, ogrs } = c;
   const iom = c.integratedOffenderManagement;
   for (let i = 0; i < n; i++) {
-    const r = rsr[i] as number;
+    const score = rsr[i] as number;
     const rosh = roshIndex[i] as number;
     const mappa = mappaLevel[i] as number;
     const factors = complexityFactors[i] as number;
     const woman = female[i] as number;
     const extra = womenFactors[i] as number;
-    if (!(r >= 0 && r <= 100)) throw valueError('rsr', i, r, 'an RSR score of 0–100%');
+    if (!(score >= 0 && score <= 100)) throw valueError('rsr', i, score, 'an RSR score of 0–100%');
     if (rosh > 4) throw valueError('roshIndex', i, rosh, '0..4 (positions in ROSH_LEVELS)');
     if (mappa > 3) throw valueError('mappaLevel', i, mappa, '0..3');
     if (factors > 1023) throw valueError('complexityFactors', i, factors, 'a 10-bit mask 0..1023');
     if (woman > 1) throw valueError('female', i, woman, '0 or 1');
     if (extra > 7) throw valueError('womenFactors', i, extra, 'a 3-bit mask 0..7');
     const protectPoints =
-      Math.max(rsrPointsOf(r), ROSH_POINTS[rosh] as number) +
-      (MAPPA_POINTS[mappa] as number) +
-      2 * (BIT_COUNT[factors] as number) +
-      (woman === 1 ? 2 * (BIT_COUNT[extra] as number) : 0);
+      Math.max(rsrPointsOf(score, r), r.roshPoints[rosh] as number) +
+      (r.mappaPoints[mappa] as number) +
+      r.complexityFactor * (BIT_COUNT[factors] as number) +
+      (woman === 1 ? r.womenFactor * (BIT_COUNT[extra] as number) : 0);
     const mandate = mandateForChange[i] as number;
     const valid = assessed[i] as number;
     const g = ogrs[i] as number;
@@ -372,10 +502,10 @@ export function calculateTiers(assessments: TierAssessmentColumns): Uint8Array {
     for (let k = 0; k < 8; k++) {
       const severity = needSeverity[i * 8 + k] as number;
       if (severity > 2) throw valueError('needSeverity', i * 8 + k, severity, '0, 1 or 2 (none, standard, severe)');
-      needs += (NEED_WEIGHTS[k] as number) * severity;
+      needs += (r.needWeights[k] as number) * severity;
     }
-    const change = mandate === 0 ? 0 : valid === 0 ? 2 : assessedChangeLevelOf(needs + Math.floor(g / 10) + 2 * managed);
-    out[i] = utmIndexOf(protectIndexOf(protectPoints), change);
+    const change = mandate === 0 ? 0 : valid === 0 ? 2 : assessedChangeLevelOf(needs + Math.floor(g / r.ogrsDivisor) + r.integratedOffenderManagement * managed, r);
+    out[i] = utmIndexOf(protectIndexOf(protectPoints, r), change);
   }
   return out;
 }
