@@ -12,82 +12,26 @@
  * Run: node --import tsx examples/dynamic-framework.ts
  */
 import {
-  DAY_ONE_PATHWAYS,
-  PROBATION_REGIONS,
+  NATIONAL_UNIFICATION_SCENARIO,
   RandomStream,
   adjustToBudget,
+  dayOnePortfolio,
   formatPounds,
   monthlyEstimates,
   paymentForActual,
   portfolioSummary,
-  projectVolumes,
   referralMonitor,
-  volumeBands,
-  type BandingRules,
   type ContractTerms,
-  type Pricing,
 } from '../src/index.js';
 
-const CONTRACTS = 110;
-const NATIONAL_CASELOAD = 230_000; // illustrative cases a year across England and Wales
 const share = (bp: number) => `${(bp / 100).toFixed(1)}%`;
 
-/** Illustrative eligibility (basis points of caseload) and prices (pence per referral) by pathway. */
-const PATHWAYS: Readonly<Record<(typeof DAY_ONE_PATHWAYS)[number], { eligibilityBp: number; pricing: Pricing }>> = {
-  accommodation: {
-    eligibilityBp: 1_500,
-    pricing: { unitCosts: { low: 25_000, medium: 60_000, high: 120_000 }, intensityMixBp: { low: 5_000, medium: 3_500, high: 1_500 } },
-  },
-  'education, training and employment': {
-    eligibilityBp: 1_800,
-    pricing: { unitCosts: { low: 20_000, medium: 45_000, high: 90_000 }, intensityMixBp: { low: 5_500, medium: 3_000, high: 1_500 } },
-  },
-  'personal wellbeing': {
-    eligibilityBp: 2_500,
-    pricing: { unitCosts: { low: 30_000, medium: 70_000, high: 140_000 }, intensityMixBp: { low: 5_000, medium: 3_500, high: 1_500 } },
-  },
-  "women's services": {
-    eligibilityBp: 800,
-    pricing: { unitCosts: { low: 40_000, medium: 90_000, high: 180_000 }, intensityMixBp: { low: 3_000, medium: 4_500, high: 2_500 } },
-  },
-};
-
-/** Four illustrative scenarios on the projected volume; bands only for contracts worth £2m or more. */
-const RULES: BandingRules = {
-  scenarios: [
-    { lowBp: 7_000, highBp: 8_500 },
-    { lowBp: 8_500, highBp: 10_000 },
-    { lowBp: 10_000, highBp: 11_500 },
-    { lowBp: 11_500, highBp: 13_000 },
-  ],
-  bandThreshold: 200_000_000,
-  volumeCapBp: 11_000,
-};
-
-// 1. Lots: 12 regions x 4 pathways = 48; two contracts a lot (local areas), one more in the 14 lots
-//    of the largest regions, 110 in all.
-const lots = PROBATION_REGIONS.flatMap((region) => DAY_ONE_PATHWAYS.map((pathway) => ({ region, pathway })));
-const bySize = [...lots.keys()].sort((a, b) => (lots[b]?.region.syntheticWeight ?? 0) - (lots[a]?.region.syntheticWeight ?? 0) || a - b);
-const perLot = lots.map((_, i) => (bySize.indexOf(i) < CONTRACTS - 2 * lots.length ? 3 : 2));
-
-// 2. Volumes, prices and terms for each contract; every third contract goes to a provider that is
-//    not a VCSE organisation (the Ministry reported about two-thirds of value going to VCSEs).
-let awarded = 0;
-const contracts: ContractTerms[] = lots.flatMap(({ region, pathway }, lot) => {
-  const count = perLot[lot] as number;
-  const caseload = Math.round((NATIONAL_CASELOAD * region.syntheticWeight) / 100 / count);
-  const { eligibilityBp, pricing } = PATHWAYS[pathway];
-  return Array.from({ length: count }, (_, k) => {
-    const projection = projectVolumes({
-      historicalCaseload: caseload,
-      eligibilityBp,
-      growthBpByYear: [150, 100, 50],
-      extraDemand: [{ name: 'more police officers', casesByYear: [0.004, 0.008, 0.012].map((f) => Math.round(caseload * f)) }],
-    });
-    const id = `${region.id}-${DAY_ONE_PATHWAYS.indexOf(pathway) + 1}-${k + 1}`;
-    return volumeBands({ id, region: region.name, pathway, vcse: awarded++ % 3 !== 2, projectedVolumes: projection.volumes, pricing }, RULES);
-  });
-});
+// 1-2. The day-one portfolio of the bundled national scenario: 110 contracts, two per region and
+//      pathway plus one more in the largest regions' lots; volumes projected from an illustrative
+//      national caseload of 230,000 with growth and extra demand from more police officers, priced
+//      by intensity, banded (four scenarios) when worth £2m or more, fixed price with a cap below;
+//      every third contract to a provider that is not a VCSE organisation.
+const contracts: ContractTerms[] = dayOnePortfolio(NATIONAL_UNIFICATION_SCENARIO.contracts.portfolio);
 
 const before = portfolioSummary(contracts);
 console.log(`Day-one portfolio (ILLUSTRATIVE prices and volumes): ${before.contracts} contracts, ${formatPounds(before.value)} over 3 years`);
