@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { RandomStream, WorkloadError } from '../src/index.js';
 
 /** Exact binomial probabilities P(X = k), k = 0..n, by the ratio recurrence in log space. */
@@ -43,6 +45,24 @@ function draw(seed: number, n: number, p: number, count: number): number[] {
   const rng = new RandomStream(seed);
   return Array.from({ length: count }, () => rng.binomial(n, p));
 }
+
+describe('RandomStream', () => {
+  test.prop([fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })], { numRuns: 50 })(
+    'draws exactly what pure-rand draws, in every stream',
+    (seed) => {
+      const source = xoroshiro128plus(seed);
+      const streams = RandomStream.streams(seed, 3);
+      for (const stream of streams) {
+        const expected = source.clone();
+        for (let i = 0; i < 200; i++) expect(stream.uniform()).toBe(uniformFloat64(expected));
+        source.jump();
+      }
+      const single = new RandomStream(seed);
+      const again = xoroshiro128plus(seed);
+      for (let i = 0; i < 200; i++) expect(single.uniform()).toBe(uniformFloat64(again));
+    },
+  );
+});
 
 describe('RandomStream.binomial', () => {
   it('handles the edges without drawing: n = 0, p = 0, p = 1', () => {

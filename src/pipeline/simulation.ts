@@ -2,7 +2,7 @@
  * The Monte Carlo: the same monthly flows as the projection, with binomial draws for drop-outs and
  * leavers, optional uncertainty on the rates and demand, and an independent seeded stream per run.
  */
-import { quantile } from 'simple-statistics';
+import { quantileSorted, quickselect } from 'simple-statistics';
 import { z } from 'zod';
 import { RandomStream } from '../random.js';
 import { parseInput, percentSchema } from '../validate.js';
@@ -99,17 +99,44 @@ interface RunValues {
   readonly effectiveShortfall: number[];
 }
 
-/** The mean and quantiles of one figure across runs (all equal: no selection needed). */
-function bandOf(values: readonly number[], probabilities: readonly number[]): QuantileBand {
+/**
+ * The mean and quantiles (R's type 7, as simple-statistics' `quantile`) of one figure across runs.
+ * Selects the order statistics in place (the values are the month's scratch), `positions` being the
+ * ascending indices the quantiles read; when all runs agree no selection is needed.
+ */
+function bandOf(values: number[], probabilities: readonly number[], positions: readonly number[]): QuantileBand {
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (const x of values) {
+  for (let r = 0; r < values.length; r++) {
+    const x = values[r] as number;
     sum += x;
     if (x < min) min = x;
     if (x > max) max = x;
   }
-  return { mean: sum / values.length, quantiles: min === max ? probabilities.map(() => min) : quantile(values, probabilities) };
+  if (min === max) return { mean: sum / values.length, quantiles: probabilities.map(() => min) };
+  let left = 0;
+  for (const k of positions) {
+    if (k === left && k > 0) moveMinimumTo(values, k);
+    else quickselect(values, k, left, values.length - 1);
+    left = k + 1;
+  }
+  return { mean: sum / values.length, quantiles: probabilities.map((p) => quantileSorted(values, p)) };
+}
+
+/** Swaps the least of `values[k..]` into `values[k]`: the next order statistic once `0..k-1` are placed. */
+function moveMinimumTo(values: number[], k: number): void {
+  let at = k;
+  for (let i = k + 1; i < values.length; i++) if ((values[i] as number) < (values[at] as number)) at = i;
+  const least = values[at] as number;
+  values[at] = values[k] as number;
+  values[k] = least;
+}
+
+/** The ascending order-statistic indices type-7 quantiles at `probabilities` read among `n` values. */
+function quantilePositions(n: number, probabilities: readonly number[]): number[] {
+  const positions = new Set(probabilities.flatMap((p) => [Math.floor((n - 1) * p), Math.ceil((n - 1) * p)]));
+  return [...positions].sort((a, b) => a - b);
 }
 
 /**
@@ -190,6 +217,7 @@ export function closingMonth(closedBy: Int32Array, runs: number, percent: number
 export function simulateTimeline(timeline: Timeline, options: ParsedSimulationOptions): WorkforceSimulation {
   const { runs } = options;
   const probabilities = options.quantiles.map((q) => q / 100);
+  const positions = quantilePositions(runs, probabilities);
   const figure = (): number[] => new Array<number>(runs).fill(0);
   const values: RunValues = {
     inTraining: figure(),
@@ -210,12 +238,12 @@ export function simulateTimeline(timeline: Timeline, options: ParsedSimulationOp
   };
   const summarise = (): void => {
     bands.push({
-      inTraining: bandOf(values.inTraining, probabilities),
-      inPost: bandOf(values.inPost, probabilities),
-      effectiveFte: bandOf(values.effectiveFte, probabilities),
-      required: bandOf(values.required, probabilities),
-      shortfall: bandOf(values.shortfall, probabilities),
-      effectiveShortfall: bandOf(values.effectiveShortfall, probabilities),
+      inTraining: bandOf(values.inTraining, probabilities, positions),
+      inPost: bandOf(values.inPost, probabilities, positions),
+      effectiveFte: bandOf(values.effectiveFte, probabilities, positions),
+      required: bandOf(values.required, probabilities, positions),
+      shortfall: bandOf(values.shortfall, probabilities, positions),
+      effectiveShortfall: bandOf(values.effectiveShortfall, probabilities, positions),
     });
   };
   const closedBy = runMonteCarlo(timeline, options, record, summarise);

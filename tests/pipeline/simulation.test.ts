@@ -100,6 +100,21 @@ describe('simulateWorkforce', () => {
     },
   );
 
+  it('keeps every percentile in order, P0 the least run and P100 the greatest', () => {
+    const percentiles = Array.from({ length: 101 }, (_, q) => q);
+    const sim = simulateWorkforce(MARCH_2021, { runs: 1001, seed: 9, quantiles: percentiles });
+    for (const m of sim.months) {
+      for (const band of [m.inTraining, m.inPost, m.effectiveFte]) {
+        band.quantiles.forEach((v, i) => i > 0 && expect(v).toBeGreaterThanOrEqual(band.quantiles[i - 1] as number));
+        expect(band.quantiles[0]).toBeLessThanOrEqual(band.mean);
+        expect(band.quantiles[100]).toBeGreaterThanOrEqual(band.mean);
+      }
+    }
+    // With 1,001 runs, P50 is the 501st value exactly and P10 the 101st: whole FTE when every input is whole.
+    expect(Number.isInteger(sim.months[20]?.inPost.quantiles[50])).toBe(true);
+    expect(Number.isInteger(sim.months[20]?.inPost.quantiles[10])).toBe(true);
+  });
+
   it('refuses bad options, naming the field', () => {
     for (const [options, path] of [
       [{ runs: 0, seed: 1 }, 'options.runs'],
