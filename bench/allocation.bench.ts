@@ -11,29 +11,23 @@
  */
 import loadHighs from 'highs';
 import {
-  ALLOCATION_LEVELS,
   CASE_STATUSES,
   CASE_TYPES,
   GRADES,
   TIERS,
   allocateCases,
   allocateColumnar,
-  columnarPoints,
   generateCases,
   generateNationalCaseload,
-  pointsLookup,
-  pointsLookupIndex,
-  protectLevelOf,
   type AllocationCase,
   type AllocationColumns,
   type AllocationPolicy,
   type AllocationPractitioner,
   type CoreResult,
-  type NewCaseColumns,
-  type OrganisationCaseload,
 } from '../src/index.js';
 import { allocateColumns } from '../src/allocation/core.js';
 import { coreRulesOf, resolveRules } from '../src/allocation/rules.js';
+import { liftAndShiftColumns } from '../src/scenario/transfer.js';
 import { measure, printTable } from './harness.js';
 
 const PRACTITIONERS = 20_000;
@@ -42,56 +36,14 @@ const national = generateNationalCaseload({ seed: 2021, practitioners: PRACTITIO
 const pdus = national.pdus.length;
 const headcount = new Array<number>(pdus).fill(0);
 for (const pdu of national.columns.practitioners.pduIndex) headcount[pdu] = (headcount[pdu] as number) + 1;
-const lookup = pointsLookup(national.weightings);
-const levelOfTier = Uint8Array.from(TIERS, (tier) => ALLOCATION_LEVELS.indexOf(protectLevelOf(tier) ?? 'untiered'));
-const UNPAID = CASE_STATUSES.indexOf('unpaidWorkOnly');
-
-/** Practitioners as columns, holding their generated caseload (`withCaseload`) or starting empty. */
-function practitionerColumns(org: OrganisationCaseload, withCaseload: boolean) {
-  const p = org.columns.practitioners;
-  const held = columnarPoints(org.columns.cases);
-  const pointsHundredths = new Float64Array(p.count);
-  if (withCaseload) {
-    for (let i = 0; i < p.count; i++) {
-      const reports = (p.standardDeliveryReports[i] as number) * org.weightings.reportPoints.standardDelivery + (p.fastDeliveryReports[i] as number) * org.weightings.reportPoints.fastDelivery;
-      pointsHundredths[i] = Math.round((held.points[i] as number) * 100) + reports * 100;
-    }
-  }
-  return {
-    practitionerCount: p.count,
-    available: Float64Array.from(p.availablePoints),
-    pointsHundredths,
-    cases: withCaseload ? held.cases : new Uint32Array(p.count),
-    ceilingCases: withCaseload ? held.ceilingCases : new Uint32Array(p.count),
-    grade: p.gradeIndex,
-    scope: p.pduIndex,
-    rank: Uint32Array.from({ length: p.count }, (_, i) => i), // ids are 'Practitioner 000001'…, in index order
-    scopeCount: pdus,
-  };
-}
-
-function caseColumns(incoming: NewCaseColumns) {
-  const n = incoming.count;
-  const caseWeight = new Float64Array(n);
-  const caseLevel = new Uint8Array(n);
-  const caseCounts = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const tier = incoming.tierIndex[i] as number;
-    const status = incoming.statusIndex[i] as number;
-    caseWeight[i] = lookup[pointsLookupIndex(tier, incoming.caseTypeIndex[i] as number, incoming.t2a[i] as number, status)] as number;
-    caseLevel[i] = levelOfTier[tier] as number;
-    caseCounts[i] = status === UNPAID ? 0 : 1;
-  }
-  return { caseCount: n, caseWeight, caseLevel, caseCounts, caseScope: incoming.pduIndex, casePreferred: new Int32Array(n).fill(-1) };
-}
-
 const incoming = (count: number, seed = 7) => generateCases({ count, seed, pduCount: pdus, pduWeights: headcount });
-const problem = (count: number, withCaseload: boolean): AllocationColumns => ({ ...practitionerColumns(national, withCaseload), ...caseColumns(incoming(count)) });
+/** The national organisation holding its generated caseload, and `count` new cases (no preferred officers). */
+const problem = (count: number): AllocationColumns => liftAndShiftColumns(national, incoming(count), new Int32Array(count).fill(-1));
 const rulesFor = (policy: AllocationPolicy) => coreRulesOf(policy, resolveRules({ ceiling: CEILING }));
 
 // ---------------------------------------------------------------------------------------------
 // Speed
-const million = problem(1_000_000, true);
+const million = problem(1_000_000);
 const speed = await measure([
   { name: 'core least-loaded: 1,000,000 cases, 20,000 practitioners', fn: () => allocateColumns(million, rulesFor('least-loaded')), iterations: 10, target: '< 250 ms' },
   { name: 'core balanced: same problem', fn: () => allocateColumns(million, rulesFor('balanced')), iterations: 10, target: '<= 2x least-loaded' },
@@ -149,7 +101,7 @@ function naiveLeastLoaded(c: AllocationColumns): Int32Array {
   }
   return assigned;
 }
-const small = problem(20_000, true);
+const small = problem(20_000);
 const naive = await measure([
   { name: 'naive scan least-loaded: 20,000 cases', fn: () => naiveLeastLoaded(small), iterations: 3 },
   { name: 'core least-loaded: the same 20,000 cases', fn: () => allocateColumns(small, rulesFor('least-loaded')), iterations: 20 },
@@ -209,7 +161,7 @@ function maxCapacity(c: AllocationColumns, result: CoreResult, pdu: number): num
 
 const qualityRows: string[][] = [];
 for (const [label, count] of [['ceiling slack', 300_000], ['ceiling binding', 600_000]] as const) {
-  const c = problem(count, true);
+  const c = problem(count);
   for (const policy of ['balanced', 'least-loaded', 'grade-order'] as const) {
     const result = allocateColumns(c, rulesFor(policy));
     const gaps = SAMPLE_PDUS.map((pdu) => maxCapacity(c, result, pdu) - lowerBound(c, result, pdu));
