@@ -12,6 +12,7 @@ import {
   subtractDependencies,
   transposeDependencies,
   type FactoryFunctionMap,
+  type MathJsInstance,
   type Matrix,
 } from 'mathjs';
 import { z } from 'zod';
@@ -21,8 +22,14 @@ import { rulesOf, type PipelineRules } from './flows.js';
 import { annualRatePercentSchema } from './rates.js';
 import { DEFAULT_PO_LEAVING_PERCENT } from './stock.js';
 
-// mathjs types its dependency maps as possibly undefined under noUncheckedIndexedAccess; they are defined.
-const math = create({ identityDependencies, lusolveDependencies, matrixDependencies, subtractDependencies, transposeDependencies } as FactoryFunctionMap);
+let instance: MathJsInstance | undefined;
+
+/** A mathjs instance with only the matrix functions the chain needs, made on first use. */
+function mathjs(): MathJsInstance {
+  // mathjs types its dependency maps as possibly undefined under noUncheckedIndexedAccess; they are defined.
+  instance ??= create({ identityDependencies, lusolveDependencies, matrixDependencies, subtractDependencies, transposeDependencies } as FactoryFunctionMap);
+  return instance;
+}
 
 /**
  * Zod schema of the Markov model's input: how training runs, the officers' leaving rate, and a
@@ -112,12 +119,14 @@ function transitions(chain: Chain, size: number): number[][] {
 
 /** Solves `x (I - Q) = start` (expected visits from a start distribution) for a row vector `x`. */
 function expectedVisits(q: number[][], start: readonly number[]): number[] {
+  const math = mathjs();
   const fundamental = math.subtract(math.identity(q.length) as Matrix, math.matrix(q));
   return columnOf(math.lusolve(math.transpose(fundamental), [...start]));
 }
 
 /** Solves `(I - Q) x = target` (absorption probabilities) for a column vector `x`. */
 function absorption(q: number[][], target: readonly number[]): number[] {
+  const math = mathjs();
   return columnOf(math.lusolve(math.subtract(math.identity(q.length) as Matrix, math.matrix(q)), [...target]));
 }
 
