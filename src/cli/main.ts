@@ -1,9 +1,40 @@
 #!/usr/bin/env node
 /**
- * The runner behind `npm start`: for now, the capacity report of the built-in sample team.
- * The only place in the library that writes to the terminal.
+ * The runner behind `npx probation-workload` and `npm start`. The only place in the library that
+ * reads files and writes to the terminal. Exit codes: 0 done, 1 the scenario is invalid (the message
+ * names the field and what it allows), 2 the command line is wrong, 3 the scenario file cannot be read.
  */
+import { WorkloadError } from '../errors.js';
 import { SAMPLE_TEAM } from '../workload/index.js';
+import { USAGE, UsageError, parseArgs } from './args.js';
+import { ScenarioFileError, runCommand } from './run-command.js';
 import { teamCapacityReport } from './team-report.js';
 
-process.stdout.write(teamCapacityReport(SAMPLE_TEAM));
+async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const command = parseArgs(argv);
+    if (command.command === 'help') process.stdout.write(USAGE);
+    else if (command.command === 'team') process.stdout.write(teamCapacityReport(SAMPLE_TEAM));
+    else {
+      const { files } = await runCommand(command.scenarioFile, command.out, command.format, process.stdout, process.stderr);
+      if (files.length > 0) process.stderr.write(`Wrote ${files.length} files to ${command.out}\n`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`probation-workload: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof ScenarioFileError) {
+      process.stderr.write(`probation-workload: ${error.message}\n`);
+      return 3;
+    }
+    if (error instanceof WorkloadError) {
+      process.stderr.write(`probation-workload: the scenario is not valid.\n  ${error.message}\n  (field: ${error.path || '(whole scenario)'}, code ${error.code})\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,64 @@
+/** The runner's command line: `probation-workload run [scenario.json] [--out DIR] [--format table|json|csv]`. */
+
+/** Output formats of `run`. */
+export const FORMATS = ['table', 'json', 'csv'] as const;
+/** `table` (default), `json` or `csv`. */
+export type Format = (typeof FORMATS)[number];
+
+/** A parsed command line. */
+export type Command =
+  | { readonly command: 'run'; readonly scenarioFile: string | null; readonly out: string | null; readonly format: Format }
+  | { readonly command: 'team' }
+  | { readonly command: 'help' };
+
+/** A command line the runner cannot follow; its message says what to type instead. */
+export class UsageError extends Error {}
+
+/** The usage text printed by `--help` and after a usage error. */
+export const USAGE = `Usage:
+  probation-workload run [scenario.json] [--out DIR] [--format table|json|csv]
+      Runs a scenario (the bundled national unification scenario when no file is given).
+      --out DIR     also write report.json, one CSV per section, SVG charts and report.html to DIR
+      --format      what to print: table (default), json (the whole report) or csv (every section)
+  probation-workload team
+      Prints the capacity report of the built-in sample team.
+  probation-workload --help
+`;
+
+/**
+ * Parses the arguments after the program name.
+ *
+ * @example
+ * ```ts
+ * parseArgs(['run', 'my.json', '--format', 'csv']); // { command: 'run', scenarioFile: 'my.json', out: null, format: 'csv' }
+ * ```
+ */
+export function parseArgs(argv: readonly string[]): Command {
+  const [command = 'run', ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  if (command === 'team') {
+    if (rest.length > 0) throw new UsageError(`team takes no arguments (got ${rest.join(' ')})`);
+    return { command: 'team' };
+  }
+  if (command !== 'run') throw new UsageError(`unknown command "${command}": expected run, team or --help`);
+  let scenarioFile: string | null = null;
+  let out: string | null = null;
+  let format: Format = 'table';
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    const value = () => {
+      const next = rest[++i];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === '--out') out = value();
+    else if (arg === '--format') {
+      const f = value();
+      if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format "${f}": expected one of ${FORMATS.join(', ')}`);
+      format = f as Format;
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}: expected --out or --format`);
+    else if (scenarioFile === null) scenarioFile = arg;
+    else throw new UsageError(`one scenario file at a time (got ${scenarioFile} and ${arg})`);
+  }
+  return { command: 'run', scenarioFile, out, format };
+}

@@ -1,0 +1,77 @@
+/** `probation-workload run`: read a scenario, run it with its sensitivity, print and write the report. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  NATIONAL_SENSITIVITY,
+  NATIONAL_UNIFICATION_SCENARIO,
+  parseScenario,
+  runScenario,
+  sensitivity,
+  type ScenarioReport,
+  type SensitivityResult,
+} from '../scenario/index.js';
+import type { Format } from './args.js';
+import { progressBar } from './progress.js';
+import { htmlReport, renderCharts } from './report/index.js';
+import { reportTables, toCsv } from './sections.js';
+import { renderTable } from './table.js';
+
+/** A scenario file that cannot be read as JSON; its message names the file and the problem. */
+export class ScenarioFileError extends Error {}
+
+function readScenario(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ScenarioFileError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ScenarioFileError(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** What `run` produced: the report, its sensitivity, and the files written. */
+export interface RunOutput {
+  readonly report: ScenarioReport;
+  readonly tornado: SensitivityResult;
+  readonly files: readonly string[];
+}
+
+/**
+ * Runs a scenario file (or the bundled national scenario), printing to `stdout` in `format` and,
+ * with `out`, writing the JSON report, CSV per section, SVG charts and the HTML report.
+ */
+export async function runCommand(scenarioFile: string | null, out: string | null, format: Format, stdout: NodeJS.WritableStream, stderr: NodeJS.WriteStream): Promise<RunOutput> {
+  const scenario = parseScenario(scenarioFile === null ? NATIONAL_UNIFICATION_SCENARIO : readScenario(scenarioFile));
+  const bar = progressBar(stderr);
+  const sections = ['caseload', 'transfer', 'pipeline', 'contracts'] as const;
+  const report = runScenario(scenario, { onSection: (s) => bar.update(sections.indexOf(s) / (sections.length + 1), s === 'pipeline' ? 'pipeline Monte Carlo' : s) });
+  const tornado = sensitivity(scenario, NATIONAL_SENSITIVITY.parameters, NATIONAL_SENSITIVITY.metric, (done, total) =>
+    bar.update((sections.length + done / total) / (sections.length + 1), `sensitivity ${done}/${total}`),
+  );
+  bar.done();
+  const tables = reportTables(report, tornado);
+  if (format === 'json') stdout.write(`${JSON.stringify({ report, sensitivity: tornado }, null, 2)}\n`);
+  else if (format === 'csv') stdout.write(tables.map((t) => `# ${t.name}\n${toCsv(t)}`).join('\n'));
+  else {
+    stdout.write(`${report.scenario.name}\n${report.scenario.description}\n`);
+    for (const t of tables) stdout.write(`\n${t.title}\n\n${renderTable(t.header, t.rows, t.header.map((_, i) => (i === 0 ? 'left' : 'right')))}\n`);
+  }
+  const files: string[] = [];
+  if (out !== null) {
+    const write = (name: string, text: string) => {
+      writeFileSync(join(out, name), text);
+      files.push(join(out, name));
+    };
+    mkdirSync(join(out, 'charts'), { recursive: true });
+    write('report.json', `${JSON.stringify({ report, sensitivity: tornado }, null, 2)}\n`);
+    for (const t of tables) write(`${t.name}.csv`, toCsv(t));
+    const charts = await renderCharts(report, tornado);
+    for (const [name, svg] of Object.entries(charts)) write(join('charts', `${name}.svg`), svg);
+    write('report.html', htmlReport(report, charts));
+  }
+  return { report, tornado, files };
+}

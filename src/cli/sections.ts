@@ -1,0 +1,128 @@
+/**
+ * A scenario report as named tables: the one source of what the terminal prints and the CSV files
+ * hold. Numbers are formatted for people (percent with one decimal, pounds from pence).
+ */
+import { formatPounds } from '../money.js';
+import type { ScenarioReport, SensitivityResult } from '../scenario/index.js';
+
+/** One table: a name (the CSV file's), a title, a header and rows of text cells. */
+export interface ReportTable {
+  readonly name: string;
+  readonly title: string;
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+const pct = (value: number | null) => (value === null ? '' : `${value.toFixed(1)}%`);
+const num = (value: number | null, decimals = 0) => (value === null ? '' : value.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }));
+
+/**
+ * The report's tables: headline, caseload by region, the lift and shift by region, the pipeline by
+ * quarter, the contracts by pathway and provider type, the sensitivity, and the sources.
+ *
+ * @example
+ * ```ts
+ * for (const t of reportTables(runScenario(NATIONAL_UNIFICATION_SCENARIO))) console.log(t.title);
+ * ```
+ */
+export function reportTables(report: ScenarioReport, tornado?: SensitivityResult): ReportTable[] {
+  const h = report.headline;
+  const p = report.pipeline;
+  const quantileHeader = p.quantiles.map((q) => `shortfall P${q}`);
+  const tables: ReportTable[] = [
+    {
+      name: 'headline',
+      title: 'Headline',
+      header: ['measure', 'value'],
+      rows: [
+        ['Cases per FTE PO (before transfer)', num(h.casesPerFtePo, 1)],
+        ['POs above 50 cases (before transfer)', pct(h.shareOfPosAbove50 === null ? null : h.shareOfPosAbove50 * 100)],
+        ['National capacity before the transfer', pct(h.capacityBeforeTransfer)],
+        ['National capacity after the transfer', pct(h.capacityAfterTransfer)],
+        ['Transferring cases placed', pct(h.transferPlacedPercent)],
+        ['Practitioners above the ceiling after', num(h.practitionersOverCeilingAfter)],
+        ['PO shortfall closes (expected)', p.closesIn ?? `not within ${p.months.length} months`],
+        ['PO shortfall closes (simulated quantiles)', p.closesInQuantiles.map((m, i) => `P${p.quantiles[i]} ${m ?? 'never'}`).join(', ')],
+        ['Vacancy carried (FTE-months)', num(h.shortfallFteMonths)],
+        ['PO FTE above requirement at the end', num(h.finalSurplus)],
+        ['Contract value after budget', formatPounds(h.contractValue)],
+        ['Guaranteed minimum', formatPounds(h.guaranteedMinimum)],
+        ['Share of value to VCSE organisations', pct(h.vcseSharePercent)],
+        ['Expected year-1 payment', formatPounds(h.expectedYearOnePayment)],
+      ],
+    },
+    {
+      name: 'caseload-regions',
+      title: `Caseload by region on ${report.scenario.asOf} (before the transfer)`,
+      header: ['region', 'practitioners', 'FTE', 'cases', 'cases per FTE', 'capacity', 'over 100%', 'over 110%', 'above ceiling'],
+      rows: [...report.caseload.regions, report.caseload.national].map((r) => [
+        r.name,
+        num(r.practitioners),
+        num(r.fte, 1),
+        num(r.cases),
+        num(r.casesPerFte, 1),
+        pct(r.capacityPercent),
+        num(r.overCapacity),
+        num(r.red),
+        num(r.overCeiling),
+      ]),
+    },
+    {
+      name: 'transfer-regions',
+      title: `Lift and shift: ${num(report.transfer.cases)} transferring cases, ${num(report.transfer.placed)} placed`,
+      header: ['region', 'cases before', 'cases after', 'capacity before', 'capacity after', 'above ceiling after', 'not placed'],
+      rows: report.transfer.regions.map((r) => [r.name, num(r.casesBefore), num(r.casesAfter), pct(r.capacityBefore), pct(r.capacityAfter), num(r.overCeilingAfter), num(r.unplaced)]),
+    },
+    {
+      name: 'pipeline',
+      title: 'PQiP pipeline and the PO shortfall (FTE), quarterly',
+      header: ['month', 'in training', 'in post', 'required', 'shortfall', ...quantileHeader, 'P(closed)'],
+      rows: p.months
+        .filter((_, i) => i % 3 === 0)
+        .map((m) => [m.month, num(m.inTraining), num(m.inPost), num(m.required), num(m.shortfall), ...m.shortfallQuantiles.map((q) => num(q)), m.probabilityClosed === null ? '' : pct(m.probabilityClosed * 100)]),
+    },
+    {
+      name: 'contracts',
+      title: 'Dynamic Framework portfolio after budget (ILLUSTRATIVE prices)',
+      header: ['group', 'contracts', 'value', 'share'],
+      rows: [...report.contracts.summary.byPathway, ...report.contracts.summary.byProviderType, ...report.contracts.summary.byKind].map((g) => [
+        g.key,
+        num(g.contracts),
+        formatPounds(g.value),
+        pct(g.shareBp / 100),
+      ]),
+    },
+  ];
+  if (tornado !== undefined) {
+    tables.push({
+      name: 'sensitivity',
+      title: `Sensitivity of ${tornado.metric} (base ${num(tornado.baseOutput)}), largest swing first`,
+      header: ['input', 'low', 'high', 'output at low', 'output at high', 'swing'],
+      rows: tornado.rows.map((r) => [r.label, num(r.lowValue, 1), num(r.highValue, 1), num(r.lowOutput), num(r.highOutput), num(r.swing)]),
+    });
+  }
+  tables.push({
+    name: 'sources',
+    title: 'Where the inputs come from',
+    header: ['input', 'source', 'reference'],
+    rows: report.sources.map((s) => [s.input, s.source, s.reference]),
+  });
+  return tables;
+}
+
+/** Quotes a CSV cell when it holds a comma, quote or newline. */
+function csvCell(cell: string): string {
+  return /[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+/**
+ * A table as CSV text (RFC 4180 quoting, `\n` line ends).
+ *
+ * @example
+ * ```ts
+ * toCsv({ name: 'x', title: 'X', header: ['a', 'b'], rows: [['1', 'two, three']] }); // 'a,b\n1,"two, three"\n'
+ * ```
+ */
+export function toCsv(table: ReportTable): string {
+  return [table.header, ...table.rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+}

@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { smallScenario } from '../scenario/fixtures.js';
+
+/** Runs the runner as a user would, in a subprocess with no terminal. */
+function run(args: readonly string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'probation-workload-cli-'));
+const scenarioFile = join(dir, 'small.json');
+writeFileSync(scenarioFile, JSON.stringify(smallScenario(), null, 2));
+
+describe('probation-workload run', () => {
+  it('runs a scenario file, prints the tables and writes every file', () => {
+    const out = join(dir, 'out');
+    const { code, stdout, stderr } = run(['run', scenarioFile, '--out', out]);
+    expect(stderr).toContain(`files to ${out}`);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Small national scenario (test)');
+    expect(stdout).toContain('Caseload by region');
+    expect(stdout).toContain('Greater Manchester');
+    expect(stdout).toContain('Sensitivity of shortfallFteMonths');
+    expect(stderr).not.toContain('['); // no progress bar when stderr is not a terminal
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(
+      ['caseload-regions.csv', 'charts', 'contracts.csv', 'headline.csv', 'pipeline.csv', 'report.html', 'report.json', 'sensitivity.csv', 'sources.csv', 'transfer-regions.csv'].sort(),
+    );
+    expect(readdirSync(join(out, 'charts')).length).toBeGreaterThanOrEqual(5);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { report: { transfer: { cases: number } } };
+    expect(json.report.transfer.cases).toBe(3000);
+    expect(readFileSync(join(out, 'transfer-regions.csv'), 'utf8').split('\n')[0]).toBe('region,cases before,cases after,capacity before,capacity after,above ceiling after,not placed');
+  });
+
+  it('prints JSON and CSV on request', () => {
+    const json = run(['run', scenarioFile, '--format', 'json']);
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as { report: { scenario: { seed: number } } }).report.scenario.seed).toBe(2021);
+    const csv = run(['run', scenarioFile, '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.startsWith('# headline\nmeasure,value\n')).toBe(true);
+  });
+
+  it('a bad scenario file exits 1 naming the field and the allowed values', () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ ...smallScenario(), transfer: { cases: 10, continuityPercent: 50, policy: 'random' } }));
+    const { code, stderr } = run(['run', bad]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('scenario.transfer.policy');
+    expect(stderr).toContain('"least-loaded"');
+  });
+
+  it('an unreadable file exits 3, a wrong command line exits 2', () => {
+    expect(run(['run', join(dir, 'missing.json')])).toMatchObject({ code: 3 });
+    const notJson = join(dir, 'not.json');
+    writeFileSync(notJson, '{ not json');
+    expect(run(['run', notJson]).stderr).toContain('is not valid JSON');
+    const usage = run(['run', '--format', 'pdf']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('expected one of table, json, csv');
+    expect(existsSync(join(dir, 'pdf'))).toBe(false);
+  });
+
+  it('prints the sample team report', () => {
+    const { code, stdout } = run(['team']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Sample team (synthetic)');
+  });
+});
