@@ -16,7 +16,15 @@ export const CASE_HOLDING_GRADES: readonly Grade[] = Object.freeze(['PO', 'PSO',
 /** Zod schema of the options of {@link caseloadDistribution}. */
 export const distributionOptionsSchema = z.strictObject({
   /** Grades to include (default: the case-holding grades PO, PSO, PQiP, NQO). */
-  grades: z.array(gradeSchema).min(1, 'expected at least one grade').optional(),
+  grades: z
+    .array(gradeSchema)
+    .min(1, 'expected at least one grade')
+    .superRefine((list, ctx) => {
+      list.forEach((grade, i) => {
+        if (list.indexOf(grade) !== i) ctx.addIssue({ code: 'custom', message: `"${grade}" is listed twice`, path: [i] });
+      });
+    })
+    .optional(),
   /** One region, PDU or team to look within (default: the whole organisation). */
   within: z.strictObject({ level: z.enum(['region', 'pdu', 'team']), id: z.string().min(1) }).optional(),
   /** Case counts to report the share above (default 50, 60, 70, 80). */
@@ -38,11 +46,8 @@ export interface ShareAbove {
   readonly share: number | null;
 }
 
-/** How caseloads spread; "caseload" is the cases counted toward the ceiling unless stated. */
-export interface CaseloadDistribution {
-  readonly grades: readonly Grade[];
-  readonly within: { readonly level: 'region' | 'pdu' | 'team'; readonly id: string } | null;
-  readonly countUnpaidWorkOnly: boolean;
+/** The spread of one group's caseloads; "caseload" is the cases counted toward the ceiling unless stated. */
+export interface CaseloadSpread {
   /** Headcount measured. */
   readonly practitioners: number;
   readonly fte: number;
@@ -69,9 +74,19 @@ export interface CaseloadDistribution {
   readonly histogram: readonly { readonly from: number; readonly to: number; readonly practitioners: number }[];
 }
 
+/** The spread of the chosen grades together, and of each grade. */
+export interface CaseloadDistribution extends CaseloadSpread {
+  readonly grades: readonly Grade[];
+  readonly within: { readonly level: 'region' | 'pdu' | 'team'; readonly id: string } | null;
+  readonly countUnpaidWorkOnly: boolean;
+  /** The same figures for each of `grades`, in `grades` order. */
+  readonly byGrade: readonly ({ readonly grade: Grade } & CaseloadSpread)[];
+}
+
 /**
- * The spread of caseloads across practitioners of the chosen grades: share above each case count
- * (default 50, 60, 70, 80), quantiles, a histogram and cases per FTE (sum over sum). Unpaid-work-only
+ * The spread of caseloads across practitioners of the chosen grades, together and grade by grade:
+ * share above each case count (default 50, 60, 70, 80), mean, median and other quantiles, a
+ * histogram and cases per FTE (sum over sum). Unpaid-work-only
  * cases are left out of the caseload measured unless `countUnpaidWorkOnly`, as the Justice
  * Committee's 50-case baseline.
  *
@@ -81,6 +96,7 @@ export interface CaseloadDistribution {
  * const po = caseloadDistribution(national, { grades: ['PO'] });
  * po.casesPerFte; // about 32.5 (published: 32.5 on 21 April 2021)
  * po.above[0]?.share; // about 0.02 (published: 2% above 50)
+ * caseloadDistribution(national).byGrade.map((g) => [g.grade, g.quantiles?.median]); // PO, PSO, PQiP, NQO
  * ```
  */
 export function caseloadDistribution(organisationCaseload: OrganisationCaseload, options: DistributionOptions = {}): CaseloadDistribution {
@@ -90,8 +106,6 @@ export function caseloadDistribution(organisationCaseload: OrganisationCaseload,
   const countUnpaidWorkOnly = o.countUnpaidWorkOnly ?? false;
   const aboveCounts = o.above ?? [50, 60, 70, 80];
   const binWidth = o.binWidth ?? 10;
-  const included = new Uint8Array(GRADES.length);
-  for (const grade of grades) included[GRADES.indexOf(grade)] = 1;
   let unitColumn: Uint32Array | undefined;
   let unit = -1;
   if (o.within !== undefined) {
@@ -99,30 +113,41 @@ export function caseloadDistribution(organisationCaseload: OrganisationCaseload,
     const units = level === 'region' ? oc.regions : level === 'pdu' ? oc.pdus : oc.teams;
     unit = units.findIndex((u) => u.id === id);
     if (unit < 0) throw new WorkloadError('UNKNOWN_REFERENCE', `options.within.id: no ${level} has id "${id}"`, { path: 'options.within.id' });
-    const p = oc.columns.practitioners;
-    unitColumn = level === 'region' ? p.regionIndex : level === 'pdu' ? p.pduIndex : p.teamIndex;
+    const c = oc.columns.practitioners;
+    unitColumn = level === 'region' ? c.regionIndex : level === 'pdu' ? c.pduIndex : c.teamIndex;
   }
   const totals = pointsOf(oc, countUnpaidWorkOnly);
   const p = oc.columns.practitioners;
-  const caseloads: number[] = [];
-  let fte = 0;
-  let cases = 0;
+  const groups = grades.map(() => ({ caseloads: [] as number[], fte: 0, cases: 0 }));
+  const groupOf = new Int8Array(GRADES.length).fill(-1);
+  grades.forEach((grade, k) => (groupOf[GRADES.indexOf(grade)] = k));
   for (let i = 0; i < p.count; i++) {
-    if (included[p.gradeIndex[i] as number] === 0 || (unitColumn !== undefined && unitColumn[i] !== unit)) continue;
-    caseloads.push(totals.ceilingCases[i] as number);
-    fte += p.fte[i] as number;
-    cases += totals.cases[i] as number;
+    const group = groups[groupOf[p.gradeIndex[i] as number] as number];
+    if (group === undefined || (unitColumn !== undefined && unitColumn[i] !== unit)) continue;
+    group.caseloads.push(totals.ceilingCases[i] as number);
+    group.fte += p.fte[i] as number;
+    group.cases += totals.cases[i] as number;
   }
-  caseloads.sort((a, b) => a - b);
+  const all = { caseloads: groups.flatMap((g) => g.caseloads), fte: groups.reduce((s, g) => s + g.fte, 0), cases: groups.reduce((s, g) => s + g.cases, 0) };
+  return {
+    grades: [...grades],
+    within: o.within ?? null,
+    countUnpaidWorkOnly,
+    ...spreadOf(all, aboveCounts, binWidth),
+    byGrade: grades.map((grade, k) => ({ grade, ...spreadOf(groups[k] as typeof all, aboveCounts, binWidth) })),
+  };
+}
+
+/** The spread of one group's caseloads (sorted here), FTE and cases. */
+function spreadOf(group: { caseloads: number[]; fte: number; cases: number }, aboveCounts: readonly number[], binWidth: number): CaseloadSpread {
+  const caseloads = group.caseloads.sort((a, b) => a - b);
+  const { fte, cases } = group;
   const n = caseloads.length;
   const ceilingCases = caseloads.reduce((a, b) => a + b, 0);
   const max = n === 0 ? 0 : (caseloads[n - 1] as number);
   const histogram = Array.from({ length: Math.floor(max / binWidth) + 1 }, (_, b) => ({ from: b * binWidth, to: b * binWidth + binWidth - 1, practitioners: 0 }));
   for (const c of caseloads) (histogram[Math.floor(c / binWidth)] as { practitioners: number }).practitioners += 1;
   return {
-    grades: [...grades],
-    within: o.within ?? null,
-    countUnpaidWorkOnly,
     practitioners: n,
     fte,
     cases,

@@ -32,12 +32,14 @@ export {
   type GradeProfile,
 } from './profiles.js';
 export {
+  DEFAULT_NATIONAL_CASES,
   DEFAULT_NATIONAL_PRACTITIONERS,
   MAX_GENERATED_CASES,
   generateCases,
   generateNationalCaseload,
   nationalCaseloadOptionsSchema,
   newCasesOptionsSchema,
+  type GeneratedCaseload,
   type NationalCaseloadOptions,
   type NewCaseColumns,
   type NewCasesOptions,
@@ -47,11 +49,14 @@ export {
   caseloadRollUpSchema,
   caseloadSummarySchema,
   gradeSummarySchema,
+  loadedPractitionerSchema,
+  rollUp,
   rollUpCaseload,
   rollUpOptionsSchema,
   type CaseloadRollUp,
   type CaseloadSummary,
   type GradeSummary,
+  type LoadedPractitioner,
   type RollUpLevel,
   type RollUpOptions,
 } from './rollup.js';
@@ -63,5 +68,25 @@ export {
   type DistributionOptions,
   type ShareAbove,
 } from './distribution.js';
-export { calibrationOf, type CalibrationRow } from './calibration.js';
-export { compareRollUps, type FigureChange, type RatioChange, type RollUpComparison, type UnitComparison, type UnmatchedUnit } from './compare.js';
+export { CALIBRATION_TOLERANCE, calibrationOf, type CalibrationRow } from './calibration.js';
+export {
+  compareCaseloads,
+  compareCaseloadsOptionsSchema,
+  compareRollUps,
+  compareWithNational,
+  compareWithNationalOptionsSchema,
+  type AgainstNational,
+  type CaseloadComparison,
+  type CompareCaseloadsOptions,
+  type CompareWithNationalOptions,
+  type FigureChange,
+  type NationalComparison,
+  type PractitionerChange,
+  type PractitionerInOneMonth,
+  type PractitionerMonth,
+  type RatioChange,
+  type RollUpComparison,
+  type UnitAgainstNational,
+  type UnitComparison,
+  type UnmatchedUnit,
+} from './compare.js';

@@ -126,40 +126,89 @@ export function drawAlias(table: AliasTable, u: number): number {
   return x - i < (table.probability[i] as number) ? i : (table.alias[i] as number);
 }
 
-const TIER_COUNT = TIERS.length;
 const ACTIVE = CASE_STATUSES.indexOf('active');
 const ACTIVE_WARRANT = CASE_STATUSES.indexOf('activeWarrant');
 const UNPAID_WORK_ONLY = CASE_STATUSES.indexOf('unpaidWorkOnly');
 const OVERDUE_TERMINATION = CASE_STATUSES.indexOf('overdueTermination');
 
-/** A mix compiled for drawing: cell `caseType x 33 + tierIndex`. */
+/**
+ * A mix compiled for drawing: every outcome (tier x case type x T2A x status) of positive weight,
+ * drawn with one uniform number through an alias table.
+ */
 export interface MixSampler {
-  readonly cells: AliasTable;
-  /** Total weight of the cells after any tilt (0 when nothing can be drawn). */
+  readonly table: AliasTable;
+  /** Per outcome: position in TIERS, CASE_TYPES, 0/1 T2A, position in CASE_STATUSES. */
+  readonly tierIndex: Uint8Array;
+  readonly caseTypeIndex: Uint8Array;
+  readonly t2a: Uint8Array;
+  readonly statusIndex: Uint8Array;
+  /** Total weight of the outcomes (0 when nothing can be drawn). */
   readonly totalWeight: number;
-  readonly mix: z.output<typeof caseMixSchema>;
 }
 
-/** Compiles a parsed mix, with weights multiplied by `tilt` per protect level. */
-export function mixSampler(mix: z.output<typeof caseMixSchema>, tilt?: z.output<typeof protectTiltSchema>): MixSampler {
-  const weights = new Float64Array(CASE_TYPES.length * TIER_COUNT);
-  let totalWeight = 0;
+/** A mix split three ways: every case, the cases counted toward the ceiling, the unpaid-work-only ones. */
+export interface MixSamplers {
+  readonly all: MixSampler;
+  readonly counted: MixSampler;
+  readonly unpaidWorkOnly: MixSampler;
+}
+
+interface Outcome {
+  readonly tier: number;
+  readonly caseType: number;
+  readonly t2a: number;
+  readonly status: number;
+  readonly weight: number;
+}
+
+function samplerOf(outcomes: readonly Outcome[]): MixSampler {
+  const totalWeight = outcomes.reduce((sum, o) => sum + o.weight, 0);
+  return {
+    table: totalWeight > 0 ? aliasTable(outcomes.map((o) => o.weight)) : aliasTable([1]),
+    tierIndex: Uint8Array.from(outcomes, (o) => o.tier),
+    caseTypeIndex: Uint8Array.from(outcomes, (o) => o.caseType),
+    t2a: Uint8Array.from(outcomes, (o) => o.t2a),
+    statusIndex: Uint8Array.from(outcomes, (o) => o.status),
+    totalWeight,
+  };
+}
+
+/**
+ * Compiles a parsed mix, its weights multiplied by `tilt` per protect level. A community case at
+ * change level 0 (no mandate for change) is unpaid work only with the mix's share, else active; any
+ * other case has an active warrant, is overdue for termination, or is active, by the mix's shares.
+ */
+export function mixSamplers(mix: z.output<typeof caseMixSchema>, tilt?: z.output<typeof protectTiltSchema>): MixSamplers {
+  const outcomes: Outcome[] = [];
+  const { t2aShare, unpaidWorkOnlyShare, activeWarrantShare, overdueTerminationShare } = mix;
   CASE_TYPES.forEach((caseType: CaseType, t) => {
     TIERS.forEach((tier: Tier, k) => {
-      const level = protectLevelOf(tier) ?? 'untiered';
-      const w = (mix.weights[caseType][tier] ?? 0) * (tilt === undefined ? 1 : tilt[level]);
-      weights[t * TIER_COUNT + k] = w;
-      totalWeight += w;
+      const weight = (mix.weights[caseType][tier] ?? 0) * (tilt === undefined ? 1 : tilt[protectLevelOf(tier) ?? 'untiered']);
+      const statuses: [number, number][] =
+        caseType === 'community' && changeLevelOf(tier) === 0
+          ? [
+              [ACTIVE, 1 - unpaidWorkOnlyShare],
+              [UNPAID_WORK_ONLY, unpaidWorkOnlyShare],
+            ]
+          : [
+              [ACTIVE, 1 - activeWarrantShare - overdueTerminationShare],
+              [ACTIVE_WARRANT, activeWarrantShare],
+              [OVERDUE_TERMINATION, overdueTerminationShare],
+            ];
+      for (const [young, youngShare] of [[0, 1 - t2aShare], [1, t2aShare]] as const) {
+        for (const [status, statusShare] of statuses) {
+          const w = weight * youngShare * statusShare;
+          if (w > 0) outcomes.push({ tier: k, caseType: t, t2a: young, status, weight: w });
+        }
+      }
     });
   });
-  return { cells: totalWeight > 0 ? aliasTable(weights) : aliasTable([1]), totalWeight, mix };
+  return {
+    all: samplerOf(outcomes),
+    counted: samplerOf(outcomes.filter((o) => o.status !== UNPAID_WORK_ONLY)),
+    unpaidWorkOnly: samplerOf(outcomes.filter((o) => o.status === UNPAID_WORK_ONLY)),
+  };
 }
-
-/** Whether a cell is a community case at change level 0 (may be unpaid work only). */
-const NO_MANDATE_COMMUNITY = Uint8Array.from({ length: CASE_TYPES.length * TIER_COUNT }, (_, cell) => {
-  const tier = TIERS[cell % TIER_COUNT] as Tier;
-  return cell < TIER_COUNT && changeLevelOf(tier) === 0 ? 1 : 0;
-});
 
 /** Case columns being filled by {@link drawCase}. */
 export interface CaseColumnsBeingDrawn {
@@ -169,22 +218,11 @@ export interface CaseColumnsBeingDrawn {
   readonly statusIndex: Uint8Array;
 }
 
-/** Draws case `j` from a sampler with three uniform numbers (cell, T2A, status), in that order. */
-export function drawCase(sampler: MixSampler, columns: CaseColumnsBeingDrawn, j: number, next: () => number): void {
-  const cell = drawAlias(sampler.cells, next());
-  const { t2aShare, unpaidWorkOnlyShare, activeWarrantShare, overdueTerminationShare } = sampler.mix;
-  columns.tierIndex[j] = cell % TIER_COUNT;
-  columns.caseTypeIndex[j] = (cell - (cell % TIER_COUNT)) / TIER_COUNT;
-  columns.t2a[j] = next() < t2aShare ? 1 : 0;
-  const u = next();
-  columns.statusIndex[j] =
-    NO_MANDATE_COMMUNITY[cell] === 1
-      ? u < unpaidWorkOnlyShare
-        ? UNPAID_WORK_ONLY
-        : ACTIVE
-      : u < activeWarrantShare
-        ? ACTIVE_WARRANT
-        : u < activeWarrantShare + overdueTerminationShare
-          ? OVERDUE_TERMINATION
-          : ACTIVE;
+/** Draws case `j` from a sampler with one uniform number `u` in [0, 1). */
+export function drawCase(sampler: MixSampler, columns: CaseColumnsBeingDrawn, j: number, u: number): void {
+  const o = drawAlias(sampler.table, u);
+  columns.tierIndex[j] = sampler.tierIndex[o] as number;
+  columns.caseTypeIndex[j] = sampler.caseTypeIndex[o] as number;
+  columns.t2a[j] = sampler.t2a[o] as number;
+  columns.statusIndex[j] = sampler.statusIndex[o] as number;
 }

@@ -258,9 +258,10 @@ const practitionerColumnsSchema = z.strictObject({
 /**
  * Zod schema of what the roll-ups read from an {@link OrganisationCaseload}: the hierarchy, the
  * table, and column types. Practitioner objects are not re-read (only counted); column lengths,
- * index ranges and the team > PDU > region links are checked in one pass by the readers.
+ * index ranges and the team > PDU > region links are checked in one pass by the readers. Other
+ * keys (a generator's report) are allowed and dropped.
  */
-export const organisationCaseloadSchema = z.strictObject({
+export const organisationCaseloadSchema = z.object({
   name: nameSchema,
   asOf: isoDateSchema,
   weightings: weightingTableSchema,

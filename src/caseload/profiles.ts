@@ -10,7 +10,7 @@ import { DEFAULT_CASE_MIX, caseMixSchema, protectTiltSchema } from './mix.js';
 
 /** Zod schema of how one grade is staffed and loaded. */
 export const gradeProfileSchema = z.strictObject({
-  /** Relative share of team members in this grade (each team's first member is its SPO). */
+  /** Relative share of case-holders in this grade (ignored for the SPO: one leads each team). */
   share: z.number().min(0, 'expected a share of 0 or more').max(1e6),
   /** Weekly hours of a full-timer. */
   fullTimeHours: hoursSchema(0, 37.5),
@@ -20,7 +20,9 @@ export const gradeProfileSchema = z.strictObject({
   partTimeHours: z.array(hoursSchema(0, 37.5)).min(1, 'expected at least one part-time week'),
   /**
    * Cases per FTE: mean and standard deviation of a normal draw, scaled by the practitioner's FTE
-   * after reductions (a trainee 80% reduced holds a fifth of a full-timer's caseload).
+   * after reductions (a trainee 80% reduced holds a fifth of a full-timer's caseload). The
+   * generator shifts and stretches the draws of the grades its targets name until the targets
+   * hold; the other grades share the remaining cases in proportion to their draws.
    */
   casesPerFte: z.strictObject({
     mean: z.number().min(0, 'expected a mean of 0 or more').max(500, 'expected a mean of at most 500'),
@@ -40,24 +42,33 @@ export const gradeProfileSchema = z.strictObject({
 export type GradeProfile = z.input<typeof gradeProfileSchema>;
 
 const targetFields = {
-  /** What is measured, as a person says it. */
-  measure: z.string().min(1),
-  /** Where the figure comes from. */
-  source: z.string().min(1),
+  /** What is measured, as a person says it (default: made from the statistic and grades). */
+  measure: z.string().min(1).optional(),
+  /** Where the figure comes from (default ''). */
+  source: z.string().optional(),
   /** Grades the measure covers. */
   grades: z.array(gradeSchema).min(1, 'expected at least one grade'),
 };
 
 /**
- * Zod schema of a published figure a profile should reproduce: `casesPerFte` (sum of cases / sum
- * of FTE, the published value in cases) or `shareAbove` (share 0..1 of practitioners holding more
- * than `cases` cases toward the ceiling).
+ * Zod schema of a calibration target, a figure a caseload should reproduce: `casesPerFte` (all
+ * cases / FTE of the grades, sum over sum, in cases) or `shareAbove` (share 0..1 of the grades'
+ * practitioners holding more than `cases` cases toward the ceiling, unpaid-work-only cases aside).
  */
 export const calibrationTargetSchema = z.discriminatedUnion('statistic', [
-  z.strictObject({ ...targetFields, statistic: z.literal('casesPerFte'), published: z.number().min(0) }),
-  z.strictObject({ ...targetFields, statistic: z.literal('shareAbove'), cases: z.number().int().min(0), published: z.number().min(0).max(1) }),
+  z.strictObject({
+    ...targetFields,
+    statistic: z.literal('casesPerFte'),
+    value: z.number().min(0, 'expected cases per FTE of 0 or more').max(500, 'expected cases per FTE of at most 500'),
+  }),
+  z.strictObject({
+    ...targetFields,
+    statistic: z.literal('shareAbove'),
+    cases: z.number().int('expected a whole number of cases').min(0, 'expected a case count of 0 or more').max(10_000, 'expected a case count of at most 10,000'),
+    value: z.number().min(0, 'expected a share of 0 or more').max(1, 'expected a share of at most 1'),
+  }),
 ]);
-/** A published figure a profile should reproduce. */
+/** A figure a caseload should reproduce (see {@link calibrationTargetSchema}). */
 export type CalibrationTarget = z.input<typeof calibrationTargetSchema>;
 
 /** Zod schema of a caseload profile. */
@@ -66,6 +77,7 @@ export const caseloadProfileSchema = z.strictObject({
   description: z.string(),
   grades: z.strictObject(Object.fromEntries(GRADES.map((g) => [g, gradeProfileSchema])) as Record<Grade, typeof gradeProfileSchema>),
   mix: caseMixSchema,
+  /** The figures the profile reproduces: the generator's default calibration targets. */
   calibration: z.array(calibrationTargetSchema),
 });
 /** How a synthetic organisation is staffed and loaded (see {@link caseloadProfileSchema}). */
@@ -96,7 +108,8 @@ const SOURCE_2019 = 'HM Inspectorate of Probation (2021), CRC staff interviewed 
  * POs hold most high-risk work; PSOs hold lower-risk and unpaid-work cases; trainees (PQiP, with
  * their 80/60/40% protected-caseload reductions) and newly qualified officers (20%) hold less.
  * Grade shares follow the 2023 workforce (4,418 FTE POs, 6,801 FTE PSOs) and the 1,186 FTE in
- * PQiP training in March 2021; PSO, trainee and report figures are illustrative.
+ * PQiP training in March 2021; PSO, trainee and report figures are illustrative. Its two
+ * published figures are the generator's default targets.
  *
  * @example
  * ```ts
@@ -152,8 +165,8 @@ export const UNIFIED_2021_PROFILE: CaseloadProfile = Object.freeze<CaseloadProfi
   },
   mix: DEFAULT_CASE_MIX,
   calibration: [
-    { measure: 'Cases per FTE Probation Officer', source: SOURCE_2021, grades: ['PO'], statistic: 'casesPerFte', published: 32.5 },
-    { measure: 'Probation Officers above 50 cases', source: SOURCE_2021, grades: ['PO'], statistic: 'shareAbove', cases: 50, published: 0.02 },
+    { measure: 'Cases per FTE Probation Officer', source: SOURCE_2021, grades: ['PO'], statistic: 'casesPerFte', value: 32.5 },
+    { measure: 'Probation Officers above 50 cases', source: SOURCE_2021, grades: ['PO'], statistic: 'shareAbove', cases: 50, value: 0.02 },
   ],
 });
 
@@ -161,7 +174,8 @@ export const UNIFIED_2021_PROFILE: CaseloadProfile = Object.freeze<CaseloadProfi
  * Community Rehabilitation Companies as their staff described them in 2019: two-thirds of
  * case-holding staff above 50 cases and 42% above 60, with significant minorities above 70 and
  * into the 80s. CRCs held low- and medium-risk work (no protect level A); most of their
- * case-holders were PSOs. Grade shares and the case mix tilt are illustrative.
+ * case-holders were PSOs. Grade shares and the case mix tilt are illustrative. Its targets cover
+ * every grade it staffs, so with this profile they set the number of cases.
  *
  * @example
  * ```ts
@@ -198,7 +212,7 @@ export const CRC_2019_PROFILE: CaseloadProfile = Object.freeze<CaseloadProfile>(
   },
   mix: DEFAULT_CASE_MIX,
   calibration: [
-    { measure: 'Case-holding staff above 50 cases', source: SOURCE_2019, grades: ['PO', 'PSO'], statistic: 'shareAbove', cases: 50, published: 2 / 3 },
-    { measure: 'Case-holding staff above 60 cases', source: SOURCE_2019, grades: ['PO', 'PSO'], statistic: 'shareAbove', cases: 60, published: 0.42 },
+    { measure: 'Case-holding staff above 50 cases', source: SOURCE_2019, grades: ['PO', 'PSO'], statistic: 'shareAbove', cases: 50, value: 2 / 3 },
+    { measure: 'Case-holding staff above 60 cases', source: SOURCE_2019, grades: ['PO', 'PSO'], statistic: 'shareAbove', cases: 60, value: 0.42 },
   ],
 });

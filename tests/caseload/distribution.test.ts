@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { caseloadDistribution, generateNationalCaseload, organisationCaseload, rollUpCaseload } from '../../src/index.js';
+import { caseloadDistribution, generateNationalCaseload, organisationCaseload, rollUp } from '../../src/index.js';
 import { errorOf } from '../helpers.js';
 import { AS_OF, HAND_ORGANISATION } from './fixtures.js';
 
@@ -40,6 +40,20 @@ describe('caseloadDistribution: worked example', () => {
     ]);
   });
 
+  it('gives the same figures grade by grade', () => {
+    // POs p1 11 and p2 51: median 31, 1 of 2 above 50; PSO p3 12; PQiP p5 4
+    expect(d.byGrade.map((g) => [g.grade, g.practitioners, g.quantiles?.median, g.above[0]?.practitioners])).toEqual([
+      ['PO', 2, 31, 1],
+      ['PSO', 1, 12, 0],
+      ['PQiP', 1, 4, 0],
+      ['NQO', 0, undefined, 0],
+    ]);
+    // PO cases per FTE: 62 / 1.5
+    expect(d.byGrade[0]?.casesPerFte).toBeCloseTo(62 / 1.5, 12);
+    expect(d.byGrade[3]?.casesPerFte).toBeNull();
+    expect(JSON.parse(JSON.stringify(d))).toEqual(d);
+  });
+
   it('counts unpaid work only when asked, and looks within one unit', () => {
     // p3 now holds 52: above 50
     expect(caseloadDistribution(hand(), { countUnpaidWorkOnly: true }).above[0]?.practitioners).toBe(2);
@@ -68,11 +82,17 @@ describe('caseloadDistribution: properties', () => {
     (seed, threshold) => {
       const oc = generateNationalCaseload({ seed, practitioners: 200, pduCount: 12 });
       const all = caseloadDistribution(oc, { grades: ['PO', 'PSO', 'PQiP', 'NQO', 'SPO'], above: [50, threshold, threshold + 1] });
-      const r = rollUpCaseload(oc);
+      const r = rollUp(oc);
+      const headcount = oc.practitioners.length;
       expect(all.above[0]?.practitioners).toBe(r.national.overCeiling);
-      expect(all.practitioners).toBe(200);
-      expect(all.histogram.reduce((s, b) => s + b.practitioners, 0)).toBe(200);
+      expect(all.practitioners).toBe(headcount);
+      expect(all.cases).toBe(r.national.cases);
+      expect(all.histogram.reduce((s, b) => s + b.practitioners, 0)).toBe(headcount);
       expect(all.above[2]?.practitioners).toBeLessThanOrEqual(all.above[1]?.practitioners as number);
+      // the grades partition the whole: headcount, cases and those above each count add up
+      expect(all.byGrade.reduce((s, g) => s + g.practitioners, 0)).toBe(headcount);
+      expect(all.byGrade.reduce((s, g) => s + g.cases, 0)).toBe(all.cases);
+      expect(all.byGrade.reduce((s, g) => s + (g.above[1]?.practitioners as number), 0)).toBe(all.above[1]?.practitioners);
     },
   );
 });
@@ -83,6 +103,8 @@ describe('caseloadDistribution: bad input', () => {
     expect([unknown.code, unknown.path]).toEqual(['UNKNOWN_REFERENCE', 'options.within.id']);
     expect(errorOf(() => caseloadDistribution(hand(), { grades: [] })).path).toBe('options.grades');
     expect(errorOf(() => caseloadDistribution(hand(), { grades: ['Chief' as never] })).path).toBe('options.grades[0]');
+    expect(errorOf(() => caseloadDistribution(hand(), { grades: ['PO', 'PSO', 'PO'] })).path).toBe('options.grades[2]');
+    expect(errorOf(() => caseloadDistribution(hand(), { above: [Number.NaN] })).path).toBe('options.above[0]');
     expect(errorOf(() => caseloadDistribution(hand(), { above: [-5] })).path).toBe('options.above[0]');
     expect(errorOf(() => caseloadDistribution(hand(), { binWidth: 0 })).path).toBe('options.binWidth');
     expect(errorOf(() => caseloadDistribution({} as never)).code).toBe('INVALID_INPUT');

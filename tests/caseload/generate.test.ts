@@ -8,14 +8,17 @@ import {
   GRADES,
   TIERS,
   UNIFIED_2021_PROFILE,
+  CALIBRATION_TOLERANCE,
   availablePoints,
   calibrationOf,
+  caseloadDistribution,
   changeLevelOf,
   columnarPoints,
   fte,
   generateCases,
   generateNationalCaseload,
   organisationPractitionerSchema,
+  type CalibrationTarget,
   type OrganisationCaseload,
 } from '../../src/index.js';
 import { errorOf } from '../helpers.js';
@@ -31,6 +34,9 @@ function bytesOf(oc: OrganisationCaseload): string {
   return JSON.stringify(objects) + columns.join('|');
 }
 
+const PO_MEAN = (value: number): CalibrationTarget => ({ grades: ['PO'], statistic: 'casesPerFte', value });
+const PO_ABOVE = (cases: number, value: number): CalibrationTarget => ({ grades: ['PO'], statistic: 'shareAbove', cases, value });
+
 describe('generateNationalCaseload', () => {
   const oc = generateNationalCaseload(SMALL);
   const p = oc.columns.practitioners;
@@ -45,13 +51,25 @@ describe('generateNationalCaseload', () => {
     expect(oc.name).toContain('Synthetic');
   });
 
-  it('staffs exactly the headcount asked for, each team led by an SPO', () => {
-    expect(oc.practitioners).toHaveLength(300);
-    expect(p.count).toBe(300);
+  it('staffs exactly the case-holders asked for, each team led by an SPO on top', () => {
+    const spos = oc.practitioners.filter((x) => x.grade === 'SPO').length;
+    expect(oc.practitioners.length - spos).toBe(300);
+    expect(spos).toBe(oc.teams.length);
+    expect(oc.generated).toMatchObject({ caseHoldingPractitioners: 300, seniorProbationOfficers: oc.teams.length });
+    expect(p.count).toBe(300 + oc.teams.length);
     const firstOfTeam = new Map<string, string>();
     for (const practitioner of oc.practitioners) if (!firstOfTeam.has(practitioner.teamId)) firstOfTeam.set(practitioner.teamId, practitioner.grade);
     expect(firstOfTeam.size).toBe(oc.teams.length);
     expect([...firstOfTeam.values()].every((g) => g === 'SPO')).toBe(true);
+    // part-timers among the case-holders
+    expect(oc.practitioners.some((x) => x.grade !== 'SPO' && x.contractedHours < 37)).toBe(true);
+  });
+
+  it('holds exactly the cases asked for: by default 240,000 per 9,000 case-holders', () => {
+    // 300 x 240,000 / 9,000 = 8,000
+    expect(oc.generated.cases).toBe(8000);
+    expect(oc.columns.cases.tierIndex).toHaveLength(8000);
+    expect(generateNationalCaseload({ ...SMALL, cases: 9_001 }).columns.cases.tierIndex).toHaveLength(9_001);
   });
 
   it('keeps the columns and the objects in agreement', () => {
@@ -67,11 +85,12 @@ describe('generateNationalCaseload', () => {
       expect(p.fte[i]).toBe(fte(practitioner));
       for (let j = p.caseStart[i] as number; j < (p.caseStart[i + 1] as number); j++) expect(oc.columns.cases.practitionerIndex[j]).toBe(i);
     });
-    expect(p.caseStart[300]).toBe(oc.columns.cases.tierIndex.length);
-    // trainees carry a protected-caseload reduction, newly qualified officers theirs
-    for (const practitioner of oc.practitioners) {
+    expect(p.caseStart[p.count]).toBe(oc.columns.cases.tierIndex.length);
+    // trainees carry a protected-caseload reduction, newly qualified officers theirs; SPOs hold no cases
+    for (const [i, practitioner] of oc.practitioners.entries()) {
       if (practitioner.grade === 'PQiP') expect(practitioner.reductions?.[0]?.reason).toMatch(/^pqip/);
       if (practitioner.grade === 'NQO') expect(practitioner.reductions).toEqual([{ reason: 'newlyQualifiedOfficer' }]);
+      if (practitioner.grade === 'SPO') expect(p.caseStart[i + 1]).toBe(p.caseStart[i]);
     }
   });
 
@@ -85,47 +104,100 @@ describe('generateNationalCaseload', () => {
     expect(Buffer.from(other.columns.cases.tierIndex).equals(Buffer.from(oc.columns.cases.tierIndex))).toBe(true);
   });
 
+  it('reports what it achieved, and JSON round-trips that report', () => {
+    expect(oc.generated.calibration.map((r) => [r.measure, r.target, r.met])).toEqual([
+      ['Cases per FTE Probation Officer', 32.5, true],
+      ['Probation Officers above 50 cases', 0.02, true],
+    ]);
+    expect(JSON.parse(JSON.stringify(oc.generated))).toEqual(oc.generated);
+    // the report is what calibrationOf measures on the result
+    expect(calibrationOf(oc, UNIFIED_2021_PROFILE.calibration)).toEqual(oc.generated.calibration);
+  });
+
   test.prop(
     [
       fc.record({
         seed: fc.integer({ min: -1_000_000, max: 1_000_000 }),
         practitioners: fc.integer({ min: 12, max: 300 }),
+        cases: fc.integer({ min: 0, max: 20_000 }),
         pduCount: fc.integer({ min: 12, max: 30 }),
         teamSize: fc.integer({ min: 1, max: 20 }),
       }).filter((o) => o.practitioners >= o.pduCount),
     ],
     { numRuns: 30 },
-  )('always staffs every PDU, sums headcount exactly and gives a caseload columnarPoints accepts', (options) => {
-    const g = generateNationalCaseload(options);
-    expect(g.practitioners).toHaveLength(options.practitioners);
+  )('conserves the requested counts, staffs every PDU and gives a caseload columnarPoints accepts', (options) => {
+    const g = generateNationalCaseload({ ...options, targets: [] });
+    expect(g.practitioners.filter((x) => x.grade !== 'SPO')).toHaveLength(options.practitioners);
+    expect(g.columns.cases.tierIndex).toHaveLength(options.cases);
     expect(g.pdus).toHaveLength(options.pduCount);
-    const staffed = new Set(g.columns.practitioners.pduIndex);
-    expect(staffed.size).toBe(options.pduCount);
+    expect(new Set(g.columns.practitioners.pduIndex).size).toBe(options.pduCount);
     const totals = columnarPoints(g.columns.cases);
     const { caseStart } = g.columns.practitioners;
-    for (let i = 0; i < options.practitioners; i++) expect(totals.cases[i]).toBe((caseStart[i + 1] as number) - (caseStart[i] as number));
+    for (let i = 0; i < g.practitioners.length; i++) expect(totals.cases[i]).toBe((caseStart[i + 1] as number) - (caseStart[i] as number));
+  });
+
+  test.prop([fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 12, max: 200 })], { numRuns: 10 })('is deterministic for any seed and size', (seed, practitioners) => {
+    const options = { seed, practitioners, pduCount: 12 };
+    expect(bytesOf(generateNationalCaseload(options))).toBe(bytesOf(generateNationalCaseload(options)));
   });
 });
 
-describe('generateNationalCaseload: calibration', () => {
-  it('reproduces April 2021: 32.5 cases per FTE PO, 2% of POs above 50', () => {
+describe('generateNationalCaseload: calibration targets', () => {
+  it('reproduces April 2021 at the national scale: 32.5 cases per FTE PO, 2% of POs above 50', () => {
     const national = generateNationalCaseload({ seed: 2021 });
     expect(national.pdus).toHaveLength(108);
-    expect(national.practitioners).toHaveLength(15_000);
-    const [perFte, above50] = calibrationOf(national, UNIFIED_2021_PROFILE.calibration);
-    expect(perFte?.modelled).toBeGreaterThan(32);
-    expect(perFte?.modelled).toBeLessThan(33);
-    expect(above50?.modelled).toBeGreaterThan(0.015);
-    expect(above50?.modelled).toBeLessThan(0.025);
+    expect(national.generated.caseHoldingPractitioners).toBe(9_000);
+    expect(national.generated.cases).toBe(240_000);
+    const [perFte, above50] = national.generated.calibration;
+    // within the stated tolerances: 0.05 cases per FTE, a quarter of a percentage point
+    expect(perFte).toMatchObject({ target: 32.5, tolerance: 0.05, met: true });
+    expect(Math.abs((perFte?.achieved as number) - 32.5)).toBeLessThanOrEqual(0.05);
+    expect(above50).toMatchObject({ target: 0.02, tolerance: 0.0025, met: true });
+    expect(Math.abs((above50?.achieved as number) - 0.02)).toBeLessThanOrEqual(0.0025);
+    expect(CALIBRATION_TOLERANCE).toEqual({ casesPerFte: 0.05, share: 0.0025 });
   });
+
+  it('hits targets given as options', () => {
+    const g = generateNationalCaseload({ seed: 5, practitioners: 3000, pduCount: 12, targets: [PO_MEAN(36), PO_ABOVE(50, 0.05)] });
+    const po = caseloadDistribution(g, { grades: ['PO'] });
+    expect(Math.abs((po.casesPerFte as number) - 36)).toBeLessThanOrEqual(0.05);
+    expect(Math.abs((po.above[0]?.share as number) - 0.05)).toBeLessThanOrEqual(0.0025);
+    // one target alone; the total still exact
+    const one = generateNationalCaseload({ seed: 5, practitioners: 3000, pduCount: 12, cases: 90_000, targets: [PO_MEAN(28)] });
+    expect(one.generated.calibration[0]?.met).toBe(true);
+    expect(one.generated.cases).toBe(90_000);
+  });
+
+  test.prop([fc.integer({ min: 0, max: 10_000 }), fc.double({ min: 25, max: 40, noNaN: true }), fc.double({ min: 0.005, max: 0.1, noNaN: true })], { numRuns: 8 })(
+    'meets any plausible mean and share above 50 within tolerance',
+    (seed, mean, share) => {
+      const g = generateNationalCaseload({ seed, practitioners: 2000, pduCount: 12, targets: [PO_MEAN(mean), PO_ABOVE(50, share)] });
+      for (const row of calibrationOf(g, [PO_MEAN(mean), PO_ABOVE(50, share)])) expect(row.met).toBe(true);
+      expect(g.columns.cases.tierIndex).toHaveLength(g.generated.cases);
+    },
+  );
 
   it('reproduces the 2019 CRC picture: two-thirds above 50, 42% above 60', () => {
     const crc = generateNationalCaseload({ seed: 2019, profile: CRC_2019_PROFILE });
-    const [above50, above60] = calibrationOf(crc, CRC_2019_PROFILE.calibration);
-    expect(above50?.modelled).toBeGreaterThan(0.64);
-    expect(above50?.modelled).toBeLessThan(0.7);
-    expect(above60?.modelled).toBeGreaterThan(0.39);
-    expect(above60?.modelled).toBeLessThan(0.45);
+    const [above50, above60] = crc.generated.calibration;
+    expect(above50).toMatchObject({ target: 2 / 3, met: true });
+    expect(above60).toMatchObject({ target: 0.42, met: true });
+    // its targets cover every grade it staffs (PO, PSO), so they set the number of cases
+    expect(crc.generated.cases).toBe(crc.columns.cases.tierIndex.length);
+    expect(crc.generated.cases).toBeGreaterThan(400_000);
+  });
+
+  it('does 1,000,000 cases, sized in proportion (37,500 case-holders), still calibrated', () => {
+    const large = generateNationalCaseload({ seed: 2021, cases: 1_000_000 });
+    expect(large.columns.cases.tierIndex).toHaveLength(1_000_000);
+    expect(large.generated.caseHoldingPractitioners).toBe(37_500);
+    expect(large.generated.calibration.every((r) => r.met)).toBe(true);
+  });
+
+  it('with no targets, loads every grade from the profile and shares out the cases', () => {
+    const g = generateNationalCaseload({ seed: 3, practitioners: 500, pduCount: 12, targets: [] });
+    expect(g.generated.calibration).toEqual([]);
+    expect(g.generated.cases).toBe(Math.round((500 * 240_000) / 9_000));
   });
 });
 
@@ -136,16 +208,45 @@ describe('generateNationalCaseload: bad input', () => {
       [{ seed: Number.NaN }, 'options.seed'],
       [{ seed: 1, practitioners: 5 }, 'options.practitioners'],
       [{ seed: 1, practitioners: 1_000_000 }, 'options.practitioners'],
+      [{ seed: 1, practitioners: -1 }, 'options.practitioners'],
+      [{ seed: 1, cases: -1 }, 'options.cases'],
+      [{ seed: 1, cases: 1.5 }, 'options.cases'],
+      [{ seed: 1, cases: 40_000_000 }, 'options.cases'],
       [{ seed: 1, pduCount: 11 }, 'options.pduCount'],
       [{ seed: 1, teamSize: 0 }, 'options.teamSize'],
       [{ seed: 1, asOf: 'soon' }, 'options.asOf'],
       [{ seed: 1, profile: { ...UNIFIED_2021_PROFILE, grades: { ...UNIFIED_2021_PROFILE.grades, PO: { ...UNIFIED_2021_PROFILE.grades.PO, partTimeShare: 2 } } } }, 'options.profile.grades.PO.partTimeShare'],
+      [{ seed: 1, targets: [PO_MEAN(30), PO_ABOVE(50, 0.02), PO_ABOVE(60, 0.01)] }, 'options.targets'],
+      [{ seed: 1, targets: [PO_MEAN(Number.NaN)] }, 'options.targets[0].value'],
+      [{ seed: 1, targets: [PO_ABOVE(50, 1.5)] }, 'options.targets[0].value'],
+      [{ seed: 1, targets: [PO_MEAN(30), { ...PO_ABOVE(50, 0.02), grades: ['PO', 'PSO'] }] }, 'options.targets[1].grades'],
+      [{ seed: 1, targets: [PO_MEAN(30), PO_MEAN(31)] }, 'options.targets[1].statistic'],
+      [{ seed: 1, targets: [PO_ABOVE(50, 0.02), PO_ABOVE(60, 0.05)] }, 'options.targets[1].value'],
+      [{ seed: 1, targets: [PO_ABOVE(50, 0.02), PO_ABOVE(50, 0.01)] }, 'options.targets[1].value'],
       [{ seed: 1, colour: 'blue' }, 'options'],
+      [null, 'options'],
     ];
     for (const [options, path] of expectations) {
       const error = errorOf(() => generateNationalCaseload(options as never));
       expect([error.code, error.path]).toEqual(['INVALID_INPUT', path]);
     }
+  });
+
+  it('refuses a number of cases when the targets calibrate every grade that holds cases', () => {
+    const error = errorOf(() => generateNationalCaseload({ seed: 1, practitioners: 300, pduCount: 12, cases: 10_000, profile: CRC_2019_PROFILE }));
+    expect([error.code, error.path]).toEqual(['INVALID_INPUT', 'options.cases']);
+  });
+
+  it('says INFEASIBLE when targets cannot be met, naming the target', () => {
+    // mean 25 cases per FTE with 20% above 60: no spread of this shape reaches both
+    const apart = errorOf(() => generateNationalCaseload({ seed: 1, practitioners: 2000, pduCount: 12, targets: [PO_MEAN(25), PO_ABOVE(60, 0.2)] }));
+    expect([apart.code, apart.path]).toEqual(['INFEASIBLE', 'options.targets[1]']);
+    // the POs alone would hold more than all the cases asked for
+    const crowded = errorOf(() => generateNationalCaseload({ seed: 1, practitioners: 300, pduCount: 12, cases: 1000, targets: [PO_MEAN(40)] }));
+    expect([crowded.code, crowded.path]).toEqual(['INFEASIBLE', 'options.cases']);
+    // nobody of the grades named
+    const nobody = errorOf(() => generateNationalCaseload({ seed: 1, practitioners: 300, pduCount: 12, targets: [{ grades: ['SPO'], statistic: 'casesPerFte', value: 5 }] }));
+    expect(nobody.code).toBe('INFEASIBLE');
   });
 
   it('refuses a profile that staffs nobody or gives case-holders no cases to hold', () => {
