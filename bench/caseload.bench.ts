@@ -1,7 +1,8 @@
 /**
- * Caseload across the organisation: generating the default national caseload, rolling it up to
- * team, PDU, region and nation (target: median under 100 ms), drawing 1,000,000 new cases (under
- * 2 s), and tiering 1,000,000 people on the columnar core (under 1 s), with the validated object
+ * Caseload across the organisation: rolling the default national caseload (9,000 case-holders,
+ * 240,000 cases) up to team, PDU, region and nation (target: median under 100 ms), generating a
+ * calibrated national caseload of 1,000,000 cases (under 2 s), and tiering 1,000,000 people on the
+ * columnar core (under 1 s), with the default generation, new-case draws and the validated object
  * path for scale.
  */
 import {
@@ -15,7 +16,7 @@ import {
   caseloadDistribution,
   generateCases,
   generateNationalCaseload,
-  rollUpCaseload,
+  rollUp,
   type TierAssessment,
   type TierAssessmentColumns,
 } from '../src/index.js';
@@ -64,18 +65,21 @@ function asObjects(c: TierAssessmentColumns, n: number): TierAssessment[] {
 }
 
 const national = generateNationalCaseload({ seed: 2021 });
+const million = generateNationalCaseload({ seed: 2021, cases: 1_000_000 });
 const people = assessments(PEOPLE, 7);
 const objects = asObjects(people, OBJECT_PEOPLE);
 
 const figures = await measure([
-  { name: 'generateNationalCaseload: default (15,000 practitioners, ~433,000 cases)', fn: () => generateNationalCaseload({ seed: 2021 }), iterations: 10 },
-  { name: 'rollUpCaseload: default national caseload, 4 levels', fn: () => rollUpCaseload(national), iterations: 30, target: '< 100 ms' },
-  { name: 'caseloadDistribution: POs, national', fn: () => caseloadDistribution(national, { grades: ['PO'] }), iterations: 30 },
-  { name: 'generateCases: 1,000,000 new cases, 108 PDUs', fn: () => generateCases({ count: 1_000_000, seed: 7, pduCount: 108 }), iterations: 10, target: '< 2 s' },
-  { name: 'generateNationalCaseload: 20,000 practitioners', fn: () => generateNationalCaseload({ seed: 2021, practitioners: 20_000 }), iterations: 5 },
+  { name: 'rollUp: default national caseload, 4 levels', fn: () => rollUp(national), iterations: 30, target: '< 100 ms' },
+  { name: 'generateNationalCaseload: 1,000,000 cases, calibrated', fn: () => generateNationalCaseload({ seed: 2021, cases: 1_000_000 }), iterations: 5, target: '< 2 s' },
   { name: 'calculateTiers: 1,000,000 people (columnar core)', fn: () => calculateTiers(people), iterations: 10, target: '< 1 s' },
+  { name: 'generateNationalCaseload: default, calibrated', fn: () => generateNationalCaseload({ seed: 2021 }), iterations: 10 },
+  { name: 'rollUp: 1,000,000-case national caseload, 4 levels', fn: () => rollUp(million), iterations: 10 },
+  { name: 'caseloadDistribution: national, by grade', fn: () => caseloadDistribution(national), iterations: 30 },
+  { name: 'generateCases: 1,000,000 new cases, 108 PDUs', fn: () => generateCases({ count: 1_000_000, seed: 7, pduCount: 108 }), iterations: 10 },
   { name: 'calculateTier: 100,000 people, one validated call each', fn: () => objects.forEach((a) => calculateTier(a)), iterations: 3 },
 ]);
 printTable('Caseload across the organisation', figures, [
-  ['default national caseload', `${national.practitioners.length} practitioners`, `${national.columns.cases.tierIndex.length} cases`, `${national.teams.length} teams`],
+  ['default national caseload', `${national.generated.caseHoldingPractitioners} case-holders + ${national.generated.seniorProbationOfficers} SPOs`, `${national.generated.cases} cases`, `${national.teams.length} teams`],
+  ['1,000,000-case caseload', `${million.generated.caseHoldingPractitioners} case-holders + ${million.generated.seniorProbationOfficers} SPOs`, `${million.generated.cases} cases`, `${million.teams.length} teams`],
 ]);

@@ -1,8 +1,9 @@
 /**
  * The national picture a regional director asks for: a synthetic caseload of the unified service
- * (12 regions, 108 PDUs, 15,000 practitioners), rolled up region by region; how it compares with
- * the published figures of April 2021 and with the CRC picture of 2019; one practitioner drilled
- * into; one person tiered; and where 10,000 new cases would land.
+ * (12 regions, 108 PDUs, 9,000 case-holding practitioners, 240,000 cases) calibrated to the figures
+ * measured on 21 April 2021 (32.5 cases per FTE Probation Officer, 2% of them above 50), rolled up
+ * region by region, its spread of caseloads, what the 2019 CRC picture (two-thirds above 50, 42%
+ * above 60) would look like, a month later (who crossed the ceiling), and one person tiered.
  *
  * All data are synthetic (seeded, names like "PDU J-04"); sizes and mixes are illustrative.
  *
@@ -10,23 +11,19 @@
  */
 import {
   CRC_2019_PROFILE,
-  UNIFIED_2021_PROFILE,
-  assessPractitioner,
   calculateTier,
-  calibrationOf,
-  capacityPercent,
   caseloadDistribution,
-  caseloadOf,
-  columnarPoints,
+  compareCaseloads,
   compareRollUps,
-  generateCases,
+  compareWithNational,
   generateNationalCaseload,
-  rollUpCaseload,
+  rollUp,
   type CalibrationRow,
+  type CalibrationTarget,
 } from '../src/index.js';
 
-const fixed = (x: number | null, digits = 1) => (x === null ? 'n/a' : x.toFixed(digits));
-const percent = (share: number | null) => (share === null ? 'n/a' : `${(share * 100).toFixed(1)}%`);
+const fixed = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? 'n/a' : x.toFixed(digits));
+const percent = (share: number | null | undefined, digits = 1) => (share === null || share === undefined ? 'n/a' : `${(share * 100).toFixed(digits)}%`);
 const thousands = (x: number) => Math.round(x).toLocaleString('en-GB');
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -36,88 +33,130 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 }
 
 function calibrationTable(rows: readonly CalibrationRow[]): string {
+  const value = (r: CalibrationRow, x: number | null) => (r.statistic === 'casesPerFte' ? fixed(x, 2) : percent(x, 2));
   return table(
-    ['published figure', 'published', 'modelled'],
-    rows.map((r) => [r.measure, r.statistic === 'casesPerFte' ? fixed(r.published) : percent(r.published), r.statistic === 'casesPerFte' ? fixed(r.modelled) : percent(r.modelled)]),
+    ['target', 'asked', 'achieved', 'tolerance', 'met'],
+    rows.map((r) => [r.measure, value(r, r.target), value(r, r.achieved), `± ${value(r, r.tolerance)}`, r.met ? 'yes' : 'no']),
   );
 }
 
-// 1. The national caseload and its roll-up (capacity is always sum of points / sum of available).
-const national = generateNationalCaseload({ seed: 2021 });
-const rollUp = rollUpCaseload(national);
-const n = rollUp.national;
-console.log(`${national.name}, assessed on ${national.asOf} with the ${national.weightings.name}\n`);
+// 1. The national caseload, calibrated to April 2021 by its targets.
+const SOURCE_2021 = 'Government response to the Justice Committee (2021), measured 21 April 2021';
+const april2021: CalibrationTarget[] = [
+  { measure: 'Cases per FTE Probation Officer', source: SOURCE_2021, grades: ['PO'], statistic: 'casesPerFte', value: 32.5 },
+  { measure: 'Probation Officers above 50 cases', source: SOURCE_2021, grades: ['PO'], statistic: 'shareAbove', cases: 50, value: 0.02 },
+];
+const national = generateNationalCaseload({ seed: 2021, practitioners: 9_000, cases: 240_000, targets: april2021 });
+const { generated } = national;
+console.log(`${national.name}, assessed on ${national.asOf} with the ${national.weightings.name}`);
 console.log(
-  `${thousands(n.practitioners)} practitioners (${thousands(n.fte)} FTE with case capacity) in ${rollUp.teams.length} teams and ${rollUp.pdus.length} PDUs hold ` +
-    `${thousands(n.cases)} cases: ${thousands(n.points)} of ${thousands(n.availablePoints)} available points, ${fixed(n.capacityPercent)}% capacity.`,
+  `${thousands(generated.caseHoldingPractitioners)} case-holding practitioners and ${thousands(generated.seniorProbationOfficers)} Senior Probation Officers ` +
+    `in ${national.teams.length} teams and ${national.pdus.length} PDUs hold ${thousands(generated.cases)} cases.\n`,
 );
-console.log(`${thousands(n.overCapacity)} practitioners are above 100%, ${thousands(n.red)} above 110%; ${n.overCeiling} hold more than ${rollUp.ceiling} cases.\n`);
+console.log('What the generator achieved against its targets (unpaid-work-only cases aside for the 50-case count):\n');
+console.log(calibrationTable(generated.calibration));
 
+// 2. The roll-up (capacity is always sum of points / sum of available points) and the regional table.
+const r = rollUp(national);
+const n = r.national;
+console.log(
+  `\nNationally: ${thousands(n.points)} of ${thousands(n.availablePoints)} available points, ${fixed(n.capacityPercent)}% capacity; ` +
+    `${thousands(n.overCapacity)} practitioners (${percent(n.overCapacityShare)}) above 100%, ${thousands(n.red)} (${percent(n.redShare)}) above 110%; ` +
+    `${n.overCeiling} hold more than ${r.ceiling} cases.\n`,
+);
+const againstNational = compareWithNational(r).units;
 console.log(
   table(
-    ['region', 'staff', 'FTE', 'cases', 'PO cases/FTE', 'capacity', 'POs > 50', 'above 110%'],
-    rollUp.regions.map((r) => [
-      `${r.id} ${r.name}`,
-      thousands(r.practitioners),
-      thousands(r.fte),
-      thousands(r.cases),
-      fixed(r.byGrade.PO.casesPerFte),
-      `${fixed(r.capacityPercent)}%`,
-      String(r.byGrade.PO.overCeiling),
-      String(r.red),
+    ['region', 'staff', 'FTE', 'cases', 'of nation', 'PO cases/FTE', 'capacity', 'vs nation', 'POs > 50', 'above 110%'],
+    r.regions.map((region, i) => [
+      `${region.id} ${region.name}`,
+      thousands(region.practitioners),
+      thousands(region.fte),
+      thousands(region.cases),
+      percent(againstNational[i]?.shareOfCases),
+      fixed(region.byGrade.PO.casesPerFte),
+      `${fixed(region.capacityPercent)}%`,
+      `${(againstNational[i]?.capacityPercent.difference ?? 0) >= 0 ? '+' : ''}${fixed(againstNational[i]?.capacityPercent.difference)} pts`,
+      String(region.byGrade.PO.overCeiling),
+      percent(region.redShare),
     ]),
   ),
 );
+console.log('\nMost loaded practitioners nationally:');
+for (const x of n.mostLoaded) console.log(`  ${x.name} (${x.grade}, team ${x.teamId}): ${x.ceilingCases} cases, ${fixed(x.points, 0)} of ${x.availablePoints} points, ${fixed(x.capacityPercent)}%`);
 
-// 2. Against the published figures of 21 April 2021.
-console.log('\nCalibration against April 2021 (unpaid-work-only cases aside, as the 50-case baseline):\n');
-console.log(calibrationTable(calibrationOf(national, UNIFIED_2021_PROFILE.calibration)));
-
-const po = caseloadDistribution(national, { grades: ['PO'] });
-console.log(`\nProbation Officers' caseloads: median ${po.quantiles?.median}, 90th percentile ${po.quantiles?.p90}, largest ${po.quantiles?.max}`);
-const widest = Math.max(...po.histogram.map((b) => b.practitioners));
-for (const bin of po.histogram) {
-  console.log(`  ${String(bin.from).padStart(3)}-${String(bin.to).padEnd(3)} ${'#'.repeat(Math.round((bin.practitioners / widest) * 50))} ${bin.practitioners}`);
+// 3. The distribution behind the averages, grade by grade.
+const spread = caseloadDistribution(national);
+console.log('\nCaseloads (cases toward the ceiling) by grade:\n');
+console.log(
+  table(
+    ['grade', 'staff', 'cases/FTE', 'mean', 'median', 'p90', 'max', '> 50', '> 60', '> 70', '> 80'],
+    [{ grade: 'all case-holders', ...spread }, ...spread.byGrade].map((g) => [
+      g.grade,
+      thousands(g.practitioners),
+      fixed(g.casesPerFte),
+      fixed(g.meanCaseload),
+      fixed(g.quantiles?.median),
+      fixed(g.quantiles?.p90),
+      String(g.quantiles?.max ?? 'n/a'),
+      ...g.above.map((a) => percent(a.share)),
+    ]),
+  ),
+);
+const po = spread.byGrade.find((g) => g.grade === 'PO');
+if (po !== undefined) {
+  console.log("\nProbation Officers' caseloads:");
+  const widest = Math.max(...po.histogram.map((b) => b.practitioners));
+  for (const bin of po.histogram) {
+    console.log(`  ${String(bin.from).padStart(3)}-${String(bin.to).padEnd(3)} ${'#'.repeat(Math.round((bin.practitioners / widest) * 50)).padEnd(50)} ${bin.practitioners}`);
+  }
 }
 
-// 3. The 2019 CRC picture on the same organisation, and what unification changed.
-const crc = generateNationalCaseload({ seed: 2021, profile: CRC_2019_PROFILE });
-console.log('\nThe 2019 CRC picture (same seed, CRC profile):\n');
-console.log(calibrationTable(calibrationOf(crc, CRC_2019_PROFILE.calibration)));
+// 4. The 2019 CRC picture on the same seed: case-holders calibrated to two-thirds above 50, 42% above 60.
+const SOURCE_2019 = 'HM Inspectorate of Probation (2021), CRC staff interviewed in 2019';
+const crc = generateNationalCaseload({
+  seed: 2021,
+  profile: CRC_2019_PROFILE,
+  targets: [
+    { measure: 'Case-holding staff above 50 cases', source: SOURCE_2019, grades: ['PO', 'PSO'], statistic: 'shareAbove', cases: 50, value: 2 / 3 },
+    { measure: 'Case-holding staff above 60 cases', source: SOURCE_2019, grades: ['PO', 'PSO'], statistic: 'shareAbove', cases: 60, value: 0.42 },
+  ],
+});
+console.log(`\nThe 2019 CRC picture (${thousands(crc.generated.caseHoldingPractitioners)} case-holders, as CRC staff described it):\n`);
+console.log(calibrationTable(crc.generated.calibration));
 const crcSpread = caseloadDistribution(crc, { grades: ['PO', 'PSO'] });
-console.log(`Above 70 cases: ${percent(crcSpread.above[2]?.share ?? null)}; above 80: ${percent(crcSpread.above[3]?.share ?? null)} ("significant minorities above 70 and into the 80s").`);
-const change = compareRollUps(rollUpCaseload(crc), rollUp);
 console.log(
-  `From the CRC picture to the unified one: share of all staff above 50 cases ${percent(change.national.overCeilingShare.before)} -> ` +
-    `${percent(change.national.overCeilingShare.after)}; capacity ${fixed(change.national.capacityPercent.before)}% -> ${fixed(change.national.capacityPercent.after)}%.`,
+  `They would hold ${thousands(crc.generated.cases)} cases (${fixed(crcSpread.casesPerFte)} per FTE, median ${fixed(crcSpread.quantiles?.median)}); ` +
+    `above 70: ${percent(crcSpread.above[2]?.share)}, above 80: ${percent(crcSpread.above[3]?.share)} ("significant minorities above 70 and into the 80s").`,
+);
+const change = compareRollUps(rollUp(crc), r);
+console.log(
+  `From the CRC picture to April 2021: staff above 50 cases ${percent(change.national.overCeilingShare.before)} -> ${percent(change.national.overCeilingShare.after)}; ` +
+    `above 110% ${percent(change.national.redShare.before)} -> ${percent(change.national.redShare.after)}; ` +
+    `capacity ${fixed(change.national.capacityPercent.before)}% -> ${fixed(change.national.capacityPercent.after)}%.`,
 );
 
-// 4. Drill down: the fullest PDU in London, and its fullest practitioner.
-const londonPdus = rollUp.pdus.filter((d) => d.parentId === 'J');
-const fullest = londonPdus.reduce((a, b) => (b.capacityPercent > a.capacityPercent ? b : a));
-console.log(`\nFullest London PDU: ${fullest.name} at ${fixed(fullest.capacityPercent)}% (${fullest.practitioners} staff, ${rollUp.teams.filter((t) => t.parentId === fullest.id).length} teams).`);
-const pduIndex = national.pdus.findIndex((d) => d.id === fullest.id);
-const { pduIndex: pduOf, availablePoints, standardDeliveryReports, fastDeliveryReports } = national.columns.practitioners;
-const casePoints = columnarPoints(national.columns.cases).points;
-const { reportPoints } = national.weightings;
-const load = (i: number) =>
-  ((casePoints[i] as number) + (standardDeliveryReports[i] as number) * reportPoints.standardDelivery + (fastDeliveryReports[i] as number) * reportPoints.fastDelivery) /
-  (availablePoints[i] as number);
-let busiest = -1;
-for (let i = 0; i < national.practitioners.length; i++) {
-  if (pduOf[i] === pduIndex && availablePoints[i] !== 0 && (busiest < 0 || load(i) > load(busiest))) busiest = i;
-}
-const who = national.practitioners[busiest];
-if (who !== undefined) {
-  const { teamId, ...practitioner } = who;
-  const a = assessPractitioner(practitioner, caseloadOf(national, busiest), { asOf: national.asOf });
-  console.log(
-    `Its fullest practitioner: ${who.name} (${a.grade}, ${teamId}), ${a.caseCount} cases, ${fixed(a.points.total, 0)} of ${a.available.points} points: ` +
-      `${fixed(a.capacityPercent)}% (${a.status}).`,
-  );
+// 5. A month later: the same organisation with caseloads up to 34 cases per FTE PO and 4% above 50.
+const nextMonth = generateNationalCaseload({
+  seed: 2021,
+  practitioners: 9_000,
+  cases: 250_000,
+  asOf: '2021-07-26',
+  targets: [
+    { grades: ['PO'], statistic: 'casesPerFte', value: 34 },
+    { grades: ['PO'], statistic: 'shareAbove', cases: 50, value: 0.04 },
+  ],
+});
+const month = compareCaseloads(national, nextMonth);
+console.log(
+  `\nA month later (34 cases per FTE PO): ${month.aboveCeiling.before} -> ${month.aboveCeiling.after} practitioners above ${month.ceiling} cases; ` +
+    `${month.crossedAboveCeiling.length} crossed above, ${month.crossedBelowCeiling.length} fell back below; ${month.turnedRed.length} turned red, ${month.leftRed.length} left red.`,
+);
+for (const x of month.crossedAboveCeiling.slice(0, 3)) {
+  console.log(`  ${x.name} (${x.after.grade}, team ${x.after.teamId}): ${x.before.ceilingCases} -> ${x.after.ceilingCases} cases, ${fixed(x.before.capacityPercent)}% -> ${fixed(x.after.capacityPercent)}%`);
 }
 
-// 5. One person tiered by the UTM rules.
+// 6. One person tiered by the UTM rules, with the arithmetic.
 const tiered = calculateTier({
   rsr: 4.2,
   rosh: 'high',
@@ -125,22 +164,8 @@ const tiered = calculateTier({
   complexityFactors: ['mentalHealth', 'vulnerability'],
   assessment: { needs: { accommodation: 'severe', attitudes: 'standard' }, ogrs: 64 },
 });
+const { protect, change: need } = tiered;
 console.log(
-  `\nTiering one person: protect ${tiered.protect.points} points (${tiered.protect.level}), change ${tiered.change.points} points (level ${tiered.change.level}): ${tiered.tier}.`,
-);
-
-// 6. 10,000 new cases arriving in proportion to each PDU's headcount: which PDUs have room?
-const headcount = national.pdus.map((_, d) => rollUp.pdus[d]?.practitioners ?? 0);
-const incoming = generateCases({ count: 10_000, seed: 26, pduCount: national.pdus.length, pduWeights: headcount });
-// Points of the new work per PDU: the PDU stands in for the practitioner in columnarPoints.
-const { tierIndex, caseTypeIndex, t2a, statusIndex } = incoming;
-const newPoints = columnarPoints({ practitionerCount: national.pdus.length, practitionerIndex: incoming.pduIndex, tierIndex, caseTypeIndex, t2a, statusIndex }).points;
-const after = rollUp.pdus.map((d, i) => ({ d, capacity: capacityPercent(d.points + (newPoints[i] as number), d.availablePoints) }));
-after.sort((x, y) => x.capacity - y.capacity || x.d.id.localeCompare(y.d.id));
-console.log(`\n10,000 new cases (${thousands(newPoints.reduce((s, x) => s + x, 0))} points) spread by headcount: PDUs with most and least room after them`);
-console.log(
-  table(
-    ['PDU', 'before', 'after'],
-    [...after.slice(0, 3), ...after.slice(-3)].map(({ d, capacity }) => [d.name, `${fixed(d.capacityPercent)}%`, `${fixed(capacity)}%`]),
-  ),
+  `\nTiering one person: protect max(RSR ${protect.parts.rsr}, ROSH ${protect.parts.rosh}) + MAPPA ${protect.parts.mappa} + factors ${protect.parts.complexityFactors} = ` +
+    `${protect.points} (${protect.level}); change needs ${need.parts?.needs} + OGRS ${need.parts?.ogrs} = ${need.points} (level ${need.level}): ${tiered.tier}.`,
 );
