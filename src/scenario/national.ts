@@ -23,7 +23,7 @@ const illustrativePricing = (low: number, medium: number, high: number, mix: [nu
 export const NATIONAL_UNIFICATION_SCENARIO: Scenario = {
   name: 'National unification, 26 June 2021',
   description:
-    'The CRC caseload is lifted and shifted into the unified service on unification day; the PQiP pipeline runs from the 518 FTE shortfall of 31 March 2021 at the 2021/22 intake of 1,500 a year; the day-one Dynamic Framework portfolio of 110 contracts (illustrative prices).',
+    'The CRC caseload is lifted and shifted into the unified service on unification day; the PQiP pipeline runs for five years from the 518 FTE shortfall of 31 March 2021 with the intakes of 2021/22 to 2024/25; the day-one Dynamic Framework portfolio of 110 contracts (illustrative prices).',
   seed: 2021,
   asOf: '2021-06-26',
   organisation: { pduCount: 108 },
@@ -31,7 +31,7 @@ export const NATIONAL_UNIFICATION_SCENARIO: Scenario = {
   pipeline: {
     workforce: {
       start: '2021-04',
-      months: 120,
+      months: 60,
       training: { dropOutPercentPerYear: 8 },
       openingTrainees: [
         { month: '2019-10', fte: 129, shortRoutePercent: 0 },
@@ -39,7 +39,15 @@ export const NATIONAL_UNIFICATION_SCENARIO: Scenario = {
         { month: '2021-01', fte: 600 },
       ],
       qualified: { openingFte: 3900, leavingPercentPerYear: 7.4 },
-      intake: { plan: { perYear: 1500, calendarMonths: [1, 7] } },
+      intake: {
+        plan: { perYear: 1500, calendarMonths: [1, 7], until: '2023-03' },
+        cohorts: [
+          { month: '2023-07', fte: 750 },
+          { month: '2024-01', fte: 750 },
+          { month: '2024-07', fte: 528 },
+          { month: '2025-01', fte: 529 },
+        ],
+      },
       demand: {
         cases: [
           { from: '2021-04', value: 143_600 },
@@ -94,7 +102,10 @@ export const NATIONAL_UNIFICATION_SCENARIO: Scenario = {
     { input: 'pipeline.workforce.demand.cases (April 2021)', source: 'document', reference: '004: 518 FTE short at 31 March 2021 at 32.5 cases per FTE PO: (3,900 + 518) x 32.5 = 143,600 cases' },
     { input: 'pipeline.workforce.demand.casesPerFte', source: 'document', reference: '004: national average of 32.5 cases per FTE Probation Officer (21 April 2021)' },
     { input: 'pipeline.workforce.demand.cases (growth)', source: 'assumption', reference: 'About 4% a year to 2024 from more police officers and court backlogs (named as drivers in 004, not quantified), then 2.5%' },
-    { input: 'pipeline.workforce.intake.plan.perYear', source: 'document', reference: '004: 2021/22 target of 1,500, "the maximum we believe the business can manage"' },
+    { input: 'pipeline.workforce.intake.plan.perYear', source: 'document', reference: '004: 2021/22 target of 1,500, "the maximum we believe the business can manage"; HMPPS statistics: 1,518 started in 2021/22 and 1,514 in 2022/23' },
+    { input: 'pipeline.workforce.intake.cohorts (2023/24)', source: 'assumption', reference: 'No 2023/24 starter figure in the facts: assumed 1,500, in two intakes' },
+    { input: 'pipeline.workforce.intake.cohorts (2024/25)', source: 'document', reference: 'HMPPS statistics: 1,057 PQiP starters in 2024/25, in two intakes' },
+    { input: 'pipeline.workforce.months', source: 'assumption', reference: 'Five years, to March 2026' },
     { input: 'pipeline.workforce.qualified.leavingPercentPerYear', source: 'document', reference: 'HMPPS workforce statistics: 7.4% of POs left in the year to June 2023' },
     { input: 'pipeline.workforce.training.dropOutPercentPerYear', source: 'assumption', reference: 'No official PQiP drop-out rate is published; 8% a year, 5–12% in the Monte Carlo' },
     { input: 'contracts.portfolio.contracts', source: 'document', reference: '000, 004: 110 contracts awarded for day one over 4 pathways' },

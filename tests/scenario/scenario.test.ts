@@ -29,7 +29,7 @@ describe('scenarios', () => {
     expect(report.caseload.regions).toHaveLength(12);
     expect(report.contracts.summary.contracts).toBe(110);
     expect(report.contracts.budget.after).toBeLessThanOrEqual(report.contracts.budget.budget);
-    expect(report.pipeline.months).toHaveLength(120);
+    expect(report.pipeline.months).toHaveLength(60);
     expect(report.pipeline.months[0]?.shortfallQuantiles).toHaveLength(3);
     // The headline's capacity after the transfer is the regions' sum over sum.
     const points = report.transfer.regions.reduce((s, r) => s + r.pointsAfter, 0);
