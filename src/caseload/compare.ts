@@ -230,8 +230,12 @@ function monthOf(value: OrganisationCaseload, name: string, o: z.output<typeof c
  *
  * @example
  * ```ts
+ * // the same organisation (same seed and size), its POs loaded more heavily a month later
  * const lastMonth = generateNationalCaseload({ seed: 1, practitioners: 300, pduCount: 12 });
- * const thisMonth = generateNationalCaseload({ seed: 2, practitioners: 300, pduCount: 12 });
+ * const thisMonth = generateNationalCaseload({
+ *   seed: 1, practitioners: 300, pduCount: 12, asOf: '2021-07-26',
+ *   targets: [{ grades: ['PO'], statistic: 'casesPerFte', value: 36 }],
+ * });
  * const c = compareCaseloads(lastMonth, thisMonth);
  * c.aboveCeiling; // { before, after, change }
  * c.crossedAboveCeiling.map((x) => `${x.id}: ${x.before.ceilingCases} -> ${x.after.ceilingCases}`);

@@ -236,7 +236,7 @@ function calibrate(group: CalibratedGroup, targets: readonly ParsedTarget[], max
  * const national = generateNationalCaseload({ seed: 2021 });
  * national.pdus.length; // 108
  * national.generated.cases; // 240000
- * national.generated.calibration.map((row) => [row.target, row.achieved]); // [[32.5, 32.50…], [0.02, 0.0199…]]
+ * national.generated.calibration.map((row) => [row.target, row.achieved]); // [[32.5, 32.50…], [0.02, 0.0200…]]
  * const large = generateNationalCaseload({ seed: 2021, cases: 1_000_000 }); // 37,500 case-holders
  * ```
  */
