@@ -27,8 +27,8 @@ const SCALE_53 = 2 ** -53;
  * ```
  */
 export class RandomStream {
-  /** xoroshiro128+ state in pure-rand's order: s01, s00, s11, s10. */
-  readonly #state: Int32Array;
+  /** xoroshiro128+ state in pure-rand's order: s01, s00, s11, s10 (streams share one buffer). */
+  #state: Int32Array;
 
   /** From a seed, or from a pure-rand xoroshiro128+ generator (its state is copied). */
   constructor(seed: number | Generator) {
@@ -52,14 +52,15 @@ export class RandomStream {
    */
   static streams(seed: number, count: number): RandomStream[] {
     const source = new RandomStream(seed);
-    const out: RandomStream[] = [];
-    for (let i = 0; i < count; i++) {
+    // One buffer holds every stream's state: no ArrayBuffer per run for the garbage collector to track.
+    const states = new Int32Array(4 * count);
+    return Array.from({ length: count }, (_, i) => {
       const stream = new RandomStream(seed);
+      stream.#state = states.subarray(4 * i, 4 * i + 4);
       stream.#state.set(source.#state);
-      out.push(stream);
       source.#jump();
-    }
-    return out;
+      return stream;
+    });
   }
 
   /** The next 32 random bits as a signed integer (pure-rand's `next`). */

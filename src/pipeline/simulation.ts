@@ -154,10 +154,13 @@ function drawFte(people: (n: number) => number, rng: RandomStream, n: number, p:
 function randomDraws(rng: RandomStream, dropOutRate: number, leavingRate: number): Draws {
   const dropOuts = rng.binomialSampler(dropOutRate);
   const leavers = rng.binomialSampler(leavingRate);
+  // Cohorts share a few route shares: one sampler each.
+  const byShare = new Map<number, (n: number) => number>();
+  const routeSampler = (share: number) => byShare.get(share) ?? byShare.set(share, rng.binomialSampler(share)).get(share);
   return {
     dropOuts: (n) => drawFte(dropOuts, rng, n, dropOutRate),
     leavers: (n) => drawFte(leavers, rng, n, leavingRate),
-    shortRoute: (n, share) => drawFte((whole) => rng.binomial(whole, share), rng, n, share),
+    shortRoute: (n, share) => drawFte(routeSampler(share) as (n: number) => number, rng, n, share),
   };
 }
 
