@@ -150,31 +150,37 @@ class CalibratedGroup {
     this.unpaid = new Uint32Array(members.length);
   }
 
+  /** Member `m`'s cases toward the ceiling for a shift and stretch. */
+  countedOf(m: number, shift: number, stretch: number): number {
+    return Math.round((this.effective[m] as number) * Math.max(0, shift + stretch * (this.draw[m] as number)));
+  }
+
+  /** Member `m`'s unpaid-work-only cases beside `counted` cases toward the ceiling. */
+  unpaidOf(m: number, counted: number): number {
+    return Math.floor(counted * (this.ratio[m] as number) + (this.rounding[m] as number));
+  }
+
   /** Sets the caseloads for a shift and stretch. */
   load(shift: number, stretch: number): void {
     for (let m = 0; m < this.members.length; m++) {
-      const counted = Math.round((this.effective[m] as number) * Math.max(0, shift + stretch * (this.draw[m] as number)));
-      this.counted[m] = counted;
-      this.unpaid[m] = Math.floor(counted * (this.ratio[m] as number) + (this.rounding[m] as number));
+      this.counted[m] = this.countedOf(m, shift, stretch);
+      this.unpaid[m] = this.unpaidOf(m, this.counted[m] as number);
     }
   }
 
-  /** A target's statistic for a shift and stretch (the caseloads {@link load} would set, not stored). */
+  /** A target's statistic for a shift and stretch (of the caseloads {@link load} would set, not stored). */
   statistic(target: ParsedTarget, shift: number, stretch: number): number {
-    const { effective, draw, ratio, rounding } = this;
     const n = this.members.length;
     if (target.statistic === 'casesPerFte') {
       let all = 0;
       for (let m = 0; m < n; m++) {
-        const counted = Math.round((effective[m] as number) * Math.max(0, shift + stretch * (draw[m] as number)));
-        all += counted + Math.floor(counted * (ratio[m] as number) + (rounding[m] as number));
+        const counted = this.countedOf(m, shift, stretch);
+        all += counted + this.unpaidOf(m, counted);
       }
       return all / this.fte;
     }
     let above = 0;
-    for (let m = 0; m < n; m++) {
-      if (Math.round((effective[m] as number) * Math.max(0, shift + stretch * (draw[m] as number))) > target.cases) above += 1;
-    }
+    for (let m = 0; m < n; m++) if (this.countedOf(m, shift, stretch) > target.cases) above += 1;
     return above / n;
   }
 }
@@ -407,7 +413,7 @@ export function generateNationalCaseload(options: NationalCaseloadOptions): Gene
     throw new WorkloadError('INFEASIBLE', `options.cases: the calibrated grades alone hold ${groupCases} cases, more than the ${totalCases} asked for`, { path: 'options.cases' });
   }
   if (rest > 0) {
-    const weights = Float64Array.from(others, (i) => (effective[i] as number) * Math.max(0, draw[i] as number));
+    const weights = Float64Array.from(others, (i) => (holdsCases(GRADES[columns.gradeIndex[i] as number] as Grade) ? (effective[i] as number) * Math.max(0, draw[i] as number) : 0));
     if (!weights.some((w) => Math.round(w * 1e6) > 0)) {
       throw new WorkloadError('INFEASIBLE', `options.cases: no practitioner outside the calibrated grades can hold the other ${rest} cases`, { path: 'options.cases' });
     }

@@ -194,6 +194,15 @@ describe('generateNationalCaseload: calibration targets', () => {
     expect(large.generated.calibration.every((r) => r.met)).toBe(true);
   });
 
+  it('gives no cases to a grade whose profile holds none, whatever its spread', () => {
+    const profile = { ...UNIFIED_2021_PROFILE, grades: { ...UNIFIED_2021_PROFILE.grades, NQO: { ...UNIFIED_2021_PROFILE.grades.NQO, casesPerFte: { mean: 0, sd: 8 } } } };
+    const g = generateNationalCaseload({ seed: 4, practitioners: 600, pduCount: 12, profile });
+    const nqo = caseloadDistribution(g, { grades: ['NQO'] });
+    expect(nqo.practitioners).toBeGreaterThan(0);
+    expect(nqo.cases).toBe(0);
+    expect(g.columns.cases.tierIndex).toHaveLength(g.generated.cases);
+  });
+
   it('with no targets, loads every grade from the profile and shares out the cases', () => {
     const g = generateNationalCaseload({ seed: 3, practitioners: 500, pduCount: 12, targets: [] });
     expect(g.generated.calibration).toEqual([]);
