@@ -23,7 +23,14 @@ export const intakePlansSchema = z
 /** Plans to compare: `[{ name, plan }]`. */
 export type IntakePlans = z.input<typeof intakePlansSchema>;
 
-/** Zod schema of {@link compareIntakePlans}' options: an optional Monte Carlo for the spread. */
+/**
+ * Zod schema of {@link compareIntakePlans}' options: an optional Monte Carlo for the spread.
+ *
+ * @example
+ * ```ts
+ * compareOptionsSchema.parse({ simulation: { runs: 1000, seed: 2021 } });
+ * ```
+ */
 export const compareOptionsSchema = z.strictObject({ simulation: simulationOptionsSchema.optional() });
 /** `{ simulation? }`. */
 export type CompareOptions = z.input<typeof compareOptionsSchema>;

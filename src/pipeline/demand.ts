@@ -39,7 +39,14 @@ export const monthlySeriesSchema = z.union([
 /** A number for every month, or `{ from: 'YYYY-MM', value }` steps in month order. */
 export type MonthlySeries = z.input<typeof monthlySeriesSchema>;
 
-/** The default capacity target: a full-time PO's nominal target of workload points (2,176). */
+/**
+ * The default capacity target: a full-time PO's nominal target of workload points (2,176).
+ *
+ * @example
+ * ```ts
+ * DEFAULT_POINTS_PER_FTE; // 2176
+ * ```
+ */
 export const DEFAULT_POINTS_PER_FTE = DEFAULT_WEIGHTINGS.nominalTarget.PO;
 
 /**

@@ -41,6 +41,11 @@ export type ParsedIntakePlan = z.output<typeof intakePlanSchema>;
 /**
  * Zod schema of a scenario's intake: cohorts already planned (in month order, none before the
  * start) and an optional plan on top of them.
+ *
+ * @example
+ * ```ts
+ * intakeSchema.parse({ cohorts: [{ month: '2021-07', fte: 750 }], plan: { perYear: 1500, from: '2022-01' } });
+ * ```
  */
 export const intakeSchema = z.strictObject({
   cohorts: z.array(traineeCohortSchema).default([]),

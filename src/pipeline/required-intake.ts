@@ -12,7 +12,14 @@ import { projectTimeline } from './projection.js';
 import { parseScenario, timelineOf, withMonths, withPlan, type ParsedWorkforceScenario, type WorkforceScenario } from './scenario.js';
 import { runMonteCarlo, simulationOptionsSchema, type ParsedSimulationOptions } from './simulation.js';
 
-/** The 2021/22 target, "the maximum we believe the business can manage": 1,500 trainees a year. */
+/**
+ * The 2021/22 target, "the maximum we believe the business can manage": 1,500 trainees a year.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_MAX_INTAKE_PER_YEAR; // 1500
+ * ```
+ */
 export const DEFAULT_MAX_INTAKE_PER_YEAR = 1500;
 
 /**

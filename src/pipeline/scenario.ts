@@ -13,7 +13,14 @@ import { rulesOf, type Timeline } from './flows.js';
 import { intakeSchema, intakeStarts, type ParsedIntakePlan, type Start } from './intake.js';
 import { qualifiedStockSchema } from './stock.js';
 
-/** Longest projection, in months (100 years). */
+/**
+ * Longest projection, in months (100 years).
+ *
+ * @example
+ * ```ts
+ * MAX_PROJECTION_MONTHS; // 1200
+ * ```
+ */
 export const MAX_PROJECTION_MONTHS = 1200;
 
 /** One date problem: where, relative to the scenario, and what. */

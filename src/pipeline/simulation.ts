@@ -11,7 +11,14 @@ import { emptyMonthFlows, gapOf, stepMonth, type Draws, type GapMeasure, type Mo
 import { annualRatePercentSchema, monthlyRate } from './rates.js';
 import { parseScenario, timelineOf, type WorkforceScenario } from './scenario.js';
 
-/** Most runs one simulation may take. */
+/**
+ * Most runs one simulation may take.
+ *
+ * @example
+ * ```ts
+ * MAX_RUNS; // 100000
+ * ```
+ */
 export const MAX_RUNS = 100_000;
 
 function rangeSchema(bound: z.ZodNumber) {
