@@ -149,6 +149,33 @@ export class RandomStream {
     return (n) => this.#binomial(checkedTrials(n), constants);
   }
 
+  /**
+   * A function drawing how much of an `amount` an event takes when each whole unit is taken
+   * independently with probability `p` and a fractional remainder is taken whole with probability
+   * `p`: binomial thinning extended to amounts such as part-time FTE, with expectation exactly
+   * `amount x p`. Whole amounts draw just as {@link RandomStream.binomialSampler} does. Draws advance
+   * this stream.
+   *
+   * @param p probability each unit is taken, 0..1
+   * @example
+   * ```ts
+   * const rng = new RandomStream(42);
+   * const leavers = rng.thinningSampler(0.0064);
+   * leavers(228.5); // a whole number of the 228, plus 0.5 if the part-time remainder leaves too
+   * ```
+   */
+  thinningSampler(p: number): (amount: number) => number {
+    const constants = binomialConstants(p);
+    return (amount) => {
+      if (!(amount >= 0 && amount <= Number.MAX_SAFE_INTEGER)) {
+        throw new WorkloadError('INVALID_INPUT', `amount: got ${amount}, expected an amount of 0 or more`, { path: 'amount' });
+      }
+      const whole = Math.floor(amount);
+      const taken = this.#binomial(whole, constants);
+      return amount > whole && this.uniform() < p ? taken + (amount - whole) : taken;
+    };
+  }
+
   #binomial(n: number, c: BinomialConstants): number {
     const k = n === 0 || c.p === 0 ? 0 : n * c.p < 10 ? this.#binomialInversion(n, c) : this.#binomialRejection(n, c);
     return c.flipped ? n - k : k;

@@ -108,6 +108,31 @@ describe('RandomStream.binomial', () => {
     },
   );
 
+  test.prop([fc.integer({ min: 0, max: 5000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer()])(
+    'thins whole amounts exactly as the binomial sampler draws them',
+    (n, p, seed) => {
+      const thin = new RandomStream(seed).thinningSampler(p);
+      const binomial = new RandomStream(seed).binomialSampler(p);
+      for (let i = 0; i < 5; i++) expect(thin(n)).toBe(binomial(n));
+    },
+  );
+
+  it('thins a part-time amount with expectation amount x p, never more than the amount', () => {
+    // 10.4 FTE at 30%: 10 people binomially, the 0.4 remainder whole with probability 0.3; mean 3.12.
+    const thin = new RandomStream(17).thinningSampler(0.3);
+    const draws = Array.from({ length: 40_000 }, () => thin(10.4));
+    for (const d of draws) {
+      expect(d).toBeGreaterThanOrEqual(0);
+      expect(d).toBeLessThanOrEqual(10.4);
+      expect([0, 0.4].some((part) => Number.isInteger(Math.round((d - part) * 1e9) / 1e9))).toBe(true);
+    }
+    const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
+    // Variance 10 x 0.21 + 0.16 x 0.21 = 2.13: 4 standard errors over 40,000 draws is 0.029.
+    expect(Math.abs(mean - 3.12)).toBeLessThan(0.029);
+    expect(() => thin(-1)).toThrow(WorkloadError);
+    expect(() => thin(Number.NaN)).toThrow(WorkloadError);
+  });
+
   it('refuses a negative or fractional n and a p outside 0..1, naming the argument', () => {
     const rng = new RandomStream(3);
     for (const [n, p, path] of [

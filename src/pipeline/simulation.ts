@@ -147,27 +147,17 @@ function quantilePositions(n: number, probabilities: readonly number[]): number[
 }
 
 /**
- * How many of `n` FTE an event takes at probability `p`, drawn: binomial over the whole people, and
- * the part-time remainder taken whole with probability `p`, so the expectation is exactly `n x p`.
+ * One run's random draws: drop-outs and leavers at the run's monthly rates, routes by share. FTE
+ * count as people, a part-time remainder as one more (see {@link RandomStream.thinningSampler}).
  */
-function drawFte(people: (n: number) => number, rng: RandomStream, n: number, p: number): number {
-  const whole = Math.floor(n);
-  const part = n - whole;
-  const taken = people(whole);
-  return part > 0 && rng.uniform() < p ? taken + part : taken;
-}
-
-/** One run's random draws: drop-outs and leavers at the run's monthly rates, route by route share. */
 function randomDraws(rng: RandomStream, dropOutRate: number, leavingRate: number): Draws {
-  const dropOuts = rng.binomialSampler(dropOutRate);
-  const leavers = rng.binomialSampler(leavingRate);
   // Cohorts share a few route shares: one sampler each.
   const byShare = new Map<number, (n: number) => number>();
-  const routeSampler = (share: number) => byShare.get(share) ?? byShare.set(share, rng.binomialSampler(share)).get(share);
+  const routeSampler = (share: number) => byShare.get(share) ?? byShare.set(share, rng.thinningSampler(share)).get(share);
   return {
-    dropOuts: (n) => drawFte(dropOuts, rng, n, dropOutRate),
-    leavers: (n) => drawFte(leavers, rng, n, leavingRate),
-    shortRoute: (n, share) => drawFte(routeSampler(share) as (n: number) => number, rng, n, share),
+    dropOuts: rng.thinningSampler(dropOutRate),
+    leavers: rng.thinningSampler(leavingRate),
+    shortRoute: (n, share) => (routeSampler(share) as (n: number) => number)(n),
   };
 }
 
