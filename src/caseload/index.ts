@@ -51,7 +51,6 @@ export {
   gradeSummarySchema,
   loadedPractitionerSchema,
   rollUp,
-  rollUpCaseload,
   rollUpOptionsSchema,
   type CaseloadRollUp,
   type CaseloadSummary,

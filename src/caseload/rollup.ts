@@ -377,14 +377,3 @@ export function pointsOf(oc: CheckedOrganisation, countUnpaidWorkOnly: boolean, 
     throw new WorkloadError(error.code, error.message.replace(error.path, path), { path, issues: error.issues });
   }
 }
-/**
- * The former name of {@link rollUp}, kept only until `src/scenario` (another module's work in
- * progress) calls `rollUp`; then to be removed.
- *
- * @deprecated Use {@link rollUp}.
- * @example
- * ```ts
- * rollUpCaseload(generateNationalCaseload({ seed: 1 })).national.cases; // as rollUp gives
- * ```
- */
-export const rollUpCaseload = rollUp;

@@ -1,6 +1,6 @@
 /** Running a scenario: every capability joined into one report. */
 import { UNPLACED_REASONS, OUTCOMES } from '../allocation/index.js';
-import { caseloadDistribution, generateNationalCaseload, rollUpCaseload, type CaseloadDistribution, type CaseloadSummary } from '../caseload/index.js';
+import { caseloadDistribution, generateNationalCaseload, rollUp, type CaseloadDistribution, type CaseloadSummary } from '../caseload/index.js';
 import { adjustToBudget, paymentRisk, portfolioSummary, type PortfolioSummary, type VolumeBand } from '../contracts/index.js';
 import { projectWorkforce, simulateWorkforce } from '../pipeline/index.js';
 import { RandomStream } from '../random.js';
@@ -128,7 +128,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
   const weightings = s.weightings ?? DEFAULT_WEIGHTINGS;
   options.onSection?.('caseload');
   const org = generateNationalCaseload({ ...s.organisation, seed: s.seed, asOf: s.asOf, weightings });
-  const rollUp = rollUpCaseload(org, { ceiling: s.transfer.rules?.ceiling ?? 50 });
+  const organisationRollUp = rollUp(org, { ceiling: s.transfer.rules?.ceiling ?? 50 });
   const distribution = caseloadDistribution(org);
   const poDistribution = caseloadDistribution(org, { grades: ['PO'] });
   options.onSection?.('transfer');
@@ -142,14 +142,14 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
   return {
     scenario: { name: s.name, description: s.description ?? '', seed: s.seed, asOf: s.asOf, weightings: weightings.name },
     sources: s.sources,
-    caseload: { national: rollUp.national, regions: rollUp.regions, distribution },
+    caseload: { national: organisationRollUp.national, regions: organisationRollUp.regions, distribution },
     transfer,
     pipeline,
     contracts,
     headline: {
       casesPerFtePo: poDistribution.casesPerFte,
       shareOfPosAbove50: poDistribution.above.find((a) => a.cases === 50)?.share ?? null,
-      capacityBeforeTransfer: rollUp.national.capacityPercent,
+      capacityBeforeTransfer: organisationRollUp.national.capacityPercent,
       capacityAfterTransfer: combinedCapacityOf(transfer.regions.map((r) => ({ total: r.pointsAfter, available: r.availablePoints }))),
       transferPlacedPercent: transfer.cases === 0 ? 100 : (transfer.placed / transfer.cases) * 100,
       practitionersOverCeilingAfter: transfer.regions.reduce((n, r) => n + r.overCeilingAfter, 0),
