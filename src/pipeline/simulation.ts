@@ -124,7 +124,7 @@ function bandOf(values: number[], probabilities: readonly number[], positions: r
   if (min === max) return { mean: sum / values.length, quantiles: probabilities.map(() => min) };
   let left = 0;
   for (const k of positions) {
-    if (k === left && k > 0) moveMinimumTo(values, k);
+    if (k === left) moveMinimumTo(values, k);
     else quickselect(values, k, left, values.length - 1);
     left = k + 1;
   }
@@ -161,14 +161,15 @@ function randomDraws(rng: RandomStream, dropOutRate: number, leavingRate: number
   };
 }
 
+/** A uniform draw from `range`, or `otherwise` when there is no range (drawing nothing). */
 function drawBetween(rng: RandomStream, range: { readonly low: number; readonly high: number } | undefined, otherwise: number): number {
   return range === undefined ? otherwise : range.low + rng.uniform() * (range.high - range.low);
 }
 
 /**
- * Runs the Monte Carlo on a compiled timeline, months outer and runs inner; after each month hands
- * `onMonth` the flows of every run (when given). Returns how many runs have closed the gap by each
- * month: have no gap from that month to the end of the projection.
+ * Runs the Monte Carlo on a compiled timeline, months outer and runs inner, handing `onRun` each
+ * run's flows and calling `onMonth` once every run has moved through the month (when given).
+ * Returns how many runs have closed the gap by each month: have no gap from that month to the end.
  */
 export function runMonteCarlo(
   timeline: Timeline,
