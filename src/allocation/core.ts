@@ -356,8 +356,8 @@ function weightRanks(weight: Float64Array, pending: Uint8Array): { rankOf: (w: n
 
 /**
  * `balanced`: pending cases sorted (stably, by counting sort) by scope, by how few practitioners may
- * take them, heaviest first; each run of like cases (same scope, level, weight, ceiling count) shares
- * one heap keyed by capacity after taking the case.
+ * take them (levels as many may take ranked together), heaviest first; each run of like cases (same
+ * scope, level, weight, ceiling count) shares one heap keyed by capacity after taking the case.
  */
 function allocateBalanced(state: Allocation, pending: Uint8Array): void {
   const { c, rules, groupStart, groupItems } = state;
@@ -373,16 +373,19 @@ function allocateBalanced(state: Allocation, pending: Uint8Array): void {
       }
       return n;
     });
-    const order = ALLOCATION_LEVELS.map((_, level) => level).sort((a, b) => (counts[a] as number) - (counts[b] as number) || a - b);
-    order.forEach((level, rank) => (levelRank[s * LEVEL_COUNT + level] = rank));
+    // Levels that as many practitioners may take share a rank, so their cases go heaviest first together.
+    const distinctCounts = [...new Set(counts)].sort((a, b) => a - b);
+    counts.forEach((n, level) => (levelRank[s * LEVEL_COUNT + level] = distinctCounts.indexOf(n)));
   }
   const { rankOf: weightRankOf, distinct: weights } = weightRanks(c.caseWeight, pending);
-  const bucketOf = (i: number) =>
-    (((c.caseScope[i] as number) * LEVEL_COUNT + (levelRank[(c.caseScope[i] as number) * LEVEL_COUNT + (c.caseLevel[i] as number)] as number)) * weights +
-      weightRankOf(c.caseWeight[i] as number)) *
-      2 +
-    (c.caseCounts[i] === 1 ? 0 : 1);
-  const bucketCount = c.scopeCount * LEVEL_COUNT * weights * 2;
+  // Bucket: scope, then eligibility rank, then weight (heaviest first), then level, then counting cases first.
+  const bucketOf = (i: number) => {
+    const s = c.caseScope[i] as number;
+    const level = c.caseLevel[i] as number;
+    const rank = levelRank[s * LEVEL_COUNT + level] as number;
+    return (((s * LEVEL_COUNT + rank) * weights + weightRankOf(c.caseWeight[i] as number)) * LEVEL_COUNT + level) * 2 + (c.caseCounts[i] === 1 ? 0 : 1);
+  };
+  const bucketCount = c.scopeCount * LEVEL_COUNT * weights * LEVEL_COUNT * 2;
   const bucketStart = new Int32Array(bucketCount + 1);
   const caseBucket = new Int32Array(c.caseCount);
   for (let i = 0; i < c.caseCount; i++) {
@@ -413,13 +416,14 @@ function allocateBalanced(state: Allocation, pending: Uint8Array): void {
     const mask = state.maskOf(first);
     const counts = c.caseCounts[first] === 1;
     const weight = c.caseWeight[first] as number;
+    const keyOf = (p: number) => ((state.points[p] as number) + weight) / (c.available[p] as number);
     let n = 0;
     for (let g = 0; g < GRADE_COUNT; g++) {
       if (((mask >> g) & 1) === 0) continue;
       for (let k = groupStart[s * GRADE_COUNT + g] as number; k < (groupStart[s * GRADE_COUNT + g + 1] as number); k++) {
         const p = groupItems[k] as number;
         if (!state.hasRoom(p, counts)) continue;
-        afterKey[p] = ((state.points[p] as number) + weight) / (c.available[p] as number);
+        afterKey[p] = keyOf(p);
         members[n++] = p;
       }
     }
@@ -436,7 +440,7 @@ function allocateBalanced(state: Allocation, pending: Uint8Array): void {
       state.place(i, p, policy);
       if (!state.hasRoom(p, counts)) heap.remove(p);
       else {
-        afterKey[p] = ((state.points[p] as number) + weight) / (c.available[p] as number);
+        afterKey[p] = keyOf(p);
         heap.update(p);
       }
     }

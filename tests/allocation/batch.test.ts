@@ -63,6 +63,24 @@ describe('allocateCases: worked examples', () => {
     ]);
   });
 
+  it('balanced orders levels that as many may take by weight together: a C3 (79) before a B0 (72)', () => {
+    // Two empty POs with 1,000 points: the heavier C3 goes first, to p1 (ties by id); then B0 to p2,
+    // whose capacity after (7.2%) is below p1's (7.9% + 7.2% = 15.1%).
+    const team = [
+      { id: 'p1', grade: 'PO' as const, contractedHours: 37 },
+      { id: 'p2', grade: 'PO' as const, contractedHours: 37 },
+    ];
+    const cases = [
+      { id: 'B', tier: 'B0' as const, caseType: 'community' as const },
+      { id: 'C', tier: 'C3' as const, caseType: 'community' as const },
+    ];
+    const r = allocateCases(team, cases, { asOf, weightings });
+    expect(r.placed.map((p) => [p.caseId, p.practitionerId])).toEqual([
+      ['B', 'p2'],
+      ['C', 'p1'],
+    ]);
+  });
+
   it('honours continuity, then says why the rest could not be placed', () => {
     const team = [
       { ...fullTime, current: { points: 400, cases: 2 } },
