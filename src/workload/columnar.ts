@@ -56,12 +56,31 @@ const TIER_COUNT = TIERS.length;
 const CELLS_PER_STATUS = CASE_TYPES.length * TIER_COUNT;
 const UNPAID_WORK_ONLY = CASE_STATUSES.indexOf('unpaidWorkOnly');
 
-/** Position in {@link pointsLookup} of a case given by its indexes (tier, case type, T2A 0/1, status). */
+/**
+ * Position in {@link pointsLookup} of a case given by its indexes (tier, case type, T2A 0/1, status).
+ *
+ * @example
+ * ```ts
+ * // A3 licence, not T2A, active: 219 points = 21,900 hundredths
+ * pointsLookup(DEFAULT_WEIGHTINGS)[pointsLookupIndex(tierIndex('A3'), CASE_TYPES.indexOf('licence'), 0, 0)]; // 21900
+ * ```
+ */
 export function pointsLookupIndex(tier: number, caseType: number, t2a: number, status: number): number {
   return ((t2a * CASE_STATUSES.length + status) * CASE_TYPES.length + caseType) * TIER_COUNT + tier;
 }
 
-/** Lookup of hundredths of a point by (t2a, status, case type, tier), flattened in that order. */
+/**
+ * Hundredths of a point for every kind of case under a table, flattened by (T2A, status, case type,
+ * tier): what the columnar paths weigh cases with. Index it with {@link pointsLookupIndex}.
+ *
+ * @example
+ * ```ts
+ * const lookup = pointsLookup(DEFAULT_WEIGHTINGS);
+ * lookup.length; // 792 = 2 x 4 statuses x 3 case types x 33 tiers
+ * // D0 community unpaid work only keeps 100% of 29 points: 2,900 hundredths
+ * lookup[pointsLookupIndex(tierIndex('D0'), 0, 0, CASE_STATUSES.indexOf('unpaidWorkOnly'))]; // 2900
+ * ```
+ */
 export function pointsLookup(weightings: WeightingTable): Float64Array {
   const lookup = new Float64Array(2 * CASE_STATUSES.length * CELLS_PER_STATUS);
   let i = 0;
