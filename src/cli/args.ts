@@ -34,8 +34,9 @@ export const USAGE = `Usage:
  * ```
  */
 export function parseArgs(argv: readonly string[]): Command {
+  if (argv.some((arg) => arg === '--help' || arg === '-h')) return { command: 'help' };
   const [command = 'run', ...rest] = argv;
-  if (command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  if (command === 'help') return { command: 'help' };
   if (command === 'team') {
     if (rest.length > 0) throw new UsageError(`team takes no arguments (got ${rest.join(' ')})`);
     return { command: 'team' };
