@@ -4,6 +4,7 @@
  * trainees a year; with the Markov model, the intake search and a three-plan comparison for scale.
  */
 import {
+  MARCH_2021_TRAINEES,
   compareIntakePlans,
   pipelineMarkovModel,
   projectWorkforce,
@@ -17,11 +18,7 @@ const scenario: WorkforceScenario = {
   start: '2021-04',
   months: 120,
   training: { dropOutPercentPerYear: 10 },
-  openingTrainees: [
-    { month: '2020-01', fte: 129, shortRoutePercent: 0 },
-    { month: '2020-07', fte: 457 },
-    { month: '2021-01', fte: 600 },
-  ],
+  openingTrainees: [...MARCH_2021_TRAINEES],
   qualified: { openingFte: 3900 },
   intake: { plan: { perYear: 1000, from: '2021-07' } },
   demand: { requiredFte: Array.from({ length: 10 }, (_, year) => ({ from: `${2021 + year}-04`, value: 4418 * 1.03 ** year })) },

@@ -5,7 +5,7 @@
  *
  * Run: node --import tsx examples/pqip-pipeline.ts
  */
-import { compareIntakePlans, projectWorkforce, requiredIntake, type SimulationOptions, type WorkforceScenario } from '../src/index.js';
+import { MARCH_2021_TRAINEES, compareIntakePlans, projectWorkforce, requiredIntake, type SimulationOptions, type WorkforceScenario } from '../src/index.js';
 
 // From the documents (Probation Changes Bulletin 8, November 2020; government response to the Justice
 // Committee, 2021; HMPPS workforce statistics):
@@ -23,11 +23,7 @@ const scenario: WorkforceScenario = {
   start: '2021-04',
   months: 120,
   training: { dropOutPercentPerYear: 10 },
-  openingTrainees: [
-    { month: '2020-01', fte: 129, shortRoutePercent: 0 },
-    { month: '2020-07', fte: 457 },
-    { month: '2021-01', fte: 600 },
-  ],
+  openingTrainees: [...MARCH_2021_TRAINEES],
   qualified: { openingFte: 3900, leavingPercentPerYear: 7.4 },
   demand: { requiredFte: required },
 };

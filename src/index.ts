@@ -139,6 +139,7 @@ export {
   transferSchema,
   type LiftAndShift,
   type Transfer,
+  MARCH_2021_TRAINEES,
   NATIONAL_UNIFICATION_SCENARIO,
   runScenario,
   type PipelineMonth,

@@ -4,7 +4,24 @@
  * 2021, and the day-one Dynamic Framework portfolio. Figures from the documents are marked so;
  * everything else is an assumption, said to be one.
  */
+import type { TraineeCohort } from '../pipeline/index.js';
 import type { Scenario } from './schema.js';
+
+/**
+ * The 1,186 FTE in PQiP training at 31 March 2021 (004) by intake: 457 started in July 2020 and
+ * over 600 in January 2021 (004); the other 129 are assumed to have started in January 2020 on the
+ * 21-month route.
+ *
+ * @example
+ * ```ts
+ * MARCH_2021_TRAINEES.reduce((sum, cohort) => sum + cohort.fte, 0); // 1186
+ * ```
+ */
+export const MARCH_2021_TRAINEES: readonly TraineeCohort[] = Object.freeze([
+  { month: '2020-01', fte: 129, shortRoutePercent: 0 },
+  { month: '2020-07', fte: 457 },
+  { month: '2021-01', fte: 600 },
+]);
 
 const illustrativePricing = (low: number, medium: number, high: number, mix: [number, number, number]) => ({
   unitCosts: { low, medium, high },
@@ -33,11 +50,7 @@ export const NATIONAL_UNIFICATION_SCENARIO: Scenario = {
       start: '2021-04',
       months: 60,
       training: { dropOutPercentPerYear: 8 },
-      openingTrainees: [
-        { month: '2019-10', fte: 129, shortRoutePercent: 0 },
-        { month: '2020-07', fte: 457 },
-        { month: '2021-01', fte: 600 },
-      ],
+      openingTrainees: [...MARCH_2021_TRAINEES],
       qualified: { openingFte: 3900, leavingPercentPerYear: 7.4 },
       intake: {
         plan: { perYear: 1500, calendarMonths: [1, 7], until: '2023-03' },
@@ -97,7 +110,7 @@ export const NATIONAL_UNIFICATION_SCENARIO: Scenario = {
     { input: 'transfer.continuityPercent', source: 'assumption', reference: 'Share of cases whose officer moved with them (004: keep the responsible officer where possible)' },
     { input: 'transfer.rules.ceiling', source: 'document', reference: '004: caseloads should not exceed a baseline of 50' },
     { input: 'pipeline.workforce.start', source: 'document', reference: '004: position at 31 March 2021' },
-    { input: 'pipeline.workforce.openingTrainees', source: 'document', reference: '004: 1,186 FTE in PQiP training at 31 March 2021 (457 started July 2020, over 600 January 2021; the rest assumed October 2019 on the 21-month route)' },
+    { input: 'pipeline.workforce.openingTrainees', source: 'document', reference: '004: 1,186 FTE in PQiP training at 31 March 2021 (457 started July 2020, over 600 January 2021; the other 129 assumed January 2020 on the 21-month route)' },
     { input: 'pipeline.workforce.qualified.openingFte', source: 'assumption', reference: 'PO FTE in post at 31 March 2021 (not in the documents)' },
     { input: 'pipeline.workforce.demand.cases (April 2021)', source: 'document', reference: '004: 518 FTE short at 31 March 2021 at 32.5 cases per FTE PO: (3,900 + 518) x 32.5 = 143,600 cases' },
     { input: 'pipeline.workforce.demand.casesPerFte', source: 'document', reference: '004: national average of 32.5 cases per FTE Probation Officer (21 April 2021)' },

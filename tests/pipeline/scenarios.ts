@@ -1,6 +1,7 @@
 /** Scenarios shared by the pipeline tests: the March 2021 position, and arbitrary valid scenarios. */
 import { fc } from '@fast-check/vitest';
 import type { WorkforceScenario } from '../../src/index.js';
+import { MARCH_2021_TRAINEES } from '../../src/index.js';
 
 /**
  * 31 March 2021 (documents): 518 FTE short, 1,186 FTE in PQiP training (457 started July 2020, 600
@@ -11,11 +12,7 @@ export const MARCH_2021: WorkforceScenario = {
   start: '2021-04',
   months: 36,
   training: { dropOutPercentPerYear: 10 },
-  openingTrainees: [
-    { month: '2020-01', fte: 129, shortRoutePercent: 0 },
-    { month: '2020-07', fte: 457 },
-    { month: '2021-01', fte: 600 },
-  ],
+  openingTrainees: [...MARCH_2021_TRAINEES],
   qualified: { openingFte: 3900 },
   intake: { plan: { perYear: 600, from: '2021-07' } },
   demand: { requiredFte: 4418 },
