@@ -7,7 +7,7 @@
  * - a naive scan (every case compares every practitioner) at 20,000 cases, as a ratio to the core;
  * - balance: each policy's highest capacity in a sample of PDUs minus a lower bound from a linear
  *   programming relaxation (HiGHS): a whole caseload arriving at once onto an empty workforce
- *   (300,000 cases: ceiling slack; 800,000: the ceiling binds for some), and 600,000 new cases on
+ *   (300,000 cases: ceiling slack; 600,000: the ceiling binds for some), and 600,000 new cases on
  *   top of the generated caseload (the ceiling binds hard: some cases cannot be placed).
  */
 import loadHighs from 'highs';
@@ -171,7 +171,7 @@ function maxCapacity(c: AllocationColumns, result: CoreResult, pdu: number): num
 const qualityRows: string[][] = [];
 const loads = [
   ['day one from empty, 300,000 cases', emptyProblem(300_000)],
-  ['day one from empty, 800,000 cases', emptyProblem(800_000)],
+  ['day one from empty, 600,000 cases', emptyProblem(600_000)],
   ['on top of the generated caseload, 600,000 cases', problem(600_000)],
 ] as const;
 for (const [label, c] of loads) {
