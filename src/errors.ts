@@ -33,7 +33,7 @@ export interface WorkloadErrorOptions {
  * try {
  *   parseTier('E9');
  * } catch (error) {
- *   if (error instanceof WorkloadError) console.log(error.code, error.path); // UNKNOWN_TIER tier
+ *   if (error instanceof WorkloadError) [error.code, error.path]; // ['UNKNOWN_TIER', 'tier']
  * }
  * ```
  */

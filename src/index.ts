@@ -53,6 +53,7 @@ export {
   assessPractitioner,
   capacityPercent,
   capacityStatus,
+  capacityThresholdsSchema,
   combinedCapacityPercent,
   excessiveOptionsSchema,
   isExcessiveWorkload,

@@ -58,7 +58,7 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, name 
  * @example
  * ```ts
  * const result = attempt(() => parseTier('Z9'));
- * if (!result.ok) console.log(result.error.message);
+ * const message = result.ok ? '' : result.error.message; // 'tier: unknown tier "Z9"; expected one of A3, …'
  * ```
  */
 export function attempt<T>(fn: () => T): Result<T> {

@@ -8,6 +8,7 @@ import {
   DEFAULT_RED_THRESHOLD,
   capacityOf,
   capacityStatus,
+  capacityThresholdsSchema,
   caseSchema,
   type Case,
   type CapacityStatus,
@@ -103,7 +104,7 @@ export const impactOptionsSchema = z.strictObject({
   /** Case ceiling (default 50). */
   ceiling: z.number().int().min(0).optional(),
   countUnpaidWorkOnly: z.boolean().optional(),
-  thresholds: z.strictObject({ over: z.number().min(0), red: z.number().min(0) }).optional(),
+  thresholds: capacityThresholdsSchema.optional(),
 });
 /** Options of {@link allocationImpact}. */
 export type ImpactOptions = z.input<typeof impactOptionsSchema>;

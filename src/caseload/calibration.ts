@@ -76,9 +76,8 @@ export function calibrationRows(organisationCaseload: OrganisationCaseload, targ
  * @example
  * ```ts
  * const national = generateNationalCaseload({ seed: 2021 });
- * for (const row of calibrationOf(national, UNIFIED_2021_PROFILE.calibration)) {
- *   console.log(row.measure, row.target, row.achieved, row.met); // 'Cases per FTE Probation Officer' 32.5 32.50… true
- * }
+ * const rows = calibrationOf(national, UNIFIED_2021_PROFILE.calibration);
+ * rows.map((row) => [row.measure, row.target, row.achieved, row.met]); // [['Cases per FTE Probation Officer', 32.5, 32.50…, true], …]
  * ```
  */
 export function calibrationOf(organisationCaseload: OrganisationCaseload, targets: readonly CalibrationTarget[]): CalibrationRow[] {

@@ -14,7 +14,7 @@ import {
   type CapacityStatus,
 } from '../workload/index.js';
 import { checkOrganisationCaseload, type OrganisationCaseload } from './organisation.js';
-import { caseloadRollUpSchema, loadsOf, pointsOf, type CaseloadRollUp, type CaseloadSummary, type RollUpLevel } from './rollup.js';
+import { caseloadRollUpSchema, loadsOf, pointsOf, rollUpOptionsSchema, type CaseloadRollUp, type CaseloadSummary, type RollUpLevel } from './rollup.js';
 
 /** A figure before and after, and after - before. */
 export interface FigureChange {
@@ -131,17 +131,7 @@ export function compareRollUps(before: CaseloadRollUp, after: CaseloadRollUp): R
 // --- This month against last month, practitioner by practitioner ---------------------------------
 
 /** Zod schema of the options of {@link compareCaseloads}. */
-export const compareCaseloadsOptionsSchema = z.strictObject({
-  /** Case ceiling (default 50). */
-  ceiling: z.number().int().min(0, 'expected a ceiling of 0 or more').optional(),
-  /** Count unpaid-work-only cases toward the ceiling (default false). */
-  countUnpaidWorkOnly: z.boolean().optional(),
-  /** Capacity thresholds in % (defaults 100 and 110). */
-  thresholds: z
-    .strictObject({ over: z.number().min(0), red: z.number().min(0) })
-    .refine((t) => t.red >= t.over, { message: 'expected red at or above over', path: ['red'] })
-    .optional(),
-});
+export const compareCaseloadsOptionsSchema = rollUpOptionsSchema.pick({ ceiling: true, countUnpaidWorkOnly: true, thresholds: true });
 /** Options of {@link compareCaseloads}. */
 export type CompareCaseloadsOptions = z.input<typeof compareCaseloadsOptionsSchema>;
 

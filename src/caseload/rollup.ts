@@ -12,6 +12,7 @@ import {
   DEFAULT_RED_THRESHOLD,
   capacityOf,
   capacityStatusOf,
+  capacityThresholdsSchema,
   columnarPoints,
   type ColumnarTotals,
 } from '../workload/index.js';
@@ -29,10 +30,7 @@ export const rollUpOptionsSchema = z.strictObject({
   /** Count unpaid-work-only cases toward the ceiling (default false, as the Committee's baseline). */
   countUnpaidWorkOnly: z.boolean().optional(),
   /** Capacity thresholds in % (defaults 100 and 110). */
-  thresholds: z
-    .strictObject({ over: z.number().min(0), red: z.number().min(0) })
-    .refine((t) => t.red >= t.over, { message: 'expected red at or above over', path: ['red'] })
-    .optional(),
+  thresholds: capacityThresholdsSchema.optional(),
   /** How many of the most loaded practitioners each unit lists (default 5). */
   mostLoaded: z.number().int('expected a whole number').min(0, 'expected 0 or more').max(100, 'expected at most 100').optional(),
 });

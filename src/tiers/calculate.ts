@@ -379,7 +379,7 @@ export function calculateTier(assessment: TierAssessment, rules?: TierRules): Ti
  * @example
  * ```ts
  * const result = safeCalculateTier({ rosh: 'extreme' });
- * if (!result.ok) console.log(result.error.path); // 'assessment.rosh'
+ * const path = result.ok ? '' : result.error.path; // 'assessment.rosh'
  * ```
  */
 export function safeCalculateTier(assessment: unknown, rules?: TierRules): Result<TierCalculation> {

@@ -72,6 +72,19 @@ export function combinedCapacityOf(parts: readonly PointsAndAvailable[]): number
 /** Where a capacity % stands against the thresholds: `within`, `over` (above 100%) or `red` (above 110%). */
 export type CapacityStatus = 'within' | 'over' | 'red';
 
+/**
+ * Zod schema of the capacity thresholds, in %: `over` (highlighted when allocating, default 100) and
+ * `red` (default 110), red at or above over.
+ *
+ * @example
+ * ```ts
+ * capacityThresholdsSchema.parse({ over: 100, red: 110 });
+ * ```
+ */
+export const capacityThresholdsSchema = z
+  .strictObject({ over: z.number().min(0, 'expected a threshold of 0% or more'), red: z.number().min(0, 'expected a threshold of 0% or more') })
+  .refine((t) => t.red >= t.over, { message: 'expected red at or above over', path: ['red'] });
+
 /** Options of {@link assessPractitioner}. */
 export const assessOptionsSchema = z.strictObject({
   weightings: weightingTableSchema.optional(),
@@ -82,10 +95,7 @@ export const assessOptionsSchema = z.strictObject({
   /** Count unpaid-work-only cases toward the ceiling (default false, as the Committee's baseline). */
   countUnpaidWorkOnly: z.boolean().optional(),
   /** Capacity thresholds in % (defaults 100 and 110). */
-  thresholds: z
-    .strictObject({ over: z.number().min(0), red: z.number().min(0) })
-    .refine((t) => t.red >= t.over, { message: 'expected red at or above over', path: ['red'] })
-    .optional(),
+  thresholds: capacityThresholdsSchema.optional(),
 });
 /** Options of {@link assessPractitioner}. */
 export type AssessOptions = z.input<typeof assessOptionsSchema>;

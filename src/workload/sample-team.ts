@@ -38,9 +38,9 @@ function cases(prefix: string, lines: readonly Line[]): Case[] {
  *
  * @example
  * ```ts
- * for (const { practitioner, caseload } of SAMPLE_TEAM.members) {
- *   console.log(assessPractitioner(practitioner, caseload, { asOf: SAMPLE_TEAM.asOf }).capacityPercent);
- * }
+ * const capacities = SAMPLE_TEAM.members.map(
+ *   ({ practitioner, caseload }) => assessPractitioner(practitioner, caseload, { asOf: SAMPLE_TEAM.asOf }).capacityPercent,
+ * ); // [128.4…, 95.5…, 48.6…, 75.1…, 83.7…, 0]
  * ```
  */
 export const SAMPLE_TEAM: SampleTeam = {
