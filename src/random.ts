@@ -1,8 +1,8 @@
 /**
  * Seeded random streams: the only source of randomness in the library. Same seed, same numbers,
- * on every machine. pure-rand's xoroshiro128+, whose `jump` gives independent streams: seeded by
- * pure-rand, then stepped here on an `Int32Array` (bit for bit the same numbers as pure-rand's
- * generator and `uniformFloat64`, without boxing 32-bit state in hot loops).
+ * on every machine. pure-rand's xoroshiro128+, whose `jump` gives independent streams: started from
+ * {@link seedState} (the whole seed, well mixed), then stepped here on an `Int32Array` (bit for bit
+ * the same numbers as pure-rand's generator and `uniformFloat64`, without boxing 32-bit state in hot loops).
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { WorkloadError } from './errors.js';
@@ -14,6 +14,34 @@ const JUMP = [3639956645, 3750757012, 1261568508, 386426335] as const;
 /** 2^-26 and 2^-53: two draws of 26 and 27 bits make a 53-bit uniform, as pure-rand's `uniformFloat64`. */
 const SCALE_26 = 2 ** -26;
 const SCALE_53 = 2 ** -53;
+
+/** The 32-bit finaliser of splitmix32: spreads every input bit over the output. */
+function mix32(x: number): number {
+  let t = Math.imul(x ^ (x >>> 16), 0x21f0aaad);
+  t = Math.imul(t ^ (t >>> 15), 0x735a2d97);
+  return t ^ (t >>> 15);
+}
+
+/**
+ * The xoroshiro128+ state (pure-rand's order) a seed starts from: all 53 bits of the seed, mixed
+ * by splitmix32 into four well-spread words. xoroshiro128+ seeded with a small integer directly
+ * starts from a state of few set bits, and its first draws are then near 1 whatever the seed.
+ *
+ * @example
+ * ```ts
+ * seedState(2021).length; // 4
+ * ```
+ */
+export function seedState(seed: number): number[] {
+  const big = BigInt(seed);
+  let x = mix32(Number(BigInt.asIntN(32, big)) ^ mix32(Number(BigInt.asIntN(32, big >> 32n)) + 0x9e3779b9));
+  const state = Array.from({ length: 4 }, () => {
+    x = (x + 0x9e3779b9) | 0;
+    return mix32(x);
+  });
+  if (!state.some((w) => w !== 0)) state[0] = 1;
+  return state;
+}
 
 /**
  * A seeded stream of random numbers. Mutable by nature (each draw advances it); give each run its
@@ -36,7 +64,7 @@ export class RandomStream {
       if (!Number.isSafeInteger(seed)) {
         throw new WorkloadError('INVALID_INPUT', `seed: got ${seed}, expected a whole number`, { path: 'seed' });
       }
-      this.#state = Int32Array.from(xoroshiro128plus(seed | 0).getState());
+      this.#state = Int32Array.from(seedState(seed));
     } else {
       this.#state = Int32Array.from(seed.getState());
     }
