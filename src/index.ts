@@ -154,6 +154,7 @@ export {
   type ScenarioComparison,
   NATIONAL_SENSITIVITY,
   SENSITIVITY_METRICS,
+  applicableParameters,
   sensitivity,
   sensitivityParameterSchema,
   type SensitivityParameter,

@@ -79,7 +79,8 @@ export function allocateColumnar(columns: AllocationColumns, options: z.input<ty
   checkColumn(c, 'ceilingCases', P, () => true, '');
   checkColumn(c, 'grade', P, (v) => v < GRADES.length, `a grade index 0..${GRADES.length - 1}`);
   checkColumn(c, 'scope', P, (v) => v < c.scopeCount, `a scope index below scopeCount (${c.scopeCount})`);
-  checkColumn(c, 'rank', P, (v) => v < P, `a rank below practitionerCount (${P})`);
+  const ranked = new Uint8Array(P);
+  checkColumn(c, 'rank', P, (v) => v < P && ranked[v] === 0 && (ranked[v] = 1) === 1, `a rank below practitionerCount (${P}), each used once`);
   checkColumn(c, 'caseWeight', C, finiteNonNegative, 'hundredths of a point, 0 or more');
   checkColumn(c, 'caseLevel', C, (v) => v < ALLOCATION_LEVELS.length, `a level index 0..${ALLOCATION_LEVELS.length - 1}`);
   checkColumn(c, 'caseCounts', C, (v) => v <= 1, '0 or 1');

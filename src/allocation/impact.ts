@@ -7,7 +7,7 @@ import {
   DEFAULT_OVER_THRESHOLD,
   DEFAULT_RED_THRESHOLD,
   capacityOf,
-  capacityStatus,
+  capacityStatusOf,
   capacityThresholdsSchema,
   caseSchema,
   type Case,
@@ -67,8 +67,8 @@ function impactOf(x: ImpactInput): AllocationImpact {
   const pointsAfter = (x.pointsHundredths + added) / 100;
   const capacityBefore = capacityOf(pointsBefore, x.available);
   const capacityAfter = capacityOf(pointsAfter, x.available);
-  const statusBefore = capacityStatus(pointsBefore, x.available, x.over, x.red);
-  const statusAfter = capacityStatus(pointsAfter, x.available, x.over, x.red);
+  const statusBefore = capacityStatusOf(pointsBefore, x.available, x.over, x.red);
+  const statusAfter = capacityStatusOf(pointsAfter, x.available, x.over, x.red);
   const casesAfter = x.cases + (x.alreadyHeld ? 0 : 1);
   const ceilingCasesAfter = x.ceilingCases + (!x.alreadyHeld && x.caseCounts ? 1 : 0);
   return {
@@ -166,9 +166,14 @@ export const CANDIDATE_ORDERS = ['grade-then-workload', 'capacity-after'] as con
 const rankOptionsSchema = allocationOptionsSchema.extend({
   /** `grade-then-workload` (the live tool: PO, PSO, PQiP, others; lowest workload first) or `capacity-after`. */
   order: z.enum(CANDIDATE_ORDERS).optional(),
+  /** Capacity thresholds for each impact's status and crossings (defaults 100 and 110). */
+  thresholds: capacityThresholdsSchema.optional(),
 });
-/** Options of {@link rankCandidates}: the allocation options plus the list order. */
-export type RankOptions = AllocationOptions & { readonly order?: (typeof CANDIDATE_ORDERS)[number] };
+/** Options of {@link rankCandidates}: the allocation options plus the list order and thresholds. */
+export type RankOptions = AllocationOptions & {
+  readonly order?: (typeof CANDIDATE_ORDERS)[number];
+  readonly thresholds?: { readonly over: number; readonly red: number };
+};
 
 /** The candidate list for one case. */
 export interface CandidateList {
@@ -197,7 +202,7 @@ export interface CandidateList {
  * ```
  */
 export function rankCandidates(newCase: AllocationCase, practitioners: readonly AllocationPractitioner[], options: RankOptions): CandidateList {
-  const { order = 'grade-then-workload', ...allocationOptions } = parseInput(rankOptionsSchema, options, 'options');
+  const { order = 'grade-then-workload', thresholds, ...allocationOptions } = parseInput(rankOptionsSchema, options, 'options');
   const problem = prepareProblem(practitioners, [newCase], allocationOptions);
   const exclusions = exclusionsFor(problem.columns, problem.core, 0);
   const ceiling = problem.rules.ceiling ?? Number.POSITIVE_INFINITY;
@@ -206,7 +211,7 @@ export function rankCandidates(newCase: AllocationCase, practitioners: readonly 
   problem.practitioners.forEach((p, i) => {
     const excluded = exclusions[i] as number;
     if (excluded >= 0) ineligible.push({ practitionerId: p.id, reason: EXCLUSION_REASONS[excluded] as ExclusionReason });
-    else eligible.push(impactFromProblem(problem, i, ceiling, undefined, problem.cases[0]?.id));
+    else eligible.push(impactFromProblem(problem, i, ceiling, thresholds, problem.cases[0]?.id));
   });
   const gradeOf = new Map(problem.practitioners.map((p) => [p.id, GRADE_LIST_ORDER.indexOf(p.grade)]));
   const byId = (a: AllocationImpact, b: AllocationImpact) => (a.practitionerId < b.practitionerId ? -1 : a.practitionerId > b.practitionerId ? 1 : 0);

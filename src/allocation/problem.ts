@@ -30,6 +30,10 @@ export const allocationPractitionerSchema = practitionerSchema
     /** Or just the totals they hold now: points, cases, and cases toward the ceiling (default: cases). */
     current: z
       .strictObject({ points: z.number().min(0, 'expected points of 0 or more'), cases: countSchema, ceilingCases: countSchema.optional() })
+      .refine((c) => c.ceilingCases === undefined || c.ceilingCases <= c.cases, {
+        message: 'expected no more cases toward the ceiling than cases',
+        path: ['ceilingCases'],
+      })
       .optional(),
   })
   .refine((p) => p.caseload === undefined || p.current === undefined, { message: 'expected caseload or current, not both', path: ['current'] });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   NATIONAL_SENSITIVITY,
   NATIONAL_UNIFICATION_SCENARIO,
+  applicableParameters,
   parseScenario,
   runScenario,
   sensitivity,
@@ -36,7 +37,8 @@ function readScenario(file: string): unknown {
 /** What `run` produced: the report, its sensitivity, and the files written. */
 export interface RunOutput {
   readonly report: ScenarioReport;
-  readonly tornado: SensitivityResult;
+  /** `undefined` when the scenario has none of the bundled sensitivity's inputs. */
+  readonly tornado: SensitivityResult | undefined;
   readonly files: readonly string[];
 }
 
@@ -49,9 +51,14 @@ export async function runCommand(scenarioFile: string | null, out: string | null
   const bar = progressBar(stderr);
   const sections = ['caseload', 'transfer', 'pipeline', 'contracts'] as const;
   const report = runScenario(scenario, { onSection: (s) => bar.update(sections.indexOf(s) / (sections.length + 1), s === 'pipeline' ? 'pipeline Monte Carlo' : s) });
-  const tornado = sensitivity(scenario, NATIONAL_SENSITIVITY.parameters, NATIONAL_SENSITIVITY.metric, (done, total) =>
-    bar.update((sections.length + done / total) / (sections.length + 1), `sensitivity ${done}/${total}`),
-  );
+  // The bundled parameters this scenario has (a scenario may, say, give demand as FTE, not cases per FTE).
+  const parameters = applicableParameters(scenario, NATIONAL_SENSITIVITY.parameters);
+  const tornado =
+    parameters.length === 0
+      ? undefined
+      : sensitivity(scenario, parameters, NATIONAL_SENSITIVITY.metric, (done, total) =>
+          bar.update((sections.length + done / total) / (sections.length + 1), `sensitivity ${done}/${total}`),
+        );
   bar.done();
   const tables = reportTables(report, tornado);
   if (format === 'json') stdout.write(`${JSON.stringify({ report, sensitivity: tornado }, null, 2)}\n`);

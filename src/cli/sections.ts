@@ -53,7 +53,7 @@ export function reportTables(report: ScenarioReport, tornado?: SensitivityResult
     },
     {
       name: 'caseload-regions',
-      title: `Caseload by region on ${report.scenario.asOf} (before the transfer)`,
+      title: `Caseload by region on ${report.scenario.asOf} (before the transfer; all grades, SPOs in the headcount)`,
       header: ['region', 'practitioners', 'FTE', 'cases', 'cases per FTE', 'capacity', 'over 100%', 'over 110%', 'above ceiling'],
       rows: [...report.caseload.regions, report.caseload.national].map((r) => [
         r.name,

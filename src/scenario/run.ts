@@ -5,7 +5,7 @@ import { adjustToBudget, paymentRisk, portfolioSummary, type PortfolioSummary, t
 import { projectWorkforce, simulateWorkforce } from '../pipeline/index.js';
 import { RandomStream } from '../random.js';
 import { DEFAULT_WEIGHTINGS } from '../weightings/index.js';
-import { combinedCapacityOf } from '../workload/index.js';
+import { DEFAULT_CASE_CEILING, combinedCapacityOf } from '../workload/index.js';
 import { dayOnePortfolio } from './portfolio.js';
 import { parseScenario, type ParsedScenario, type Scenario } from './schema.js';
 import { liftAndShift } from './transfer.js';
@@ -128,7 +128,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
   const weightings = s.weightings ?? DEFAULT_WEIGHTINGS;
   options.onSection?.('caseload');
   const org = generateNationalCaseload({ ...s.organisation, seed: s.seed, asOf: s.asOf, weightings });
-  const organisationRollUp = rollUp(org, { ceiling: s.transfer.rules?.ceiling ?? 50 });
+  const organisationRollUp = rollUp(org, { ceiling: reportingCeiling(s) });
   const distribution = caseloadDistribution(org);
   const poDistribution = caseloadDistribution(org, { grades: ['PO'] });
   options.onSection?.('transfer');
@@ -166,6 +166,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
   };
 }
 
+/** The case ceiling practitioners are counted against before and after: the transfer's, or the Committee's 50 when it has none. */
+function reportingCeiling(s: ParsedScenario): number {
+  return s.transfer.rules?.ceiling ?? DEFAULT_CASE_CEILING;
+}
+
 function monthsBetween(from: string, to: string): number {
   const [fy, fm] = from.split('-').map(Number) as [number, number];
   const [ty, tm] = to.split('-').map(Number) as [number, number];
@@ -174,7 +179,7 @@ function monthsBetween(from: string, to: string): number {
 
 function transferSection(s: ParsedScenario, org: ReturnType<typeof generateNationalCaseload>): ScenarioReport['transfer'] {
   const { columns: c, result } = liftAndShift(org, s.transfer, s.seed + 1);
-  const ceiling = s.transfer.rules?.ceiling === null ? Number.POSITIVE_INFINITY : (s.transfer.rules?.ceiling ?? 50);
+  const ceiling = reportingCeiling(s);
   const regionOf = org.columns.practitioners.regionIndex;
   const pduRegion = new Uint32Array(org.pdus.length);
   for (let p = 0; p < c.practitionerCount; p++) pduRegion[c.scope[p] as number] = regionOf[p] as number;

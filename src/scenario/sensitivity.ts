@@ -64,6 +64,26 @@ export interface SensitivityResult {
   readonly rows: readonly SensitivityRow[];
 }
 
+/** The number at `path` in `scenario`, or `undefined` when there is none. */
+function numberAt(scenario: Scenario, path: string): number | undefined {
+  let node: unknown = scenario;
+  for (const key of path.split('.')) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  return typeof node === 'number' ? node : undefined;
+}
+
+/**
+ * The parameters that name a numeric input of `scenario` (a scenario that gives demand as FTE has
+ * no `casesPerFte` to swing, say).
+ *
+ * @example
+ * ```ts
+ * applicableParameters(NATIONAL_UNIFICATION_SCENARIO, NATIONAL_SENSITIVITY.parameters).length; // 5
+ * ```
+ */
+export function applicableParameters(scenario: Scenario, parameters: readonly SensitivityParameter[]): SensitivityParameter[] {
+  return parameters.filter((p) => numberAt(scenario, p.path) !== undefined);
+}
+
 /** A copy of `scenario` with the number at `path` replaced, or a WorkloadError naming `where`. */
 function withValue(scenario: Scenario, path: string, value: number, where: string): { scenario: Scenario; base: number } {
   const copy = structuredClone(scenario) as unknown as Record<string, unknown>;

@@ -4,8 +4,17 @@
  * practitioners already holding their caseloads) by the columnar allocation core.
  */
 import { z } from 'zod';
-import { ALLOCATION_LEVELS, ALLOCATION_POLICIES, allocateColumnar, allocationRulesSchema, type AllocationColumns, type CoreResult } from '../allocation/index.js';
-import { generateCases, type NewCaseColumns, type OrganisationCaseload } from '../caseload/index.js';
+import {
+  ALLOCATION_LEVELS,
+  ALLOCATION_POLICIES,
+  allocateColumnar,
+  allocationRulesSchema,
+  coreRulesOf,
+  resolveRules,
+  type AllocationColumns,
+  type CoreResult,
+} from '../allocation/index.js';
+import { generateCases, organisationCaseloadSchema, type NewCaseColumns, type OrganisationCaseload } from '../caseload/index.js';
 import { RandomStream } from '../random.js';
 import { TIERS, protectLevelOf } from '../tiers/index.js';
 import { CASE_STATUSES, columnarPoints, pointsLookup, pointsLookupIndex } from '../workload/index.js';
@@ -89,18 +98,37 @@ export interface LiftAndShift {
  * ```
  */
 export function liftAndShift(org: OrganisationCaseload, transfer: Transfer, seed: number): LiftAndShift {
+  parseInput(organisationCaseloadSchema, org, 'org');
   const t = parseInput(transferSchema, transfer, 'transfer');
+  const s = parseInput(z.number().int('expected a whole-number seed').refine(Number.isSafeInteger, 'expected a safe integer seed'), seed, 'seed');
   const pdus = org.pdus.length;
-  const members: number[][] = Array.from({ length: pdus }, () => []);
-  org.columns.practitioners.pduIndex.forEach((pdu, i) => (members[pdu] as number[]).push(i));
-  const incoming = generateCases({ count: t.cases, seed, pduCount: pdus, pduWeights: members.map((m) => m.length) });
-  const rng = new RandomStream(seed);
-  const preferred = Int32Array.from({ length: t.cases }, (_, i) => {
-    const pool = members[incoming.pduIndex[i] as number] as number[];
-    return rng.uniform() * 100 < t.continuityPercent && pool.length > 0 ? (pool[Math.floor(rng.uniform() * pool.length)] as number) : -1;
-  });
+  const headcount = new Array<number>(pdus).fill(0);
+  for (const pdu of org.columns.practitioners.pduIndex) headcount[pdu] = (headcount[pdu] as number) + 1;
+  const incoming = generateCases({ count: t.cases, seed: s, pduCount: pdus, pduWeights: headcount });
   const countUnpaid = t.rules?.countUnpaidWorkOnly ?? false;
-  const columns = liftAndShiftColumns(org, incoming, preferred, countUnpaid);
+  const columns = liftAndShiftColumns(org, incoming, new Int32Array(t.cases).fill(-1), countUnpaid);
+  // The officers who moved with their cases: case-holders of a grade that may take the case, in its PDU.
+  // A stream of its own (generateCases uses the first two of this seed's streams).
+  const rng = RandomStream.streams(s, 3)[2] as RandomStream;
+  const masks = coreRulesOf('balanced', resolveRules(t.rules)).eligibleMask;
+  const pools = new Map<number, number[]>();
+  const poolOf = (pdu: number, level: number) => {
+    const key = pdu * ALLOCATION_LEVELS.length + level;
+    let pool = pools.get(key);
+    if (pool === undefined) {
+      pool = [];
+      for (let p = 0; p < columns.practitionerCount; p++) {
+        if (columns.scope[p] === pdu && (columns.available[p] as number) > 0 && (((masks[level] as number) >> (columns.grade[p] as number)) & 1) === 1) pool.push(p);
+      }
+      pools.set(key, pool);
+    }
+    return pool;
+  };
+  for (let i = 0; i < t.cases; i++) {
+    if (rng.uniform() * 100 >= t.continuityPercent) continue;
+    const pool = poolOf(incoming.pduIndex[i] as number, columns.caseLevel[i] as number);
+    if (pool.length > 0) columns.casePreferred[i] = pool[Math.floor(rng.uniform() * pool.length)] as number;
+  }
   const result = allocateColumnar(columns, { policy: t.policy ?? 'balanced', ...(t.rules ? { rules: t.rules } : {}) });
   return { columns, result };
 }

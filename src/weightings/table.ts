@@ -29,6 +29,9 @@ function byGrade<S extends z.ZodType>(schema: S) {
   return z.strictObject(Object.fromEntries(GRADES.map((grade) => [grade, schema])) as Record<Grade, S>);
 }
 
+/** A whole percentage 0..100: retention is summed exactly in hundredths of a point. */
+const wholePercentSchema = percentSchema.int('expected a whole percentage (retention is kept exact in hundredths of a point)');
+
 /** Zod schema of a {@link WeightingTable}; every cell is required (a missing one names its path). */
 export const weightingTableSchema = z.strictObject({
   /** A name for the table, e.g. `UTM 2021 defaults`. */
@@ -45,9 +48,9 @@ export const weightingTableSchema = z.strictObject({
   reportPoints: z.strictObject({ standardDelivery: tierPointSchema, fastDelivery: tierPointSchema }),
   /** Percent of tier points an inactive case keeps, by status. */
   retention: z.strictObject({
-    activeWarrant: percentSchema,
-    unpaidWorkOnly: percentSchema,
-    overdueTermination: percentSchema,
+    activeWarrant: wholePercentSchema,
+    unpaidWorkOnly: wholePercentSchema,
+    overdueTermination: wholePercentSchema,
   }),
   /** Points a full-time practitioner of the grade can carry (0–9,999). */
   nominalTarget: byGrade(z.number().int('expected whole points').min(0).max(9999, 'expected at most 9,999 points')),

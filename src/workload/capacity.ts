@@ -141,8 +141,8 @@ function isAbove(total: number, available: number, threshold: number): boolean {
  */
 export function capacityStatus(total: number, available: number, over = DEFAULT_OVER_THRESHOLD, red = DEFAULT_RED_THRESHOLD): CapacityStatus {
   const points = z.number().min(0, 'expected points of 0 or more');
-  const percent = z.number().min(0, 'expected a threshold of 0% or more');
-  return capacityStatusOf(parseInput(points, total, 'total'), parseInput(points, available, 'available'), parseInput(percent, over, 'over'), parseInput(percent, red, 'red'));
+  const thresholds = parseInput(capacityThresholdsSchema, { over, red }, 'thresholds');
+  return capacityStatusOf(parseInput(points, total, 'total'), parseInput(points, available, 'available'), thresholds.over, thresholds.red);
 }
 
 /** Trusted core of {@link capacityStatus}: no parsing, for loops over many practitioners. */

@@ -126,7 +126,7 @@ export function availablePoints(practitioner: Practitioner, options: AvailableOp
  */
 export function fte(practitioner: Practitioner, weightings: WeightingTable = DEFAULT_WEIGHTINGS): number {
   const p = parseInput(practitionerSchema, practitioner, 'practitioner');
-  return fteOf(p.grade, p.contractedHours, weightings);
+  return fteOf(p.grade, p.contractedHours, parseInput(weightingTableSchema, weightings, 'weightings'));
 }
 
 /** Trusted core of {@link fte}. */

@@ -105,6 +105,14 @@ describe('rankCandidates', () => {
     expect(anyone.eligible.map((c) => c.practitionerId)).toEqual(['pqip-1', 'pso-1', 'po-1', 'po-2']);
   });
 
+  it('uses the thresholds it is given for status and crossings', () => {
+    // po-1: 1,088 + 63 = 1,151 / 2,176 = 52.9%: above a 52% "over" line, below a 60% red one.
+    const list = rankCandidates({ id: 'N1', tier: 'C2', caseType: 'community' }, team, { asOf, thresholds: { over: 52, red: 60 } });
+    const po1 = list.eligible.find((c) => c.practitionerId === 'po-1');
+    expect(po1?.statusAfter).toBe('over');
+    expect(po1?.crosses).toEqual({ ceiling: false, over: true, red: false });
+  });
+
   it('refuses duplicate practitioner ids', () => {
     const error = errorOf(() => rankCandidates({ id: 'N1', tier: 'C2', caseType: 'community' }, [team[0], team[0]] as typeof team, { asOf }));
     expect(error.code).toBe('DUPLICATE_ID');

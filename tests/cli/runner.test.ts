@@ -45,6 +45,16 @@ describe('probation-workload run', () => {
     expect(csv.stdout.startsWith('# headline\nmeasure,value\n')).toBe(true);
   });
 
+  it('runs a scenario that lacks some of the sensitivity inputs (demand as FTE), swinging the rest', () => {
+    const fte = join(dir, 'fte.json');
+    const s = smallScenario();
+    writeFileSync(fte, JSON.stringify({ ...s, pipeline: { ...s.pipeline, workforce: { ...s.pipeline.workforce, demand: { requiredFte: 4418 } } } }));
+    const { code, stdout } = run(['run', fte, '--format', 'csv']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('PO leaving rate');
+    expect(stdout).not.toContain('Cases per FTE PO at target');
+  });
+
   it('a bad scenario file exits 1 naming the field and the allowed values', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ ...smallScenario(), transfer: { cases: 10, continuityPercent: 50, policy: 'random' } }));

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import {
+  GRADES,
   NATIONAL_SENSITIVITY,
+  generateNationalCaseload,
+  liftAndShift,
   NATIONAL_UNIFICATION_SCENARIO,
   compareScenarios,
   parseScenario,
@@ -66,6 +69,26 @@ describe('scenarios', () => {
     expect(target?.highOutput).toBeLessThan(target?.lowOutput ?? 0);
     const error = errorOf(() => sensitivity(smallScenario(), [{ path: 'pipeline.nowhere', low: 1, high: 2 }], 'monthsToClose'));
     expect(error.path).toBe('parameters[0].path');
+  });
+
+  it('lift and shift: every preferred officer holds cases, may take the case, and works in its PDU', () => {
+    const s = parseScenario(smallScenario());
+    const org = generateNationalCaseload({ ...s.organisation, seed: s.seed, asOf: s.asOf });
+    const { columns: c, result } = liftAndShift(org, { cases: 2000, continuityPercent: 60 }, 5);
+    let preferred = 0;
+    for (let i = 0; i < c.caseCount; i++) {
+      const p = c.casePreferred[i] as number;
+      if (p < 0) continue;
+      preferred += 1;
+      expect(c.available[p]).toBeGreaterThan(0);
+      expect(c.scope[p]).toBe(c.caseScope[i]);
+      if (c.caseLevel[i] === 0) expect(['PO', 'NQO']).toContain(GRADES[c.grade[p] as number]);
+    }
+    // About 60% of 2,000 have a preferred officer (sd of the count about 22).
+    expect(preferred).toBeGreaterThan(1100);
+    expect(preferred).toBeLessThan(1300);
+    expect(result.assigned.length).toBe(2000);
+    expect(errorOf(() => liftAndShift({} as typeof org, { cases: 1, continuityPercent: 0 }, 1)).path).toMatch(/^org/);
   });
 
   it('refuses a bad scenario naming the field and what it allows', () => {

@@ -55,6 +55,12 @@ describe('parseWeightings refuses a broken table with the path of the cell', () 
     }
   });
 
+  it('a fractional retention (sums are exact in hundredths of a point only for whole percentages)', () => {
+    expect(errorOf(() => parseWeightings({ ...DEFAULT_WEIGHTINGS, retention: { ...DEFAULT_WEIGHTINGS.retention, activeWarrant: 33.3 } })).path).toBe(
+      'weightings.retention.activeWarrant',
+    );
+  });
+
   it('a retention above 100% and default hours above 37', () => {
     expect(errorOf(() => parseWeightings({ ...DEFAULT_WEIGHTINGS, retention: { ...DEFAULT_WEIGHTINGS.retention, activeWarrant: 101 } })).path).toBe(
       'weightings.retention.activeWarrant',

@@ -94,6 +94,8 @@ describe('capacityStatus', () => {
     expect(capacityStatus(2070, 2070)).toBe('within');
     expect(capacityStatus(2070.5, 2070)).toBe('over');
     expect(capacityStatus(500, 0)).toBe('within');
+    // 105% against over 120 and red 100: the thresholds are out of order, so no status.
+    expect(errorOf(() => capacityStatus(105, 100, 120, 100)).path).toBe('thresholds.red');
   });
 });
 
