@@ -4,6 +4,7 @@
  */
 import { formatPounds } from '../money.js';
 import type { ScenarioReport, SensitivityResult } from '../scenario/index.js';
+import { HEADLINE_FIGURES, type HeadlineMetric } from './report/index.js';
 
 /** One table: a name (the CSV file's), a title, a header and rows of text cells. */
 export interface ReportTable {
@@ -13,6 +14,8 @@ export interface ReportTable {
   readonly rows: readonly (readonly string[])[];
 }
 
+/** A headline figure's name, as the HTML report and charts call it. */
+const label = (metric: HeadlineMetric) => HEADLINE_FIGURES[metric].label;
 const pct = (value: number | null) => (value === null ? '' : `${value.toFixed(1)}%`);
 const num = (value: number | null, decimals = 0) => (value === null ? '' : value.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }));
 
@@ -35,20 +38,20 @@ export function reportTables(report: ScenarioReport, tornado?: SensitivityResult
       title: 'Headline',
       header: ['measure', 'value'],
       rows: [
-        ['Cases per FTE PO (before transfer)', num(h.casesPerFtePo, 1)],
-        ['POs above 50 cases (before transfer)', pct(h.shareOfPosAbove50 === null ? null : h.shareOfPosAbove50 * 100)],
-        ['National capacity before the transfer', pct(h.capacityBeforeTransfer)],
-        ['National capacity after the transfer', pct(h.capacityAfterTransfer)],
-        ['Transferring cases placed', pct(h.transferPlacedPercent)],
-        ['Practitioners above the ceiling after', num(h.practitionersOverCeilingAfter)],
+        [label('casesPerFtePo'), num(h.casesPerFtePo, 1)],
+        [label('shareOfPosAbove50'), pct(h.shareOfPosAbove50 === null ? null : h.shareOfPosAbove50 * 100)],
+        [label('capacityBeforeTransfer'), pct(h.capacityBeforeTransfer)],
+        [label('capacityAfterTransfer'), pct(h.capacityAfterTransfer)],
+        [label('transferPlacedPercent'), pct(h.transferPlacedPercent)],
+        [label('practitionersOverCeilingAfter'), num(h.practitionersOverCeilingAfter)],
         ['PO shortfall closes (expected)', p.closesIn ?? `not within ${p.months.length} months`],
         ['PO shortfall closes (simulated quantiles)', p.closesInQuantiles.map((m, i) => `P${p.quantiles[i]} ${m ?? 'never'}`).join(', ')],
-        ['Vacancy carried (FTE-months)', num(h.shortfallFteMonths)],
-        ['PO FTE above requirement at the end', num(h.finalSurplus)],
-        ['Contract value after budget', formatPounds(h.contractValue)],
-        ['Guaranteed minimum', formatPounds(h.guaranteedMinimum)],
-        ['Share of value to VCSE organisations', pct(h.vcseSharePercent)],
-        ['Expected year-1 payment', formatPounds(h.expectedYearOnePayment)],
+        [label('shortfallFteMonths'), num(h.shortfallFteMonths)],
+        [label('finalSurplus'), num(h.finalSurplus)],
+        [label('contractValue'), formatPounds(h.contractValue)],
+        [label('guaranteedMinimum'), formatPounds(h.guaranteedMinimum)],
+        [label('vcseSharePercent'), pct(h.vcseSharePercent)],
+        [label('expectedYearOnePayment'), formatPounds(h.expectedYearOnePayment)],
       ],
     },
     {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { WorkloadError, projectWorkforce, requiredIntake, simulateWorkforce, type RequiredIntakeOptions, type WorkforceScenario } from '../../src/index.js';
+import { projectWorkforce, requiredIntake, simulateWorkforce, type RequiredIntakeOptions, type WorkforceScenario } from '../../src/index.js';
+import { errorOf } from '../helpers.js';
 import { MARCH_2021 } from './scenarios.js';
 
-function refusal(fn: () => unknown): WorkloadError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof WorkloadError) return error;
-    throw error;
-  }
-  throw new Error('expected a WorkloadError');
-}
 
 /** Demand rising 6% a year each April from 4,418: the gap needs new intake to close. */
 const GROWING: WorkforceScenario = {
@@ -97,7 +89,7 @@ describe('requiredIntake', () => {
       [{ closeBy: '2024-03', probabilityPercent: 0, simulation: { runs: 10, seed: 1 } }, 'options.probabilityPercent'],
       [{ closeBy: '2024-03', simulation: { runs: 10, seed: 1 } }, 'options.probabilityPercent'],
     ] as const) {
-      const error = refusal(() => requiredIntake(GROWING, options as RequiredIntakeOptions));
+      const error = errorOf(() => requiredIntake(GROWING, options as RequiredIntakeOptions));
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.path).toBe(path);
     }

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { WorkloadError, projectWorkforce, workforceScenarioSchema, type WorkforceScenario } from '../../src/index.js';
+import { projectWorkforce, workforceScenarioSchema, type WorkforceScenario } from '../../src/index.js';
+import { errorOf } from '../helpers.js';
 import { MARCH_2021 } from './scenarios.js';
 
-function refusal(scenario: unknown): WorkloadError {
-  try {
-    projectWorkforce(scenario as WorkforceScenario);
-  } catch (error) {
-    if (error instanceof WorkloadError) return error;
-    throw error;
-  }
-  throw new Error('expected a WorkloadError');
-}
+/** The error `projectWorkforce` refuses a scenario with. */
+const refusal = (scenario: unknown) => errorOf(() => projectWorkforce(scenario as WorkforceScenario));
 
 const base = MARCH_2021;
 

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { WorkloadError, projectWorkforce, simulateWorkforce, type SimulationOptions, type WorkforceScenario } from '../../src/index.js';
+import { projectWorkforce, simulateWorkforce, type SimulationOptions, type WorkforceScenario } from '../../src/index.js';
+import { errorOf } from '../helpers.js';
 import { MARCH_2021, scenarioArbitrary } from './scenarios.js';
 
-function refusal(fn: () => unknown): WorkloadError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof WorkloadError) return error;
-    throw error;
-  }
-  throw new Error('expected a WorkloadError');
-}
 
 describe('simulateWorkforce', () => {
   it('has the mean of many runs within 0.1% of the projection (binomial draws are unbiased)', () => {
@@ -125,7 +117,7 @@ describe('simulateWorkforce', () => {
       [{ runs: 10, seed: 1, uncertainty: { dropOutPercentPerYear: { low: -1, high: 5 } } }, 'options.uncertainty.dropOutPercentPerYear.low'],
       [{ runs: 10 }, 'options.seed'],
     ] as const) {
-      const error = refusal(() => simulateWorkforce(MARCH_2021, options as SimulationOptions));
+      const error = errorOf(() => simulateWorkforce(MARCH_2021, options as SimulationOptions));
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.path).toBe(path);
     }
