@@ -144,7 +144,8 @@ export class RandomStream {
    * Exact in distribution: sequential-search inversion when `n x min(p, 1 - p) < 10`, otherwise
    * Hörmann's BTRS (transformed rejection with squeeze; W. Hörmann, "The generation of binomial
    * random variates", J. Statist. Comput. Simul. 46, 1993, 101–110), whose acceptance test uses
-   * log-factorials accurate to double precision. `p > 0.5` draws the failures instead.
+   * log-factorials accurate to double precision. `p > 0.5` draws the failures instead. Pass a
+   * {@link BinomialRate} to draw many times at one probability without preparing it each time.
    *
    * @param n trials, a whole number of 0 or more
    * @param p probability of success of each trial, 0..1
@@ -155,14 +156,38 @@ export class RandomStream {
    * rng.binomial(1000, 0.074); // leavers among 1,000 officers at 7.4%: about 74
    * ```
    */
-  binomial(n: number, p: number): number {
-    return this.#binomial(checkedTrials(n), binomialConstants(p));
+  binomial(n: number, p: number | BinomialRate): number {
+    return this.#binomial(checkedTrials(n), rateOf(p));
+  }
+
+  /**
+   * How much of an `amount` an event takes when each whole unit is taken independently with
+   * probability `p` and a fractional remainder is taken whole with probability `p`: binomial thinning
+   * extended to amounts such as part-time FTE, with expectation exactly `amount x p`. A whole amount
+   * draws just as {@link RandomStream.binomial} does.
+   *
+   * @param amount units, 0 or more (need not be whole)
+   * @param p probability each unit is taken, 0..1
+   * @example
+   * ```ts
+   * const rng = new RandomStream(42);
+   * const leaving = new BinomialRate(0.0064);
+   * rng.thinned(228.5, leaving); // a whole number of the 228, plus 0.5 if the part-time remainder leaves too
+   * ```
+   */
+  thinned(amount: number, p: number | BinomialRate): number {
+    if (!(amount >= 0 && amount <= Number.MAX_SAFE_INTEGER)) {
+      throw new WorkloadError('INVALID_INPUT', `amount: got ${amount}, expected an amount of 0 or more`, { path: 'amount' });
+    }
+    const rate = rateOf(p);
+    const whole = Math.floor(amount);
+    const taken = this.#binomial(whole, rate);
+    return amount > whole && this.uniform() < rate.probability ? taken + (amount - whole) : taken;
   }
 
   /**
    * A function drawing binomial(n, p) for any `n` with one fixed `p`, as {@link RandomStream.binomial}
-   * does, but with the constants of `p` computed once: for hot loops that draw many groups at one rate.
-   * Draws advance this stream.
+   * does with a {@link BinomialRate}. Draws advance this stream.
    *
    * @param p probability of success of each trial, 0..1
    * @example
@@ -173,16 +198,13 @@ export class RandomStream {
    * ```
    */
   binomialSampler(p: number): (n: number) => number {
-    const constants = binomialConstants(p);
-    return (n) => this.#binomial(checkedTrials(n), constants);
+    const rate = new BinomialRate(p);
+    return (n) => this.binomial(n, rate);
   }
 
   /**
-   * A function drawing how much of an `amount` an event takes when each whole unit is taken
-   * independently with probability `p` and a fractional remainder is taken whole with probability
-   * `p`: binomial thinning extended to amounts such as part-time FTE, with expectation exactly
-   * `amount x p`. Whole amounts draw just as {@link RandomStream.binomialSampler} does. Draws advance
-   * this stream.
+   * A function thinning any amount at one fixed `p`, as {@link RandomStream.thinned} does with a
+   * {@link BinomialRate}. Draws advance this stream.
    *
    * @param p probability each unit is taken, 0..1
    * @example
@@ -193,26 +215,19 @@ export class RandomStream {
    * ```
    */
   thinningSampler(p: number): (amount: number) => number {
-    const constants = binomialConstants(p);
-    return (amount) => {
-      if (!(amount >= 0 && amount <= Number.MAX_SAFE_INTEGER)) {
-        throw new WorkloadError('INVALID_INPUT', `amount: got ${amount}, expected an amount of 0 or more`, { path: 'amount' });
-      }
-      const whole = Math.floor(amount);
-      const taken = this.#binomial(whole, constants);
-      return amount > whole && this.uniform() < p ? taken + (amount - whole) : taken;
-    };
+    const rate = new BinomialRate(p);
+    return (amount) => this.thinned(amount, rate);
   }
 
-  #binomial(n: number, c: BinomialConstants): number {
-    const k = n === 0 || c.p === 0 ? 0 : n * c.p < 10 ? this.#binomialInversion(n, c) : this.#binomialRejection(n, c);
+  #binomial(n: number, c: BinomialRate): number {
+    const k = n === 0 || c.p === 0 ? 0 : n * c.p < INVERSION_MEAN_LIMIT ? this.#binomialInversion(n, c) : this.#binomialRejection(n, c);
     return c.flipped ? n - k : k;
   }
 
   /** Inversion by sequential search from 0, restarting in the rare case rounding runs past `n`. */
-  #binomialInversion(n: number, c: BinomialConstants): number {
+  #binomialInversion(n: number, c: BinomialRate): number {
     const a = (n + 1) * c.odds;
-    const atZero = Math.exp(n * c.logQ);
+    const atZero = c.noSuccess(n);
     for (;;) {
       let u = this.uniform();
       let mass = atZero;
@@ -227,7 +242,7 @@ export class RandomStream {
   }
 
   /** BTRS for `p <= 0.5` and `n x p >= 10` (Hörmann 1993, algorithm BTRS). */
-  #binomialRejection(n: number, c: BinomialConstants): number {
+  #binomialRejection(n: number, c: BinomialRate): number {
     const { p, q } = c;
     const spq = Math.sqrt(n * p * q);
     const b = 1.15 + 2.53 * spq;
@@ -263,8 +278,28 @@ export class RandomStream {
   }
 }
 
-/** What a binomial draw needs of `p`, computed once; `p` here is at most 0.5 (`flipped` when the input was above). */
-interface BinomialConstants {
+/** Binomial draws with `n x min(p, 1 - p)` below this use inversion; at or above, BTRS. */
+const INVERSION_MEAN_LIMIT = 10;
+/** q^n is tabled for n below POWER_STEP^2, as q^(n mod POWER_STEP) x q^(POWER_STEP x floor(n / POWER_STEP)). */
+const POWER_STEP = 64;
+
+/**
+ * A probability of success prepared for binomial draws: its constants computed once, and the
+ * chance of no success among `n` trials tabled as draws first need it. Share one among every stream
+ * drawing at the same probability (the runs of a Monte Carlo at one rate) through
+ * {@link RandomStream.binomial} and {@link RandomStream.thinned}.
+ *
+ * @example
+ * ```ts
+ * const leaving = new BinomialRate(0.0064); // 0.64% a month
+ * const [a, b] = RandomStream.streams(7, 2);
+ * a.binomial(4418, leaving) + b.binomial(4418, leaving); // leavers in two runs, about 28 each
+ * ```
+ */
+export class BinomialRate {
+  /** The probability as given, 0..1. */
+  readonly probability: number;
+  /** min(probability, 1 - probability): the side drawn; `flipped` when that is the failures. */
   readonly p: number;
   readonly q: number;
   readonly flipped: boolean;
@@ -274,16 +309,54 @@ interface BinomialConstants {
   readonly logQ: number;
   /** ln(p / q). */
   readonly logOdds: number;
+  /** q^n is tabled for n below this: the trials inversion draws from, up to POWER_STEP^2. */
+  readonly #tabledTrials: number;
+  /** q^j for j below POWER_STEP, then q^(POWER_STEP x j); filled on the first use. */
+  #powers: Float64Array | undefined;
+
+  /** @param probability of success of each trial, 0..1 */
+  constructor(probability: number) {
+    if (!(probability >= 0 && probability <= 1)) {
+      throw new WorkloadError('INVALID_INPUT', `p: got ${probability}, expected a probability from 0 to 1`, { path: 'p' });
+    }
+    this.probability = probability;
+    this.flipped = probability > 0.5;
+    this.p = this.flipped ? 1 - probability : probability;
+    this.q = 1 - this.p;
+    this.odds = this.p / this.q;
+    this.logQ = Math.log1p(-this.p);
+    this.logOdds = Math.log(this.odds);
+    this.#tabledTrials = Math.min(POWER_STEP * POWER_STEP, Math.ceil(INVERSION_MEAN_LIMIT / this.p));
+  }
+
+  /**
+   * q^n for a whole `n >= 0`: the chance that none of `n` trials falls on the side drawn (`p`), as
+   * inversion starts from; tabled as q^(n mod 64) x q^(64 x floor(n / 64)) below the trials it inverts.
+   *
+   * @example
+   * ```ts
+   * new BinomialRate(0.5).noSuccess(3); // 0.125, to double precision
+   * ```
+   */
+  noSuccess(n: number): number {
+    if (n >= this.#tabledTrials) return Math.exp(n * this.logQ);
+    const powers = (this.#powers ??= powersOf(this.#tabledTrials, this.logQ));
+    const low = n % POWER_STEP;
+    return (powers[low] as number) * (powers[POWER_STEP + (n - low) / POWER_STEP] as number);
+  }
 }
 
-function binomialConstants(probability: number): BinomialConstants {
-  if (!(probability >= 0 && probability <= 1)) {
-    throw new WorkloadError('INVALID_INPUT', `p: got ${probability}, expected a probability from 0 to 1`, { path: 'p' });
-  }
-  const flipped = probability > 0.5;
-  const p = flipped ? 1 - probability : probability;
-  const q = 1 - p;
-  return { p, q, flipped, odds: p / q, logQ: Math.log1p(-p), logOdds: Math.log(p / q) };
+/** q^j for j below POWER_STEP, then q^(POWER_STEP x j), as far as n below `trials` reads. */
+function powersOf(trials: number, logQ: number): Float64Array {
+  const powers = new Float64Array(2 * POWER_STEP);
+  for (let j = 0; j < Math.min(POWER_STEP, trials); j++) powers[j] = Math.exp(j * logQ);
+  for (let j = 0; j * POWER_STEP < trials; j++) powers[POWER_STEP + j] = Math.exp(j * POWER_STEP * logQ);
+  return powers;
+}
+
+/** `p` prepared for drawing: as given when already a {@link BinomialRate}. */
+function rateOf(p: number | BinomialRate): BinomialRate {
+  return typeof p === 'number' ? new BinomialRate(p) : p;
 }
 
 function checkedTrials(n: number): number {
@@ -293,21 +366,27 @@ function checkedTrials(n: number): number {
   return n;
 }
 
+const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 /** ln(k!) below this size comes from a table of summed logarithms; above, from Stirling's series. */
-const LOG_FACTORIAL_TABLE_SIZE = 256;
+const LOG_FACTORIAL_SUM_SIZE = 256;
+/**
+ * ln(k!) for k below 2^14 (beyond a national stock of officers), tabled once, as BTRS reads up to
+ * four a draw: summed logarithms below 256, Stirling's series from there.
+ */
 const LOG_FACTORIAL_TABLE = ((): Float64Array => {
-  const table = new Float64Array(LOG_FACTORIAL_TABLE_SIZE);
-  for (let k = 1; k < LOG_FACTORIAL_TABLE_SIZE; k++) table[k] = (table[k - 1] as number) + Math.log(k);
+  const table = new Float64Array(2 ** 14);
+  for (let k = 1; k < LOG_FACTORIAL_SUM_SIZE; k++) table[k] = (table[k - 1] as number) + Math.log(k);
+  for (let k = LOG_FACTORIAL_SUM_SIZE; k < table.length; k++) table[k] = stirlingLogFactorial(k);
   return table;
 })();
-const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
-/**
- * ln(k!) for a whole number k >= 0: a table below 256, Stirling's series with three correction terms
- * above (truncation error under 1e-19, well below double rounding).
- */
+/** ln(k!) for a whole number k >= 0. */
 function logFactorial(k: number): number {
-  if (k < LOG_FACTORIAL_TABLE_SIZE) return LOG_FACTORIAL_TABLE[k] as number;
+  return k < LOG_FACTORIAL_TABLE.length ? (LOG_FACTORIAL_TABLE[k] as number) : stirlingLogFactorial(k);
+}
+
+/** ln(k!) by Stirling's series with three correction terms: truncation error under 1e-19 for k >= 256, well below double rounding. */
+function stirlingLogFactorial(k: number): number {
   const inv = 1 / k;
   const inv2 = inv * inv;
   return (k + 0.5) * Math.log(k) - k + HALF_LOG_TWO_PI + inv * (1 / 12 - inv2 * (1 / 360 - inv2 / 1260));

@@ -3,7 +3,7 @@ import { fc, test } from '@fast-check/vitest';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { RandomStream, WorkloadError } from '../src/index.js';
-import { seedState } from '../src/random.js';
+import { BinomialRate, seedState } from '../src/random.js';
 
 /** Exact binomial probabilities P(X = k), k = 0..n, by the ratio recurrence in log space. */
 function binomialPmf(n: number, p: number): number[] {
@@ -143,6 +143,32 @@ describe('RandomStream.binomial', () => {
     expect(Math.abs(mean - 3.12)).toBeLessThan(0.029);
     expect(() => thin(-1)).toThrow(WorkloadError);
     expect(() => thin(Number.NaN)).toThrow(WorkloadError);
+  });
+
+  test.prop([fc.integer({ min: 0, max: 5000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer()])(
+    'draws the same at a shared BinomialRate as at its probability, in stream after stream',
+    (n, p, seed) => {
+      const rate = new BinomialRate(p);
+      const [a, b] = RandomStream.streams(seed, 2) as [RandomStream, RandomStream];
+      const [c, d] = RandomStream.streams(seed, 2) as [RandomStream, RandomStream];
+      for (let i = 0; i < 5; i++) {
+        expect(a.binomial(n, rate)).toBe(c.binomial(n, p));
+        expect(b.thinned(n + 0.5, rate)).toBe(d.thinned(n + 0.5, p));
+      }
+    },
+  );
+
+  it('tables q^n, the chance of no success, to double precision', () => {
+    // 0.5^3 = 0.125; at 0.9 the side drawn is the failures (p 0.1, q 0.9): 0.9^3 = 0.729. Each within a few units in the last place of exp(n ln q).
+    expect(new BinomialRate(0.5).noSuccess(3)).toBeCloseTo(0.125, 15);
+    expect(new BinomialRate(0.9).noSuccess(3)).toBeCloseTo(0.729, 15);
+    for (const p of [0.3, 0.0087, 0.0064, 1e-6]) {
+      const rate = new BinomialRate(p);
+      for (const n of [0, 1, 63, 64, 65, 1000, 1149, 4095, 4096, 100_000]) {
+        const exact = Math.exp(n * Math.log1p(-p));
+        expect(Math.abs(rate.noSuccess(n) - exact)).toBeLessThanOrEqual(8 * Number.EPSILON * exact);
+      }
+    }
   });
 
   it('refuses a negative or fractional n and a p outside 0..1, naming the argument', () => {

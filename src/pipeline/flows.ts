@@ -207,7 +207,7 @@ export function stepMonth(timeline: Timeline, state: Float64Array, offset: numbe
   }
   // Trainees: drop-outs, then a month more trained; qualifiers join their NQO group.
   const byStage = out.inTrainingByStage;
-  byStage.fill(0);
+  for (let stage = 0; stage < byStage.length; stage++) byStage[stage] = 0; // a loop: fill() is a call, costly in the Monte Carlo's inner loop
   let dropped = 0;
   let qualifying = 0;
   let inTraining = 0;

@@ -4,7 +4,7 @@
  */
 import { quantileSorted, quickselect } from 'simple-statistics';
 import { z } from 'zod';
-import { RandomStream } from '../random.js';
+import { BinomialRate, RandomStream } from '../random.js';
 import { parseInput, percentSchema } from '../validate.js';
 import { monthName } from './calendar.js';
 import { emptyMonthFlows, gapOf, stepMonth, type Draws, type GapMeasure, type MonthFlows, type Timeline } from './flows.js';
@@ -148,17 +148,42 @@ function quantilePositions(n: number, probabilities: readonly number[]): number[
 
 /**
  * One run's random draws: drop-outs and leavers at the run's monthly rates, routes by share. FTE
- * count as people, a part-time remainder as one more (see {@link RandomStream.thinningSampler}).
+ * count as people, a part-time remainder as one more (see {@link RandomStream.thinned}). Rates are
+ * prepared once and shared by every run drawing at them.
  */
-function randomDraws(rng: RandomStream, dropOutRate: number, leavingRate: number): Draws {
-  // Cohorts share a few route shares: one sampler each.
-  const byShare = new Map<number, (n: number) => number>();
-  const routeSampler = (share: number) => byShare.get(share) ?? byShare.set(share, rng.thinningSampler(share)).get(share);
-  return {
-    dropOuts: rng.thinningSampler(dropOutRate),
-    leavers: rng.thinningSampler(leavingRate),
-    shortRoute: (n, share) => (routeSampler(share) as (n: number) => number)(n),
-  };
+class RandomDraws implements Draws {
+  constructor(
+    private readonly rng: RandomStream,
+    private readonly dropOutRate: BinomialRate,
+    private readonly leavingRate: BinomialRate,
+    private readonly routeRates: RateTable,
+  ) {}
+
+  dropOuts(n: number): number {
+    return this.rng.thinned(n, this.dropOutRate);
+  }
+
+  leavers(n: number): number {
+    return this.rng.thinned(n, this.leavingRate);
+  }
+
+  shortRoute(n: number, share: number): number {
+    return this.rng.thinned(n, this.routeRates.rateOf(share));
+  }
+}
+
+/** {@link BinomialRate}s by probability, each prepared once. */
+class RateTable {
+  readonly #rates = new Map<number, BinomialRate>();
+
+  rateOf(probability: number): BinomialRate {
+    let rate = this.#rates.get(probability);
+    if (rate === undefined) {
+      rate = new BinomialRate(probability);
+      this.#rates.set(probability, rate);
+    }
+    return rate;
+  }
 }
 
 /** A uniform draw from `range`, or `otherwise` when there is no range (drawing nothing). */
@@ -181,21 +206,22 @@ export function runMonteCarlo(
   const slots = timeline.opening.length;
   const streams = RandomStream.streams(options.seed, runs);
   const state = new Float64Array(runs * slots);
-  const draws: Draws[] = [];
   const demandScale = new Float64Array(runs);
   const uncertainty = options.uncertainty;
-  streams.forEach((rng, r) => {
+  // Runs share a rate unless it is uncertain (then each run draws its own).
+  const rates = new RateTable();
+  const draws = streams.map((rng, r) => {
     const dropOut = drawBetween(rng, uncertainty?.dropOutPercentPerYear, timeline.dropOutPercentPerYear);
     const leaving = drawBetween(rng, uncertainty?.leavingPercentPerYear, timeline.leavingPercentPerYear);
     demandScale[r] = drawBetween(rng, uncertainty?.demandPercent, 100) / 100;
-    draws.push(randomDraws(rng, monthlyRate(dropOut), monthlyRate(leaving)));
     state.set(timeline.opening, r * slots);
+    return new RandomDraws(rng, rates.rateOf(monthlyRate(dropOut)), rates.rateOf(monthlyRate(leaving)), rates);
   });
   const lastOpen = new Int32Array(runs).fill(-1);
   const flows = emptyMonthFlows(timeline.stages);
   for (let t = 0; t < timeline.months; t++) {
     for (let r = 0; r < runs; r++) {
-      stepMonth(timeline, state, r * slots, t, draws[r] as Draws, demandScale[r] as number, flows);
+      stepMonth(timeline, state, r * slots, t, draws[r] as RandomDraws, demandScale[r] as number, flows);
       if (gapOf(timeline, flows) > 0) lastOpen[r] = t;
       onRun?.(r, flows);
     }
