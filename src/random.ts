@@ -171,8 +171,7 @@ export class RandomStream {
    * @example
    * ```ts
    * const rng = new RandomStream(42);
-   * const leaving = new BinomialRate(0.0064);
-   * rng.thinned(228.5, leaving); // a whole number of the 228, plus 0.5 if the part-time remainder leaves too
+   * rng.thinned(228.5, 0.0064); // a whole number of the 228, plus 0.5 if the part-time remainder leaves too
    * ```
    */
   thinned(amount: number, p: number | BinomialRate): number {
@@ -284,14 +283,15 @@ const INVERSION_MEAN_LIMIT = 10;
 const POWER_STEP = 64;
 
 /**
- * A probability of success prepared for binomial draws: its constants computed once, and the
- * chance of no success among `n` trials tabled as draws first need it. Share one among every stream
- * drawing at the same probability (the runs of a Monte Carlo at one rate) through
- * {@link RandomStream.binomial} and {@link RandomStream.thinned}.
+ * A probability of success prepared for binomial draws ({@link RandomStream.binomial},
+ * {@link RandomStream.thinned}), its constants computed once. A `shared` rate, drawn at by many
+ * streams (the runs of a Monte Carlo at one rate), also tables the chance of no success among `n`
+ * trials, where inversion starts: a few dozen exponentials once instead of one a draw. A rate of one
+ * run's own is better without: thousands of tables would not stay in the cache.
  *
  * @example
  * ```ts
- * const leaving = new BinomialRate(0.0064); // 0.64% a month
+ * const leaving = new BinomialRate(0.0064, { shared: true }); // 0.64% a month, for every run
  * const [a, b] = RandomStream.streams(7, 2);
  * a.binomial(4418, leaving) + b.binomial(4418, leaving); // leavers in two runs, about 28 each
  * ```
@@ -309,13 +309,16 @@ export class BinomialRate {
   readonly logQ: number;
   /** ln(p / q). */
   readonly logOdds: number;
-  /** q^n is tabled for n below this: the trials inversion draws from, up to POWER_STEP^2. */
+  /** q^n is tabled for n below this: the trials inversion draws from, up to POWER_STEP^2; 0 when not shared. */
   readonly #tabledTrials: number;
   /** q^j for j below POWER_STEP, then q^(POWER_STEP x j); filled on the first use. */
   #powers: Float64Array | undefined;
 
-  /** @param probability of success of each trial, 0..1 */
-  constructor(probability: number) {
+  /**
+   * @param probability of success of each trial, 0..1
+   * @param options `shared`: many streams will draw at this rate (default false)
+   */
+  constructor(probability: number, options: { readonly shared?: boolean } = {}) {
     if (!(probability >= 0 && probability <= 1)) {
       throw new WorkloadError('INVALID_INPUT', `p: got ${probability}, expected a probability from 0 to 1`, { path: 'p' });
     }
@@ -326,16 +329,17 @@ export class BinomialRate {
     this.odds = this.p / this.q;
     this.logQ = Math.log1p(-this.p);
     this.logOdds = Math.log(this.odds);
-    this.#tabledTrials = Math.min(POWER_STEP * POWER_STEP, Math.ceil(INVERSION_MEAN_LIMIT / this.p));
+    this.#tabledTrials = options.shared === true ? Math.min(POWER_STEP * POWER_STEP, Math.ceil(INVERSION_MEAN_LIMIT / this.p)) : 0;
   }
 
   /**
    * q^n for a whole `n >= 0`: the chance that none of `n` trials falls on the side drawn (`p`), as
-   * inversion starts from; tabled as q^(n mod 64) x q^(64 x floor(n / 64)) below the trials it inverts.
+   * inversion starts from. Shared, tabled as q^(n mod 64) x q^(64 x floor(n / 64)) below the trials
+   * it inverts; otherwise exp(n ln q).
    *
    * @example
    * ```ts
-   * new BinomialRate(0.5).noSuccess(3); // 0.125, to double precision
+   * new BinomialRate(0.5, { shared: true }).noSuccess(3); // 0.125, to double precision
    * ```
    */
   noSuccess(n: number): number {

@@ -195,7 +195,6 @@ export function timelineOf(s: ParsedWorkforceScenario): Timeline {
   const intake = new Float64Array(s.months);
   for (const x of starts) if (x.t >= 0) intake[x.t] = (intake[x.t] as number) + x.fte;
   return {
-    ...rules,
     start,
     months: s.months,
     cohortStart,
@@ -213,6 +212,9 @@ export function timelineOf(s: ParsedWorkforceScenario): Timeline {
     otherOutflow: seriesByMonth(s.qualified.otherOutflowFtePerMonth, start, s.months),
     required: requiredFteByMonth(s.demand, start, s.months),
     gapMeasure: s.gapMeasure,
+    // The rules last: a literal opening with a spread takes a new shape on every call, and V8 would
+    // then discard the monthly loop compiled for the last timeline each time.
+    ...rules,
   };
 }
 

@@ -2,14 +2,16 @@
  * The Monte Carlo: the same monthly flows as the projection, with binomial draws for drop-outs and
  * leavers, optional uncertainty on the rates and demand, and an independent seeded stream per run.
  */
-import { quantileSorted, quickselect } from 'simple-statistics';
 import { z } from 'zod';
 import { BinomialRate, RandomStream } from '../random.js';
 import { parseInput, percentSchema } from '../validate.js';
 import { monthName } from './calendar.js';
 import { emptyMonthFlows, gapOf, stepMonth, type Draws, type GapMeasure, type MonthFlows, type Timeline } from './flows.js';
 import { annualRatePercentSchema, monthlyRate } from './rates.js';
+import { QuantileSpread, RunSample, type QuantileBand } from './quantiles.js';
 import { parseScenario, timelineOf, type WorkforceScenario } from './scenario.js';
+
+export type { QuantileBand } from './quantiles.js';
 
 /**
  * Most runs one simulation may take.
@@ -58,12 +60,6 @@ export type SimulationOptions = z.input<typeof simulationOptionsSchema>;
 /** {@link SimulationOptions} with defaults filled in. */
 export type ParsedSimulationOptions = z.output<typeof simulationOptionsSchema>;
 
-/** The spread of one figure across runs: the mean and the requested quantiles (in `quantiles` order). */
-export interface QuantileBand {
-  readonly mean: number;
-  readonly quantiles: readonly number[];
-}
-
 /** One simulated month: bands of the stocks and the gap, in FTE, at the end of the month. */
 export interface SimulatedMonth {
   /** `YYYY-MM`. */
@@ -98,52 +94,12 @@ export interface WorkforceSimulation {
 
 /** One figure of every run in the current month, in run order. */
 interface RunValues {
-  readonly inTraining: number[];
-  readonly inPost: number[];
-  readonly effectiveFte: number[];
-  readonly required: number[];
-  readonly shortfall: number[];
-  readonly effectiveShortfall: number[];
-}
-
-/**
- * The mean and quantiles (R's type 7, as simple-statistics' `quantile`) of one figure across runs.
- * Selects the order statistics in place (the values are the month's scratch), `positions` being the
- * ascending indices the quantiles read; when all runs agree no selection is needed.
- */
-function bandOf(values: number[], probabilities: readonly number[], positions: readonly number[]): QuantileBand {
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let r = 0; r < values.length; r++) {
-    const x = values[r] as number;
-    sum += x;
-    if (x < min) min = x;
-    if (x > max) max = x;
-  }
-  if (min === max) return { mean: sum / values.length, quantiles: probabilities.map(() => min) };
-  let left = 0;
-  for (const k of positions) {
-    if (k === left) moveMinimumTo(values, k);
-    else quickselect(values, k, left, values.length - 1);
-    left = k + 1;
-  }
-  return { mean: sum / values.length, quantiles: probabilities.map((p) => quantileSorted(values, p)) };
-}
-
-/** Swaps the least of `values[k..]` into `values[k]`: the next order statistic once `0..k-1` are placed. */
-function moveMinimumTo(values: number[], k: number): void {
-  let at = k;
-  for (let i = k + 1; i < values.length; i++) if ((values[i] as number) < (values[at] as number)) at = i;
-  const least = values[at] as number;
-  values[at] = values[k] as number;
-  values[k] = least;
-}
-
-/** The ascending order-statistic indices type-7 quantiles at `probabilities` read among `n` values. */
-function quantilePositions(n: number, probabilities: readonly number[]): number[] {
-  const positions = new Set(probabilities.flatMap((p) => [Math.floor((n - 1) * p), Math.ceil((n - 1) * p)]));
-  return [...positions].sort((a, b) => a - b);
+  readonly inTraining: RunSample;
+  readonly inPost: RunSample;
+  readonly effectiveFte: RunSample;
+  readonly required: RunSample;
+  readonly shortfall: RunSample;
+  readonly effectiveShortfall: RunSample;
 }
 
 /**
@@ -172,34 +128,48 @@ class RandomDraws implements Draws {
   }
 }
 
-/** {@link BinomialRate}s by probability, each prepared once. */
+/** {@link BinomialRate}s by probability, each prepared once and shared by every run. */
 class RateTable {
   readonly #rates = new Map<number, BinomialRate>();
 
   rateOf(probability: number): BinomialRate {
     let rate = this.#rates.get(probability);
     if (rate === undefined) {
-      rate = new BinomialRate(probability);
+      rate = new BinomialRate(probability, { shared: true });
       this.#rates.set(probability, rate);
     }
     return rate;
   }
 }
 
+/** A range `{ low, high }` of an uncertain input. */
+interface Range {
+  readonly low: number;
+  readonly high: number;
+}
+
 /** A uniform draw from `range`, or `otherwise` when there is no range (drawing nothing). */
-function drawBetween(rng: RandomStream, range: { readonly low: number; readonly high: number } | undefined, otherwise: number): number {
+function drawBetween(rng: RandomStream, range: Range | undefined, otherwise: number): number {
   return range === undefined ? otherwise : range.low + rng.uniform() * (range.high - range.low);
 }
 
 /**
+ * A run's monthly rate from an annual `percent`: the rate every run shares, or when the percent is
+ * uncertain, one drawn from its `range` for this run alone.
+ */
+function runRate(rng: RandomStream, range: Range | undefined, percent: number, shared: RateTable): BinomialRate {
+  return range === undefined ? shared.rateOf(monthlyRate(percent)) : new BinomialRate(monthlyRate(drawBetween(rng, range, percent)));
+}
+
+/**
  * Runs the Monte Carlo on a compiled timeline, months outer and runs inner, handing `onRun` each
- * run's flows and calling `onMonth` once every run has moved through the month (when given).
+ * run's flows in run order and calling `onMonth` once every run has moved through the month (when given).
  * Returns how many runs have closed the gap by each month: have no gap from that month to the end.
  */
 export function runMonteCarlo(
   timeline: Timeline,
   options: ParsedSimulationOptions,
-  onRun?: (run: number, flows: MonthFlows) => void,
+  onRun?: (flows: MonthFlows) => void,
   onMonth?: (t: number) => void,
 ): Int32Array {
   const { runs } = options;
@@ -208,14 +178,13 @@ export function runMonteCarlo(
   const state = new Float64Array(runs * slots);
   const demandScale = new Float64Array(runs);
   const uncertainty = options.uncertainty;
-  // Runs share a rate unless it is uncertain (then each run draws its own).
   const rates = new RateTable();
   const draws = streams.map((rng, r) => {
-    const dropOut = drawBetween(rng, uncertainty?.dropOutPercentPerYear, timeline.dropOutPercentPerYear);
-    const leaving = drawBetween(rng, uncertainty?.leavingPercentPerYear, timeline.leavingPercentPerYear);
+    const dropOut = runRate(rng, uncertainty?.dropOutPercentPerYear, timeline.dropOutPercentPerYear, rates);
+    const leaving = runRate(rng, uncertainty?.leavingPercentPerYear, timeline.leavingPercentPerYear, rates);
     demandScale[r] = drawBetween(rng, uncertainty?.demandPercent, 100) / 100;
     state.set(timeline.opening, r * slots);
-    return new RandomDraws(rng, rates.rateOf(monthlyRate(dropOut)), rates.rateOf(monthlyRate(leaving)), rates);
+    return new RandomDraws(rng, dropOut, leaving, rates);
   });
   const lastOpen = new Int32Array(runs).fill(-1);
   const flows = emptyMonthFlows(timeline.stages);
@@ -223,7 +192,7 @@ export function runMonteCarlo(
     for (let r = 0; r < runs; r++) {
       stepMonth(timeline, state, r * slots, t, draws[r] as RandomDraws, demandScale[r] as number, flows);
       if (gapOf(timeline, flows) > 0) lastOpen[r] = t;
-      onRun?.(r, flows);
+      onRun?.(flows);
     }
     onMonth?.(t);
   }
@@ -243,9 +212,8 @@ export function closingMonth(closedBy: Int32Array, runs: number, percent: number
 /** Trusted core of {@link simulateWorkforce}. */
 export function simulateTimeline(timeline: Timeline, options: ParsedSimulationOptions): WorkforceSimulation {
   const { runs } = options;
-  const probabilities = options.quantiles.map((q) => q / 100);
-  const positions = quantilePositions(runs, probabilities);
-  const figure = (): number[] => new Array<number>(runs).fill(0);
+  const spread = new QuantileSpread(runs, options.quantiles.map((q) => q / 100));
+  const figure = (): RunSample => new RunSample(runs);
   const values: RunValues = {
     inTraining: figure(),
     inPost: figure(),
@@ -255,22 +223,27 @@ export function simulateTimeline(timeline: Timeline, options: ParsedSimulationOp
     effectiveShortfall: figure(),
   };
   const bands: Omit<SimulatedMonth, 'month' | 'probabilityClosedBy'>[] = [];
-  const record = (r: number, flows: MonthFlows): void => {
-    values.inTraining[r] = flows.inTraining;
-    values.inPost[r] = flows.inPost;
-    values.effectiveFte[r] = flows.effectiveFte;
-    values.required[r] = flows.required;
-    values.shortfall[r] = flows.shortfall;
-    values.effectiveShortfall[r] = flows.effectiveShortfall;
+  const record = (flows: MonthFlows): void => {
+    values.inTraining.add(flows.inTraining);
+    values.inPost.add(flows.inPost);
+    values.effectiveFte.add(flows.effectiveFte);
+    values.required.add(flows.required);
+    values.shortfall.add(flows.shortfall);
+    values.effectiveShortfall.add(flows.effectiveShortfall);
+  };
+  const bandOf = (sample: RunSample): QuantileBand => {
+    const band = spread.bandOf(sample);
+    sample.clear();
+    return band;
   };
   const summarise = (): void => {
     bands.push({
-      inTraining: bandOf(values.inTraining, probabilities, positions),
-      inPost: bandOf(values.inPost, probabilities, positions),
-      effectiveFte: bandOf(values.effectiveFte, probabilities, positions),
-      required: bandOf(values.required, probabilities, positions),
-      shortfall: bandOf(values.shortfall, probabilities, positions),
-      effectiveShortfall: bandOf(values.effectiveShortfall, probabilities, positions),
+      inTraining: bandOf(values.inTraining),
+      inPost: bandOf(values.inPost),
+      effectiveFte: bandOf(values.effectiveFte),
+      required: bandOf(values.required),
+      shortfall: bandOf(values.shortfall),
+      effectiveShortfall: bandOf(values.effectiveShortfall),
     });
   };
   const closedBy = runMonteCarlo(timeline, options, record, summarise);
