@@ -12,7 +12,11 @@ export interface PlacedCase {
   readonly reason: PlacementReason;
   /** Points the case adds. */
   readonly points: number;
-  /** Receiving practitioner's capacity % just before and just after taking it. */
+  /**
+   * Receiving practitioner's capacity % just before and just after taking it, taking their batch
+   * cases in the order the policy placed them (for `balanced`, on the practitioner who holds the
+   * case after the exchange pass).
+   */
   readonly capacityBefore: number;
   readonly capacityAfter: number;
 }

@@ -1,9 +1,10 @@
 /**
  * The columnar allocation core: practitioners and cases as typed arrays, heaps per scope and grade
- * for `least-loaded` and `grade-order`, one heap per run of like cases for `balanced`. Trusts its
- * input (the object API validates); no per-case allocation of objects.
+ * for `least-loaded` and `grade-order` (`balanced` lives in `balanced.ts`). Trusts its input (the
+ * object API validates); no per-case allocation of objects.
  */
 import { GRADES } from '../weightings/index.js';
+import { allocateBalanced } from './balanced.js';
 import { IndexedMinHeap } from './heap.js';
 import { ALLOCATION_LEVELS, EXCLUSION_REASONS, GRADE_LIST_ORDER, PLACEMENT_REASONS, UNPLACED_REASONS, type AllocationPolicy } from './rules.js';
 
@@ -89,8 +90,8 @@ export interface CoreResult {
   readonly ceilingCases: Uint32Array;
 }
 
-/** Mutable state of one run of the allocator. */
-class Allocation {
+/** Mutable state of one run of the allocator (shared with the `balanced` passes). */
+export class Allocation {
   readonly points: Float64Array;
   readonly cases: Uint32Array;
   readonly ceilingCases: Uint32Array;
@@ -169,16 +170,21 @@ class Allocation {
   }
 
   place(i: number, p: number, outcome: number): void {
+    this.placeKnown(i, p, outcome, this.c.caseWeight[i] as number, this.c.caseCounts[i] === 1);
+  }
+
+  /** `place` for a caller that already holds the case's weight and ceiling count (no second read of the case columns). */
+  placeKnown(i: number, p: number, outcome: number, weight: number, counts: boolean): void {
     const available = this.c.available[p] as number;
     const before = this.points[p] as number;
-    const after = before + (this.c.caseWeight[i] as number);
+    const after = before + weight;
     this.assigned[i] = p;
     this.outcome[i] = outcome;
     this.capacityBefore[i] = before / available;
     this.capacityAfter[i] = after / available;
     this.points[p] = after;
     this.cases[p] = (this.cases[p] as number) + 1;
-    if (this.c.caseCounts[i] === 1) this.ceilingCases[p] = (this.ceilingCases[p] as number) + 1;
+    if (counts) this.ceilingCases[p] = (this.ceilingCases[p] as number) + 1;
   }
 
   /**
@@ -313,7 +319,7 @@ function allocateByCurrentLoad(state: Allocation, pending: Uint8Array): void {
       state.unplaced(i, state.reasonFor(i));
       continue;
     }
-    state.place(i, chosen, policy);
+    state.placeKnown(i, chosen, policy, weight, counts);
     key[chosen] = (state.points[chosen] as number) / (c.available[chosen] as number);
     const group = s * GRADE_COUNT + (c.grade[chosen] as number);
     if (isFull[chosen] === 0 && !state.hasRoom(chosen, true)) {
@@ -323,127 +329,5 @@ function allocateByCurrentLoad(state: Allocation, pending: Uint8Array): void {
     } else {
       ((isFull[chosen] === 0 ? open : full)[group] as IndexedMinHeap).update(chosen);
     }
-  }
-}
-
-/** Largest whole weight (hundredths) ranked through a table; beyond it, or for fractions, a Map. */
-const WEIGHT_TABLE_LIMIT = 1_000_000;
-
-/**
- * Ranks the distinct weights of the pending cases, heaviest first. Weights are whole hundredths in
- * practice (at most 99,900), so a typed table ranks them without hashing a million keys.
- */
-function weightRanks(weight: Float64Array, pending: Uint8Array): { rankOf: (w: number) => number; distinct: number } {
-  let whole = true;
-  let heaviest = 0;
-  for (let i = 0; i < weight.length; i++) {
-    if (pending[i] === 0) continue;
-    const w = weight[i] as number;
-    if (w > heaviest) heaviest = w;
-    if (!Number.isInteger(w)) whole = false;
-  }
-  if (whole && heaviest <= WEIGHT_TABLE_LIMIT) {
-    const rank = new Int32Array(heaviest + 1).fill(-1);
-    for (let i = 0; i < weight.length; i++) if (pending[i] === 1) rank[weight[i] as number] = 0;
-    let distinct = 0;
-    for (let w = heaviest; w >= 0; w--) if (rank[w] === 0) rank[w] = distinct++;
-    return { rankOf: (w) => rank[w] as number, distinct };
-  }
-  const sorted = [...new Set(weight.filter((_, i) => pending[i] === 1))].sort((a, b) => b - a);
-  const rank = new Map(sorted.map((w, r) => [w, r]));
-  return { rankOf: (w) => rank.get(w) as number, distinct: sorted.length };
-}
-
-/**
- * `balanced`: pending cases sorted (stably, by counting sort) by scope, by how few practitioners may
- * take them (levels as many may take ranked together), heaviest first; each run of like cases (same
- * scope, level, weight, ceiling count) shares one heap keyed by capacity after taking the case.
- */
-function allocateBalanced(state: Allocation, pending: Uint8Array): void {
-  const { c, rules, groupStart, groupItems } = state;
-  const policy = OUTCOMES.indexOf('balanced');
-  // Eligible practitioners per (scope, level) and each level's rank by that count within its scope.
-  const levelRank = new Uint8Array(c.scopeCount * LEVEL_COUNT);
-  for (let s = 0; s < c.scopeCount; s++) {
-    const counts = ALLOCATION_LEVELS.map((_, level) => {
-      const mask = rules.eligibleMask[level] as number;
-      let n = 0;
-      for (let g = 0; g < GRADE_COUNT; g++) {
-        if (((mask >> g) & 1) === 1) n += (groupStart[s * GRADE_COUNT + g + 1] as number) - (groupStart[s * GRADE_COUNT + g] as number);
-      }
-      return n;
-    });
-    // Levels that as many practitioners may take share a rank, so their cases go heaviest first together.
-    const distinctCounts = [...new Set(counts)].sort((a, b) => a - b);
-    counts.forEach((n, level) => (levelRank[s * LEVEL_COUNT + level] = distinctCounts.indexOf(n)));
-  }
-  const { rankOf: weightRankOf, distinct: weights } = weightRanks(c.caseWeight, pending);
-  // Bucket: scope, then eligibility rank, then weight (heaviest first), then level, then counting cases first.
-  const bucketOf = (i: number) => {
-    const s = c.caseScope[i] as number;
-    const level = c.caseLevel[i] as number;
-    const rank = levelRank[s * LEVEL_COUNT + level] as number;
-    return (((s * LEVEL_COUNT + rank) * weights + weightRankOf(c.caseWeight[i] as number)) * LEVEL_COUNT + level) * 2 + (c.caseCounts[i] === 1 ? 0 : 1);
-  };
-  const bucketCount = c.scopeCount * LEVEL_COUNT * weights * LEVEL_COUNT * 2;
-  const bucketStart = new Int32Array(bucketCount + 1);
-  const caseBucket = new Int32Array(c.caseCount);
-  for (let i = 0; i < c.caseCount; i++) {
-    if (pending[i] === 0) continue;
-    const b = bucketOf(i);
-    caseBucket[i] = b;
-    bucketStart[b + 1] = (bucketStart[b + 1] as number) + 1;
-  }
-  for (let b = 0; b < bucketCount; b++) bucketStart[b + 1] = (bucketStart[b + 1] as number) + (bucketStart[b] as number);
-  const order = new Int32Array(bucketStart[bucketCount] as number);
-  const fill = bucketStart.slice(0, bucketCount);
-  for (let i = 0; i < c.caseCount; i++) {
-    if (pending[i] === 0) continue;
-    const b = caseBucket[i] as number;
-    order[fill[b] as number] = i;
-    fill[b] = (fill[b] as number) + 1;
-  }
-
-  const afterKey = new Float64Array(c.practitionerCount);
-  const heap = new IndexedMinHeap(afterKey, c.rank, c.practitionerCount, new Int32Array(c.practitionerCount).fill(-1));
-  const members = new Int32Array(c.practitionerCount);
-  for (let b = 0; b < bucketCount; b++) {
-    const start = bucketStart[b] as number;
-    const end = bucketStart[b + 1] as number;
-    if (start === end) continue;
-    const first = order[start] as number;
-    const s = c.caseScope[first] as number;
-    const mask = state.maskOf(first);
-    const counts = c.caseCounts[first] === 1;
-    const weight = c.caseWeight[first] as number;
-    const keyOf = (p: number) => ((state.points[p] as number) + weight) / (c.available[p] as number);
-    let n = 0;
-    for (let g = 0; g < GRADE_COUNT; g++) {
-      if (((mask >> g) & 1) === 0) continue;
-      for (let k = groupStart[s * GRADE_COUNT + g] as number; k < (groupStart[s * GRADE_COUNT + g + 1] as number); k++) {
-        const p = groupItems[k] as number;
-        if (!state.hasRoom(p, counts)) continue;
-        afterKey[p] = keyOf(p);
-        members[n++] = p;
-      }
-    }
-    heap.build(members.subarray(0, n));
-    for (let k = start; k < end; k++) {
-      const i = order[k] as number;
-      const p = heap.top();
-      if (p < 0 || !state.withinLimit(p, weight)) {
-        // The lowest capacity-after cannot take it, so no one can take the rest of this run either.
-        const reason = state.reasonFor(i);
-        for (let rest = k; rest < end; rest++) state.unplaced(order[rest] as number, reason);
-        break;
-      }
-      state.place(i, p, policy);
-      if (!state.hasRoom(p, counts)) heap.remove(p);
-      else {
-        afterKey[p] = keyOf(p);
-        heap.update(p);
-      }
-    }
-    heap.clear();
   }
 }

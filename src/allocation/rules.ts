@@ -18,7 +18,9 @@ export const ALLOCATION_POLICIES = ['least-loaded', 'balanced', 'grade-order'] a
 /**
  * `least-loaded`: each case, in input order, to the eligible practitioner with the lowest current
  * capacity. `balanced`: cases fewest practitioners may take first, heaviest first, each to the
- * eligible practitioner whose capacity after taking it is lowest. `grade-order`: the live tool's
+ * eligible practitioner whose capacity after taking it is lowest (where the ceiling binds, counting
+ * their other free slots as filled at the mean weight still to come); then swaps between the most
+ * and a less loaded practitioner while they lower the highest capacity. `grade-order`: the live tool's
  * list (PO, PSO, PQiP, then others; lowest workload first within a grade), first that can take it.
  */
 export type AllocationPolicy = (typeof ALLOCATION_POLICIES)[number];

@@ -1,0 +1,272 @@
+/**
+ * The `balanced` policy on the columnar core: the cases fewest practitioners may take first,
+ * heaviest first, each to the eligible practitioner whose capacity after taking it is lowest; then
+ * an exchange pass (`rebalance.ts`) that lowers the highest capacity in each scope. Internal.
+ */
+import { GRADES } from '../weightings/index.js';
+import type { Allocation } from './core.js';
+import { IndexedMinHeap } from './heap.js';
+import { rebalance } from './rebalance.js';
+import { ALLOCATION_LEVELS, PLACEMENT_REASONS } from './rules.js';
+
+const GRADE_COUNT = GRADES.length;
+const LEVEL_COUNT = ALLOCATION_LEVELS.length;
+/** The outcome index of a `balanced` placement (placement reasons come first among the outcomes). */
+const BALANCED = PLACEMENT_REASONS.indexOf('balanced');
+
+/** Largest whole weight (hundredths) ranked through a table; beyond it, or for fractions, a Map. */
+const WEIGHT_TABLE_LIMIT = 1_000_000;
+
+/** Each pending case's weight rank (0 for the heaviest weight) and how many distinct weights there are. */
+interface WeightRanks {
+  readonly rank: Int32Array;
+  readonly distinct: number;
+}
+
+/**
+ * Ranks the distinct weights of the pending cases, heaviest first. Weights are whole hundredths in
+ * practice (at most 99,900), so a typed table ranks them without hashing a million keys.
+ */
+function weightRanks(weight: Float64Array, pending: Uint8Array): WeightRanks {
+  let whole = true;
+  let heaviest = 0;
+  for (let i = 0; i < weight.length; i++) {
+    if (pending[i] === 0) continue;
+    const w = weight[i] as number;
+    if (w > heaviest) heaviest = w;
+    if (!Number.isInteger(w)) whole = false;
+  }
+  const rank = new Int32Array(weight.length);
+  if (whole && heaviest <= WEIGHT_TABLE_LIMIT) {
+    const table = new Int32Array(heaviest + 1).fill(-1);
+    for (let i = 0; i < weight.length; i++) if (pending[i] === 1) table[weight[i] as number] = 0;
+    let distinct = 0;
+    for (let w = heaviest; w >= 0; w--) if (table[w] === 0) table[w] = distinct++;
+    for (let i = 0; i < weight.length; i++) if (pending[i] === 1) rank[i] = table[weight[i] as number] as number;
+    return { rank, distinct };
+  }
+  const sorted = [...new Set(weight.filter((_, i) => pending[i] === 1))].sort((a, b) => b - a);
+  const table = new Map(sorted.map((w, r) => [w, r]));
+  for (let i = 0; i < weight.length; i++) if (pending[i] === 1) rank[i] = table.get(weight[i] as number) as number;
+  return { rank, distinct: sorted.length };
+}
+
+/** A stable counting sort of the pending cases by `keyOf` (below `keys`): the cases in order, and where each key's run starts. */
+function countingSort(pending: Uint8Array, keys: number, keyOf: (i: number) => number): { order: Int32Array; start: Int32Array } {
+  const key = new Int32Array(pending.length);
+  const start = new Int32Array(keys + 1);
+  for (let i = 0; i < pending.length; i++) {
+    if (pending[i] === 0) continue;
+    const k = keyOf(i);
+    key[i] = k;
+    start[k + 1] = (start[k + 1] as number) + 1;
+  }
+  for (let k = 0; k < keys; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+  const order = new Int32Array(start[keys] as number);
+  const fill = start.slice(0, keys);
+  for (let i = 0; i < pending.length; i++) {
+    if (pending[i] === 0) continue;
+    const k = key[i] as number;
+    order[fill[k] as number] = i;
+    fill[k] = (fill[k] as number) + 1;
+  }
+  return { order, start };
+}
+
+/** Each level's rank within its scope by how many practitioners may take it (fewest first; equal counts share a rank). */
+/** For each level, the first level with the same eligible grades: cases of such levels are alike. */
+function eligibilityClasses(eligibleMask: Uint8Array): Uint8Array {
+  return Uint8Array.from(ALLOCATION_LEVELS, (_, level) => eligibleMask.indexOf(eligibleMask[level] as number));
+}
+
+function levelRanks(state: Allocation): Uint8Array {
+  const { c, rules, groupStart } = state;
+  const levelRank = new Uint8Array(c.scopeCount * LEVEL_COUNT);
+  for (let s = 0; s < c.scopeCount; s++) {
+    const counts = ALLOCATION_LEVELS.map((_, level) => {
+      const mask = rules.eligibleMask[level] as number;
+      let n = 0;
+      for (let g = 0; g < GRADE_COUNT; g++) {
+        if (((mask >> g) & 1) === 1) n += (groupStart[s * GRADE_COUNT + g + 1] as number) - (groupStart[s * GRADE_COUNT + g] as number);
+      }
+      return n;
+    });
+    // Levels that as many practitioners may take share a rank, so their cases go heaviest first together.
+    const distinctCounts = [...new Set(counts)].sort((a, b) => a - b);
+    counts.forEach((n, level) => (levelRank[s * LEVEL_COUNT + level] = distinctCounts.indexOf(n)));
+  }
+  return levelRank;
+}
+
+/**
+ * Where the ceiling binds. A scope binds when its pending cases that count toward the ceiling are
+ * at least its free slots: then every free slot will be filled, and a practitioner's capacity
+ * after a case is not the whole story: their other free slots will take cases too. For such
+ * scopes the forecast gives the mean weight of the counting cases still to come.
+ */
+class SlotForecast {
+  readonly #binds: Uint8Array;
+  readonly #remaining: Float64Array;
+  readonly #remainingWeight: Float64Array;
+
+  constructor(state: Allocation, pending: Uint8Array) {
+    const { c, rules } = state;
+    const slots = new Float64Array(c.scopeCount);
+    this.#remaining = new Float64Array(c.scopeCount);
+    this.#remainingWeight = new Float64Array(c.scopeCount);
+    this.#binds = new Uint8Array(c.scopeCount);
+    if (!Number.isFinite(rules.ceiling)) return;
+    for (let p = 0; p < c.practitionerCount; p++) {
+      const s = c.scope[p] as number;
+      if ((c.available[p] as number) > 0) slots[s] = (slots[s] as number) + Math.max(0, rules.ceiling - (state.ceilingCases[p] as number));
+    }
+    for (let i = 0; i < c.caseCount; i++) {
+      if (pending[i] === 0 || c.caseCounts[i] === 0) continue;
+      const s = c.caseScope[i] as number;
+      this.#remaining[s] = (this.#remaining[s] as number) + 1;
+      this.#remainingWeight[s] = (this.#remainingWeight[s] as number) + (c.caseWeight[i] as number);
+    }
+    for (let s = 0; s < c.scopeCount; s++) this.#binds[s] = (this.#remaining[s] as number) >= (slots[s] as number) ? 1 : 0;
+  }
+
+  binds(scope: number): boolean {
+    return this.#binds[scope] === 1;
+  }
+
+  /** Marks `n` counting cases of one weight as dealt with (placed or not). */
+  take(scope: number, n: number, weight: number): void {
+    this.#remaining[scope] = (this.#remaining[scope] as number) - n;
+    this.#remainingWeight[scope] = (this.#remainingWeight[scope] as number) - n * weight;
+  }
+
+  /** Mean weight of the counting cases still to come in a binding scope (0 when none are left). */
+  fillWeight(scope: number): number {
+    const n = this.#remaining[scope] as number;
+    return n > 0 ? (this.#remainingWeight[scope] as number) / n : 0;
+  }
+}
+
+/**
+ * The pending cases in runs of like cases (same scope, eligible grades, weight and ceiling count),
+ * ordered by a stable counting sort: scope, then how few practitioners may take them (levels as many
+ * may take ranked together), then heaviest first. Run r is `order[start[r]]..order[start[r + 1]]`.
+ */
+interface Runs {
+  readonly order: Int32Array;
+  readonly start: Int32Array;
+  readonly weights: WeightRanks;
+}
+
+function runsOf(state: Allocation, pending: Uint8Array): Runs {
+  const { c, rules } = state;
+  const levelRank = levelRanks(state);
+  const weights = weightRanks(c.caseWeight, pending);
+  const classOf = eligibilityClasses(rules.eligibleMask);
+  const runCount = c.scopeCount * LEVEL_COUNT * weights.distinct * LEVEL_COUNT * 2;
+  const { order, start } = countingSort(pending, runCount, (i) => {
+    const s = c.caseScope[i] as number;
+    const level = c.caseLevel[i] as number;
+    const rank = levelRank[s * LEVEL_COUNT + level] as number;
+    return (((s * LEVEL_COUNT + rank) * weights.distinct + (weights.rank[i] as number)) * LEVEL_COUNT + (classOf[level] as number)) * 2 + (c.caseCounts[i] === 1 ? 0 : 1);
+  });
+  return { order, start, weights };
+}
+
+/** The cases of the runs again, heaviest first within each scope (weight before eligibility rank). */
+function heaviestFirst({ order, start, weights }: Runs, scopeCount: number): Int32Array {
+  const cases = new Int32Array(order.length);
+  let at = 0;
+  for (let s = 0; s < scopeCount; s++) {
+    for (let w = 0; w < weights.distinct; w++) {
+      for (let rank = 0; rank < LEVEL_COUNT; rank++) {
+        // The runs of one scope, rank and weight are contiguous: every eligibility class, both counts.
+        const from = start[((s * LEVEL_COUNT + rank) * weights.distinct + w) * LEVEL_COUNT * 2] as number;
+        const to = start[((s * LEVEL_COUNT + rank) * weights.distinct + w + 1) * LEVEL_COUNT * 2] as number;
+        cases.set(order.subarray(from, to), at);
+        at += to - from;
+      }
+    }
+  }
+  return cases;
+}
+
+/**
+ * `balanced`: each run of like cases shares one heap keyed by capacity after taking the case. Where
+ * the ceiling binds, that key also counts the practitioner's other free slots as filled at the mean
+ * weight still to come, so that those with many free slots and few points keep room for the cases
+ * that must fill them. Then the exchange pass, then each moved case's capacity before and after.
+ */
+export function allocateBalanced(state: Allocation, pending: Uint8Array): void {
+  const runs = runsOf(state, pending);
+  const pointsBefore = state.points.slice();
+  placeRuns(state, runs, new SlotForecast(state, pending));
+  const touched = rebalance(state, heaviestFirst(runs, state.c.scopeCount), BALANCED);
+  recordCapacities(state, runs.order, pointsBefore, touched);
+}
+
+function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast: SlotForecast): void {
+  const { c, rules, groupStart, groupItems } = state;
+  const key = new Float64Array(c.practitionerCount);
+  const heap = new IndexedMinHeap(key, c.rank, c.practitionerCount, new Int32Array(c.practitionerCount).fill(-1));
+  const members = new Int32Array(c.practitionerCount);
+  for (let r = 0; r + 1 < runStart.length; r++) {
+    const start = runStart[r] as number;
+    const end = runStart[r + 1] as number;
+    if (start === end) continue;
+    const first = order[start] as number;
+    const s = c.caseScope[first] as number;
+    const mask = state.maskOf(first);
+    const counts = c.caseCounts[first] === 1;
+    const weight = c.caseWeight[first] as number;
+    if (counts) forecast.take(s, end - start, weight);
+    const fill = forecast.binds(s) ? forecast.fillWeight(s) : 0;
+    const ownSlot = counts ? 1 : 0;
+    const keyOf = (p: number) => ((state.points[p] as number) + weight + (fill > 0 ? Math.max(0, rules.ceiling - (state.ceilingCases[p] as number) - ownSlot) * fill : 0)) / (c.available[p] as number);
+    let n = 0;
+    for (let g = 0; g < GRADE_COUNT; g++) {
+      if (((mask >> g) & 1) === 0) continue;
+      for (let k = groupStart[s * GRADE_COUNT + g] as number; k < (groupStart[s * GRADE_COUNT + g + 1] as number); k++) {
+        const p = groupItems[k] as number;
+        if (!state.hasRoom(p, counts) || !state.withinLimit(p, weight)) continue;
+        key[p] = keyOf(p);
+        members[n++] = p;
+      }
+    }
+    heap.build(members.subarray(0, n));
+    for (let k = start; k < end; k++) {
+      const i = order[k] as number;
+      const p = heap.top();
+      if (p < 0) {
+        // No one left who can take a case of this run, so no one can take the rest of it either.
+        const reason = state.reasonFor(i);
+        for (let rest = k; rest < end; rest++) state.unplaced(order[rest] as number, reason);
+        break;
+      }
+      state.placeKnown(i, p, BALANCED, weight, counts);
+      // Points and counts only rise: whoever cannot take another case like this one leaves the run.
+      if (!state.hasRoom(p, counts) || !state.withinLimit(p, weight)) heap.remove(p);
+      else {
+        key[p] = keyOf(p);
+        heap.update(p);
+      }
+    }
+    heap.clear();
+  }
+}
+
+/**
+ * Capacity before and after each case the exchange pass moved, as if each of its final holders had
+ * taken their batch cases in the order the batch placed them.
+ */
+function recordCapacities(state: Allocation, order: Int32Array, pointsBefore: Float64Array, touched: Uint8Array): void {
+  const { c, assigned, outcome, capacityBefore, capacityAfter } = state;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    const p = assigned[i] as number;
+    if (outcome[i] !== BALANCED || touched[p] === 0) continue;
+    const available = c.available[p] as number;
+    capacityBefore[i] = (pointsBefore[p] as number) / available;
+    pointsBefore[p] = (pointsBefore[p] as number) + (c.caseWeight[i] as number);
+    capacityAfter[i] = (pointsBefore[p] as number) / available;
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * The exchange pass of `balanced`. Placing each case on the lowest capacity-after cannot foresee
+ * everything: a practitioner can end highest because of the cases left for them last. This pass
+ * lowers the highest capacity in each scope by exchanging batch cases between its most loaded
+ * practitioner and a less loaded one, keeping every rule. Internal.
+ */
+import { GRADES } from '../weightings/index.js';
+import type { Allocation } from './core.js';
+import { IndexedMinHeap } from './heap.js';
+
+const GRADE_COUNT = GRADES.length;
+/** Exchanges allowed per practitioner of a scope: a bound on the work of the pass. */
+const EXCHANGES_PER_PRACTITIONER = 8;
+/** Partners (with something lighter to give) tried for the most loaded before the scope is left as it is. */
+const PARTNERS_TRIED = 8;
+/** Least loaded practitioners looked at, at most, in search of those partners. */
+const PARTNERS_LOOKED_AT = 256;
+
+/** The cases each practitioner may give up, heaviest first, as one array cut into lists. */
+interface CaseLists {
+  readonly start: Int32Array;
+  readonly items: Int32Array;
+}
+
+/** Lists of the cases placed by `policy`, each heaviest first as `heaviestFirst` is. */
+function listsOf(state: Allocation, heaviestFirst: Int32Array, policy: number): CaseLists {
+  const { c, assigned, outcome } = state;
+  const start = new Int32Array(c.practitionerCount + 1);
+  for (const i of heaviestFirst) if (outcome[i] === policy) start[(assigned[i] as number) + 1] = (start[(assigned[i] as number) + 1] as number) + 1;
+  for (let p = 0; p < c.practitionerCount; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
+  const items = new Int32Array(start[c.practitionerCount] as number);
+  const fill = start.slice(0, c.practitionerCount);
+  for (const i of heaviestFirst) {
+    if (outcome[i] !== policy) continue;
+    const p = assigned[i] as number;
+    items[fill[p] as number] = i;
+    fill[p] = (fill[p] as number) + 1;
+  }
+  return { start, items };
+}
+
+/**
+ * Lowers the highest capacity in every scope by exchanging cases the policy placed (outcome
+ * `policy`): while the most loaded practitioner can swap one of them for a lighter one of a less
+ * loaded practitioner so that both end below the most loaded's capacity now, the best such swap is
+ * made. Eligibility, the ceiling and the capacity limit hold after every swap; which cases are
+ * placed does not change. `heaviestFirst` lists the cases of each scope, heaviest first.
+ * Returns a flag per practitioner: 1 for those whose cases changed.
+ */
+export function rebalance(state: Allocation, heaviestFirst: Int32Array, policy: number): Uint8Array {
+  const { c, groupStart, groupItems } = state;
+  const lists = listsOf(state, heaviestFirst, policy);
+  const capacity = (p: number) => (state.points[p] as number) / (c.available[p] as number);
+  const lowKey = new Float64Array(c.practitionerCount);
+  const highKey = new Float64Array(c.practitionerCount);
+  let largest = 0;
+  for (let s = 0; s < c.scopeCount; s++) largest = Math.max(largest, (groupStart[(s + 1) * GRADE_COUNT] as number) - (groupStart[s * GRADE_COUNT] as number));
+  const low = new IndexedMinHeap(lowKey, c.rank, largest, new Int32Array(c.practitionerCount).fill(-1));
+  const high = new IndexedMinHeap(highKey, c.rank, largest, new Int32Array(c.practitionerCount).fill(-1));
+  const tried = new Int32Array(PARTNERS_LOOKED_AT);
+  const touched = new Uint8Array(c.practitionerCount);
+  const heaviest = (p: number) => (lists.start[p] === lists.start[p + 1] ? -Infinity : (c.caseWeight[lists.items[lists.start[p] as number] as number] as number));
+  const lightest = (p: number) => (lists.start[p] === lists.start[p + 1] ? Infinity : (c.caseWeight[lists.items[(lists.start[p + 1] as number) - 1] as number] as number));
+  /** The best swap for p with one of the least loaded: those with something lighter to give, a few at most. */
+  const findExchange = (p: number): Exchange | null => {
+    let exchange: Exchange | null = null;
+    let looked = 0;
+    for (let partners = PARTNERS_TRIED; exchange === null && partners > 0 && looked < PARTNERS_LOOKED_AT && low.size > 0; ) {
+      const q = low.pop();
+      tried[looked++] = q;
+      if (q === p || capacity(q) >= capacity(p)) break;
+      if (lightest(q) < heaviest(p)) {
+        partners--;
+        exchange = bestExchange(state, lists, p, q);
+      }
+    }
+    for (let k = 0; k < looked; k++) low.push(tried[k] as number);
+    return exchange;
+  };
+  for (let s = 0; s < c.scopeCount; s++) {
+    const members = groupItems.subarray(groupStart[s * GRADE_COUNT] as number, groupStart[(s + 1) * GRADE_COUNT] as number);
+    if (members.length < 2) continue;
+    for (const p of members) {
+      lowKey[p] = capacity(p);
+      highKey[p] = -capacity(p);
+    }
+    low.build(members);
+    high.build(members);
+    for (let budget = members.length * EXCHANGES_PER_PRACTITIONER; budget > 0; budget--) {
+      const exchange = findExchange(high.top());
+      if (exchange === null) break;
+      swap(state, lists, exchange);
+      for (const x of [exchange.p, exchange.q]) {
+        touched[x] = 1;
+        lowKey[x] = capacity(x);
+        highKey[x] = -capacity(x);
+        low.update(x);
+        high.update(x);
+      }
+    }
+    low.clear();
+    high.clear();
+  }
+  return touched;
+}
+
+/** The case at list position `at` (of p) swaps with the case at `partnerAt` (of q). */
+interface Exchange {
+  readonly p: number;
+  readonly q: number;
+  readonly at: number;
+  readonly partnerAt: number;
+}
+
+/**
+ * The swap between p (most loaded) and q whose higher resulting capacity is lowest, if that is below
+ * p's capacity now. For each case of p, the best partner case is the allowed one nearest, on either
+ * side, to the weight that would leave both equal: found by bisection in q's heaviest-first list.
+ */
+function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number): Exchange | null {
+  const { c, rules } = state;
+  const pointsP = state.points[p] as number;
+  const pointsQ = state.points[q] as number;
+  const availableP = c.available[p] as number;
+  const availableQ = c.available[q] as number;
+  const gradeP = c.grade[p] as number;
+  const gradeQ = c.grade[q] as number;
+  // Moving d points from p to q leaves both at the same capacity when d = even.
+  const even = (pointsP * availableQ - pointsQ * availableP) / (availableP + availableQ);
+  const qStart = lists.start[q] as number;
+  const qEnd = lists.start[q + 1] as number;
+  let best = pointsP / availableP;
+  let found: Exchange | null = null;
+  let previous = -1;
+  const consider = (at: number, partnerAt: number, weightA: number): boolean => {
+    const a = lists.items[at] as number;
+    const b = lists.items[partnerAt] as number;
+    const moved = weightA - (c.caseWeight[b] as number);
+    if (moved <= 0 || (((rules.eligibleMask[c.caseLevel[b] as number] as number) >> gradeP) & 1) === 0) return false;
+    const countsMoved = (c.caseCounts[a] as number) - (c.caseCounts[b] as number);
+    if ((countsMoved > 0 && !state.hasRoom(q, true)) || (countsMoved < 0 && !state.hasRoom(p, true)) || !state.withinLimit(q, moved)) return false;
+    const after = Math.max((pointsP - moved) / availableP, (pointsQ + moved) / availableQ);
+    if (after < best) {
+      best = after;
+      found = { p, q, at, partnerAt };
+    }
+    return true;
+  };
+  for (let at = lists.start[p] as number; at < (lists.start[p + 1] as number); at++) {
+    const a = lists.items[at] as number;
+    const weightA = c.caseWeight[a] as number;
+    // Cases alike in weight, level and count give the same swaps as the one before them.
+    if (previous >= 0 && c.caseWeight[previous] === weightA && c.caseLevel[previous] === c.caseLevel[a] && c.caseCounts[previous] === c.caseCounts[a]) continue;
+    previous = a;
+    if ((((rules.eligibleMask[c.caseLevel[a] as number] as number) >> gradeQ) & 1) === 0) continue;
+    // First position in q's list whose weight is at most weightA - even.
+    const target = weightA - even;
+    let lo = qStart;
+    let hi = qEnd;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((c.caseWeight[lists.items[mid] as number] as number) > target) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < qEnd && !consider(at, k, weightA); k++);
+    for (let k = lo - 1; k >= qStart && (c.caseWeight[lists.items[k] as number] as number) < weightA && !consider(at, k, weightA); k--);
+  }
+  return found;
+}
+
+/** Makes the swap, keeping both lists heaviest first. */
+function swap(state: Allocation, lists: CaseLists, { p, q, at, partnerAt }: Exchange): void {
+  const { c } = state;
+  const a = lists.items[at] as number;
+  const b = lists.items[partnerAt] as number;
+  const moved = (c.caseWeight[a] as number) - (c.caseWeight[b] as number);
+  const countsMoved = (c.caseCounts[a] as number) - (c.caseCounts[b] as number);
+  state.points[p] = (state.points[p] as number) - moved;
+  state.points[q] = (state.points[q] as number) + moved;
+  state.ceilingCases[p] = (state.ceilingCases[p] as number) - countsMoved;
+  state.ceilingCases[q] = (state.ceilingCases[q] as number) + countsMoved;
+  state.assigned[a] = q;
+  state.assigned[b] = p;
+  place(lists, c.caseWeight, at, lists.start[p] as number, lists.start[p + 1] as number, b);
+  place(lists, c.caseWeight, partnerAt, lists.start[q] as number, lists.start[q + 1] as number, a);
+}
+
+/** Puts `item` at position `at` of the list start..end and moves it to keep the list heaviest first. */
+function place(lists: CaseLists, weight: Float64Array, at: number, start: number, end: number, item: number): void {
+  const { items } = lists;
+  const w = weight[item] as number;
+  let k = at;
+  while (k > start && (weight[items[k - 1] as number] as number) < w) {
+    items[k] = items[k - 1] as number;
+    k--;
+  }
+  while (k < end - 1 && (weight[items[k + 1] as number] as number) > w) {
+    items[k] = items[k + 1] as number;
+    k++;
+  }
+  items[k] = item;
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { GRADES, allocateColumnar, type AllocationColumns } from '../../src/index.js';
+
+const PO = GRADES.indexOf('PO');
+const PQIP = GRADES.indexOf('PQiP');
+const LEVEL_C = 2;
+
+/** One PDU; every case a level-C case that counts toward the ceiling; no one preferred. */
+function problem(team: { grade: number; available: number; points: number; ceilingCases: number }[], weights: number[]): AllocationColumns {
+  return {
+    practitionerCount: team.length,
+    available: Float64Array.from(team, (p) => p.available),
+    pointsHundredths: Float64Array.from(team, (p) => p.points * 100),
+    cases: Uint32Array.from(team, (p) => p.ceilingCases),
+    ceilingCases: Uint32Array.from(team, (p) => p.ceilingCases),
+    grade: Uint8Array.from(team, (p) => p.grade),
+    scope: new Uint32Array(team.length),
+    rank: Uint32Array.from(team, (_, i) => i),
+    caseCount: weights.length,
+    caseWeight: Float64Array.from(weights, (w) => w * 100),
+    caseLevel: new Uint8Array(weights.length).fill(LEVEL_C),
+    caseCounts: new Uint8Array(weights.length).fill(1),
+    caseScope: new Uint32Array(weights.length),
+    casePreferred: new Int32Array(weights.length).fill(-1),
+    scopeCount: 1,
+  };
+}
+
+const highest = (r: { pointsHundredths: Float64Array }, c: AllocationColumns) => Math.max(...Array.from(r.pointsHundredths, (p, i) => p / (c.available[i] as number)));
+
+describe('balanced: when the ceiling binds', () => {
+  it('keeps a trainee with few points and many free slots for the light cases that must fill them', () => {
+    // Ceiling 50. A PO with 1,000 points at 500 (50%) and 49 cases: 1 free slot. A PQiP with 200
+    // points, empty, and 47 cases: 3 free slots. Cases of 100, 20, 20 and 20 points: 4 cases for 4
+    // slots, so the ceiling binds and every slot will be filled.
+    // Capacity after alone would give the 100 to the PQiP (100 / 200 = 50% < 600 / 1,000 = 60%), the
+    // first 20 to the PO (52% < 60%), and the last two 20s to the PQiP: 140 / 200 = 70%.
+    // The forecast counts the PQiP's other 2 free slots at the mean weight still to come (60 / 3 = 20):
+    // PQiP (100 + 2 x 20) / 200 = 70% > PO 600 / 1,000 = 60%, so the 100 goes to the PO (full);
+    // the three 20s to the PQiP: 60 / 200 = 30%. Highest 60%: the best possible, as the PO must take one.
+    const c = problem(
+      [
+        { grade: PO, available: 1000, points: 500, ceilingCases: 49 },
+        { grade: PQIP, available: 200, points: 0, ceilingCases: 47 },
+      ],
+      [100, 20, 20, 20],
+    );
+    const r = allocateColumnar(c, { policy: 'balanced' });
+    expect([...r.assigned]).toEqual([0, 1, 1, 1]);
+    expect(highest(r, c)).toBe(60);
+    expect([...r.ceilingCases]).toEqual([50, 50]);
+  });
+});
+
+describe('balanced: the exchange pass', () => {
+  it('swaps a case of the most loaded for a lighter one of the least loaded while both end lower', () => {
+    // Two POs with 100 points each, no ceiling; cases of 30, 30, 20, 20 and 20 points (120 in all).
+    // Heaviest first on capacity after: 30 -> p0 (30%), 30 -> p1 (30%; ties go by id), 20 -> p0 (50%),
+    // 20 -> p1 (50%), 20 -> p0 (70%). Highest 70%.
+    // Exchange: p0 (70%) gives a 30 for p1's 20: p0 70 - 10 = 60%, p1 50 + 10 = 60%. Highest 60%, the
+    // sum/sum floor (120 / 200). Then p0 and p1 are level, and no swap lowers the higher.
+    const c = problem(
+      [
+        { grade: PO, available: 100, points: 0, ceilingCases: 0 },
+        { grade: PO, available: 100, points: 0, ceilingCases: 0 },
+      ],
+      [30, 30, 20, 20, 20],
+    );
+    const r = allocateColumnar(c, { policy: 'balanced', rules: { ceiling: null } });
+    // Case 0 (30) went to p1 for case 3 (20).
+    expect([...r.assigned]).toEqual([1, 1, 0, 0, 0]);
+    expect([...r.pointsHundredths]).toEqual([6000, 6000]);
+    // Rows read as if each holder took their cases in the batch's order: p1 0 -> 30 -> 60; p0 0 -> 20 -> 40 -> 60.
+    expect([...r.capacityBefore]).toEqual([0, 30, 0, 20, 40]);
+    expect([...r.capacityAfter]).toEqual([30, 60, 20, 40, 60]);
+  });
+});
+
+describe('balanced: properties', () => {
+  const teamArb = fc.array(
+    fc.record({
+      grade: fc.constantFrom(PO, PQIP),
+      available: fc.constantFrom(100, 200, 500, 1000),
+      points: fc.integer({ min: 0, max: 800 }),
+      ceilingCases: fc.integer({ min: 0, max: 6 }),
+    }),
+    { minLength: 1, maxLength: 6 },
+  );
+  const weightsArb = fc.array(fc.constantFrom(0, 13, 23, 29, 63, 115), { maxLength: 40 });
+
+  test.prop([teamArb, weightsArb, fc.constantFrom(null, 4, 8)], { numRuns: 300 })(
+    "each holder's rows chain from their capacity before the batch to their capacity after",
+    (team, weights, ceiling) => {
+      const c = problem(team, weights);
+      const r = allocateColumnar(c, { policy: 'balanced', rules: { ceiling } });
+      const rows = team.map(() => [] as { before: number; after: number }[]);
+      r.assigned.forEach((p, i) => {
+        if (p >= 0) rows[p]?.push({ before: r.capacityBefore[i] as number, after: r.capacityAfter[i] as number });
+      });
+      rows.forEach((own, p) => {
+        const available = c.available[p] as number;
+        let at = (c.pointsHundredths[p] as number) / available;
+        for (const row of own.sort((x, y) => x.before - y.before || x.after - y.after)) {
+          expect(row.before).toBeCloseTo(at, 9);
+          at = row.after;
+        }
+        expect(at).toBeCloseTo((r.pointsHundredths[p] as number) / available, 9);
+        if (ceiling !== null && own.length > 0) expect(r.ceilingCases[p]).toBeLessThanOrEqual(ceiling);
+      });
+    },
+  );
+
+  test.prop([teamArb, weightsArb], { numRuns: 300 })('the exchange pass never leaves the highest capacity above that of placement alone', (team, weights) => {
+    // With no ceiling the forecast is off, so placement alone is the plain greedy: heaviest first, each
+    // to the lowest capacity after (ties to the lower index). Every exchange leaves both practitioners
+    // below the most loaded's capacity, so the highest can only fall.
+    const c = problem(team, weights);
+    const r = allocateColumnar(c, { policy: 'balanced', rules: { ceiling: null } });
+    const points = Array.from(c.pointsHundredths);
+    for (const w of [...weights].sort((a, b) => b - a)) {
+      const after = points.map((p, i) => (p + w * 100) / (c.available[i] as number));
+      const best = after.indexOf(Math.min(...after));
+      points[best] = (points[best] as number) + w * 100;
+    }
+    const greedy = Math.max(...points.map((p, i) => p / (c.available[i] as number)));
+    expect(highest(r, c)).toBeLessThanOrEqual(greedy + 1e-9);
+    expect(Array.from(r.pointsHundredths).reduce((s, p) => s + p, 0)).toBe(points.reduce((s, p) => s + p, 0));
+  });
+});
