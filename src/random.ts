@@ -250,7 +250,6 @@ export class RandomStream {
     const vr = 0.92 - 4.2 / b;
     const alpha = (2.83 + 5.1 / b) * spq;
     const mode = Math.floor((n + 1) * p);
-    let h = Number.NaN; // ln(mode!) + ln((n - mode)!), computed once the squeeze first fails
     for (;;) {
       const u = this.uniform() - 0.5;
       const v = this.uniform();
@@ -258,9 +257,8 @@ export class RandomStream {
       const k = Math.floor(((2 * a) / us + b) * u + centre);
       if (k < 0 || k > n) continue;
       if (us >= 0.07 && v <= vr) return k;
-      if (Number.isNaN(h)) h = logFactorial(mode) + logFactorial(n - mode);
       const logV = Math.log((v * alpha) / (a / (us * us) + b));
-      if (logV <= h - logFactorial(k) - logFactorial(n - k) + (k - mode) * c.logOdds) return k;
+      if (withinPmfRatio(logV, n, k, mode, c.logOdds)) return k;
     }
   }
 
@@ -384,9 +382,14 @@ const LOG_FACTORIAL_TABLE = ((): Float64Array => {
   return table;
 })();
 
-/** ln(k!) for a whole number k >= 0. */
+/** BTRS's acceptance test: whether `logV` is at most ln(f(k) / f(mode)) for the binomial(n, p) pmf f, from log-factorials and ln(p / q). */
+function withinPmfRatio(logV: number, n: number, k: number, mode: number, logOdds: number): boolean {
+  return logV <= logFactorial(mode) + logFactorial(n - mode) - logFactorial(k) - logFactorial(n - k) + (k - mode) * logOdds;
+}
+
+/** ln(k!) for a whole number k >= 0 (beyond the table, a read past its end is undefined). Kept tiny so V8 always inlines it. */
 function logFactorial(k: number): number {
-  return k < LOG_FACTORIAL_TABLE.length ? (LOG_FACTORIAL_TABLE[k] as number) : stirlingLogFactorial(k);
+  return LOG_FACTORIAL_TABLE[k] ?? stirlingLogFactorial(k);
 }
 
 /** ln(k!) by Stirling's series with three correction terms: truncation error under 1e-19 for k >= 256, well below double rounding. */
