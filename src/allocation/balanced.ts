@@ -17,9 +17,9 @@ const BALANCED = PLACEMENT_REASONS.indexOf('balanced');
 /** Largest whole weight (hundredths) ranked through a table; beyond it, or for fractions, a Map. */
 const WEIGHT_TABLE_LIMIT = 1_000_000;
 
-/** Each pending case's weight rank (0 for the heaviest weight) and how many distinct weights there are. */
+/** The rank of a weight among those of the pending cases (0 for the heaviest), and how many there are. */
 interface WeightRanks {
-  readonly rank: Int32Array;
+  readonly rankOf: (weight: number) => number;
   readonly distinct: number;
 }
 
@@ -36,19 +36,16 @@ function weightRanks(weight: Float64Array, pending: Uint8Array): WeightRanks {
     if (w > heaviest) heaviest = w;
     if (!Number.isInteger(w)) whole = false;
   }
-  const rank = new Int32Array(weight.length);
   if (whole && heaviest <= WEIGHT_TABLE_LIMIT) {
-    const table = new Int32Array(heaviest + 1).fill(-1);
-    for (let i = 0; i < weight.length; i++) if (pending[i] === 1) table[weight[i] as number] = 0;
+    const rank = new Int32Array(heaviest + 1).fill(-1);
+    for (let i = 0; i < weight.length; i++) if (pending[i] === 1) rank[weight[i] as number] = 0;
     let distinct = 0;
-    for (let w = heaviest; w >= 0; w--) if (table[w] === 0) table[w] = distinct++;
-    for (let i = 0; i < weight.length; i++) if (pending[i] === 1) rank[i] = table[weight[i] as number] as number;
-    return { rank, distinct };
+    for (let w = heaviest; w >= 0; w--) if (rank[w] === 0) rank[w] = distinct++;
+    return { rankOf: (w) => rank[w] as number, distinct };
   }
   const sorted = [...new Set(weight.filter((_, i) => pending[i] === 1))].sort((a, b) => b - a);
-  const table = new Map(sorted.map((w, r) => [w, r]));
-  for (let i = 0; i < weight.length; i++) if (pending[i] === 1) rank[i] = table.get(weight[i] as number) as number;
-  return { rank, distinct: sorted.length };
+  const rank = new Map(sorted.map((w, r) => [w, r]));
+  return { rankOf: (w) => rank.get(w) as number, distinct: sorted.length };
 }
 
 /** A stable counting sort of the pending cases by `keyOf` (below `keys`): the cases in order, and where each key's run starts. */
@@ -167,27 +164,28 @@ function runsOf(state: Allocation, pending: Uint8Array): Runs {
     const s = c.caseScope[i] as number;
     const level = c.caseLevel[i] as number;
     const rank = levelRank[s * LEVEL_COUNT + level] as number;
-    return (((s * LEVEL_COUNT + rank) * weights.distinct + (weights.rank[i] as number)) * LEVEL_COUNT + (classOf[level] as number)) * 2 + (c.caseCounts[i] === 1 ? 0 : 1);
+    return (((s * LEVEL_COUNT + rank) * weights.distinct + weights.rankOf(c.caseWeight[i] as number)) * LEVEL_COUNT + (classOf[level] as number)) * 2 + (c.caseCounts[i] === 1 ? 0 : 1);
   });
   return { order, start, weights };
 }
 
-/** The cases of the runs again, heaviest first within each scope (weight before eligibility rank). */
-function heaviestFirst({ order, start, weights }: Runs, scopeCount: number): Int32Array {
-  const cases = new Int32Array(order.length);
+/**
+ * The cases of the runs again, heaviest first within each scope (weight before eligibility rank), as
+ * spans of `order`: `order[spans[2j]]..order[spans[2j + 1]]` for each j in turn.
+ */
+function heaviestFirst({ start, weights }: Runs, scopeCount: number): Int32Array {
+  const spans = new Int32Array(scopeCount * weights.distinct * LEVEL_COUNT * 2);
   let at = 0;
   for (let s = 0; s < scopeCount; s++) {
     for (let w = 0; w < weights.distinct; w++) {
       for (let rank = 0; rank < LEVEL_COUNT; rank++) {
         // The runs of one scope, rank and weight are contiguous: every eligibility class, both counts.
-        const from = start[((s * LEVEL_COUNT + rank) * weights.distinct + w) * LEVEL_COUNT * 2] as number;
-        const to = start[((s * LEVEL_COUNT + rank) * weights.distinct + w + 1) * LEVEL_COUNT * 2] as number;
-        cases.set(order.subarray(from, to), at);
-        at += to - from;
+        spans[at++] = start[((s * LEVEL_COUNT + rank) * weights.distinct + w) * LEVEL_COUNT * 2] as number;
+        spans[at++] = start[((s * LEVEL_COUNT + rank) * weights.distinct + w + 1) * LEVEL_COUNT * 2] as number;
       }
     }
   }
-  return cases;
+  return spans;
 }
 
 /**
@@ -200,7 +198,7 @@ export function allocateBalanced(state: Allocation, pending: Uint8Array): void {
   const runs = runsOf(state, pending);
   const pointsBefore = state.points.slice();
   placeRuns(state, runs, new SlotForecast(state, pending));
-  const touched = rebalance(state, heaviestFirst(runs, state.c.scopeCount), BALANCED);
+  const touched = rebalance(state, runs.order, heaviestFirst(runs, state.c.scopeCount), BALANCED);
   recordCapacities(state, runs.order, pointsBefore, touched);
 }
 

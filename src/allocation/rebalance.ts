@@ -22,19 +22,22 @@ interface CaseLists {
   readonly items: Int32Array;
 }
 
-/** Lists of the cases placed by `policy`, each heaviest first as `heaviestFirst` is. */
-function listsOf(state: Allocation, heaviestFirst: Int32Array, policy: number): CaseLists {
+/** Lists of the cases placed by `policy`, each heaviest first, read from spans of `order` that are. */
+function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, policy: number): CaseLists {
   const { c, assigned, outcome } = state;
   const start = new Int32Array(c.practitionerCount + 1);
-  for (const i of heaviestFirst) if (outcome[i] === policy) start[(assigned[i] as number) + 1] = (start[(assigned[i] as number) + 1] as number) + 1;
+  for (let i = 0; i < c.caseCount; i++) if (outcome[i] === policy) start[(assigned[i] as number) + 1] = (start[(assigned[i] as number) + 1] as number) + 1;
   for (let p = 0; p < c.practitionerCount; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
   const items = new Int32Array(start[c.practitionerCount] as number);
   const fill = start.slice(0, c.practitionerCount);
-  for (const i of heaviestFirst) {
-    if (outcome[i] !== policy) continue;
-    const p = assigned[i] as number;
-    items[fill[p] as number] = i;
-    fill[p] = (fill[p] as number) + 1;
+  for (let j = 0; j < spans.length; j += 2) {
+    for (let k = spans[j] as number; k < (spans[j + 1] as number); k++) {
+      const i = order[k] as number;
+      if (outcome[i] !== policy) continue;
+      const p = assigned[i] as number;
+      items[fill[p] as number] = i;
+      fill[p] = (fill[p] as number) + 1;
+    }
   }
   return { start, items };
 }
@@ -44,12 +47,13 @@ function listsOf(state: Allocation, heaviestFirst: Int32Array, policy: number): 
  * `policy`): while the most loaded practitioner can swap one of them for a lighter one of a less
  * loaded practitioner so that both end below the most loaded's capacity now, the best such swap is
  * made. Eligibility, the ceiling and the capacity limit hold after every swap; which cases are
- * placed does not change. `heaviestFirst` lists the cases of each scope, heaviest first.
+ * placed does not change. The spans of `order` (`order[spans[2j]]..order[spans[2j + 1]]` in turn)
+ * list the cases of each scope heaviest first.
  * Returns a flag per practitioner: 1 for those whose cases changed.
  */
-export function rebalance(state: Allocation, heaviestFirst: Int32Array, policy: number): Uint8Array {
+export function rebalance(state: Allocation, order: Int32Array, spans: Int32Array, policy: number): Uint8Array {
   const { c, groupStart, groupItems } = state;
-  const lists = listsOf(state, heaviestFirst, policy);
+  const lists = listsOf(state, order, spans, policy);
   const capacity = (p: number) => (state.points[p] as number) / (c.available[p] as number);
   const lowKey = new Float64Array(c.practitionerCount);
   const highKey = new Float64Array(c.practitionerCount);
