@@ -223,10 +223,20 @@ export class RandomStream {
     return c.flipped ? n - k : k;
   }
 
-  /** Inversion by sequential search from 0, restarting in the rare case rounding runs past `n`. */
+  /**
+   * Inversion: the least k whose cumulative probability exceeds a uniform draw. From the shared
+   * rate's table for `n` when it has one, otherwise by sequential search from 0 (the same k for the
+   * same draw, up to rounding).
+   */
   #binomialInversion(n: number, c: BinomialRate): number {
+    const table = c.inversionTable(n);
+    return table === undefined ? this.#sequentialSearch(n, c) : this.#tableSearch(table);
+  }
+
+  /** Sequential search from 0, restarting in the rare case rounding runs past `n`. */
+  #sequentialSearch(n: number, c: BinomialRate): number {
     const a = (n + 1) * c.odds;
-    const atZero = c.noSuccess(n);
+    const atZero = Math.exp(n * c.logQ);
     for (;;) {
       let u = this.uniform();
       let mass = atZero;
@@ -237,6 +247,20 @@ export class RandomStream {
         mass *= a / k - c.odds;
       }
       if (k <= n) return k;
+    }
+  }
+
+  /**
+   * Search of a cumulative table from where its guide points for the draw (a step or two), restarting
+   * in the rare case rounding leaves the draw at or past the last cumulative probability.
+   */
+  #tableSearch({ cumulative, guide }: InversionTable): number {
+    for (;;) {
+      const u = this.uniform();
+      let k = guide[Math.floor(u * guide.length)] as number;
+      while (k > 0 && u < (cumulative[k - 1] as number)) k -= 1;
+      while (k < cumulative.length && u >= (cumulative[k] as number)) k += 1;
+      if (k < cumulative.length) return k;
     }
   }
 
@@ -277,15 +301,28 @@ export class RandomStream {
 
 /** Binomial draws with `n x min(p, 1 - p)` below this use inversion; at or above, BTRS. */
 const INVERSION_MEAN_LIMIT = 10;
-/** q^n is tabled for n below POWER_STEP^2, as q^(n mod POWER_STEP) x q^(POWER_STEP x floor(n / POWER_STEP)). */
-const POWER_STEP = 64;
+/** A shared rate tables inversion for fewer trials than this (and n x p below INVERSION_MEAN_LIMIT). */
+const TABLED_TRIALS_LIMIT = 4096;
+/** An inversion table ends once past the mode a probability falls below this: beyond a 53-bit uniform's reach. */
+const NEGLIGIBLE_PROBABILITY = 2 ** -64;
+
+/**
+ * Binomial(n, p) inversion tabled for one `n` (see {@link BinomialRate.inversionTable}): the cumulative
+ * probabilities P(X <= k) for k from 0 while they can matter, and a guide of as many entries, entry j
+ * the least k whose cumulative probability exceeds j / length (Chen and Asau's guide table).
+ */
+export interface InversionTable {
+  readonly cumulative: Float64Array;
+  readonly guide: Int32Array;
+}
 
 /**
  * A probability of success prepared for binomial draws ({@link RandomStream.binomial},
  * {@link RandomStream.thinned}), its constants computed once. A `shared` rate, drawn at by many
- * streams (the runs of a Monte Carlo at one rate), also tables the chance of no success among `n`
- * trials, where inversion starts: a few dozen exponentials once instead of one a draw. A rate of one
- * run's own is better without: thousands of tables would not stay in the cache.
+ * streams (the runs of a Monte Carlo at one rate), also tables inversion for each number of trials
+ * it draws from: the cumulative probabilities once, then a draw is a step or two along them instead
+ * of a search computing each probability. A rate of one run's own is better without: thousands of
+ * tables would be built for a few draws each, and would not stay in the cache.
  *
  * @example
  * ```ts
@@ -307,10 +344,8 @@ export class BinomialRate {
   readonly logQ: number;
   /** ln(p / q). */
   readonly logOdds: number;
-  /** q^n is tabled for n below this: the trials inversion draws from, up to POWER_STEP^2; 0 when not shared. */
-  readonly #tabledTrials: number;
-  /** q^j for j below POWER_STEP, then q^(POWER_STEP x j); filled on the first use. */
-  #powers: Float64Array | undefined;
+  /** Shared: the inversion table of each n drawn from so far, by n (below the trials tabled); otherwise undefined. */
+  readonly #tables: (InversionTable | undefined)[] | undefined;
 
   /**
    * @param probability of success of each trial, 0..1
@@ -327,33 +362,47 @@ export class BinomialRate {
     this.odds = this.p / this.q;
     this.logQ = Math.log1p(-this.p);
     this.logOdds = Math.log(this.odds);
-    this.#tabledTrials = options.shared === true ? Math.min(POWER_STEP * POWER_STEP, Math.ceil(INVERSION_MEAN_LIMIT / this.p)) : 0;
+    const tabled = Math.min(TABLED_TRIALS_LIMIT, Math.ceil(INVERSION_MEAN_LIMIT / this.p));
+    this.#tables = options.shared === true ? new Array<InversionTable | undefined>(tabled) : undefined;
   }
 
   /**
-   * q^n for a whole `n >= 0`: the chance that none of `n` trials falls on the side drawn (`p`), as
-   * inversion starts from. Shared, tabled as q^(n mod 64) x q^(64 x floor(n / 64)) below the trials
-   * it inverts; otherwise exp(n ln q).
+   * For a shared rate, the inversion table for `n` trials (built on first use) when inversion draws
+   * from them (n x p below 10) and n is below 4,096; otherwise undefined.
    *
    * @example
    * ```ts
-   * new BinomialRate(0.5, { shared: true }).noSuccess(3); // 0.125, to double precision
+   * const dropOut = new BinomialRate(0.0087, { shared: true });
+   * dropOut.inversionTable(500)?.cumulative[0]; // P(none of 500 drop out) = 0.9913^500, about 0.012663
    * ```
    */
-  noSuccess(n: number): number {
-    if (n >= this.#tabledTrials) return Math.exp(n * this.logQ);
-    const powers = (this.#powers ??= powersOf(this.#tabledTrials, this.logQ));
-    const low = n % POWER_STEP;
-    return (powers[low] as number) * (powers[POWER_STEP + (n - low) / POWER_STEP] as number);
+  inversionTable(n: number): InversionTable | undefined {
+    const tables = this.#tables;
+    if (tables === undefined || n >= tables.length) return undefined;
+    return (tables[n] ??= inversionTableOf(n, this));
   }
 }
 
-/** q^j for j below POWER_STEP, then q^(POWER_STEP x j), as far as n below `trials` reads. */
-function powersOf(trials: number, logQ: number): Float64Array {
-  const powers = new Float64Array(2 * POWER_STEP);
-  for (let j = 0; j < Math.min(POWER_STEP, trials); j++) powers[j] = Math.exp(j * logQ);
-  for (let j = 0; j * POWER_STEP < trials; j++) powers[POWER_STEP + j] = Math.exp(j * POWER_STEP * logQ);
-  return powers;
+/** The inversion table of binomial(n, p), from the probabilities' ratio recurrence as the sequential search computes them. */
+function inversionTableOf(n: number, c: BinomialRate): InversionTable {
+  const a = (n + 1) * c.odds;
+  const mode = Math.floor((n + 1) * c.p);
+  const cumulative: number[] = [];
+  let mass = Math.exp(n * c.logQ);
+  let total = 0;
+  for (let k = 0; k <= n; k++) {
+    total += mass;
+    cumulative.push(total);
+    if (total >= 1 || (k > mode && mass < NEGLIGIBLE_PROBABILITY)) break;
+    mass *= a / (k + 1) - c.odds;
+  }
+  const guide = new Int32Array(cumulative.length);
+  let k = 0;
+  for (let j = 0; j < guide.length; j++) {
+    while (k < cumulative.length - 1 && (cumulative[k] as number) <= j / guide.length) k += 1;
+    guide[j] = k;
+  }
+  return { cumulative: Float64Array.from(cumulative), guide };
 }
 
 /** `p` prepared for drawing: as given when already a {@link BinomialRate}. */

@@ -146,9 +146,9 @@ describe('RandomStream.binomial', () => {
   });
 
   test.prop([fc.integer({ min: 0, max: 5000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer()])(
-    'draws the same at a shared BinomialRate as at its probability, in stream after stream',
+    'draws the same at a shared BinomialRate (inversion by table) as at its probability (by search), stream after stream',
     (n, p, seed) => {
-      const rate = new BinomialRate(p);
+      const rate = new BinomialRate(p, { shared: true });
       const [a, b] = RandomStream.streams(seed, 2) as [RandomStream, RandomStream];
       const [c, d] = RandomStream.streams(seed, 2) as [RandomStream, RandomStream];
       for (let i = 0; i < 5; i++) {
@@ -158,17 +158,34 @@ describe('RandomStream.binomial', () => {
     },
   );
 
-  it('tables q^n, the chance of no success, to double precision', () => {
-    // 0.5^3 = 0.125; at 0.9 the side drawn is the failures (p 0.1, q 0.9): 0.9^3 = 0.729. Each within a few units in the last place of exp(n ln q).
-    expect(new BinomialRate(0.5).noSuccess(3)).toBeCloseTo(0.125, 15);
-    expect(new BinomialRate(0.9).noSuccess(3)).toBeCloseTo(0.729, 15);
-    for (const p of [0.3, 0.0087, 0.0064, 1e-6]) {
-      const rate = new BinomialRate(p);
-      for (const n of [0, 1, 63, 64, 65, 1000, 1149, 4095, 4096, 100_000]) {
-        const exact = Math.exp(n * Math.log1p(-p));
-        expect(Math.abs(rate.noSuccess(n) - exact)).toBeLessThanOrEqual(8 * Number.EPSILON * exact);
-      }
-    }
+  // Inversion by table: drop-outs from a cohort of 500 at 0.87% a month (n p = 4.4), p > 0.5 via the failures (n (1 - p) = 6).
+  it.each([
+    [500, 0.0087],
+    [30, 0.8],
+  ])('draws the exact binomial(%i, %f) at a shared rate, by chi-square at the 0.1%% level', (n, p) => {
+    const rng = new RandomStream(2021);
+    const rate = new BinomialRate(p, { shared: true });
+    const draws = Array.from({ length: 20_000 }, () => rng.binomial(n, rate));
+    const { statistic, degrees } = chiSquare(draws, n, p);
+    expect(statistic).toBeLessThan(chiSquareCritical(degrees));
+  });
+
+  it('tables inversion for a shared rate only: cumulative probabilities up to 1, and a guide to them', () => {
+    // 500 trials at 0.87%: P(X = 0) = 0.9913^500 = 0.012663; P(X <= 1) adds 500 x 0.0087 x 0.9913^499 = 0.055570.
+    const table = new BinomialRate(0.0087, { shared: true }).inversionTable(500);
+    expect(table?.cumulative[0]).toBeCloseTo(0.012663, 6);
+    expect(table?.cumulative[1]).toBeCloseTo(0.012663 + 0.05557, 5);
+    const cumulative = [...(table?.cumulative ?? [])];
+    expect(cumulative).toEqual([...cumulative].sort((x, y) => x - y));
+    expect(1 - (cumulative[cumulative.length - 1] as number)).toBeLessThan(1e-15);
+    // Guide entry j: the least k whose cumulative probability exceeds j / length.
+    table?.guide.forEach((k, j) => {
+      const threshold = j / cumulative.length;
+      expect(cumulative.findIndex((c) => c > threshold)).toBe(k);
+    });
+    expect(new BinomialRate(0.0087).inversionTable(500)).toBeUndefined();
+    // n p = 13.05: drawn by BTRS, not tabled.
+    expect(new BinomialRate(0.0087, { shared: true }).inversionTable(1500)).toBeUndefined();
   });
 
   it('refuses a negative or fractional n and a p outside 0..1, naming the argument', () => {
