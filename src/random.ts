@@ -229,8 +229,8 @@ export class RandomStream {
    * same draw, up to rounding).
    */
   #binomialInversion(n: number, c: BinomialRate): number {
-    const table = c.inversionTable(n);
-    return table === undefined ? this.#sequentialSearch(n, c) : this.#tableSearch(table);
+    const tables = c.inversion;
+    return tables !== undefined && n < tables.trials ? this.#tableSearch(tables, n) : this.#sequentialSearch(n, c);
   }
 
   /** Sequential search from 0, restarting in the rare case rounding runs past `n`. */
@@ -250,17 +250,11 @@ export class RandomStream {
     }
   }
 
-  /**
-   * Search of a cumulative table from where its guide points for the draw (a step or two), restarting
-   * in the rare case rounding leaves the draw at or past the last cumulative probability.
-   */
-  #tableSearch({ cumulative, guide }: InversionTable): number {
+  /** Inversion by table, restarting in the rare case rounding leaves the draw past the table's end. */
+  #tableSearch(tables: InversionTables, n: number): number {
     for (;;) {
-      const u = this.uniform();
-      let k = guide[Math.floor(u * guide.length)] as number;
-      while (k > 0 && u < (cumulative[k - 1] as number)) k -= 1;
-      while (k < cumulative.length && u >= (cumulative[k] as number)) k += 1;
-      if (k < cumulative.length) return k;
+      const k = tables.inverse(n, this.uniform());
+      if (k >= 0) return k;
     }
   }
 
@@ -305,15 +299,83 @@ const INVERSION_MEAN_LIMIT = 10;
 const TABLED_TRIALS_LIMIT = 4096;
 /** An inversion table ends once past the mode a probability falls below this: beyond a 53-bit uniform's reach. */
 const NEGLIGIBLE_PROBABILITY = 2 ** -64;
+/** Entries a table may take: with a mean below 10, P(X = k) is below NEGLIGIBLE_PROBABILITY well before k = 64. */
+const TABLE_STRIDE = 64;
 
 /**
- * Binomial(n, p) inversion tabled for one `n` (see {@link BinomialRate.inversionTable}): the cumulative
- * probabilities P(X <= k) for k from 0 while they can matter, and a guide of as many entries, entry j
- * the least k whose cumulative probability exceeds j / length (Chen and Asau's guide table).
+ * Binomial(n, p) inversion tabled for every `n` below `trials`, each n's table built on first use:
+ * the cumulative probabilities P(X <= k) from k = 0 while they can matter, and a guide (Chen and
+ * Asau) whose entry j is the least k with P(X <= k) above j / length, so that a draw starts a step or
+ * two from its answer. Flat typed arrays with a row per n: a draw reads two nearby rows, not objects
+ * scattered over the heap.
+ *
+ * @example
+ * ```ts
+ * const tables = new InversionTables(new BinomialRate(0.0087), 1000);
+ * tables.inverse(500, 0.01); // 0: P(none of 500 drop out) = 0.9913^500 = 0.0127 exceeds 0.01
+ * tables.inverse(500, 0.5); // 4, the median
+ * ```
  */
-export interface InversionTable {
-  readonly cumulative: Float64Array;
-  readonly guide: Int32Array;
+export class InversionTables {
+  /** Tables exist for fewer trials than this. */
+  readonly trials: number;
+  readonly #rate: BinomialRate;
+  /** Each n's table length, 0 until built. */
+  readonly #lengths: Int32Array;
+  readonly #cumulative: Float64Array;
+  readonly #guide: Int32Array;
+
+  /**
+   * @param rate the probability (inversion draws the side `rate.p`)
+   * @param trials tables for n below this, where n x rate.p is below 10
+   */
+  constructor(rate: BinomialRate, trials: number) {
+    this.trials = trials;
+    this.#rate = rate;
+    this.#lengths = new Int32Array(trials);
+    this.#cumulative = new Float64Array(trials * TABLE_STRIDE);
+    this.#guide = new Int32Array(trials * TABLE_STRIDE);
+  }
+
+  /**
+   * The least k with `u` below P(X <= k) among `n` trials (n below `trials`), for `u` in [0, 1);
+   * -1 in the rare case rounding leaves `u` at or past the last cumulative probability.
+   */
+  inverse(n: number, u: number): number {
+    const length = this.#lengths[n] || this.#build(n);
+    const row = n * TABLE_STRIDE;
+    const cumulative = this.#cumulative;
+    let k = this.#guide[row + Math.floor(u * length)] as number;
+    while (k > 0 && u < (cumulative[row + k - 1] as number)) k -= 1;
+    while (k < length && u >= (cumulative[row + k] as number)) k += 1;
+    return k < length ? k : -1;
+  }
+
+  /** Builds the table for `n` from the probabilities' ratio recurrence (as the sequential search computes them); returns its length. */
+  #build(n: number): number {
+    const c = this.#rate;
+    const row = n * TABLE_STRIDE;
+    const cumulative = this.#cumulative;
+    const a = (n + 1) * c.odds;
+    const mode = Math.floor((n + 1) * c.p);
+    let mass = Math.exp(n * c.logQ);
+    let total = 0;
+    let length = 0;
+    while (length <= n && length < TABLE_STRIDE) {
+      total += mass;
+      cumulative[row + length] = total;
+      length += 1;
+      if (total >= 1 || (length > mode + 1 && mass < NEGLIGIBLE_PROBABILITY)) break;
+      mass *= a / length - c.odds;
+    }
+    let k = 0;
+    for (let j = 0; j < length; j++) {
+      while (k < length - 1 && (cumulative[row + k] as number) <= j / length) k += 1;
+      this.#guide[row + j] = k;
+    }
+    this.#lengths[n] = length;
+    return length;
+  }
 }
 
 /**
@@ -344,8 +406,8 @@ export class BinomialRate {
   readonly logQ: number;
   /** ln(p / q). */
   readonly logOdds: number;
-  /** Shared: the inversion table of each n drawn from so far, by n (below the trials tabled); otherwise undefined. */
-  readonly #tables: (InversionTable | undefined)[] | undefined;
+  /** A shared rate's inversion tables; undefined when not shared. */
+  readonly inversion: InversionTables | undefined;
 
   /**
    * @param probability of success of each trial, 0..1
@@ -363,46 +425,9 @@ export class BinomialRate {
     this.logQ = Math.log1p(-this.p);
     this.logOdds = Math.log(this.odds);
     const tabled = Math.min(TABLED_TRIALS_LIMIT, Math.ceil(INVERSION_MEAN_LIMIT / this.p));
-    this.#tables = options.shared === true ? new Array<InversionTable | undefined>(tabled) : undefined;
+    this.inversion = options.shared === true ? new InversionTables(this, tabled) : undefined;
   }
 
-  /**
-   * For a shared rate, the inversion table for `n` trials (built on first use) when inversion draws
-   * from them (n x p below 10) and n is below 4,096; otherwise undefined.
-   *
-   * @example
-   * ```ts
-   * const dropOut = new BinomialRate(0.0087, { shared: true });
-   * dropOut.inversionTable(500)?.cumulative[0]; // P(none of 500 drop out) = 0.9913^500, about 0.012663
-   * ```
-   */
-  inversionTable(n: number): InversionTable | undefined {
-    const tables = this.#tables;
-    if (tables === undefined || n >= tables.length) return undefined;
-    return (tables[n] ??= inversionTableOf(n, this));
-  }
-}
-
-/** The inversion table of binomial(n, p), from the probabilities' ratio recurrence as the sequential search computes them. */
-function inversionTableOf(n: number, c: BinomialRate): InversionTable {
-  const a = (n + 1) * c.odds;
-  const mode = Math.floor((n + 1) * c.p);
-  const cumulative: number[] = [];
-  let mass = Math.exp(n * c.logQ);
-  let total = 0;
-  for (let k = 0; k <= n; k++) {
-    total += mass;
-    cumulative.push(total);
-    if (total >= 1 || (k > mode && mass < NEGLIGIBLE_PROBABILITY)) break;
-    mass *= a / (k + 1) - c.odds;
-  }
-  const guide = new Int32Array(cumulative.length);
-  let k = 0;
-  for (let j = 0; j < guide.length; j++) {
-    while (k < cumulative.length - 1 && (cumulative[k] as number) <= j / guide.length) k += 1;
-    guide[j] = k;
-  }
-  return { cumulative: Float64Array.from(cumulative), guide };
 }
 
 /** `p` prepared for drawing: as given when already a {@link BinomialRate}. */

@@ -170,23 +170,30 @@ describe('RandomStream.binomial', () => {
     expect(statistic).toBeLessThan(chiSquareCritical(degrees));
   });
 
-  it('tables inversion for a shared rate only: cumulative probabilities up to 1, and a guide to them', () => {
-    // 500 trials at 0.87%: P(X = 0) = 0.9913^500 = 0.012663; P(X <= 1) adds 500 x 0.0087 x 0.9913^499 = 0.055570.
-    const table = new BinomialRate(0.0087, { shared: true }).inversionTable(500);
-    expect(table?.cumulative[0]).toBeCloseTo(0.012663, 6);
-    expect(table?.cumulative[1]).toBeCloseTo(0.012663 + 0.05557, 5);
-    const cumulative = [...(table?.cumulative ?? [])];
-    expect(cumulative).toEqual([...cumulative].sort((x, y) => x - y));
-    expect(1 - (cumulative[cumulative.length - 1] as number)).toBeLessThan(1e-15);
-    // Guide entry j: the least k whose cumulative probability exceeds j / length.
-    table?.guide.forEach((k, j) => {
-      const threshold = j / cumulative.length;
-      expect(cumulative.findIndex((c) => c > threshold)).toBe(k);
-    });
-    expect(new BinomialRate(0.0087).inversionTable(500)).toBeUndefined();
-    // n p = 13.05: drawn by BTRS, not tabled.
-    expect(new BinomialRate(0.0087, { shared: true }).inversionTable(1500)).toBeUndefined();
+  it('inverts by table for a shared rate only: the least k whose cumulative probability exceeds u', () => {
+    // 500 trials at 0.87%: P(X = 0) = 0.9913^500 = 0.012663; P(X <= 3) = 0.3672, P(X <= 4) = 0.5605: the median is 4.
+    const tables = new BinomialRate(0.0087, { shared: true }).inversion;
+    expect(tables?.trials).toBe(1150); // n p below 10: n up to 1,149
+    expect(tables?.inverse(500, 0.01)).toBe(0);
+    expect(tables?.inverse(500, 0.0127)).toBe(1);
+    expect(tables?.inverse(500, 0.5)).toBe(4);
+    expect(new BinomialRate(0.0087).inversion).toBeUndefined();
   });
+
+  test.prop([fc.integer({ min: 0, max: 1149 }), fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 1, maxLength: 20 })])(
+    'inverts as a search of the exact cumulative probabilities does',
+    (n, draws) => {
+      const p = 0.0087;
+      const tables = new BinomialRate(p, { shared: true }).inversion;
+      const cumulative: number[] = [];
+      binomialPmf(n, p).reduce((sum, mass) => (cumulative.push(sum + mass), sum + mass), 0);
+      for (const u of draws) {
+        // The same k, unless u lies within rounding of a cumulative probability (or of 1).
+        const nearest = Math.min(1 - u, ...cumulative.map((c) => Math.abs(u - c)));
+        if (nearest > 1e-12) expect(tables?.inverse(n, u)).toBe(cumulative.findIndex((c) => u < c));
+      }
+    },
+  );
 
   it('refuses a negative or fractional n and a p outside 0..1, naming the argument', () => {
     const rng = new RandomStream(3);
