@@ -76,7 +76,8 @@ describe('simulateWorkforce', () => {
   test.prop([scenarioArbitrary, fc.integer(), fc.uniqueArray(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 5 })], { numRuns: 25 })(
     'orders its quantiles and keeps every figure finite and non-negative',
     (scenario, seed, quantiles) => {
-      const sorted = [...quantiles].sort((a, b) => a - b);
+      // P0 and P100 (the least and greatest run) bracket the mean; any other quantile may fall either side of it.
+      const sorted = [...new Set([0, ...quantiles, 100])].sort((a, b) => a - b);
       const sim = simulateWorkforce(scenario, { runs: 30, seed, quantiles: sorted });
       for (const m of sim.months) {
         for (const band of [m.inTraining, m.inPost, m.effectiveFte, m.required, m.shortfall, m.effectiveShortfall]) {
@@ -85,6 +86,7 @@ describe('simulateWorkforce', () => {
             if (i > 0) expect(v).toBeGreaterThanOrEqual(band.quantiles[i - 1] as number);
           });
           expect(band.mean).toBeGreaterThanOrEqual((band.quantiles[0] as number) - 1e-9 * (1 + band.mean));
+          expect(band.mean).toBeLessThanOrEqual((band.quantiles[band.quantiles.length - 1] as number) + 1e-9 * (1 + band.mean));
         }
       }
       const months = sim.closesIn.filter((m): m is string => m !== null);
