@@ -102,25 +102,28 @@ export function allocateCases(practitioners: readonly AllocationPractitioner[], 
   const problem = prepareProblem(practitioners, cases, options);
   const { columns: c } = problem;
   const r = allocateColumns(c, problem.core);
-  const placed: PlacedCase[] = [];
-  const unplaced: UnplacedCase[] = [];
+  let placedCount = 0;
+  for (let i = 0; i < c.caseCount; i++) if ((r.outcome[i] as number) < FIRST_UNPLACED) placedCount++;
+  // Sized up front: a million rows pushed one by one would copy the arrays as they grow.
+  const placed = new Array<PlacedCase>(placedCount);
+  const unplaced = new Array<UnplacedCase>(c.caseCount - placedCount);
   const byReason = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<PlacementReason | UnplacedReason, number>;
-  for (let i = 0; i < c.caseCount; i++) {
+  for (let i = 0, p = 0, u = 0; i < c.caseCount; i++) {
     const outcome = r.outcome[i] as number;
-    const caseId = (problem.cases[i] as { id: string }).id;
+    const caseId = problem.caseIds[i] as string;
     const name = OUTCOMES[outcome] as PlacementReason | UnplacedReason;
     byReason[name] += 1;
     if (outcome < FIRST_UNPLACED) {
-      placed.push({
+      placed[p++] = {
         caseId,
         practitionerId: (problem.practitioners[r.assigned[i] as number] as { id: string }).id,
         reason: name as PlacementReason,
         points: (c.caseWeight[i] as number) / 100,
         capacityBefore: r.capacityBefore[i] as number,
         capacityAfter: r.capacityAfter[i] as number,
-      });
+      };
     } else {
-      unplaced.push({ caseId, reason: name as UnplacedReason, message: MESSAGES[name as UnplacedReason] });
+      unplaced[u++] = { caseId, reason: name as UnplacedReason, message: MESSAGES[name as UnplacedReason] };
     }
   }
   const after = problem.practitioners.map((p, i): PractitionerAfter => {

@@ -211,7 +211,7 @@ export function rankCandidates(newCase: AllocationCase, practitioners: readonly 
   problem.practitioners.forEach((p, i) => {
     const excluded = exclusions[i] as number;
     if (excluded >= 0) ineligible.push({ practitionerId: p.id, reason: EXCLUSION_REASONS[excluded] as ExclusionReason });
-    else eligible.push(impactFromProblem(problem, i, ceiling, thresholds, problem.cases[0]?.id));
+    else eligible.push(impactFromProblem(problem, i, ceiling, thresholds, problem.caseIds[0]));
   });
   const gradeOf = new Map(problem.practitioners.map((p) => [p.id, GRADE_LIST_ORDER.indexOf(p.grade)]));
   const byId = (a: AllocationImpact, b: AllocationImpact) => (a.practitionerId < b.practitionerId ? -1 : a.practitionerId > b.practitionerId ? 1 : 0);

@@ -64,12 +64,11 @@ export const allocationOptionsSchema = z.strictObject({
 export type AllocationOptions = z.input<typeof allocationOptionsSchema>;
 
 type ParsedPractitioner = z.output<typeof allocationPractitionerSchema>;
-type ParsedCase = z.output<typeof allocationCaseSchema>;
 
-/** A validated problem: the parsed objects, the columns the core runs on, and the rules. */
+/** A validated problem: the parsed practitioners, the case ids, the columns the core runs on, and the rules. */
 export interface PreparedProblem {
   readonly practitioners: readonly ParsedPractitioner[];
-  readonly cases: readonly ParsedCase[];
+  readonly caseIds: readonly string[];
   readonly columns: AllocationColumns;
   readonly rules: ResolvedRules;
   readonly core: CoreRules;
@@ -80,13 +79,27 @@ function scopeKey(scope: ResolvedRules['scope'], item: { pdu?: string | undefine
   return scope === 'pdu' ? (item.pdu ?? '') : scope === 'team' ? (item.team ?? '') : '';
 }
 
+/** Any array, as it is (its items are validated one by one). */
+const anArray = z.custom<readonly unknown[]>((value) => Array.isArray(value), { message: 'expected an array' });
+
+/**
+ * Validates each item of an array and hands it on, one at a time: a batch of a million cases would
+ * otherwise keep a million parsed copies alive at once, which costs more in garbage collection than
+ * the parsing itself.
+ */
+function parseEach<S extends z.ZodType>(schema: S, items: unknown, name: string, use: (item: z.output<S>, index: number) => void): void {
+  const list = parseInput(anArray, items, name);
+  for (let i = 0; i < list.length; i++) {
+    const parsed = schema.safeParse(list[i]);
+    use(parsed.success ? parsed.data : parseInput(schema, list[i], `${name}[${i}]`), i);
+  }
+}
+
 /** Validates the object API's input once and builds the columns. */
 export function prepareProblem(practitioners: unknown, cases: unknown, options: unknown): PreparedProblem {
   const ps = parseInput(z.array(allocationPractitionerSchema), practitioners, 'practitioners');
-  const cs = parseInput(z.array(allocationCaseSchema), cases, 'cases');
   const o = parseInput(allocationOptionsSchema, options, 'options');
   const byId = assertUniqueIds(ps.map((p) => p.id), 'practitioners');
-  assertUniqueIds(cs.map((c) => c.id), 'cases');
   const weightings = o.weightings ?? DEFAULT_WEIGHTINGS;
   const rules = resolveRules(o.rules);
   const scopes = new Map<string, number>();
@@ -124,13 +137,15 @@ export function prepareProblem(practitioners: unknown, cases: unknown, options: 
 
   const lookup = pointsLookup(weightings);
   const levelOfTier = Uint8Array.from(TIERS, (tier) => ALLOCATION_LEVELS.indexOf(protectLevelOf(tier) ?? 'untiered'));
-  const C = cs.length;
+  const C = Array.isArray(cases) ? cases.length : 0;
+  const caseIds = new Array<string>(C);
   const caseWeight = new Float64Array(C);
   const caseLevel = new Uint8Array(C);
   const caseCountsToward = new Uint8Array(C);
   const caseScope = new Uint32Array(C);
   const casePreferred = new Int32Array(C).fill(-1);
-  cs.forEach((c, i) => {
+  parseEach(allocationCaseSchema, cases, 'cases', (c, i) => {
+    caseIds[i] = c.id;
     const status = c.status ?? 'active';
     const tier = tierIndex(c.tier);
     caseWeight[i] = lookup[pointsLookupIndex(tier, CASE_TYPES.indexOf(c.caseType), c.t2a === true ? 1 : 0, CASE_STATUSES.indexOf(status))] as number;
@@ -146,9 +161,10 @@ export function prepareProblem(practitioners: unknown, cases: unknown, options: 
       casePreferred[i] = p;
     }
   });
+  assertUniqueIds(caseIds, 'cases');
   return {
     practitioners: ps,
-    cases: cs,
+    caseIds,
     rules,
     weightings,
     core: coreRulesOf(o.policy ?? 'balanced', rules),
