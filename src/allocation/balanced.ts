@@ -7,12 +7,14 @@ import { GRADES } from '../weightings/index.js';
 import type { Allocation } from './core.js';
 import { IndexedMinHeap } from './heap.js';
 import { rebalance } from './rebalance.js';
-import { ALLOCATION_LEVELS, PLACEMENT_REASONS } from './rules.js';
+import { ALLOCATION_LEVELS, PLACEMENT_REASONS, UNPLACED_REASONS } from './rules.js';
 
 const GRADE_COUNT = GRADES.length;
 const LEVEL_COUNT = ALLOCATION_LEVELS.length;
 /** The outcome index of a `balanced` placement (placement reasons come first among the outcomes). */
 const BALANCED = PLACEMENT_REASONS.indexOf('balanced');
+const CEILING_REACHED = PLACEMENT_REASONS.length + UNPLACED_REASONS.indexOf('CEILING_REACHED');
+const CAPACITY_LIMIT_REACHED = PLACEMENT_REASONS.length + UNPLACED_REASONS.indexOf('CAPACITY_LIMIT_REACHED');
 
 /** Largest whole weight (hundredths) ranked through a table; beyond it, or for fractions, a Map. */
 const WEIGHT_TABLE_LIMIT = 1_000_000;
@@ -199,7 +201,58 @@ export function allocateBalanced(state: Allocation, pending: Uint8Array): void {
   const pointsBefore = state.points.slice();
   placeRuns(state, runs, new SlotForecast(state, pending));
   const touched = rebalance(state, runs.order, heaviestFirst(runs, state.c.scopeCount), BALANCED);
+  placeLeftovers(state, runs, touched);
   recordCapacities(state, runs.order, pointsBefore, touched);
+}
+
+/**
+ * Offers the cases left unplaced to the practitioners the exchange pass touched. A case was left
+ * because no one could take it then; since, everyone else has only gained points and cases, but a
+ * practitioner in an exchange may have lost points or freed a slot. Each run's unplaced cases go,
+ * lowest capacity after first, to those of its scope who can now take them; the rest get their
+ * reason afresh.
+ */
+function placeLeftovers(state: Allocation, { order, start: runStart }: Runs, touched: Uint8Array): void {
+  const { c } = state;
+  const byScope = new Map<number, number[]>();
+  touched.forEach((flag, p) => {
+    if (flag === 0) return;
+    const s = c.scope[p] as number;
+    const list = byScope.get(s);
+    if (list === undefined) byScope.set(s, [p]);
+    else list.push(p);
+  });
+  if (byScope.size === 0) return;
+  for (const s of byScope.keys()) state.unsettle(s);
+  for (let r = 0; r + 1 < runStart.length; r++) {
+    const start = runStart[r] as number;
+    const end = runStart[r + 1] as number;
+    const candidates = start === end ? undefined : byScope.get(c.caseScope[order[start] as number] as number);
+    if (candidates === undefined) continue;
+    const first = order[start] as number;
+    const mask = state.maskOf(first);
+    const counts = c.caseCounts[first] === 1;
+    const weight = c.caseWeight[first] as number;
+    for (let k = start; k < end; k++) {
+      const i = order[k] as number;
+      if (state.outcome[i] !== CEILING_REACHED && state.outcome[i] !== CAPACITY_LIMIT_REACHED) continue;
+      let best = -1;
+      for (const p of candidates) {
+        if (((mask >> (c.grade[p] as number)) & 1) === 0 || !state.hasRoom(p, counts) || !state.withinLimit(p, weight)) continue;
+        const after = ((state.points[p] as number) + weight) / (c.available[p] as number);
+        const bestAfter = best < 0 ? Infinity : ((state.points[best] as number) + weight) / (c.available[best] as number);
+        if (after < bestAfter || (after === bestAfter && (c.rank[p] as number) < (c.rank[best] as number))) best = p;
+      }
+      if (best >= 0) {
+        state.placeKnown(i, best, BALANCED, weight, counts);
+        continue;
+      }
+      // No one can take this case now, so no one can take the rest of its run: say why, as of now.
+      const reason = state.reasonFor(i);
+      for (let rest = k; rest < end; rest++) state.unplaced(order[rest] as number, reason);
+      break;
+    }
+  }
 }
 
 function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast: SlotForecast): void {

@@ -192,30 +192,56 @@ export class Allocation {
    * eligible, everyone eligible at the ceiling: counts only rise) are cached per (scope, level, counts).
    */
   reasonFor(i: number): number {
+    const slot = this.#reasonSlot(i);
+    const cached = this.#settledReason[slot] as number;
+    if (cached !== 0) return cached - 1;
+    const reason = this.#reasonNow(i);
+    if (reason !== CAPACITY_LIMIT_REACHED) this.#settledReason[slot] = reason + 1;
+    return reason;
+  }
+
+  /**
+   * Gives every unplaced case its reason as of the end of the batch: a case refused under the
+   * capacity limit may since have seen every eligible practitioner reach the ceiling.
+   */
+  settleUnplaced(): void {
+    const { c } = this;
+    const final = new Uint8Array(this.#settledReason.length);
+    for (let i = 0; i < c.caseCount; i++) {
+      const outcome = this.outcome[i] as number;
+      if (outcome !== CEILING_REACHED && outcome !== CAPACITY_LIMIT_REACHED) continue;
+      const slot = this.#reasonSlot(i);
+      if (final[slot] === 0) final[slot] = this.#reasonNow(i) + 1;
+      this.outcome[i] = (final[slot] as number) - 1;
+    }
+  }
+
+  #reasonSlot(i: number): number {
+    const { c } = this;
+    return ((c.caseScope[i] as number) * LEVEL_COUNT + (c.caseLevel[i] as number)) * 2 + (c.caseCounts[i] === 1 ? 1 : 0);
+  }
+
+  #reasonNow(i: number): number {
     const { c } = this;
     const s = c.caseScope[i] as number;
     const counts = c.caseCounts[i] === 1;
-    const slot = (s * LEVEL_COUNT + (c.caseLevel[i] as number)) * 2 + (counts ? 1 : 0);
-    const cached = this.#settledReason[slot] as number;
-    if (cached !== 0) return cached - 1;
+    if (this.scopeSize[s] === 0) return OUTSIDE_SCOPE;
     let reason = NO_ELIGIBLE;
-    if (this.scopeSize[s] === 0) reason = OUTSIDE_SCOPE;
-    else {
-      const mask = this.maskOf(i);
-      for (let g = 0; g < GRADE_COUNT && reason !== CAPACITY_LIMIT_REACHED; g++) {
-        if (((mask >> g) & 1) === 0) continue;
-        const group = s * GRADE_COUNT + g;
-        for (let k = this.groupStart[group] as number; k < (this.groupStart[group + 1] as number); k++) {
-          reason = CEILING_REACHED;
-          if (this.hasRoom(this.groupItems[k] as number, counts)) {
-            reason = CAPACITY_LIMIT_REACHED;
-            break;
-          }
-        }
+    const mask = this.maskOf(i);
+    for (let g = 0; g < GRADE_COUNT; g++) {
+      if (((mask >> g) & 1) === 0) continue;
+      const group = s * GRADE_COUNT + g;
+      for (let k = this.groupStart[group] as number; k < (this.groupStart[group + 1] as number); k++) {
+        if (this.hasRoom(this.groupItems[k] as number, counts)) return CAPACITY_LIMIT_REACHED;
+        reason = CEILING_REACHED;
       }
     }
-    if (reason !== CAPACITY_LIMIT_REACHED) this.#settledReason[slot] = reason + 1;
     return reason;
+  }
+
+  /** Forgets the settled reasons of one scope: after an exchange, counts there have fallen. */
+  unsettle(scope: number): void {
+    this.#settledReason.fill(0, scope * LEVEL_COUNT * 2, (scope + 1) * LEVEL_COUNT * 2);
   }
 
   unplaced(i: number, reason: number): void {
@@ -247,6 +273,7 @@ export function allocateColumns(columns: AllocationColumns, rules: CoreRules): C
   }
   if (rules.policy === 'balanced') allocateBalanced(state, pending);
   else allocateByCurrentLoad(state, pending);
+  state.settleUnplaced();
   return state.result();
 }
 

@@ -77,6 +77,34 @@ describe('balanced: the exchange pass', () => {
   });
 });
 
+describe('balanced: cases the exchange pass makes room for', () => {
+  it('are offered again rather than left with a reason that is no longer true', () => {
+    // Two POs with 100 points, ceiling 3, limit 100%. p0 holds 69 points and 3 cases (at the ceiling);
+    // p1 holds 50 points and none. Cases: X 30 (unpaid work only: not counted), Y 20, Z 20, W 5 (not counted).
+    // Placing, heaviest first: X -> p1 (80% < p0's 99%); Y -> p1 (100%: p0 is at the ceiling);
+    // Z: p1 would go to 120% and p0 has no slot, so Z waits; W -> p0 (74%; p1 would be 105%).
+    // Exchange: p1 (100%) gives X for p0's W: p1 100 - 25 = 75%, p0 74 + 25 = 99%.
+    // Now p1 has room for Z: 75 + 20 = 95% <= 100%, 2 cases counted < 3. Z goes to p1.
+    const c: AllocationColumns = {
+      ...problem(
+        [
+          { grade: PO, available: 100, points: 69, ceilingCases: 3 },
+          { grade: PO, available: 100, points: 50, ceilingCases: 0 },
+        ],
+        [30, 20, 20, 5],
+      ),
+      caseCounts: Uint8Array.of(0, 1, 1, 0),
+    };
+    const r = allocateColumnar(c, { policy: 'balanced', rules: { ceiling: 3, capacityLimit: 100 } });
+    expect([...r.assigned]).toEqual([0, 1, 1, 1]);
+    expect([...r.pointsHundredths]).toEqual([9900, 9500]);
+    expect([...r.ceilingCases]).toEqual([3, 2]);
+    // Rows in the order placed, on the final holders: X p0 69 -> 99; Y p1 50 -> 70; Z 70 -> 90; W 90 -> 95.
+    expect([...r.capacityBefore]).toEqual([69, 50, 70, 90]);
+    expect([...r.capacityAfter]).toEqual([99, 70, 90, 95]);
+  });
+});
+
 describe('balanced: properties', () => {
   const teamArb = fc.array(
     fc.record({

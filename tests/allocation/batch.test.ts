@@ -261,6 +261,23 @@ describe('allocateCases: properties', () => {
     }
   });
 
+  test.prop([problemArb], { numRuns: 300 })('every unplaced case still cannot be placed, for the reason given, after the batch', (problem) => {
+    const [, , policy, ceiling, limit] = problem;
+    const { practitioners, cases } = build(problem);
+    const result = allocateCases(practitioners, cases, { asOf, weightings, policy, rules: { ceiling, capacityLimit: limit } });
+    const pointsOf = (c: AllocationCase) => workloadPoints({ cases: [{ tier: c.tier, caseType: c.caseType, ...(c.status ? { status: c.status } : {}) }] }).total;
+    for (const u of result.unplaced) {
+      const c = cases.find((x) => x.id === u.caseId) as AllocationCase;
+      const inScope = result.practitioners.filter((_, i) => practitioners[i]?.pdu === c.pdu);
+      const eligible = inScope.filter((p) => p.available > 0 && DEFAULT_ELIGIBLE_GRADES[protectLevelOf(c.tier) ?? 'untiered'].includes(p.grade));
+      const withRoom = eligible.filter((p) => ceiling === null || c.status === 'unpaidWorkOnly' || p.ceilingCasesAfter < ceiling);
+      const withinLimit = withRoom.filter((p) => limit === null || Math.round((p.pointsAfter + pointsOf(c)) * 100) * 100 <= limit * 100 * p.available);
+      expect(withinLimit).toEqual([]);
+      const reason = inScope.length === 0 ? 'OUTSIDE_SCOPE' : eligible.length === 0 ? 'NO_ELIGIBLE_PRACTITIONER' : withRoom.length === 0 ? 'CEILING_REACHED' : 'CAPACITY_LIMIT_REACHED';
+      expect(u.reason).toBe(reason);
+    }
+  });
+
   test.prop([problemArb], { numRuns: 50 })('same input, same output', (problem) => {
     const [, , policy, ceiling, limit] = problem;
     const { practitioners, cases } = build(problem);
