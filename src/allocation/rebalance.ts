@@ -15,6 +15,12 @@ const EXCHANGES_PER_PRACTITIONER = 8;
 const PARTNERS_TRIED = 8;
 /** Least loaded practitioners looked at, at most, in search of those partners. */
 const PARTNERS_LOOKED_AT = 256;
+/** Partner cases looked at, at most, each way from the ideal weight, for each kind of case given. */
+const SCAN_STEPS = 64;
+/** What one candidate swap says of the search: kept (or no better), not this one, or none lighter either. */
+const FOUND = 0;
+const NOT_THIS_ONE = 1;
+const LIGHTER_FAIL = 2;
 
 /** The cases each practitioner may give up, heaviest first, as one array cut into lists. */
 interface CaseLists {
@@ -135,28 +141,45 @@ function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number)
   const qEnd = lists.start[q + 1] as number;
   let best = pointsP / availableP;
   let found: Exchange | null = null;
-  let previous = -1;
-  const consider = (at: number, partnerAt: number, weightA: number): boolean => {
+  /** Whether partnerAt's case may swap with the case at `at` (and the swap is kept if it is the best yet); `LIGHTER_FAIL` when no lighter partner can do (the limit). */
+  const consider = (at: number, partnerAt: number, weightA: number): number => {
     const a = lists.items[at] as number;
     const b = lists.items[partnerAt] as number;
     const moved = weightA - (c.caseWeight[b] as number);
-    if (moved <= 0 || (((rules.eligibleMask[c.caseLevel[b] as number] as number) >> gradeP) & 1) === 0) return false;
+    if (moved <= 0 || (((rules.eligibleMask[c.caseLevel[b] as number] as number) >> gradeP) & 1) === 0) return NOT_THIS_ONE;
     const countsMoved = (c.caseCounts[a] as number) - (c.caseCounts[b] as number);
-    if ((countsMoved > 0 && !state.hasRoom(q, true)) || (countsMoved < 0 && !state.hasRoom(p, true)) || !state.withinLimit(q, moved)) return false;
+    if ((countsMoved > 0 && !state.hasRoom(q, true)) || (countsMoved < 0 && !state.hasRoom(p, true))) return NOT_THIS_ONE;
+    if (!state.withinLimit(q, moved)) return LIGHTER_FAIL;
     const after = Math.max((pointsP - moved) / availableP, (pointsQ + moved) / availableQ);
     if (after < best) {
       best = after;
       found = { p, q, at, partnerAt };
     }
-    return true;
+    return FOUND;
   };
+  // Cases alike in weight, eligible grades and count give the same swaps: each kind once per weight.
+  // Eligible-grade masks seen at this weight, as bits: one set for cases counted toward the ceiling, one for the rest.
+  let kindWeight = -1;
+  let seenCounted = 0;
+  let seenOthers = 0;
   for (let at = lists.start[p] as number; at < (lists.start[p + 1] as number); at++) {
     const a = lists.items[at] as number;
     const weightA = c.caseWeight[a] as number;
-    // Cases alike in weight, level and count give the same swaps as the one before them.
-    if (previous >= 0 && c.caseWeight[previous] === weightA && c.caseLevel[previous] === c.caseLevel[a] && c.caseCounts[previous] === c.caseCounts[a]) continue;
-    previous = a;
-    if ((((rules.eligibleMask[c.caseLevel[a] as number] as number) >> gradeQ) & 1) === 0) continue;
+    const mask = rules.eligibleMask[c.caseLevel[a] as number] as number;
+    if (weightA !== kindWeight) {
+      kindWeight = weightA;
+      seenCounted = 0;
+      seenOthers = 0;
+    }
+    const bit = 1 << mask;
+    if (c.caseCounts[a] === 1) {
+      if ((seenCounted & bit) !== 0) continue;
+      seenCounted |= bit;
+    } else {
+      if ((seenOthers & bit) !== 0) continue;
+      seenOthers |= bit;
+    }
+    if (((mask >> gradeQ) & 1) === 0) continue;
     // First position in q's list whose weight is at most weightA - even.
     const target = weightA - even;
     let lo = qStart;
@@ -166,8 +189,11 @@ function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number)
       if ((c.caseWeight[lists.items[mid] as number] as number) > target) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo; k < qEnd && !consider(at, k, weightA); k++);
-    for (let k = lo - 1; k >= qStart && (c.caseWeight[lists.items[k] as number] as number) < weightA && !consider(at, k, weightA); k--);
+    // Outward from there, the first partner that may swap on each side is that side's best; a few steps each way at most.
+    for (let k = lo, steps = 0; k < qEnd && steps < SCAN_STEPS; k++, steps++) if (consider(at, k, weightA) !== NOT_THIS_ONE) break;
+    for (let k = lo - 1, steps = 0; k >= qStart && steps < SCAN_STEPS && (c.caseWeight[lists.items[k] as number] as number) < weightA; k--, steps++) {
+      if (consider(at, k, weightA) === FOUND) break;
+    }
   }
   return found;
 }
