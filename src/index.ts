@@ -7,7 +7,7 @@
 export { ERROR_CODES, WorkloadError, type Result, type WorkloadErrorCode, type WorkloadErrorOptions } from './errors.js';
 export { attempt, formatPath, parseInput } from './validate.js';
 export { ROUNDING_MODES, type RoundingMode } from './rational.js';
-export { BinomialRate, InversionTables, RandomStream } from './random.js';
+export { BinomialRate, RandomStream, type InversionTables } from './random.js';
 export { IdIndex } from './id-index.js';
 export { BASIS_POINTS, allocatePence, basisPoints, formatPounds, multiplyByRate, parsePounds, penceSchema, rateSchema, roundingModeSchema, signedPenceSchema, weightsSchema, type Pence, type Rate } from './money.js';
 

@@ -79,8 +79,12 @@ function scopeKey(scope: ResolvedRules['scope'], item: { pdu?: string | undefine
   return scope === 'pdu' ? (item.pdu ?? '') : scope === 'team' ? (item.team ?? '') : '';
 }
 
-/** Any array, as it is (its items are validated one by one). */
-const anArray = z.custom<readonly unknown[]>((value) => Array.isArray(value), { message: 'expected an array' });
+/** Most cases one batch may hold: about seventy times the national caseload, and the columns are sized before the cases are read. */
+const MAX_BATCH = 2 ** 24;
+/** Any array of at most MAX_BATCH items, as it is (its items are validated one by one). */
+const anArray = z
+  .custom<readonly unknown[]>((value) => Array.isArray(value), { message: 'expected an array' })
+  .refine((list) => list.length <= MAX_BATCH, { message: `expected at most ${MAX_BATCH.toLocaleString('en-GB')} items` });
 
 /**
  * Validates each item of an array and hands it on, one at a time: a batch of a million cases would
@@ -137,7 +141,7 @@ export function prepareProblem(practitioners: unknown, cases: unknown, options: 
 
   const lookup = pointsLookup(weightings);
   const levelOfTier = Uint8Array.from(TIERS, (tier) => ALLOCATION_LEVELS.indexOf(protectLevelOf(tier) ?? 'untiered'));
-  const C = Array.isArray(cases) ? cases.length : 0;
+  const C = Array.isArray(cases) ? Math.min(cases.length, MAX_BATCH) : 0;
   const caseIds = new Array<string>(C);
   const caseWeight = new Float64Array(C);
   const caseLevel = new Uint8Array(C);

@@ -131,6 +131,9 @@ describe('allocateCases: worked examples', () => {
     expect(errorOf(() => allocateCases([{ ...fullTime, current: { points: -1, cases: 0 } }], [], { asOf })).path).toBe('practitioners[0].current.points');
     expect(errorOf(() => allocateCases([fullTime], [b2, b2], { asOf })).path).toBe('cases[1].id');
     expect(errorOf(() => allocateCases([fullTime], [{ ...b2, tier: 'A9' as Tier }], { asOf })).code).toBe('UNKNOWN_TIER');
+    expect(errorOf(() => allocateCases([fullTime], [b2, { ...b2, id: 'N2', caseType: 'parole' as 'community' }], { asOf })).path).toBe('cases[1].caseType');
+    // Refused before any column is sized: 2^24 + 1 (empty) slots.
+    expect(errorOf(() => allocateCases([fullTime], new Array<AllocationCase>(2 ** 24 + 1), { asOf })).path).toBe('cases');
     expect(errorOf(() => allocateCases([fullTime], [], { asOf, rules: { capacityLimit: Number.NaN } })).path).toBe('options.rules.capacityLimit');
     expect(errorOf(() => allocateCases([fullTime], [], { asOf, policy: 'random' as 'balanced' })).path).toBe('options.policy');
   });
