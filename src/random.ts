@@ -141,7 +141,8 @@ export class RandomStream {
 
   /**
    * A binomial draw: how many of `n` independent trials succeed, each with probability `p`.
-   * Exact in distribution: sequential-search inversion when `n x min(p, 1 - p) < 10`, otherwise
+   * Exact in distribution: inversion when `n x min(p, 1 - p) < 10` (a sequential search, or a step
+   * or two along a shared {@link BinomialRate}'s tables), otherwise
    * Hörmann's BTRS (transformed rejection with squeeze; W. Hörmann, "The generation of binomial
    * random variates", J. Statist. Comput. Simul. 46, 1993, 101–110), whose acceptance test uses
    * log-factorials accurate to double precision. `p > 0.5` draws the failures instead. Pass a

@@ -72,12 +72,12 @@ function countingSort(pending: Uint8Array, keys: number, keyOf: (i: number) => n
   return { order, start };
 }
 
-/** Each level's rank within its scope by how many practitioners may take it (fewest first; equal counts share a rank). */
 /** For each level, the first level with the same eligible grades: cases of such levels are alike. */
 function eligibilityClasses(eligibleMask: Uint8Array): Uint8Array {
   return Uint8Array.from(ALLOCATION_LEVELS, (_, level) => eligibleMask.indexOf(eligibleMask[level] as number));
 }
 
+/** Each level's rank within its scope by how many practitioners may take it (fewest first; equal counts share a rank). */
 function levelRanks(state: Allocation): Uint8Array {
   const { c, rules, groupStart } = state;
   const levelRank = new Uint8Array(c.scopeCount * LEVEL_COUNT);

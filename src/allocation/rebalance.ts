@@ -50,11 +50,13 @@ function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, policy
 
 /**
  * Lowers the highest capacity in every scope by exchanging cases the policy placed (outcome
- * `policy`): while the most loaded practitioner can swap one of them for a lighter one of a less
- * loaded practitioner so that both end below the most loaded's capacity now, the best such swap is
- * made. Eligibility, the ceiling and the capacity limit hold after every swap; which cases are
- * placed does not change. The spans of `order` (`order[spans[2j]]..order[spans[2j + 1]]` in turn)
- * list the cases of each scope heaviest first.
+ * `policy`). The most loaded practitioner's partners are tried from the least loaded up (those with
+ * a lighter case to give; at most PARTNERS_TRIED of them among the PARTNERS_LOOKED_AT least loaded);
+ * with the first partner that has a swap leaving both below the most loaded's capacity now, the best
+ * such swap is made. The scope is left as it is once its most loaded practitioner has none, or after
+ * EXCHANGES_PER_PRACTITIONER swaps per practitioner. Eligibility, the ceiling and the capacity limit
+ * hold after every swap; which cases are placed does not change. The spans of `order`
+ * (`order[spans[2j]]..order[spans[2j + 1]]` in turn) list the cases of each scope heaviest first.
  * Returns a flag per practitioner: 1 for those whose cases changed.
  */
 export function rebalance(state: Allocation, order: Int32Array, spans: Int32Array, policy: number): Uint8Array {

@@ -31,7 +31,8 @@ export const UNPLACED_REASONS = ['OUTSIDE_SCOPE', 'NO_ELIGIBLE_PRACTITIONER', 'C
  * `OUTSIDE_SCOPE`: no practitioner at all in the case's PDU or team. `NO_ELIGIBLE_PRACTITIONER`: none
  * there of a grade that may take its protect level (or none with points available). `CEILING_REACHED`:
  * every eligible one is at the case ceiling. `CAPACITY_LIMIT_REACHED`: some have room under the ceiling,
- * but the case would take each of them over the capacity limit.
+ * but the case would take each of them over the capacity limit. Ceiling and limit are as they stand
+ * at the end of the batch.
  */
 export type UnplacedReason = (typeof UNPLACED_REASONS)[number];
 

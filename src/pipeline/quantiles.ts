@@ -2,8 +2,8 @@
  * The spread of one figure across Monte Carlo runs, month after month: the mean and type-7
  * quantiles (R's type 7, as simple-statistics' `quantileSorted`) of a sample of fixed size.
  *
- * A month's sample is distributed into buckets by value (one pass to count, one to place: a
- * counting sort on the leading digits), so every value lands in its sorted position up to order
+ * A month's sample is distributed into equal-width buckets over its range of values (one pass to
+ * count, one to place), so every value lands in its sorted position up to order
  * within its bucket; only the few buckets holding an order statistic a quantile reads are then
  * sorted. Linear in the runs with small constants, where selecting each order statistic costs
  * several passes of data-dependent branches; the buffers are allocated once per simulation.
