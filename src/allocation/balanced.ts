@@ -50,26 +50,24 @@ function weightRanks(weight: Float64Array, pending: Uint8Array): WeightRanks {
   return { rankOf: (w) => rank.get(w) as number, distinct: sorted.length };
 }
 
-/** A stable counting sort of the pending cases by `keyOf` (below `keys`): the cases in order, and where each key's run starts. */
-function countingSort(pending: Uint8Array, keys: number, keyOf: (i: number) => number): { order: Int32Array; start: Int32Array } {
-  const key = new Int32Array(pending.length);
+/** A stable counting sort of items by `keyOf(item)`, each below `keys`: the items in order, and where each key's items start. */
+function countingSort(items: Int32Array, keys: number, keyOf: (item: number) => number): { sorted: Int32Array; start: Int32Array } {
+  const key = new Int32Array(items.length);
   const start = new Int32Array(keys + 1);
-  for (let i = 0; i < pending.length; i++) {
-    if (pending[i] === 0) continue;
-    const k = keyOf(i);
-    key[i] = k;
+  for (let j = 0; j < items.length; j++) {
+    const k = keyOf(items[j] as number);
+    key[j] = k;
     start[k + 1] = (start[k + 1] as number) + 1;
   }
   for (let k = 0; k < keys; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
-  const order = new Int32Array(start[keys] as number);
+  const sorted = new Int32Array(items.length);
   const fill = start.slice(0, keys);
-  for (let i = 0; i < pending.length; i++) {
-    if (pending[i] === 0) continue;
-    const k = key[i] as number;
-    order[fill[k] as number] = i;
+  for (let j = 0; j < items.length; j++) {
+    const k = key[j] as number;
+    sorted[fill[k] as number] = items[j] as number;
     fill[k] = (fill[k] as number) + 1;
   }
-  return { order, start };
+  return { sorted, start };
 }
 
 /** For each level, the first level with the same eligible grades: cases of such levels are alike. */
@@ -146,46 +144,91 @@ class SlotForecast {
 }
 
 /**
- * The pending cases in runs of like cases (same scope, eligible grades, weight and ceiling count),
- * ordered by a stable counting sort: scope, then how few practitioners may take them (levels as many
- * may take ranked together), then heaviest first. Run r is `order[start[r]]..order[start[r + 1]]`.
+ * The pending cases in runs of like cases (same scope, eligible grades, weight and ceiling count):
+ * by scope, then how few practitioners may take them (levels as many may take ranked together),
+ * then heaviest first. Run r is `order[start[r]]..order[start[r + 1]]`; `kind[r]` is its key within
+ * its scope (see {@link kindOf}).
  */
 interface Runs {
   readonly order: Int32Array;
   readonly start: Int32Array;
+  readonly kind: Int32Array;
   readonly weights: WeightRanks;
 }
 
+/** A case's key within its scope: eligibility rank, then weight rank, then eligible grades, then counted first. */
+function kindOf(rank: number, weightRank: number, weights: number, eligibility: number, counted: boolean): number {
+  return ((rank * weights + weightRank) * LEVEL_COUNT + eligibility) * 2 + (counted ? 0 : 1);
+}
+
+/**
+ * One stable counting sort by (scope, kind), whose non-empty buckets are the runs; or, when there
+ * are so many scopes and kinds that their product would dwarf the cases (thousands of teams times
+ * hundreds of weights), a sort by kind and then by scope, so that memory grows with their sum.
+ */
 function runsOf(state: Allocation, pending: Uint8Array): Runs {
   const { c, rules } = state;
   const levelRank = levelRanks(state);
   const weights = weightRanks(c.caseWeight, pending);
   const classOf = eligibilityClasses(rules.eligibleMask);
-  const runCount = c.scopeCount * LEVEL_COUNT * weights.distinct * LEVEL_COUNT * 2;
-  const { order, start } = countingSort(pending, runCount, (i) => {
-    const s = c.caseScope[i] as number;
+  const kinds = LEVEL_COUNT * weights.distinct * LEVEL_COUNT * 2;
+  let n = 0;
+  for (let i = 0; i < c.caseCount; i++) n += pending[i] as number;
+  const items = new Int32Array(n);
+  const kindOfCase = new Int32Array(c.caseCount);
+  for (let i = 0, at = 0; i < c.caseCount; i++) {
+    if (pending[i] === 0) continue;
+    items[at++] = i;
     const level = c.caseLevel[i] as number;
-    const rank = levelRank[s * LEVEL_COUNT + level] as number;
-    return (((s * LEVEL_COUNT + rank) * weights.distinct + weights.rankOf(c.caseWeight[i] as number)) * LEVEL_COUNT + (classOf[level] as number)) * 2 + (c.caseCounts[i] === 1 ? 0 : 1);
-  });
-  return { order, start, weights };
+    const rank = levelRank[(c.caseScope[i] as number) * LEVEL_COUNT + level] as number;
+    kindOfCase[i] = kindOf(rank, weights.rankOf(c.caseWeight[i] as number), weights.distinct, classOf[level] as number, c.caseCounts[i] === 1);
+  }
+  const combined = c.scopeCount * kinds <= Math.max(n, 2 ** 20);
+  const { sorted: order, start: bucketStart } = combined
+    ? countingSort(items, c.scopeCount * kinds, (i) => (c.caseScope[i] as number) * kinds + (kindOfCase[i] as number))
+    : countingSort(countingSort(items, kinds, (i) => kindOfCase[i] as number).sorted, c.scopeCount, (i) => c.caseScope[i] as number);
+  const start: number[] = [];
+  const kind: number[] = [];
+  for (let b = 0; b + 1 < bucketStart.length; b++) {
+    for (let k = bucketStart[b] as number; k < (bucketStart[b + 1] as number); k++) {
+      // A bucket is one run when sorted by (scope, kind); by scope alone, a run ends where the kind changes.
+      if (k === bucketStart[b] || (!combined && kindOfCase[order[k] as number] !== kindOfCase[order[k - 1] as number])) {
+        start.push(k);
+        kind.push(kindOfCase[order[k] as number] as number);
+      }
+      if (combined) break;
+    }
+  }
+  start.push(order.length);
+  return { order, start: Int32Array.from(start), kind: Int32Array.from(kind), weights };
 }
 
 /**
  * The cases of the runs again, heaviest first within each scope (weight before eligibility rank), as
  * spans of `order`: `order[spans[2j]]..order[spans[2j + 1]]` for each j in turn.
  */
-function heaviestFirst({ start, weights }: Runs, scopeCount: number): Int32Array {
-  const spans = new Int32Array(scopeCount * weights.distinct * LEVEL_COUNT * 2);
+function heaviestFirst({ order, start, kind, weights }: Runs, caseScope: Uint32Array): Int32Array {
+  const runs = kind.length;
+  const spans = new Int32Array(runs * 2);
+  // A run's kind read weight first: rank * weights + weight rank becomes weight rank * LEVEL_COUNT + rank.
+  const weightFirst = (r: number) => {
+    const k = kind[r] as number;
+    const rest = k % (LEVEL_COUNT * 2);
+    const rankAndWeight = (k - rest) / (LEVEL_COUNT * 2);
+    const weightRank = rankAndWeight % weights.distinct;
+    return ((weightRank * LEVEL_COUNT + (rankAndWeight - weightRank) / weights.distinct) * LEVEL_COUNT * 2) + rest;
+  };
   let at = 0;
-  for (let s = 0; s < scopeCount; s++) {
-    for (let w = 0; w < weights.distinct; w++) {
-      for (let rank = 0; rank < LEVEL_COUNT; rank++) {
-        // The runs of one scope, rank and weight are contiguous: every eligibility class, both counts.
-        spans[at++] = start[((s * LEVEL_COUNT + rank) * weights.distinct + w) * LEVEL_COUNT * 2] as number;
-        spans[at++] = start[((s * LEVEL_COUNT + rank) * weights.distinct + w + 1) * LEVEL_COUNT * 2] as number;
-      }
+  for (let first = 0; first < runs; ) {
+    const scope = caseScope[order[start[first] as number] as number];
+    let last = first;
+    while (last < runs && caseScope[order[start[last] as number] as number] === scope) last++;
+    const inScope = Array.from({ length: last - first }, (_, j) => first + j).sort((a, b) => weightFirst(a) - weightFirst(b));
+    for (const r of inScope) {
+      spans[at++] = start[r] as number;
+      spans[at++] = start[r + 1] as number;
     }
+    first = last;
   }
   return spans;
 }
@@ -200,7 +243,7 @@ export function allocateBalanced(state: Allocation, pending: Uint8Array): void {
   const runs = runsOf(state, pending);
   const pointsBefore = state.points.slice();
   placeRuns(state, runs, new SlotForecast(state, pending));
-  const touched = rebalance(state, runs.order, heaviestFirst(runs, state.c.scopeCount), BALANCED);
+  const touched = rebalance(state, runs.order, heaviestFirst(runs, state.c.caseScope), BALANCED);
   placeLeftovers(state, runs, touched);
   recordCapacities(state, runs.order, pointsBefore, touched);
 }

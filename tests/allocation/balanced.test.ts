@@ -105,6 +105,30 @@ describe('balanced: cases the exchange pass makes room for', () => {
   });
 });
 
+describe('balanced: many scopes times many weights', () => {
+  it('sorts by kind and then by scope, and places exactly as scope by scope', () => {
+    // 250 PDUs of a PO (100 points) and a PQiP (50), each receiving 4 cases of up to 400 distinct
+    // weights: 250 scopes x 20,000 kinds of case would be 5 million buckets, so the batch takes the
+    // two-sort path; each PDU alone takes the one-sort path. PDUs do not interact, so the two agree.
+    const scopes = 250;
+    const team = Array.from({ length: scopes * 2 }, (_, p) => ({ grade: p % 2 === 0 ? PO : PQIP, available: p % 2 === 0 ? 100 : 50, points: (p * 13) % 40, ceilingCases: p % 3 }));
+    const weights = Array.from({ length: scopes * 4 }, (_, i) => ((Math.floor(i / 4) * 7 + (i % 4) * 101) % 400) + 1);
+    const whole: AllocationColumns = {
+      ...problem(team, weights),
+      scope: Uint32Array.from(team, (_, p) => Math.floor(p / 2)),
+      caseScope: Uint32Array.from(weights, (_, i) => Math.floor(i / 4)),
+      scopeCount: scopes,
+    };
+    const r = allocateColumnar(whole, { policy: 'balanced', rules: { ceiling: 4 } });
+    for (let s = 0; s < scopes; s++) {
+      const alone = allocateColumnar(problem(team.slice(2 * s, 2 * s + 2), weights.slice(4 * s, 4 * s + 4)), { policy: 'balanced', rules: { ceiling: 4 } });
+      expect([...r.assigned.subarray(4 * s, 4 * s + 4)]).toEqual([...alone.assigned].map((p) => (p < 0 ? p : p + 2 * s)));
+      expect([...r.capacityAfter.subarray(4 * s, 4 * s + 4)]).toEqual([...alone.capacityAfter]);
+      expect([...r.pointsHundredths.subarray(2 * s, 2 * s + 2)]).toEqual([...alone.pointsHundredths]);
+    }
+  });
+});
+
 describe('balanced: properties', () => {
   const teamArb = fc.array(
     fc.record({
