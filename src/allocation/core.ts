@@ -314,17 +314,25 @@ function allocateByCurrentLoad(state: Allocation, pending: Uint8Array): void {
   const less = (a: number, b: number) => (key[a] as number) < (key[b] as number) || (key[a] === key[b] && (c.rank[a] as number) < (c.rank[b] as number));
 
   /** The least-loaded practitioner of one group who can take a case of this weight, or -1. */
+  /**
+   * Per group and ceiling count, the lightest weight no one in the group could take under the limit:
+   * points and counts only rise here, so no one will take that weight, or any heavier, again.
+   */
+  const blocked = new Float64Array(groups * 2).fill(Infinity);
   const bestIn = (group: number, counts: boolean, weight: number): number => {
     const a = (open[group] as IndexedMinHeap).top();
     const b = counts ? -1 : (full[group] as IndexedMinHeap).top();
     const top = a < 0 ? b : b < 0 || less(a, b) ? a : b;
     if (top < 0 || state.withinLimit(top, weight)) return top;
+    const slot = group * 2 + (counts ? 1 : 0);
+    if (weight >= (blocked[slot] as number)) return -1;
     // The capacity limit binds on the least loaded: scan the group for the least loaded within it.
     let best = -1;
     for (let k = groupStart[group] as number; k < (groupStart[group + 1] as number); k++) {
       const p = groupItems[k] as number;
       if (state.hasRoom(p, counts) && state.withinLimit(p, weight) && (best < 0 || less(p, best))) best = p;
     }
+    if (best < 0) blocked[slot] = weight;
     return best;
   };
 
