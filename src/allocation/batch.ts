@@ -14,8 +14,8 @@ export interface PlacedCase {
   readonly points: number;
   /**
    * Receiving practitioner's capacity % just before and just after taking it, taking their batch
-   * cases in the order the policy placed them (for `balanced`, on the practitioner who holds the
-   * case after the exchange pass).
+   * cases in the policy's order (for `balanced`, its runs: fewest eligible first, heaviest first;
+   * on the practitioner who holds the case after the exchange pass).
    */
   readonly capacityBefore: number;
   readonly capacityAfter: number;

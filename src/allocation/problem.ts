@@ -87,12 +87,11 @@ const anArray = z
   .refine((list) => list.length <= MAX_BATCH, { message: `expected at most ${MAX_BATCH.toLocaleString('en-GB')} items` });
 
 /**
- * Validates each item of an array and hands it on, one at a time: a batch of a million cases would
+ * Validates each item of an array (checked by `anArray`) and hands it on, one at a time: a batch of a million cases would
  * otherwise keep a million parsed copies alive at once, which costs more in garbage collection than
  * the parsing itself.
  */
-function parseEach<S extends z.ZodType>(schema: S, items: unknown, name: string, use: (item: z.output<S>, index: number) => void): void {
-  const list = parseInput(anArray, items, name);
+function parseEach<S extends z.ZodType>(schema: S, list: readonly unknown[], name: string, use: (item: z.output<S>, index: number) => void): void {
   for (let i = 0; i < list.length; i++) {
     const parsed = schema.safeParse(list[i]);
     use(parsed.success ? parsed.data : parseInput(schema, list[i], `${name}[${i}]`), i);
@@ -141,14 +140,15 @@ export function prepareProblem(practitioners: unknown, cases: unknown, options: 
 
   const lookup = pointsLookup(weightings);
   const levelOfTier = Uint8Array.from(TIERS, (tier) => ALLOCATION_LEVELS.indexOf(protectLevelOf(tier) ?? 'untiered'));
-  const C = Array.isArray(cases) ? Math.min(cases.length, MAX_BATCH) : 0;
+  const caseList = parseInput(anArray, cases, 'cases');
+  const C = caseList.length;
   const caseIds = new Array<string>(C);
   const caseWeight = new Float64Array(C);
   const caseLevel = new Uint8Array(C);
   const caseCountsToward = new Uint8Array(C);
   const caseScope = new Uint32Array(C);
   const casePreferred = new Int32Array(C).fill(-1);
-  parseEach(allocationCaseSchema, cases, 'cases', (c, i) => {
+  parseEach(allocationCaseSchema, caseList, 'cases', (c, i) => {
     caseIds[i] = c.id;
     const status = c.status ?? 'active';
     const tier = tierIndex(c.tier);

@@ -160,7 +160,8 @@ function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number)
     return FOUND;
   };
   // Cases alike in weight, eligible grades and count give the same swaps: each kind once per weight.
-  // Eligible-grade masks seen at this weight, as bits: one set for cases counted toward the ceiling, one for the rest.
+  // Eligible-grade masks seen at this weight, as bits: one set for cases counted toward the ceiling, one
+  // for the rest. A mask has a bit per grade, so with 5 grades it is below 32 and `1 << mask` is one bit.
   let kindWeight = -1;
   let seenCounted = 0;
   let seenOthers = 0;
