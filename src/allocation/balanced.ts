@@ -252,8 +252,7 @@ export function allocateBalanced(state: Allocation, pending: Uint8Array): void {
  * Offers the cases left unplaced to the practitioners the exchange pass touched. A case was left
  * because no one could take it then; since, everyone else has only gained points and cases, but a
  * practitioner in an exchange may have lost points or freed a slot. Each run's unplaced cases go,
- * lowest capacity after first, to those of its scope who can now take them; the rest get their
- * reason afresh.
+ * lowest capacity after first, to those of its scope who can now take them.
  */
 function placeLeftovers(state: Allocation, { order, start: runStart }: Runs, touched: Uint8Array): void {
   const { c } = state;
@@ -266,7 +265,6 @@ function placeLeftovers(state: Allocation, { order, start: runStart }: Runs, tou
     else list.push(p);
   });
   if (byScope.size === 0) return;
-  for (const s of byScope.keys()) state.unsettle(s);
   for (let r = 0; r + 1 < runStart.length; r++) {
     const start = runStart[r] as number;
     const end = runStart[r + 1] as number;
@@ -280,20 +278,18 @@ function placeLeftovers(state: Allocation, { order, start: runStart }: Runs, tou
       const i = order[k] as number;
       if (state.outcome[i] !== CEILING_REACHED && state.outcome[i] !== CAPACITY_LIMIT_REACHED) continue;
       let best = -1;
+      let bestAfter = Infinity;
       for (const p of candidates) {
         if (((mask >> (c.grade[p] as number)) & 1) === 0 || !state.hasRoom(p, counts) || !state.withinLimit(p, weight)) continue;
         const after = ((state.points[p] as number) + weight) / (c.available[p] as number);
-        const bestAfter = best < 0 ? Infinity : ((state.points[best] as number) + weight) / (c.available[best] as number);
-        if (after < bestAfter || (after === bestAfter && (c.rank[p] as number) < (c.rank[best] as number))) best = p;
+        if (after < bestAfter || (after === bestAfter && (c.rank[p] as number) < (c.rank[best] as number))) {
+          best = p;
+          bestAfter = after;
+        }
       }
-      if (best >= 0) {
-        state.placeKnown(i, best, BALANCED, weight, counts);
-        continue;
-      }
-      // No one can take this case now, so no one can take the rest of its run: say why, as of now.
-      const reason = state.reasonFor(i);
-      for (let rest = k; rest < end; rest++) state.unplaced(order[rest] as number, reason);
-      break;
+      // No one can take this case now, so no one can take the rest of its run (their reasons are settled at the end).
+      if (best < 0) break;
+      state.placeKnown(i, best, BALANCED, weight, counts);
     }
   }
 }

@@ -239,11 +239,6 @@ export class Allocation {
     return reason;
   }
 
-  /** Forgets the settled reasons of one scope: after an exchange, counts there have fallen. */
-  unsettle(scope: number): void {
-    this.#settledReason.fill(0, scope * LEVEL_COUNT * 2, (scope + 1) * LEVEL_COUNT * 2);
-  }
-
   unplaced(i: number, reason: number): void {
     this.outcome[i] = reason;
   }
