@@ -6,6 +6,7 @@
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { WorkloadError } from './errors.js';
+import { describeValue as describe } from './validate.js';
 
 type Generator = ReturnType<typeof xoroshiro128plus>;
 
@@ -61,12 +62,11 @@ export class RandomStream {
   /** From a seed, or from a pure-rand xoroshiro128+ generator (its state is copied). */
   constructor(seed: number | Generator) {
     if (typeof seed === 'number') {
-      if (!Number.isSafeInteger(seed)) {
-        throw new WorkloadError('INVALID_INPUT', `seed: got ${seed}, expected a whole number`, { path: 'seed' });
-      }
-      this.#state = Int32Array.from(seedState(seed));
-    } else {
+      this.#state = Int32Array.from(seedState(checkedSeed(seed)));
+    } else if (isGenerator(seed)) {
       this.#state = Int32Array.from(seed.getState());
+    } else {
+      throw new WorkloadError('INVALID_INPUT', `seed: got ${describe(seed)}, expected a whole number or a pure-rand xoroshiro128+ generator`, { path: 'seed' });
     }
   }
 
@@ -79,7 +79,10 @@ export class RandomStream {
    * ```
    */
   static streams(seed: number, count: number): RandomStream[] {
-    const source = new RandomStream(seed);
+    if (!Number.isSafeInteger(count) || count < 0 || count > MAX_STREAMS) {
+      throw new WorkloadError('INVALID_INPUT', `count: got ${describe(count)}, expected a whole number of streams from 0 to ${MAX_STREAMS}`, { path: 'count' });
+    }
+    const source = new RandomStream(checkedSeed(seed));
     // One buffer holds every stream's state: no ArrayBuffer per run for the garbage collector to track.
     const states = new Int32Array(4 * count);
     return Array.from({ length: count }, (_, i) => {
@@ -127,8 +130,11 @@ export class RandomStream {
     return high * SCALE_26 + low * SCALE_53;
   }
 
-  /** A whole number in `min..max` inclusive. */
+  /** A whole number in `min..max` inclusive (both safe integers, `min <= max`, at most 2^53 - 1 apart). */
   integer(min: number, max: number): number {
+    if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max) || min > max || max - min >= Number.MAX_SAFE_INTEGER) {
+      throw new WorkloadError('INVALID_INPUT', `integer: got ${describe(min)}..${describe(max)}, expected whole numbers min <= max, less than 2^53 apart`, { path: 'min' });
+    }
     return min + Math.floor(this.uniform() * (max - min + 1));
   }
 
@@ -176,8 +182,8 @@ export class RandomStream {
    * ```
    */
   thinned(amount: number, p: number | BinomialRate): number {
-    if (!(amount >= 0 && amount <= Number.MAX_SAFE_INTEGER)) {
-      throw new WorkloadError('INVALID_INPUT', `amount: got ${amount}, expected an amount of 0 or more`, { path: 'amount' });
+    if (typeof amount !== 'number' || !(amount >= 0 && amount <= Number.MAX_SAFE_INTEGER)) {
+      throw new WorkloadError('INVALID_INPUT', `amount: got ${describe(amount)}, expected an amount of 0 or more`, { path: 'amount' });
     }
     const rate = rateOf(p);
     const whole = Math.floor(amount);
@@ -281,10 +287,22 @@ export class RandomStream {
     }
   }
 
-  /** Picks an index with probability proportional to `weights` (non-negative, not all 0). */
+  /** Picks an index with probability proportional to `weights` (finite, non-negative, summing to a positive finite total). */
   weightedIndex(weights: readonly number[]): number {
+    if (!Array.isArray(weights)) {
+      throw new WorkloadError('INVALID_INPUT', `weights: got ${describe(weights)}, expected an array of weights`, { path: 'weights' });
+    }
     let total = 0;
-    for (const w of weights) total += w;
+    for (let i = 0; i < weights.length; i++) {
+      const w: unknown = weights[i];
+      if (typeof w !== 'number' || !(w >= 0 && w <= Number.MAX_VALUE)) {
+        throw new WorkloadError('INVALID_INPUT', `weights[${i}]: got ${describe(w)}, expected a finite weight of 0 or more`, { path: `weights[${i}]` });
+      }
+      total += w;
+    }
+    if (!(total > 0 && total <= Number.MAX_VALUE)) {
+      throw new WorkloadError('INVALID_INPUT', `weights: expected weights summing to a positive, finite total (got ${total})`, { path: 'weights' });
+    }
     let target = this.uniform() * total;
     for (let i = 0; i < weights.length; i++) {
       target -= weights[i] as number;
@@ -415,10 +433,14 @@ export class BinomialRate {
    * @param options `shared`: many streams will draw at this rate (default false)
    */
   constructor(probability: number, options: { readonly shared?: boolean } = {}) {
-    if (!(probability >= 0 && probability <= 1)) {
-      throw new WorkloadError('INVALID_INPUT', `p: got ${probability}, expected a probability from 0 to 1`, { path: 'p' });
+    if (typeof probability !== 'number' || !(probability >= 0 && probability <= 1)) {
+      throw new WorkloadError('INVALID_INPUT', `p: got ${describe(probability)}, expected a probability from 0 to 1`, { path: 'p' });
     }
-    this.probability = probability;
+    if (typeof options !== 'object' || options === null || (options.shared !== undefined && typeof options.shared !== 'boolean')) {
+      throw new WorkloadError('INVALID_INPUT', 'options.shared: expected true or false', { path: 'options.shared' });
+    }
+    // + 0 turns -0 into 0, so no -0 is echoed back.
+    this.probability = probability + 0;
     this.flipped = probability > 0.5;
     this.p = this.flipped ? 1 - probability : probability;
     this.q = 1 - this.p;
@@ -431,16 +453,34 @@ export class BinomialRate {
 
 }
 
-/** `p` prepared for drawing: as given when already a {@link BinomialRate}. */
+/** `p` prepared for drawing: as given when already a {@link BinomialRate}; anything else but a number is refused. */
 function rateOf(p: number | BinomialRate): BinomialRate {
-  return typeof p === 'number' ? new BinomialRate(p) : p;
+  if (p instanceof BinomialRate) return p;
+  return new BinomialRate(p);
+}
+
+/** Streams {@link RandomStream.streams} makes at most in one call (16 bytes of state each). */
+const MAX_STREAMS = 2 ** 24;
+
+function checkedSeed(seed: number): number {
+  if (!Number.isSafeInteger(seed)) {
+    throw new WorkloadError('INVALID_INPUT', `seed: got ${describe(seed)}, expected a whole number`, { path: 'seed' });
+  }
+  return seed;
 }
 
 function checkedTrials(n: number): number {
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw new WorkloadError('INVALID_INPUT', `n: got ${n}, expected a whole number of trials, 0 or more`, { path: 'n' });
+    throw new WorkloadError('INVALID_INPUT', `n: got ${describe(n)}, expected a whole number of trials, 0 or more`, { path: 'n' });
   }
   return n;
+}
+
+/** Whether `value` looks like a pure-rand generator whose state can be copied (four 32-bit words). */
+function isGenerator(value: unknown): value is Generator {
+  if (typeof value !== 'object' || value === null || typeof (value as { getState?: unknown }).getState !== 'function') return false;
+  const state: unknown = (value as Generator).getState();
+  return Array.isArray(state) && state.length === 4 && state.every((w) => Number.isInteger(w)) && state.some((w) => w !== 0);
 }
 
 const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);

@@ -90,3 +90,22 @@ export const countSchema = z.number().int('expected a whole number').min(0, 'exp
 
 /** A percentage 0..100 inclusive. */
 export const percentSchema = z.number().min(0, 'expected a percentage of 0 or more').max(100, 'expected a percentage of at most 100');
+
+/**
+ * A short, safe description of any value for an error message: never throws (bigints, symbols,
+ * circular or deeply nested objects), never prints a whole object, and tells `-0` from 0.
+ *
+ * @example
+ * ```ts
+ * describeValue(-0); // '-0'
+ * describeValue('0.5'); // '"0.5"'
+ * ```
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : typeof value;
+}

@@ -4,6 +4,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { RandomStream, WorkloadError } from '../src/index.js';
 import { BinomialRate, seedState } from '../src/random.js';
+import { errorOf } from './helpers.js';
 
 /** Exact binomial probabilities P(X = k), k = 0..n, by the ratio recurrence in log space. */
 function binomialPmf(n: number, p: number): number[] {
@@ -215,5 +216,37 @@ describe('RandomStream.binomial', () => {
       expect((caught as WorkloadError).code).toBe('INVALID_INPUT');
       expect((caught as WorkloadError).path).toBe(path);
     }
+  });
+});
+
+describe('RandomStream refuses bad input instead of hanging or returning NaN', () => {
+  it('refuses a rate that is not a number or a BinomialRate (it used to loop for ever)', () => {
+    const rng = new RandomStream(1);
+    expect(errorOf(() => rng.binomial(10, '0.5' as unknown as number)).path).toBe('p');
+    expect(errorOf(() => rng.thinned(10, '0.5' as unknown as number)).path).toBe('p');
+    expect(errorOf(() => rng.thinned('10' as unknown as number, 0.5)).path).toBe('amount');
+    expect(errorOf(() => rng.binomial(10, { p: 0.5 } as unknown as number)).path).toBe('p');
+  });
+
+  it('checks its constructor, streams, integer and weightedIndex arguments', () => {
+    expect(errorOf(() => new RandomStream('42' as unknown as number)).path).toBe('seed');
+    expect(errorOf(() => new RandomStream(null as unknown as number)).path).toBe('seed');
+    expect(errorOf(() => RandomStream.streams(1, -1)).path).toBe('count');
+    expect(errorOf(() => RandomStream.streams(1, 2 ** 32)).path).toBe('count');
+    expect(errorOf(() => RandomStream.streams(0.5, 2)).path).toBe('seed');
+    const rng = new RandomStream(1);
+    expect(errorOf(() => rng.integer(Number.NaN, 6)).path).toBe('min');
+    expect(errorOf(() => rng.integer(6, 1)).path).toBe('min');
+    expect(errorOf(() => rng.weightedIndex([])).path).toBe('weights');
+    expect(errorOf(() => rng.weightedIndex([1, Number.NaN])).path).toBe('weights[1]');
+    expect(errorOf(() => rng.weightedIndex([1, -1])).path).toBe('weights[1]');
+    expect(errorOf(() => rng.weightedIndex([0, 0])).path).toBe('weights');
+    expect(errorOf(() => rng.weightedIndex([Number.MAX_VALUE, Number.MAX_VALUE])).path).toBe('weights');
+  });
+
+  it('turns a rate of -0 into 0 and checks its options', () => {
+    expect(Object.is(new BinomialRate(-0).probability, 0)).toBe(true);
+    expect(errorOf(() => new BinomialRate(0.5, null as unknown as object)).path).toBe('options.shared');
+    expect(errorOf(() => new BinomialRate(0.5, { shared: 'yes' as unknown as boolean })).path).toBe('options.shared');
   });
 });
