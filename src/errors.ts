@@ -46,7 +46,19 @@ export class WorkloadError extends Error {
   readonly issues: readonly z.core.$ZodIssue[];
 
   constructor(code: WorkloadErrorCode, message: string, options: WorkloadErrorOptions = {}) {
-    super(message);
+    super(String(message));
+    const problem: readonly [string, string] | undefined = !ERROR_CODES.includes(code)
+      ? ['code', `expected one of ${ERROR_CODES.join(', ')}`] as const
+      : typeof message !== 'string'
+        ? ['message', 'expected a sentence']
+        : typeof options !== 'object' || options === null
+          ? ['options', 'expected { path?, issues? }']
+          : options.path !== undefined && typeof options.path !== 'string'
+            ? ['options.path', 'expected a field path']
+            : options.issues !== undefined && !Array.isArray(options.issues)
+              ? ['options.issues', 'expected an array of zod issues']
+              : undefined;
+    if (problem !== undefined) throw new WorkloadError('INVALID_INPUT', `${problem[0]}: ${problem[1]}`, { path: problem[0] });
     this.name = 'WorkloadError';
     this.code = code;
     this.path = options.path ?? '';

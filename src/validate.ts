@@ -14,6 +14,7 @@ import { WorkloadError, type Result } from './errors.js';
  * ```
  */
 export function formatPath(path: readonly PropertyKey[]): string {
+  if (!Array.isArray(path)) throw new WorkloadError('INVALID_INPUT', 'path: expected an array of keys', { path: 'path' });
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
@@ -29,9 +30,13 @@ function joinPath(prefix: string, path: string): string {
   return path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
 }
 
+/** Problems an error message lists at most; the rest are counted. */
+const LISTED_PROBLEMS = 20;
+
 /**
  * Parses `value` with `schema`, or throws a `WorkloadError` (`INVALID_INPUT`, or `UNKNOWN_TIER`
- * when a tier code was refused) whose `path` names the first bad field under `name`.
+ * when a tier code was refused) whose `path` names the first bad field under `name`, and whose
+ * message lists every problem found (up to 20, then how many more).
  *
  * @example
  * ```ts
@@ -39,16 +44,21 @@ function joinPath(prefix: string, path: string): string {
  * ```
  */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, name = ''): z.output<S> {
+  if (!(schema instanceof z.ZodType)) throw new WorkloadError('INVALID_INPUT', 'schema: expected a zod schema', { path: 'schema' });
+  if (typeof name !== 'string') throw new WorkloadError('INVALID_INPUT', 'name: expected the name of the argument', { path: 'name' });
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const path = joinPath(name, issue ? formatPath(issue.path) : '');
-  const where = path === '' ? 'input' : path;
-  const isTier = issue?.code === 'invalid_value' && /tier/i.test(path) && !/tierPoints/.test(path);
-  throw new WorkloadError(isTier ? 'UNKNOWN_TIER' : 'INVALID_INPUT', `${where}: ${issue?.message ?? 'invalid'}`, {
-    path,
-    issues: parsed.error.issues,
+  const issues = parsed.error.issues;
+  const problems = issues.slice(0, LISTED_PROBLEMS).map((issue) => {
+    const path = joinPath(name, formatPath(issue.path));
+    return { path, text: `${path === '' ? 'input' : path}: ${issue.message}` };
   });
+  const first = problems[0] ?? { path: name, text: `${name === '' ? 'input' : name}: invalid` };
+  const more = issues.length > LISTED_PROBLEMS ? `; and ${issues.length - LISTED_PROBLEMS} more` : '';
+  const message = problems.length > 1 ? `${issues.length} problems: ${problems.map((p) => p.text).join('; ')}${more}` : first.text;
+  const issue = issues[0];
+  const isTier = issue?.code === 'invalid_value' && /tier/i.test(first.path) && !/tierPoints/.test(first.path);
+  throw new WorkloadError(isTier ? 'UNKNOWN_TIER' : 'INVALID_INPUT', message, { path: first.path, issues });
 }
 
 /**
@@ -62,6 +72,7 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, name 
  * ```
  */
 export function attempt<T>(fn: () => T): Result<T> {
+  if (typeof fn !== 'function') throw new WorkloadError('INVALID_INPUT', 'fn: expected a function to run', { path: 'fn' });
   try {
     return { ok: true, value: fn() };
   } catch (error) {

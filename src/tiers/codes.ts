@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { WorkloadError } from '../errors.js';
+import { describeValue } from '../validate.js';
 
 /** Protect levels, highest risk of harm first. */
 export const PROTECT_LEVELS = ['A', 'B', 'C', 'D'] as const;
@@ -82,11 +83,18 @@ export function parseTier(input: unknown, path = 'tier'): Tier {
     const code = trimmed.toLowerCase() === UNTIERED ? UNTIERED : trimmed.toUpperCase();
     if (TIER_INDEX.has(code)) return code as Tier;
   }
-  throw new WorkloadError(
-    'UNKNOWN_TIER',
-    `${path}: unknown tier ${JSON.stringify(input)}; expected one of ${TIERS.join(', ')}`,
-    { path },
-  );
+  throw unknownTier(input, path);
+}
+
+function unknownTier(input: unknown, path: string): WorkloadError {
+  return new WorkloadError('UNKNOWN_TIER', `${path}: unknown tier ${describeValue(input)}; expected one of ${TIERS.join(', ')}`, { path });
+}
+
+/** The position of an exact tier code in {@link TIERS}, or `UNKNOWN_TIER` (the helpers below take exact codes, as {@link tierSchema} does). */
+function indexOfTier(tier: unknown): number {
+  const index = typeof tier === 'string' ? TIER_INDEX.get(tier) : undefined;
+  if (index === undefined) throw unknownTier(tier, 'tier');
+  return index;
 }
 
 /**
@@ -99,7 +107,7 @@ export function parseTier(input: unknown, path = 'tier'): Tier {
  * ```
  */
 export function tierIndex(tier: Tier): number {
-  return TIER_INDEX.get(tier) as number;
+  return indexOfTier(tier);
 }
 
 /**
@@ -111,6 +119,7 @@ export function tierIndex(tier: Tier): number {
  * ```
  */
 export function baseTier(tier: Tier): UtmTier | undefined {
+  indexOfTier(tier);
   if (tier === UNTIERED) return undefined;
   return tier.slice(0, 2) as UtmTier;
 }

@@ -11,7 +11,9 @@ import {
   protectLevelOf,
   tierIndex,
   tierRank,
+  type Tier,
 } from '../../src/index.js';
+import { errorOf } from '../helpers.js';
 
 describe('tier codes', () => {
   it('lists 16 UTM tiers, 16 S tiers and untiered, in a fixed index order', () => {
@@ -75,5 +77,29 @@ describe('tier codes', () => {
   test.prop([fc.constantFrom(...TIERS)])('parseTier round-trips every code, in any case', (tier) => {
     expect(parseTier(tier)).toBe(tier);
     expect(parseTier(tier.toLowerCase())).toBe(tier);
+  });
+});
+
+describe('tier helpers refuse what is not an exact tier code', () => {
+  it('gives UNKNOWN_TIER, not undefined, NaN, a made-up rank or a TypeError', () => {
+    // Before: tierIndex('E1') was undefined, changeLevelOf('Ax') NaN, tierRank('Z9') 17, baseTier(5) a TypeError.
+    for (const call of [
+      () => tierIndex('E1' as Tier),
+      () => changeLevelOf('Ax' as Tier),
+      () => tierRank('Z9' as Tier),
+      () => baseTier(5 as unknown as Tier),
+      () => protectLevelOf('a3' as Tier),
+      () => compareTiers('A3', 'nope' as Tier),
+    ]) {
+      const error = errorOf(call);
+      expect([error.code, error.path]).toEqual(['UNKNOWN_TIER', 'tier']);
+    }
+  });
+
+  it('describes a bigint or circular input without throwing from JSON.stringify', () => {
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    expect(errorOf(() => parseTier(10n)).message).toContain('unknown tier 10n');
+    expect(errorOf(() => parseTier(circular)).message).toContain('unknown tier an object');
   });
 });
