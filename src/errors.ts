@@ -3,16 +3,17 @@
  * {@link WorkloadError}; none returns `NaN`, `Infinity` or a negative count instead.
  */
 import type { z } from 'zod';
+import { deepFreeze } from './freeze.js';
 
 /** Stable error codes a caller can switch on. */
-export const ERROR_CODES = [
+export const ERROR_CODES = deepFreeze([
   'INVALID_INPUT',
   'UNKNOWN_TIER',
   'DUPLICATE_ID',
   'UNKNOWN_REFERENCE',
   'NOT_IN_FORCE',
   'INFEASIBLE',
-] as const;
+] as const);
 
 /** One of {@link ERROR_CODES}. */
 export type WorkloadErrorCode = (typeof ERROR_CODES)[number];

@@ -2,6 +2,7 @@
  * Exact rational arithmetic on bigints, for the few places where the live tools lose
  * precision in floating point (available points, weightings from timings). Internal.
  */
+import { deepFreeze } from './freeze.js';
 
 /** A rational number `num / den` with `den > 0`, always in lowest terms. */
 export interface Rational {
@@ -59,7 +60,7 @@ export function floor(a: Rational): bigint {
 }
 
 /** Rounding modes used when a rational becomes a whole number. */
-export const ROUNDING_MODES = ['down', 'up', 'half-up', 'half-even'] as const;
+export const ROUNDING_MODES = deepFreeze(['down', 'up', 'half-up', 'half-even'] as const);
 /** One of {@link ROUNDING_MODES}: `down` truncates toward minus infinity, `half-up` is school rounding. */
 export type RoundingMode = (typeof ROUNDING_MODES)[number];
 

@@ -4,12 +4,13 @@
  */
 import { BASIS_POINTS, largestRemainder, sumExact, type Pence } from '../money.js';
 import { parseContracts, type ContractTerms, type ContractTermsInput } from './terms.js';
+import { deepFreeze } from '../freeze.js';
 
 /** The four pathways commissioned for day one (more can be added: a pathway is any name). */
-export const DAY_ONE_PATHWAYS = ['accommodation', 'education, training and employment', 'personal wellbeing', "women's services"] as const;
+export const DAY_ONE_PATHWAYS = deepFreeze(['accommodation', 'education, training and employment', 'personal wellbeing', "women's services"] as const);
 
 /** Provider types in a portfolio summary. */
-export const PROVIDER_TYPES = ['VCSE', 'not VCSE'] as const;
+export const PROVIDER_TYPES = deepFreeze(['VCSE', 'not VCSE'] as const);
 
 /** Totals of one group of contracts. */
 export interface PortfolioGroup {

@@ -7,9 +7,10 @@ import { z } from 'zod';
 import { countSchema, parseInput } from '../validate.js';
 import { BASIS_POINTS, largestRemainder, mulDiv, penceSchema, sumExact, roundingModeSchema, toSafeNumber, type Pence, type Rate } from '../money.js';
 import type { RoundingMode } from '../rational.js';
+import { deepFreeze } from '../freeze.js';
 
 /** Intensities of a referral, as the referral service grades complexity. */
-export const INTENSITIES = ['low', 'medium', 'high'] as const;
+export const INTENSITIES = deepFreeze(['low', 'medium', 'high'] as const);
 /** One of {@link INTENSITIES}. */
 export type Intensity = (typeof INTENSITIES)[number];
 

@@ -7,9 +7,10 @@ import { z } from 'zod';
 import { WorkloadError } from '../errors.js';
 import { countSchema, parseInput } from '../validate.js';
 import { penceSchema, sumExact, type Pence } from '../money.js';
+import { deepFreeze } from '../freeze.js';
 
 /** How a contract pays: `banded` (volume bands, larger contracts) or `fixed-price` (one price, a volume cap). */
-export const CONTRACT_KINDS = ['banded', 'fixed-price'] as const;
+export const CONTRACT_KINDS = deepFreeze(['banded', 'fixed-price'] as const);
 /** One of {@link CONTRACT_KINDS}. */
 export type ContractKind = (typeof CONTRACT_KINDS)[number];
 

@@ -7,9 +7,10 @@ import { z } from 'zod';
 import { WorkloadError, type Result } from '../errors.js';
 import { attempt, parseInput } from '../validate.js';
 import { PROTECT_LEVELS, UTM_TIERS, type ChangeLevel, type ProtectLevel, type UtmTier } from './codes.js';
+import { deepFreeze } from '../freeze.js';
 
 /** Risk of serious harm (ROSH) levels, lowest first; absent means `none`. */
-export const ROSH_LEVELS = ['none', 'low', 'medium', 'high', 'veryHigh'] as const;
+export const ROSH_LEVELS = deepFreeze(['none', 'low', 'medium', 'high', 'veryHigh'] as const);
 /** One of {@link ROSH_LEVELS}. */
 export type RoshLevel = (typeof ROSH_LEVELS)[number];
 
@@ -17,7 +18,7 @@ export type RoshLevel = (typeof ROSH_LEVELS)[number];
  * The ten complexity factors, 2 protect points each. Their position is their bit in the
  * `complexityFactors` column of {@link TierAssessmentColumns}.
  */
-export const COMPLEXITY_FACTORS = [
+export const COMPLEXITY_FACTORS = deepFreeze([
   'mentalHealth',
   'suicideOrSelfHarm',
   'vulnerability',
@@ -28,7 +29,7 @@ export const COMPLEXITY_FACTORS = [
   'adultAtRisk',
   'streetGangs',
   'terrorism',
-] as const;
+] as const);
 /** One of {@link COMPLEXITY_FACTORS}. */
 export type ComplexityFactor = (typeof COMPLEXITY_FACTORS)[number];
 
@@ -36,12 +37,12 @@ export type ComplexityFactor = (typeof COMPLEXITY_FACTORS)[number];
  * Additional factors counted for women only, 2 protect points each (up to 6). Their position is
  * their bit in the `womenFactors` column of {@link TierAssessmentColumns}.
  */
-export const WOMEN_FACTORS = ['parentingResponsibilities', 'impulsivityOrTemperControl', 'breachOrRecall'] as const;
+export const WOMEN_FACTORS = deepFreeze(['parentingResponsibilities', 'impulsivityOrTemperControl', 'breachOrRecall'] as const);
 /** One of {@link WOMEN_FACTORS}. */
 export type WomenFactor = (typeof WOMEN_FACTORS)[number];
 
 /** The eight criminogenic needs of the change level, in the order of the `needSeverity` column. */
-export const NEEDS = [
+export const NEEDS = deepFreeze([
   'accommodation',
   'educationTrainingEmployability',
   'relationships',
@@ -50,12 +51,12 @@ export const NEEDS = [
   'alcoholMisuse',
   'thinkingAndBehaviour',
   'attitudes',
-] as const;
+] as const);
 /** One of {@link NEEDS}. */
 export type Need = (typeof NEEDS)[number];
 
 /** Severity of a need; its position (0, 1, 2) is its multiplier. */
-export const NEED_SEVERITIES = ['none', 'standard', 'severe'] as const;
+export const NEED_SEVERITIES = deepFreeze(['none', 'standard', 'severe'] as const);
 /** One of {@link NEED_SEVERITIES}. */
 export type NeedSeverity = (typeof NEED_SEVERITIES)[number];
 
@@ -171,7 +172,7 @@ export type TierRules = z.input<typeof tierRulesSchema>;
  * calculateTier({ rosh: 'veryHigh' }, { ...UTM_V2_RULES, protectLevels: { C: 10, B: 20, A: 200 } }).tier; // 'B2'
  * ```
  */
-export const UTM_V2_RULES: TierRules = Object.freeze<TierRules>({
+export const UTM_V2_RULES: TierRules = deepFreeze<TierRules>({
   rsr: { mediumFrom: 3, mediumPoints: 10, highFrom: 7, highPoints: 20 },
   rosh: { low: 0, medium: 10, high: 20, veryHigh: 150 },
   mappa: { level1: 5, level2: 150, level3: 150 },

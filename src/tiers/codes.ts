@@ -6,39 +6,40 @@
 import { z } from 'zod';
 import { WorkloadError } from '../errors.js';
 import { describeValue } from '../validate.js';
+import { deepFreeze } from '../freeze.js';
 
 /** Protect levels, highest risk of harm first. */
-export const PROTECT_LEVELS = ['A', 'B', 'C', 'D'] as const;
+export const PROTECT_LEVELS = deepFreeze(['A', 'B', 'C', 'D'] as const);
 /** A protect level: `A` (highest risk of harm) to `D`. */
 export type ProtectLevel = (typeof PROTECT_LEVELS)[number];
 
 /** Change levels, highest need first. */
-export const CHANGE_LEVELS = [3, 2, 1, 0] as const;
+export const CHANGE_LEVELS = deepFreeze([3, 2, 1, 0] as const);
 /** A change level: 3 (highest need and likelihood of reoffending) to 0 (no mandate for change). */
 export type ChangeLevel = (typeof CHANGE_LEVELS)[number];
 
 /** The 16 UTM tiers, highest first: `A3, A2, A1, A0, B3 … D0`. */
-export const UTM_TIERS = [
+export const UTM_TIERS = deepFreeze([
   'A3', 'A2', 'A1', 'A0',
   'B3', 'B2', 'B1', 'B0',
   'C3', 'C2', 'C1', 'C0',
   'D3', 'D2', 'D1', 'D0',
-] as const;
+] as const);
 /** One of the 16 UTM tiers. */
 export type UtmTier = (typeof UTM_TIERS)[number];
 
 /** The 16 `S` variants (unsupervised licence periods, since April 2024): `A3S … D0S`. */
-export const S_TIERS = [
+export const S_TIERS = deepFreeze([
   'A3S', 'A2S', 'A1S', 'A0S',
   'B3S', 'B2S', 'B1S', 'B0S',
   'C3S', 'C2S', 'C1S', 'C0S',
   'D3S', 'D2S', 'D1S', 'D0S',
-] as const;
+] as const);
 /** One of the 16 `S` tiers. */
 export type STier = (typeof S_TIERS)[number];
 
 /** Tiers that have a weighting cell: the 16 UTM tiers then their 16 `S` variants. */
-export const WEIGHTED_TIERS = [...UTM_TIERS, ...S_TIERS] as const;
+export const WEIGHTED_TIERS = deepFreeze([...UTM_TIERS, ...S_TIERS] as const);
 /** A tier with a weighting cell (every tier but `untiered`). */
 export type WeightedTier = (typeof WEIGHTED_TIERS)[number];
 
@@ -49,12 +50,12 @@ export const UNTIERED = 'untiered' as const;
  * Every tier code a case may carry, in a fixed order whose position is the tier's index in the
  * columnar paths: `A3 … D0`, `A3S … D0S`, `untiered` (index 32).
  */
-export const TIERS = [...WEIGHTED_TIERS, UNTIERED] as const;
+export const TIERS = deepFreeze([...WEIGHTED_TIERS, UNTIERED] as const);
 /** Any tier code a case may carry. */
 export type Tier = (typeof TIERS)[number];
 
 /** Case types weighted separately in the WMT. */
-export const CASE_TYPES = ['community', 'licence', 'custody'] as const;
+export const CASE_TYPES = deepFreeze(['community', 'licence', 'custody'] as const);
 /** `community`, `licence` or `custody`. */
 export type CaseType = (typeof CASE_TYPES)[number];
 

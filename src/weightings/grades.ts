@@ -1,12 +1,13 @@
 /** Practitioner grades the WMT weighs. */
 import { z } from 'zod';
+import { deepFreeze } from '../freeze.js';
 
 /**
  * Grades: Probation Officer, Probation Services Officer, trainee on the Professional Qualification
  * in Probation, newly qualified officer, Senior Probation Officer. PQiP and NQO are Probation Officer
  * grades for default hours and nominal target; their lighter load comes from reductions.
  */
-export const GRADES = ['PO', 'PSO', 'PQiP', 'NQO', 'SPO'] as const;
+export const GRADES = deepFreeze(['PO', 'PSO', 'PQiP', 'NQO', 'SPO'] as const);
 /** One of {@link GRADES}. */
 export type Grade = (typeof GRADES)[number];
 

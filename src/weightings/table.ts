@@ -8,6 +8,7 @@ import { WorkloadError } from '../errors.js';
 import { S_TIERS, UTM_TIERS, WEIGHTED_TIERS, type CaseType, type UtmTier, type WeightedTier } from '../tiers/index.js';
 import { isoDateSchema, parseInput, percentSchema } from '../validate.js';
 import { GRADES, type Grade } from './grades.js';
+import { deepFreeze } from '../freeze.js';
 
 const tierPointSchema = z
   .number()
@@ -94,7 +95,7 @@ function rowOf(points: readonly number[]): TierRow {
  * DEFAULT_WEIGHTINGS.t2aTierPoints.community.B2; // 48 (custody column)
  * ```
  */
-export const DEFAULT_WEIGHTINGS: WeightingTable = Object.freeze({
+export const DEFAULT_WEIGHTINGS: WeightingTable = deepFreeze({
   name: 'UTM 2021 defaults',
   effectiveFrom: '2021-05-04',
   tierPoints: {
@@ -122,7 +123,7 @@ export const DEFAULT_WEIGHTINGS: WeightingTable = Object.freeze({
  * LEGACY_SEVEN_TIER_COMMUNITY_POINTS.B1; // 106
  * ```
  */
-export const LEGACY_SEVEN_TIER_COMMUNITY_POINTS = Object.freeze({
+export const LEGACY_SEVEN_TIER_COMMUNITY_POINTS = deepFreeze({
   A: 150, B1: 106, B2: 93, C1: 57, C2: 45, D1: 36, D2: 24,
 });
 

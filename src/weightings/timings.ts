@@ -8,9 +8,10 @@ import { ROUNDING_MODES, add, div, fromDecimal, mul, ratio, round, toNumber, typ
 import { CASE_TYPES, WEIGHTED_TIERS, caseTypeSchema, type CaseType, type WeightedTier } from '../tiers/index.js';
 import { parseInput } from '../validate.js';
 import { DEFAULT_WEIGHTINGS, weightingTableSchema, type WeightingTable } from './table.js';
+import { deepFreeze } from '../freeze.js';
 
 /** The two tier-point grids of a table. */
-export const TIER_GRIDS = ['tierPoints', 't2aTierPoints'] as const;
+export const TIER_GRIDS = deepFreeze(['tierPoints', 't2aTierPoints'] as const);
 /** `tierPoints` or `t2aTierPoints`. */
 export type TierGrid = (typeof TIER_GRIDS)[number];
 
