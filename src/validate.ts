@@ -46,7 +46,7 @@ const LISTED_PROBLEMS = 20;
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, name = ''): z.output<S> {
   if (!(schema instanceof z.ZodType)) throw new WorkloadError('INVALID_INPUT', 'schema: expected a zod schema', { path: 'schema' });
   if (typeof name !== 'string') throw new WorkloadError('INVALID_INPUT', 'name: expected the name of the argument', { path: 'name' });
-  const parsed = schema.safeParse(value);
+  const parsed = safeParse(schema, value, name);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues;
   const problems = issues.slice(0, LISTED_PROBLEMS).map((issue) => {
@@ -59,6 +59,33 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, name 
   const issue = issues[0];
   const isTier = issue?.code === 'invalid_value' && /tier/i.test(first.path) && !/tierPoints/.test(first.path);
   throw new WorkloadError(isTier ? 'UNKNOWN_TIER' : 'INVALID_INPUT', message, { path: first.path, issues });
+}
+
+/**
+ * zod's `safeParse`, except that a typed array where a list is expected is an `INVALID_INPUT` at its
+ * path: zod's `.readonly()` freezes the value it was given even when the inner check refused it,
+ * and freezing a typed array throws a `TypeError`.
+ */
+function safeParse<S extends z.ZodType>(schema: S, value: unknown, name: string): z.ZodSafeParseResult<z.output<S>> {
+  try {
+    return schema.safeParse(value);
+  } catch (error) {
+    const at = error instanceof TypeError ? typedArrayPath(value, []) : undefined;
+    if (at === undefined) throw error;
+    const path = joinPath(name, formatPath(at));
+    throw new WorkloadError('INVALID_INPUT', `${path === '' ? 'input' : path}: expected a plain array, got a typed array`, { path });
+  }
+}
+
+/** The path of the first typed array in `value` (objects and arrays searched to a depth of 32), if any. */
+function typedArrayPath(value: unknown, path: PropertyKey[]): PropertyKey[] | undefined {
+  if (ArrayBuffer.isView(value)) return path;
+  if (typeof value !== 'object' || value === null || path.length >= 32) return undefined;
+  for (const key of Object.keys(value)) {
+    const found = typedArrayPath((value as Record<string, unknown>)[key], [...path, Array.isArray(value) ? Number(key) : key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { ROUNDING_MODES, allocatePence, basisPoints, formatPounds, multiplyByRate, parsePounds } from '../src/index.js';
 import { expectWorkloadError } from './contracts/fixtures.js';
+import { errorOf } from './helpers.js';
 
 describe('pounds and pence', () => {
   it('formats pence as pounds with separators', () => {
@@ -114,4 +115,11 @@ describe('allocatePence', () => {
       });
     },
   );
+});
+
+describe('allocatePence with a typed array', () => {
+  it('refuses it at weights instead of throwing a TypeError (used to: "Cannot freeze array buffer views")', () => {
+    const error = errorOf(() => allocatePence(100, Uint32Array.of(1, 2) as unknown as number[]));
+    expect([error.code, error.path]).toEqual(['INVALID_INPUT', 'weights']);
+  });
 });

@@ -66,3 +66,12 @@ describe('formatPath, attempt and describeValue', () => {
     expect(describeValue('x'.repeat(100))).toBe(JSON.stringify(`${'x'.repeat(40)}…`));
   });
 });
+
+describe('typed arrays where lists are expected', () => {
+  it('are refused at their path, not with a TypeError from freezing', () => {
+    const schema = z.strictObject({ volumes: z.array(z.number()).readonly() });
+    const error = errorOf(() => parseInput(schema, { volumes: Uint32Array.of(1, 2) }, 'contract'));
+    expect([error.code, error.path]).toEqual(['INVALID_INPUT', 'contract.volumes']);
+    expect(error.message).toBe('contract.volumes: expected a plain array, got a typed array');
+  });
+});

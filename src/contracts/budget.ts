@@ -22,7 +22,11 @@ export const budgetRuleSchema = z.discriminatedUnion('method', [
     /** Contracts keep at least their floor; the cut falls pro rata on the value above the floors. */
     method: z.literal('protected-floors'),
     /** Pence: the least each named contract keeps, by contract id (unnamed contracts have a floor of 0). */
-    floors: z.record(z.string(), penceSchema),
+    floors: z
+      .custom<Record<string, Pence>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !Object.hasOwn(v, '__proto__'), {
+        error: 'expected floors by contract id (an object; no id may be "__proto__")',
+      })
+      .pipe(z.record(z.string(), penceSchema)),
     rounding: roundingModeSchema.optional(),
   }),
 ]);
@@ -78,13 +82,14 @@ function scaleYear(year: ContractYear, target: Pence, rounding: RoundingMode): r
 function floorsOf(contracts: readonly ContractTerms[], rule: z.output<typeof budgetRuleSchema>): number[] {
   if (rule.method === 'pro-rata') return contracts.map(() => 0);
   const byId = new Map(contracts.map((c) => [c.id, c]));
-  for (const [id, floor] of Object.entries(rule.floors)) {
+  const floors = new Map(Object.entries(rule.floors));
+  for (const [id, floor] of floors) {
     const contract = byId.get(id);
     const path = `rule.floors.${id}`;
     if (contract === undefined) throw new WorkloadError('UNKNOWN_REFERENCE', `${path}: no contract with id '${id}'`, { path });
     if (floor > contract.value) throw new WorkloadError('INVALID_INPUT', `${path}: floor ${formatPounds(floor)} is above the contract's value ${formatPounds(contract.value)}`, { path });
   }
-  return contracts.map((c) => rule.floors[c.id] ?? 0);
+  return contracts.map((c) => floors.get(c.id) ?? 0);
 }
 
 /**

@@ -8,6 +8,7 @@ import { countSchema, parseInput } from '../validate.js';
 import { BASIS_POINTS, largestRemainder, mulDiv, penceSchema, sumExact, roundingModeSchema, toSafeNumber, type Pence, type Rate } from '../money.js';
 import type { RoundingMode } from '../rational.js';
 import { deepFreeze } from '../freeze.js';
+import { MAX_CONTRACT_YEARS } from './terms.js';
 
 /** Intensities of a referral, as the referral service grades complexity. */
 export const INTENSITIES = deepFreeze(['low', 'medium', 'high'] as const);
@@ -31,7 +32,11 @@ export const pricingSchema = z.strictObject({
 export type Pricing = z.input<typeof pricingSchema>;
 
 /** Zod schema of volumes per contract year: whole referrals, at least one year. */
-export const yearlyVolumesSchema = z.array(countSchema).min(1, 'expected a volume for at least one contract year').readonly();
+export const yearlyVolumesSchema = z
+  .array(countSchema)
+  .min(1, 'expected a volume for at least one contract year')
+  .max(MAX_CONTRACT_YEARS, `expected at most ${MAX_CONTRACT_YEARS} contract years`)
+  .readonly();
 
 /** The value of one contract year. */
 export interface PricedYear {

@@ -134,10 +134,17 @@ export function buildTerms(
   };
 }
 
+/**
+ * Contract years any contract, projection or portfolio may span. Dynamic Framework contracts run a
+ * few years (up to 10 with extensions); 50 keeps exact projections small (a year's growth is a
+ * rational with a denominator of 10,000^years, so 50 years stay within doubles) and bounds the work.
+ */
+export const MAX_CONTRACT_YEARS = 50;
+
 const contractTermsBaseSchema = contractIdentitySchema.extend({
   kind: z.enum(CONTRACT_KINDS, { error: () => `expected a contract kind: ${CONTRACT_KINDS.join(', ')}` }),
   reason: z.string().optional(),
-  years: z.array(contractYearSchema).min(1, 'expected at least one contract year').readonly(),
+  years: z.array(contractYearSchema).min(1, 'expected at least one contract year').max(MAX_CONTRACT_YEARS, `expected at most ${MAX_CONTRACT_YEARS} contract years`).readonly(),
   value: penceSchema.optional(),
   guaranteedMinimum: penceSchema.optional(),
   maximumValue: penceSchema.optional(),

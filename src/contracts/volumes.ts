@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { countSchema, parseInput } from '../validate.js';
 import { BASIS_POINTS, roundingModeSchema, sumExact, toSafeNumber } from '../money.js';
+import { MAX_CONTRACT_YEARS } from './terms.js';
 import { add, mul, ratio, round, toNumber, type Rational, type RoundingMode } from '../rational.js';
 
 /** Zod schema of a named source of extra caseload, in cases per contract year. */
@@ -13,7 +14,7 @@ export const extraDemandSchema = z.strictObject({
   /** What drives it, e.g. `more police officers`. */
   name: z.string().min(1, 'expected a name for the extra demand'),
   /** Extra cases on the caseload in each contract year (before eligibility), one per year. */
-  casesByYear: z.array(countSchema).readonly(),
+  casesByYear: z.array(countSchema).max(MAX_CONTRACT_YEARS, `expected at most ${MAX_CONTRACT_YEARS} contract years`).readonly(),
 });
 /** A named source of extra caseload. */
 export type ExtraDemand = z.input<typeof extraDemandSchema>;
@@ -31,8 +32,15 @@ export const volumeProjectionInputSchema = z
       .max(BASIS_POINTS, 'expected an eligibility of at most 10 000 basis points (100%)'),
     /** Caseload forecast: growth in each contract year over the year before, in signed basis points (-250 = a 2.5% fall). */
     growthBpByYear: z
-      .array(z.number().int('expected whole basis points').min(-BASIS_POINTS, 'expected growth of -10 000 basis points (-100%) or more'))
+      .array(
+        z
+          .number()
+          .int('expected whole basis points')
+          .min(-BASIS_POINTS, 'expected growth of -10 000 basis points (-100%) or more')
+          .max(BASIS_POINTS, 'expected growth of at most 10 000 basis points (+100%) a year'),
+      )
       .min(1, 'expected growth for at least one contract year')
+      .max(MAX_CONTRACT_YEARS, `expected at most ${MAX_CONTRACT_YEARS} contract years`)
       .readonly(),
     /** Named extra caseload, added to the forecast each year (not compounded). */
     extraDemand: z.array(extraDemandSchema).readonly().optional(),

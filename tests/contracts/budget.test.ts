@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { adjustToBudget, volumeBands } from '../../src/index.js';
+import { adjustToBudget, volumeBands, type BudgetRule } from '../../src/index.js';
 import { LARGE, RULES, SMALL, contractArb, expectWorkloadError, fixedContract, rulesArb } from './fixtures.js';
 
 const large = volumeBands(LARGE, RULES); // £781,820: years £248,000, £260,400, £273,420
@@ -95,4 +95,18 @@ describe('adjustToBudget', () => {
       }
     },
   );
+});
+
+describe('protected floors keyed by contract ids that name Object.prototype members', () => {
+  it('reads only the floors given (ids constructor and toString used to read the prototype)', () => {
+    const adjusted = adjustToBudget([fixedContract('constructor', 100), fixedContract('toString', 100)], 100, { method: 'protected-floors', floors: { toString: 60 } });
+    // Floors 0 and 60: the 100 - 60 = 40 above the floors is shared pro rata on 100 - 0 and 100 - 60, 100 : 40.
+    // 40 x 100/140 = 28.57 -> 28 (+1 by largest remainder: 0.57 vs 0.43) = 29; 40 x 40/140 = 11.43 -> 11.
+    expect(adjusted.changes.map((c) => c.after)).toEqual([29, 71]);
+  });
+
+  it('refuses a floor keyed "__proto__" rather than drop it', () => {
+    const rule = JSON.parse('{"method":"protected-floors","floors":{"__proto__":5}}') as BudgetRule;
+    expectWorkloadError(() => adjustToBudget([fixedContract('a', 100)], 50, rule), 'INVALID_INPUT', 'rule.floors');
+  });
 });

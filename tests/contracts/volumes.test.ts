@@ -69,3 +69,18 @@ describe('projectVolumes', () => {
     expect(projectVolumes({ historicalCaseload: caseload, eligibilityBp, growthBpByYear })).toEqual(base);
   });
 });
+
+describe('long projections are bounded', () => {
+  it('projects 50 contract years of +0.01% without NaN (80 years used to give NaN from year 78)', () => {
+    const p = projectVolumes({ historicalCaseload: 10_000, eligibilityBp: 1_000, growthBpByYear: Array.from({ length: 50 }, () => 1) });
+    // 10,000 x 1.0001^50 = 10,050.12 cases; x 10% = 1,005.01 -> 1,005 referrals
+    expect(p.years[49]?.forecastCaseload).toBeCloseTo(10_050.12, 2);
+    expect(p.volumes[49]).toBe(1_005);
+    expect(p.years.every((y) => Number.isFinite(y.forecastCaseload) && Number.isFinite(y.eligibleVolume))).toBe(true);
+  });
+
+  it('refuses more than 50 contract years and growth above +100% a year', () => {
+    expectWorkloadError(() => projectVolumes({ historicalCaseload: 1, eligibilityBp: 1, growthBpByYear: Array.from({ length: 51 }, () => 1) }), 'INVALID_INPUT', 'input.growthBpByYear');
+    expectWorkloadError(() => projectVolumes({ historicalCaseload: 1, eligibilityBp: 1, growthBpByYear: [10_001] }), 'INVALID_INPUT', 'input.growthBpByYear[0]');
+  });
+});
