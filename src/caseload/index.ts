@@ -31,10 +31,8 @@ export {
   type CaseloadProfile,
   type GradeProfile,
 } from './profiles.js';
+export { DEFAULT_NATIONAL_CASES, DEFAULT_NATIONAL_PRACTITIONERS, MAX_GENERATED_CASES } from './synthetic-caseloads.js';
 export {
-  DEFAULT_NATIONAL_CASES,
-  DEFAULT_NATIONAL_PRACTITIONERS,
-  MAX_GENERATED_CASES,
   generateCases,
   generateNationalCaseload,
   nationalCaseloadOptionsSchema,
