@@ -1,9 +1,8 @@
 /** Running a scenario: every capability joined into one report. */
 import { UNPLACED_REASONS, OUTCOMES } from '../allocation/index.js';
 import { caseloadDistribution, generateNationalCaseload, rollUp, type CaseloadDistribution, type CaseloadSummary } from '../caseload/index.js';
-import { adjustToBudget, paymentRisk, portfolioSummary, type PortfolioSummary, type VolumeBand } from '../contracts/index.js';
+import { adjustToBudget, portfolioSummary, simulateYearOneReferrals, type PortfolioSummary, type VolumeBand, type YearOnePayments } from '../contracts/index.js';
 import { projectWorkforce, simulateWorkforce } from '../pipeline/index.js';
-import { RandomStream } from '../random.js';
 import { DEFAULT_WEIGHTINGS } from '../weightings/index.js';
 import { DEFAULT_CASE_CEILING, combinedCapacityOf } from '../workload/index.js';
 import { dayOnePortfolio } from './portfolio.js';
@@ -91,15 +90,7 @@ export interface ScenarioReport {
     /** The largest contract's year-1 bands, as an example of banding. */
     readonly largest: { readonly id: string; readonly region: string; readonly pathway: string; readonly bands: readonly VolumeBand[] };
     /** Year 1 at simulated actual volumes, summed over the portfolio (pence). */
-    readonly yearOne: {
-      readonly runs: number;
-      readonly estimatedValue: number;
-      readonly meanPayment: number;
-      readonly meanTopUp: number;
-      readonly meanUnpaidValue: number;
-      readonly contractsWithTopUpRisk: number;
-      readonly contractsWithUnpaidRisk: number;
-    };
+    readonly yearOne: YearOnePayments;
   };
   readonly headline: ScenarioHeadline;
 }
@@ -259,20 +250,7 @@ function contractsSection(s: ParsedScenario): ScenarioReport['contracts'] {
   const adjusted = adjustment.contracts;
   const summary = portfolioSummary(adjusted);
   const largest = adjusted.reduce((a, b) => (b.value > a.value ? b : a));
-  const { runs, spreadPercent } = s.contracts.actuals;
-  const rng = new RandomStream(s.seed + 2);
-  const yearOne = { runs, estimatedValue: 0, meanPayment: 0, meanTopUp: 0, meanUnpaidValue: 0, contractsWithTopUpRisk: 0, contractsWithUnpaidRisk: 0 };
-  for (const contract of adjusted) {
-    const estimate = contract.years[0]?.projectedVolume ?? 0;
-    const volumes = Array.from({ length: runs }, () => Math.max(0, Math.round(estimate * (1 + (spreadPercent / 100) * rng.normal()))));
-    const risk = paymentRisk(contract, volumes, { year: 1 });
-    yearOne.estimatedValue += risk.estimatedValue;
-    yearOne.meanPayment += risk.meanPayment;
-    yearOne.meanTopUp += risk.meanTopUp;
-    yearOne.meanUnpaidValue += risk.meanUnpaidValue;
-    if (risk.runsWithTopUp > 0) yearOne.contractsWithTopUpRisk += 1;
-    if (risk.runsWithUnpaidVolume > 0) yearOne.contractsWithUnpaidRisk += 1;
-  }
+  const yearOne = simulateYearOneReferrals(adjusted, { ...s.contracts.actuals, seed: s.seed + 2 });
   return {
     summary,
     budget: { budget: adjustment.budget, before: adjustment.totalBefore, after: adjustment.totalAfter, scaled: adjustment.scaled },
