@@ -103,7 +103,14 @@ export interface ScenarioReport {
   readonly headline: ScenarioHeadline;
 }
 
-/** The sections of a run, in the order they run. */
+/**
+ * The sections of a run, in the order they run.
+ *
+ * @example
+ * ```ts
+ * SCENARIO_SECTIONS.join(', '); // 'caseload, transfer, pipeline, contracts'
+ * ```
+ */
 export const SCENARIO_SECTIONS = ['caseload', 'transfer', 'pipeline', 'contracts'] as const;
 /** One of {@link SCENARIO_SECTIONS}. */
 export type ScenarioSection = (typeof SCENARIO_SECTIONS)[number];
