@@ -128,7 +128,7 @@ export * from './pipeline/index.js';
 // Scenarios
 export {
   SOURCE_KINDS,
-  parseScenario,
+  validateScenario,
   scenarioSchema,
   scenarioSourceSchema,
   type ParsedScenario,
@@ -142,7 +142,9 @@ export {
   type Transfer,
   MARCH_2021_TRAINEES,
   NATIONAL_UNIFICATION_SCENARIO,
+  SCENARIO_SECTIONS,
   runScenario,
+  type ScenarioSection,
   type PipelineMonth,
   type RunOptions,
   type ScenarioHeadline,
@@ -153,7 +155,9 @@ export {
   type RegionChange,
   type ScenarioComparison,
   NATIONAL_SENSITIVITY,
+  SCENARIO_PARAMETER_IDS,
   SENSITIVITY_METRICS,
+  type ScenarioParameterId,
   applicableParameters,
   sensitivity,
   sensitivityParameterSchema,

@@ -44,7 +44,7 @@ function measureOf(t: z.output<typeof calibrationTargetSchema>): string {
   return t.statistic === 'casesPerFte' ? `Cases per FTE (${who})` : `${who} above ${t.cases} cases`;
 }
 
-/** Trusted core of {@link calibrationOf}: parsed targets. */
+/** Trusted core of {@link measureCalibration}: parsed targets. */
 export function calibrationRows(organisationCaseload: OrganisationCaseload, targets: readonly z.output<typeof calibrationTargetSchema>[]): CalibrationRow[] {
   return targets.map((t) => {
     const cases = t.statistic === 'shareAbove' ? t.cases : null;
@@ -76,11 +76,11 @@ export function calibrationRows(organisationCaseload: OrganisationCaseload, targ
  * @example
  * ```ts
  * const national = generateNationalCaseload({ seed: 2021 });
- * const rows = calibrationOf(national, UNIFIED_2021_PROFILE.calibration);
+ * const rows = measureCalibration(national, UNIFIED_2021_PROFILE.calibration);
  * rows.map((row) => [row.measure, row.target, row.achieved, row.met]); // [['Cases per FTE Probation Officer', 32.5, 32.50…, true], …]
  * ```
  */
-export function calibrationOf(organisationCaseload: OrganisationCaseload, targets: readonly CalibrationTarget[]): CalibrationRow[] {
+export function measureCalibration(organisationCaseload: OrganisationCaseload, targets: readonly CalibrationTarget[]): CalibrationRow[] {
   const parsed = parseInput(z.array(calibrationTargetSchema).min(1, 'expected at least one target'), targets, 'targets');
   return calibrationRows(organisationCaseload, parsed);
 }

@@ -2,7 +2,7 @@
 export { PROBATION_REGIONS, NATIONAL_PDU_COUNT, type ProbationRegion } from './regions.js';
 export {
   MAX_PRACTITIONERS,
-  caseloadOf,
+  practitionerCaseload,
   organisationCaseload,
   organisationCaseloadSchema,
   organisationOptionsSchema,
@@ -31,10 +31,8 @@ export {
   type CaseloadProfile,
   type GradeProfile,
 } from './profiles.js';
+export { DEFAULT_NATIONAL_CASES, DEFAULT_NATIONAL_PRACTITIONERS, MAX_GENERATED_CASES } from './synthetic-caseloads.js';
 export {
-  DEFAULT_NATIONAL_CASES,
-  DEFAULT_NATIONAL_PRACTITIONERS,
-  MAX_GENERATED_CASES,
   generateCases,
   generateNationalCaseload,
   nationalCaseloadOptionsSchema,
@@ -67,7 +65,7 @@ export {
   type DistributionOptions,
   type ShareAbove,
 } from './distribution.js';
-export { CALIBRATION_TOLERANCE, calibrationOf, type CalibrationRow } from './calibration.js';
+export { CALIBRATION_TOLERANCE, measureCalibration, type CalibrationRow } from './calibration.js';
 export {
   compareCaseloads,
   compareCaseloadsOptionsSchema,

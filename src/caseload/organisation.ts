@@ -142,7 +142,7 @@ function resolve(byId: ReadonlyMap<string, number>, id: string, path: string, wh
  * Builds the columnar caseload of an organisation whose practitioners carry their caseloads:
  * checks ids are unique (`DUPLICATE_ID`) and every region, PDU and team named exists
  * (`UNKNOWN_REFERENCE`), works out each practitioner's available points on `asOf`, and lays the
- * cases out by practitioner. Case ids are not kept: {@link caseloadOf} names cases by position.
+ * cases out by practitioner. Case ids are not kept: {@link practitionerCaseload} names cases by position.
  *
  * @example
  * ```ts
@@ -272,7 +272,7 @@ export const organisationCaseloadSchema = z.object({
   columns: z.strictObject({ practitioners: practitionerColumnsSchema, cases: columnarCaseloadSchema }),
 });
 
-/** What {@link caseloadOf} reads: the columns only, so drilling into one practitioner costs no full check. */
+/** What {@link practitionerCaseload} reads: the columns only, so drilling into one practitioner costs no full check. */
 const caseloadColumnsSchema = z.object({
   columns: z.strictObject({ practitioners: practitionerColumnsSchema, cases: columnarCaseloadSchema }),
 });
@@ -338,10 +338,10 @@ export function checkOrganisationCaseload(value: unknown, name: string): Checked
  * ```ts
  * const national = generateNationalCaseload({ seed: 1, practitioners: 200, pduCount: 12 });
  * const { teamId, ...practitioner } = national.practitioners[5]!;
- * assessPractitioner(practitioner, caseloadOf(national, 5), { asOf: national.asOf }).caseCount;
+ * assessPractitioner(practitioner, practitionerCaseload(national, 5), { asOf: national.asOf }).caseCount;
  * ```
  */
-export function caseloadOf(organisationCaseload: OrganisationCaseload, practitionerIndex: number): Caseload {
+export function practitionerCaseload(organisationCaseload: OrganisationCaseload, practitionerIndex: number): Caseload {
   const oc = parseInput(caseloadColumnsSchema, organisationCaseload, 'organisationCaseload');
   const count = oc.columns.practitioners.count;
   const p = parseInput(z.number().int('expected a whole index').min(0, 'expected an index of 0 or more'), practitionerIndex, 'practitionerIndex');

@@ -5,7 +5,7 @@ import {
   NATIONAL_SENSITIVITY,
   NATIONAL_UNIFICATION_SCENARIO,
   applicableParameters,
-  parseScenario,
+  validateScenario,
   runScenario,
   sensitivity,
   type ScenarioReport,
@@ -47,7 +47,7 @@ export interface RunOutput {
  * with `out`, writing the JSON report, CSV per section, SVG charts and the HTML report.
  */
 export async function runCommand(scenarioFile: string | null, out: string | null, format: Format, stdout: NodeJS.WritableStream, stderr: NodeJS.WriteStream): Promise<RunOutput> {
-  const scenario = parseScenario(scenarioFile === null ? NATIONAL_UNIFICATION_SCENARIO : readScenario(scenarioFile));
+  const scenario = validateScenario(scenarioFile === null ? NATIONAL_UNIFICATION_SCENARIO : readScenario(scenarioFile));
   const bar = progressBar(stderr);
   const sections = ['caseload', 'transfer', 'pipeline', 'contracts'] as const;
   const report = runScenario(scenario, { onSection: (s) => bar.update(sections.indexOf(s) / (sections.length + 1), s === 'pipeline' ? 'pipeline Monte Carlo' : s) });

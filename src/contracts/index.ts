@@ -10,6 +10,8 @@ export { adjustToBudget, budgetRuleSchema } from './budget.js';
 export type { BudgetAdjustment, BudgetRule, ContractChange } from './budget.js';
 export { actualVolumesSchema, paymentForActual, paymentOptionsSchema, paymentRisk } from './payment.js';
 export type { Payment, PaymentOptions, PaymentRisk, Settlement } from './payment.js';
+export { simulateYearOneReferrals, yearOneReferralsOptionsSchema } from './referrals.js';
+export type { YearOnePayments, YearOneReferralsOptions } from './referrals.js';
 export { monthlyEstimates, referralMonitor, referralMonitorOptionsSchema } from './monitor.js';
 export type { DriftStatus, MonitoredMonth, ReferralMonitor, ReferralMonitorOptions } from './monitor.js';
 export { DAY_ONE_PATHWAYS, PROVIDER_TYPES, portfolioSummary } from './portfolio.js';

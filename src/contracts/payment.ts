@@ -221,7 +221,11 @@ export const actualVolumesSchema = z
 export function paymentRisk(contract: ContractTermsInput, actualVolumes: readonly number[], options: PaymentOptions = {}): PaymentRisk {
   const c = parseInput(contractTermsSchema, contract, 'contract');
   const volumes = parseInput(actualVolumesSchema, actualVolumes, 'actualVolumes');
-  const o = parseInput(paymentOptionsSchema, options, 'options');
+  return paymentRiskOf(c, volumes, parseInput(paymentOptionsSchema, options, 'options'));
+}
+
+/** Trusted core of {@link paymentRisk}: parsed terms and options, volumes whole and 0 or more (at least one). */
+export function paymentRiskOf(c: ContractTerms, volumes: readonly number[], o: z.output<typeof paymentOptionsSchema>): PaymentRisk {
   const year = yearOf(c, o.year);
   const rounding = o.rounding ?? 'half-up';
   const bands = year.bands;

@@ -2,6 +2,16 @@ export * from './schema.js';
 export * from './portfolio.js';
 export * from './transfer.js';
 export * from './national.js';
-export * from './run.js';
+export {
+  SCENARIO_SECTIONS,
+  runScenario,
+  type PipelineMonth,
+  type RunOptions,
+  type ScenarioHeadline,
+  type ScenarioReport,
+  type ScenarioSection,
+  type TransferRegion,
+} from './run.js';
+export { SCENARIO_PARAMETER_IDS, type ScenarioParameterId } from './parameters.js';
 export * from './compare.js';
 export * from './sensitivity.js';

@@ -1,13 +1,20 @@
 /** Running a scenario: every capability joined into one report. */
 import { UNPLACED_REASONS, OUTCOMES } from '../allocation/index.js';
-import { caseloadDistribution, generateNationalCaseload, rollUp, type CaseloadDistribution, type CaseloadSummary } from '../caseload/index.js';
-import { adjustToBudget, paymentRisk, portfolioSummary, type PortfolioSummary, type VolumeBand } from '../contracts/index.js';
+import {
+  caseloadDistribution,
+  generateNationalCaseload,
+  rollUp,
+  type CaseloadDistribution,
+  type CaseloadRollUp,
+  type CaseloadSummary,
+  type GeneratedCaseload,
+} from '../caseload/index.js';
+import { adjustToBudget, portfolioSummary, simulateYearOneReferrals, type PortfolioSummary, type VolumeBand, type YearOnePayments } from '../contracts/index.js';
 import { projectWorkforce, simulateWorkforce } from '../pipeline/index.js';
-import { RandomStream } from '../random.js';
 import { DEFAULT_WEIGHTINGS } from '../weightings/index.js';
 import { DEFAULT_CASE_CEILING, combinedCapacityOf } from '../workload/index.js';
 import { dayOnePortfolio } from './portfolio.js';
-import { parseScenario, type ParsedScenario, type Scenario } from './schema.js';
+import { validateScenario, type ParsedScenario, type Scenario } from './schema.js';
 import { liftAndShift } from './transfer.js';
 
 /** One region before and after the lift and shift. */
@@ -91,25 +98,29 @@ export interface ScenarioReport {
     /** The largest contract's year-1 bands, as an example of banding. */
     readonly largest: { readonly id: string; readonly region: string; readonly pathway: string; readonly bands: readonly VolumeBand[] };
     /** Year 1 at simulated actual volumes, summed over the portfolio (pence). */
-    readonly yearOne: {
-      readonly runs: number;
-      readonly estimatedValue: number;
-      readonly meanPayment: number;
-      readonly meanTopUp: number;
-      readonly meanUnpaidValue: number;
-      readonly contractsWithTopUpRisk: number;
-      readonly contractsWithUnpaidRisk: number;
-    };
+    readonly yearOne: YearOnePayments;
   };
   readonly headline: ScenarioHeadline;
 }
+
+/**
+ * The sections of a run, in the order they run.
+ *
+ * @example
+ * ```ts
+ * SCENARIO_SECTIONS.join(', '); // 'caseload, transfer, pipeline, contracts'
+ * ```
+ */
+export const SCENARIO_SECTIONS = ['caseload', 'transfer', 'pipeline', 'contracts'] as const;
+/** One of {@link SCENARIO_SECTIONS}. */
+export type ScenarioSection = (typeof SCENARIO_SECTIONS)[number];
 
 /** Options of {@link runScenario}. */
 export interface RunOptions {
   /** Run the pipeline's Monte Carlo (default true); sensitivity runs without it. */
   readonly simulate?: boolean;
   /** Called as each section starts (for a progress display). */
-  readonly onSection?: (section: 'caseload' | 'transfer' | 'pipeline' | 'contracts') => void;
+  readonly onSection?: (section: ScenarioSection) => void;
 }
 
 /**
@@ -124,19 +135,46 @@ export interface RunOptions {
  * ```
  */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): ScenarioReport {
-  const s = parseScenario(scenario);
+  const s = validateScenario(scenario);
+  return scenarioReport(s, runSections(s, options));
+}
+
+/** What a run's sections worked out: the report and its headline are made from these alone. */
+export interface ScenarioSections {
+  readonly caseload: {
+    readonly org: GeneratedCaseload;
+    readonly organisationRollUp: CaseloadRollUp;
+    readonly distribution: CaseloadDistribution;
+    readonly poDistribution: CaseloadDistribution;
+  };
+  readonly transfer: ScenarioReport['transfer'];
+  readonly pipeline: ScenarioReport['pipeline'];
+  readonly contracts: ScenarioReport['contracts'];
+}
+
+/**
+ * Runs the sections of a parsed scenario in order; with `reuse`, only the sections in `reuse.rerun`
+ * (and the transfer whenever the caseload reruns: it lifts and shifts onto the caseload), the others
+ * taken from `reuse.sections`, which must come from a scenario that differs from `s` only in inputs
+ * of the sections rerun. Trusted core of {@link runScenario} and of `sensitivity`.
+ */
+export function runSections(s: ParsedScenario, options: RunOptions, reuse?: { readonly sections: ScenarioSections; readonly rerun: ReadonlySet<ScenarioSection> }): ScenarioSections {
+  const kept = (section: ScenarioSection): ScenarioSections | undefined => {
+    if (reuse !== undefined && !reuse.rerun.has(section) && !(section === 'transfer' && reuse.rerun.has('caseload'))) return reuse.sections;
+    options.onSection?.(section);
+    return undefined;
+  };
+  const caseload = kept('caseload')?.caseload ?? caseloadSection(s);
+  const transfer = kept('transfer')?.transfer ?? transferSection(s, caseload.org);
+  const pipeline = kept('pipeline')?.pipeline ?? pipelineSection(s, options.simulate ?? true);
+  const contracts = kept('contracts')?.contracts ?? contractsSection(s);
+  return { caseload, transfer, pipeline, contracts };
+}
+
+/** The report of a parsed scenario from its sections: the figures of each, and the headline that joins them. */
+export function scenarioReport(s: ParsedScenario, sections: ScenarioSections): ScenarioReport {
+  const { caseload: { organisationRollUp, distribution, poDistribution }, transfer, pipeline, contracts } = sections;
   const weightings = s.weightings ?? DEFAULT_WEIGHTINGS;
-  options.onSection?.('caseload');
-  const org = generateNationalCaseload({ ...s.organisation, seed: s.seed, asOf: s.asOf, weightings });
-  const organisationRollUp = rollUp(org, { ceiling: reportingCeiling(s) });
-  const distribution = caseloadDistribution(org);
-  const poDistribution = caseloadDistribution(org, { grades: ['PO'] });
-  options.onSection?.('transfer');
-  const transfer = transferSection(s, org);
-  options.onSection?.('pipeline');
-  const pipeline = pipelineSection(s, options.simulate ?? true);
-  options.onSection?.('contracts');
-  const contracts = contractsSection(s);
   const vcse = contracts.summary.byProviderType.find((g) => g.key === 'VCSE');
   const startMonth = pipeline.start;
   return {
@@ -166,6 +204,13 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
   };
 }
 
+/** The organisation and its caseload, rolled up against the reporting ceiling, and its distributions (all grades, and POs). */
+function caseloadSection(s: ParsedScenario): ScenarioSections['caseload'] {
+  const org = generateNationalCaseload({ ...s.organisation, seed: s.seed, asOf: s.asOf, weightings: s.weightings ?? DEFAULT_WEIGHTINGS });
+  const organisationRollUp = rollUp(org, { ceiling: reportingCeiling(s) });
+  return { org, organisationRollUp, distribution: caseloadDistribution(org), poDistribution: caseloadDistribution(org, { grades: ['PO'] }) };
+}
+
 /** The case ceiling practitioners are counted against before and after: the transfer's, or the Committee's 50 when it has none. */
 function reportingCeiling(s: ParsedScenario): number {
   return s.transfer.rules?.ceiling ?? DEFAULT_CASE_CEILING;
@@ -177,7 +222,7 @@ function monthsBetween(from: string, to: string): number {
   return (ty - fy) * 12 + (tm - fm);
 }
 
-function transferSection(s: ParsedScenario, org: ReturnType<typeof generateNationalCaseload>): ScenarioReport['transfer'] {
+function transferSection(s: ParsedScenario, org: GeneratedCaseload): ScenarioReport['transfer'] {
   const { columns: c, result } = liftAndShift(org, s.transfer, s.seed + 1);
   const ceiling = reportingCeiling(s);
   const regionOf = org.columns.practitioners.regionIndex;
@@ -259,20 +304,7 @@ function contractsSection(s: ParsedScenario): ScenarioReport['contracts'] {
   const adjusted = adjustment.contracts;
   const summary = portfolioSummary(adjusted);
   const largest = adjusted.reduce((a, b) => (b.value > a.value ? b : a));
-  const { runs, spreadPercent } = s.contracts.actuals;
-  const rng = new RandomStream(s.seed + 2);
-  const yearOne = { runs, estimatedValue: 0, meanPayment: 0, meanTopUp: 0, meanUnpaidValue: 0, contractsWithTopUpRisk: 0, contractsWithUnpaidRisk: 0 };
-  for (const contract of adjusted) {
-    const estimate = contract.years[0]?.projectedVolume ?? 0;
-    const volumes = Array.from({ length: runs }, () => Math.max(0, Math.round(estimate * (1 + (spreadPercent / 100) * rng.normal()))));
-    const risk = paymentRisk(contract, volumes, { year: 1 });
-    yearOne.estimatedValue += risk.estimatedValue;
-    yearOne.meanPayment += risk.meanPayment;
-    yearOne.meanTopUp += risk.meanTopUp;
-    yearOne.meanUnpaidValue += risk.meanUnpaidValue;
-    if (risk.runsWithTopUp > 0) yearOne.contractsWithTopUpRisk += 1;
-    if (risk.runsWithUnpaidVolume > 0) yearOne.contractsWithUnpaidRisk += 1;
-  }
+  const yearOne = simulateYearOneReferrals(adjusted, { ...s.contracts.actuals, seed: s.seed + 2 });
   return {
     summary,
     budget: { budget: adjustment.budget, before: adjustment.totalBefore, after: adjustment.totalAfter, scaled: adjustment.scaled },

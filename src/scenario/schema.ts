@@ -66,9 +66,9 @@ export type ParsedScenario = z.output<typeof scenarioSchema>;
  *
  * @example
  * ```ts
- * const scenario = parseScenario(JSON.parse(text));
+ * const scenario = validateScenario(JSON.parse(text));
  * ```
  */
-export function parseScenario(input: unknown): ParsedScenario {
+export function validateScenario(input: unknown): ParsedScenario {
   return parseInput(scenarioSchema, input, 'scenario');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   UNIFIED_2021_PROFILE,
-  calibrationOf,
+  measureCalibration,
   generateNationalCaseload,
   organisationCaseload,
   type CalibrationTarget,
@@ -12,9 +12,9 @@ import { AS_OF, HAND_ORGANISATION } from './fixtures.js';
 const SMALL = { seed: 3, practitioners: 400, pduCount: 12 };
 const hand = () => organisationCaseload(HAND_ORGANISATION, { asOf: AS_OF });
 
-describe('calibrationOf', () => {
+describe('measureCalibration', () => {
   it('sets each target beside the caseload figure, with its tolerance', () => {
-    const rows = calibrationOf(generateNationalCaseload(SMALL), UNIFIED_2021_PROFILE.calibration);
+    const rows = measureCalibration(generateNationalCaseload(SMALL), UNIFIED_2021_PROFILE.calibration);
     expect(rows.map((r) => [r.measure, r.statistic, r.cases, r.target, r.met])).toEqual([
       ['Cases per FTE Probation Officer', 'casesPerFte', null, 32.5, true],
       ['Probation Officers above 50 cases', 'shareAbove', 50, 0.02, true],
@@ -24,7 +24,7 @@ describe('calibrationOf', () => {
 
   it('works a hand-built caseload out by hand, tolerances widening for small groups', () => {
     // POs p1 (11 cases, 1 FTE) and p2 (51 cases, 0.5 FTE): 62 / 1.5 = 41.33 cases per FTE; one of two above 50
-    const rows = calibrationOf(hand(), [
+    const rows = measureCalibration(hand(), [
       { grades: ['PO'], statistic: 'casesPerFte', value: 41.3 },
       { grades: ['PO'], statistic: 'shareAbove', cases: 50, value: 0.1 },
     ]);
@@ -34,18 +34,18 @@ describe('calibrationOf', () => {
     expect(rows[0]?.met).toBe(true);
     // share 1 / 2 = 0.5 against 0.1; tolerance max(0.0025, 1 / 2 practitioners) = 0.5: |0.4| is within it
     expect(rows[1]).toMatchObject({ measure: 'PO above 50 cases', achieved: 0.5, tolerance: 0.5, met: true });
-    const missed = calibrationOf(hand(), [{ grades: ['PO'], statistic: 'casesPerFte', value: 30 }]);
+    const missed = measureCalibration(hand(), [{ grades: ['PO'], statistic: 'casesPerFte', value: 30 }]);
     expect(missed[0]?.met).toBe(false);
   });
 
   it('gives null when the grades measured are absent, and refuses bad targets', () => {
-    const [row] = calibrationOf(hand(), [{ measure: 'NQO cases per FTE', source: 'test', grades: ['NQO'], statistic: 'casesPerFte', value: 30 }]);
+    const [row] = measureCalibration(hand(), [{ measure: 'NQO cases per FTE', source: 'test', grades: ['NQO'], statistic: 'casesPerFte', value: 30 }]);
     expect([row?.achieved, row?.difference, row?.tolerance, row?.met]).toEqual([null, null, null, false]);
     const oc = hand();
-    expect(errorOf(() => calibrationOf(oc, [])).path).toBe('targets');
+    expect(errorOf(() => measureCalibration(oc, [])).path).toBe('targets');
     const bad: CalibrationTarget = { measure: 'x', source: 'y', grades: ['PO'], statistic: 'shareAbove', cases: 50, value: 2 };
-    expect(errorOf(() => calibrationOf(oc, [bad])).path).toBe('targets[0].value');
-    expect(errorOf(() => calibrationOf(oc, [{ grades: [], statistic: 'casesPerFte', value: 3 }])).path).toBe('targets[0].grades');
-    expect(errorOf(() => calibrationOf({} as never, UNIFIED_2021_PROFILE.calibration)).code).toBe('INVALID_INPUT');
+    expect(errorOf(() => measureCalibration(oc, [bad])).path).toBe('targets[0].value');
+    expect(errorOf(() => measureCalibration(oc, [{ grades: [], statistic: 'casesPerFte', value: 3 }])).path).toBe('targets[0].grades');
+    expect(errorOf(() => measureCalibration({} as never, UNIFIED_2021_PROFILE.calibration)).code).toBe('INVALID_INPUT');
   });
 });

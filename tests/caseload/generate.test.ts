@@ -10,7 +10,7 @@ import {
   UNIFIED_2021_PROFILE,
   CALIBRATION_TOLERANCE,
   availablePoints,
-  calibrationOf,
+  measureCalibration,
   caseloadDistribution,
   changeLevelOf,
   columnarPoints,
@@ -110,8 +110,8 @@ describe('generateNationalCaseload', () => {
       ['Probation Officers above 50 cases', 0.02, true],
     ]);
     expect(JSON.parse(JSON.stringify(oc.generated))).toEqual(oc.generated);
-    // the report is what calibrationOf measures on the result
-    expect(calibrationOf(oc, UNIFIED_2021_PROFILE.calibration)).toEqual(oc.generated.calibration);
+    // the report is what measureCalibration measures on the result
+    expect(measureCalibration(oc, UNIFIED_2021_PROFILE.calibration)).toEqual(oc.generated.calibration);
   });
 
   test.prop(
@@ -172,7 +172,7 @@ describe('generateNationalCaseload: calibration targets', () => {
     'meets any plausible mean and share above 50 within tolerance',
     (seed, mean, share) => {
       const g = generateNationalCaseload({ seed, practitioners: 2000, pduCount: 12, targets: [PO_MEAN(mean), PO_ABOVE(50, share)] });
-      for (const row of calibrationOf(g, [PO_MEAN(mean), PO_ABOVE(50, share)])) expect(row.met).toBe(true);
+      for (const row of measureCalibration(g, [PO_MEAN(mean), PO_ABOVE(50, share)])) expect(row.met).toBe(true);
       expect(g.columns.cases.tierIndex).toHaveLength(g.generated.cases);
     },
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { GRADES, TIERS, availablePoints, caseloadOf, organisationCaseload, workloadPoints, type Organisation } from '../../src/index.js';
+import { GRADES, TIERS, availablePoints, practitionerCaseload, organisationCaseload, workloadPoints, type Organisation } from '../../src/index.js';
 import { errorOf } from '../helpers.js';
 import { AS_OF, HAND_ORGANISATION } from './fixtures.js';
 
@@ -33,23 +33,23 @@ describe('organisationCaseload', () => {
   });
 
   it('gives each practitioner back their caseload as objects, cases named by position', () => {
-    const back = caseloadOf(oc, 4);
+    const back = practitionerCaseload(oc, 4);
     expect(back.cases).toEqual([
       { id: 'case-0000116', tier: 'C2', caseType: 'community' },
       { id: 'case-0000117', tier: 'C2', caseType: 'community' },
       { id: 'case-0000118', tier: 'C2', caseType: 'community' },
       { id: 'case-0000119', tier: 'B2', caseType: 'custody', status: 'activeWarrant' },
     ]);
-    expect(caseloadOf(oc, 0).reports).toEqual({ standardDelivery: 1, fastDelivery: 0 });
+    expect(practitionerCaseload(oc, 0).reports).toEqual({ standardDelivery: 1, fastDelivery: 0 });
     // the points of the objects are the points the roll-up uses: 2277 for p1
-    expect(workloadPoints(caseloadOf(oc, 0)).total).toBe(2277);
+    expect(workloadPoints(practitionerCaseload(oc, 0)).total).toBe(2277);
   });
 
   test.prop([fc.array(fc.record({ tier: fc.constantFrom(...TIERS), caseType: fc.constantFrom('community', 'licence', 'custody' as const), t2a: fc.boolean() }), { maxLength: 30 })])(
     'round-trips any caseload through the columns',
     (cases) => {
       const org: Organisation = { ...HAND_ORGANISATION, practitioners: [{ id: 'x', grade: 'PSO', contractedHours: 30, teamId: 'B-01-01', caseload: { cases } }] };
-      const back = caseloadOf(organisationCaseload(org, { asOf: AS_OF }), 0);
+      const back = practitionerCaseload(organisationCaseload(org, { asOf: AS_OF }), 0);
       expect(back.cases.map(({ id: _id, ...c }) => ({ t2a: false, ...c }))).toEqual(cases);
     },
   );
@@ -110,9 +110,9 @@ describe('organisationCaseload: bad input', () => {
     expect(errorOf(() => organisationCaseload(huge, { asOf: AS_OF })).path).toBe('organisation.practitioners');
   });
 
-  it('caseloadOf refuses an index outside the organisation', () => {
+  it('practitionerCaseload refuses an index outside the organisation', () => {
     const oc = organisationCaseload(HAND_ORGANISATION, { asOf: AS_OF });
-    for (const bad of [5, -1, 1.5, Number.NaN]) expect(errorOf(() => caseloadOf(oc, bad)).path).toBe('practitionerIndex');
+    for (const bad of [5, -1, 1.5, Number.NaN]) expect(errorOf(() => practitionerCaseload(oc, bad)).path).toBe('practitionerIndex');
   });
 });
 

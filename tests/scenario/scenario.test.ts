@@ -7,22 +7,23 @@ import {
   liftAndShift,
   NATIONAL_UNIFICATION_SCENARIO,
   compareScenarios,
-  parseScenario,
+  validateScenario,
   runScenario,
   sensitivity,
   type Scenario,
+  type SensitivityParameter,
 } from '../../src/index.js';
 import { errorOf } from '../helpers.js';
 import { smallScenario } from './fixtures.js';
 
 describe('scenarios', () => {
   it('the bundled national scenario is valid, says where its inputs come from, and round-trips through JSON', () => {
-    const parsed = parseScenario(NATIONAL_UNIFICATION_SCENARIO);
+    const parsed = validateScenario(NATIONAL_UNIFICATION_SCENARIO);
     expect(parsed.pipeline.workforce.openingTrainees.reduce((s, c) => s + c.fte, 0)).toBe(1186); // 004: 1,186 FTE in training
     expect(parsed.contracts.portfolio.contracts).toBe(110);
     expect(parsed.sources.filter((s) => s.source === 'document').length).toBeGreaterThan(5);
     expect(parsed.sources.some((s) => s.source === 'assumption')).toBe(true);
-    expect(parseScenario(JSON.parse(JSON.stringify(NATIONAL_UNIFICATION_SCENARIO)))).toEqual(parsed);
+    expect(validateScenario(JSON.parse(JSON.stringify(NATIONAL_UNIFICATION_SCENARIO)))).toEqual(parsed);
   });
 
   it('runs every section and joins them in the headline', () => {
@@ -67,12 +68,12 @@ describe('scenarios', () => {
     // More cases per FTE at target means fewer POs required, so less vacancy carried.
     const target = result.rows.find((r) => r.parameter === 'pipeline.workforce.demand.casesPerFte');
     expect(target?.highOutput).toBeLessThan(target?.lowOutput ?? 0);
-    const error = errorOf(() => sensitivity(smallScenario(), [{ path: 'pipeline.nowhere', low: 1, high: 2 }], 'monthsToClose'));
+    const error = errorOf(() => sensitivity(smallScenario(), [{ path: 'pipeline.nowhere', low: 1, high: 2 } as unknown as SensitivityParameter], 'monthsToClose'));
     expect(error.path).toBe('parameters[0].path');
   });
 
   it('lift and shift: every preferred officer holds cases, may take the case, and works in its PDU', () => {
-    const s = parseScenario(smallScenario());
+    const s = validateScenario(smallScenario());
     const org = generateNationalCaseload({ ...s.organisation, seed: s.seed, asOf: s.asOf });
     const { columns: c, result } = liftAndShift(org, { cases: 2000, continuityPercent: 60 }, 5);
     let preferred = 0;
@@ -96,11 +97,11 @@ describe('scenarios', () => {
     const error = errorOf(() => runScenario(bad as unknown as Scenario));
     expect(error.path).toBe('scenario.transfer.policy');
     expect(error.message).toContain('least-loaded');
-    expect(errorOf(() => parseScenario({ ...smallScenario(), seed: 1.5 })).path).toBe('scenario.seed');
+    expect(errorOf(() => validateScenario({ ...smallScenario(), seed: 1.5 })).path).toBe('scenario.seed');
   });
 
   test.prop([fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 100 })], { numRuns: 20 })('scenarios round-trip through JSON', (cases, continuityPercent) => {
     const s = { ...smallScenario(), transfer: { ...smallScenario().transfer, cases, continuityPercent } };
-    expect(parseScenario(JSON.parse(JSON.stringify(s)))).toEqual(parseScenario(s));
+    expect(validateScenario(JSON.parse(JSON.stringify(s)))).toEqual(validateScenario(s));
   });
 });

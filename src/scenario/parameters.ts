@@ -1,0 +1,87 @@
+/**
+ * The numeric inputs of a scenario that a sensitivity can swing, each named by its path in the
+ * scenario, read and written by a typed getter and setter (no path is ever walked key by key, so no
+ * prototype can be reached), with the sections of a run whose results it changes.
+ */
+import { SCENARIO_SECTIONS, type ScenarioSection } from './run.js';
+import type { ParsedScenario } from './schema.js';
+
+/** One numeric input: how to read it, how to set it, and which sections it changes. */
+export interface ScenarioParameter {
+  /** Sections whose results the input changes (the transfer reruns with the caseload in any case). */
+  readonly sections: readonly ScenarioSection[];
+  /** The input's value in a parsed scenario, or `undefined` when the scenario does not give it. */
+  readonly get: (s: ParsedScenario) => number | undefined;
+  /** Sets the input in `s` (a copy the caller owns); only called when {@link get} found a value. */
+  readonly set: (s: ParsedScenario, value: number) => void;
+}
+
+/** The keys of `T` whose values are numbers (or optional numbers). */
+type NumericKey<T> = { [K in keyof T]-?: NonNullable<T[K]> extends number ? K : never }[keyof T];
+
+/**
+ * The input `key` of the object `parent` finds (`undefined` when the scenario has no such object):
+ * the key is checked against the scenario's type when the list is compiled.
+ */
+function input<T extends object>(sections: readonly ScenarioSection[], parent: (s: ParsedScenario) => T | undefined, key: NumericKey<T>): ScenarioParameter {
+  return {
+    sections,
+    get: (s) => {
+      const value = parent(s)?.[key];
+      return typeof value === 'number' ? value : undefined;
+    },
+    set: (s, value) => {
+      const node = parent(s);
+      if (node !== undefined) (node[key] as number) = value;
+    },
+  };
+}
+
+const ALL = SCENARIO_SECTIONS;
+const ORGANISATION = ['caseload', 'transfer'] as const;
+const TRANSFER = ['transfer'] as const;
+const PIPELINE = ['pipeline'] as const;
+const CONTRACTS = ['contracts'] as const;
+
+/**
+ * Every numeric input a sensitivity may swing, by its path in the scenario. To add one, add a line:
+ * its path, the sections it changes, the object that holds it and its key.
+ */
+export const SCENARIO_PARAMETERS = Object.freeze({
+  seed: { sections: ALL, get: (s) => s.seed, set: (s, value) => void (s.seed = value) },
+  'organisation.practitioners': input(ORGANISATION, (s) => s.organisation, 'practitioners'),
+  'organisation.cases': input(ORGANISATION, (s) => s.organisation, 'cases'),
+  'organisation.pduCount': input(ORGANISATION, (s) => s.organisation, 'pduCount'),
+  'organisation.teamSize': input(ORGANISATION, (s) => s.organisation, 'teamSize'),
+  'transfer.cases': input(TRANSFER, (s) => s.transfer, 'cases'),
+  'transfer.continuityPercent': input(TRANSFER, (s) => s.transfer, 'continuityPercent'),
+  // The ceiling is also the one the caseload is reported against before the transfer.
+  'transfer.rules.ceiling': input(ORGANISATION, (s) => s.transfer.rules, 'ceiling'),
+  'pipeline.workforce.months': input(PIPELINE, (s) => s.pipeline.workforce, 'months'),
+  'pipeline.workforce.training.dropOutPercentPerYear': input(PIPELINE, (s) => s.pipeline.workforce.training, 'dropOutPercentPerYear'),
+  'pipeline.workforce.qualified.openingFte': input(PIPELINE, (s) => s.pipeline.workforce.qualified, 'openingFte'),
+  'pipeline.workforce.qualified.leavingPercentPerYear': input(PIPELINE, (s) => s.pipeline.workforce.qualified, 'leavingPercentPerYear'),
+  'pipeline.workforce.intake.plan.perYear': input(PIPELINE, (s) => s.pipeline.workforce.intake.plan, 'perYear'),
+  'pipeline.workforce.demand.casesPerFte': input(PIPELINE, (s) => s.pipeline.workforce.demand, 'casesPerFte'),
+  'contracts.budget': input(CONTRACTS, (s) => s.contracts, 'budget'),
+  'contracts.portfolio.contracts': input(CONTRACTS, (s) => s.contracts.portfolio, 'contracts'),
+  'contracts.portfolio.nationalCaseload': input(CONTRACTS, (s) => s.contracts.portfolio, 'nationalCaseload'),
+  'contracts.portfolio.nonVcseEvery': input(CONTRACTS, (s) => s.contracts.portfolio, 'nonVcseEvery'),
+  'contracts.portfolio.banding.bandThreshold': input(CONTRACTS, (s) => s.contracts.portfolio.banding, 'bandThreshold'),
+  'contracts.portfolio.banding.volumeCapBp': input(CONTRACTS, (s) => s.contracts.portfolio.banding, 'volumeCapBp'),
+  'contracts.actuals.runs': input(CONTRACTS, (s) => s.contracts.actuals, 'runs'),
+  'contracts.actuals.spreadPercent': input(CONTRACTS, (s) => s.contracts.actuals, 'spreadPercent'),
+} satisfies Record<string, ScenarioParameter>);
+
+/** The path of a numeric input of a scenario: one of the keys of {@link SCENARIO_PARAMETERS}. */
+export type ScenarioParameterId = keyof typeof SCENARIO_PARAMETERS;
+
+/**
+ * Every {@link ScenarioParameterId}, in the order of {@link SCENARIO_PARAMETERS}.
+ *
+ * @example
+ * ```ts
+ * SCENARIO_PARAMETER_IDS.includes('pipeline.workforce.qualified.openingFte'); // true
+ * ```
+ */
+export const SCENARIO_PARAMETER_IDS = Object.freeze(Object.keys(SCENARIO_PARAMETERS) as ScenarioParameterId[]);
