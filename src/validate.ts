@@ -35,6 +35,8 @@ function joinPath(prefix: string, path: string): string {
  *
  * @example
  * ```ts
+ * import { z } from 'zod';
+ *
  * const hours = parseInput(z.number().min(0), 37, 'contractedHours'); // 37
  * ```
  */
@@ -58,7 +60,8 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, name 
  * @example
  * ```ts
  * const result = attempt(() => parseTier('Z9'));
- * const message = result.ok ? '' : result.error.message; // 'tier: unknown tier "Z9"; expected one of A3, …'
+ * result.ok; // false
+ * const message = result.ok ? '' : result.error.message; // tier: unknown tier "Z9"; expected one of A3, …
  * ```
  */
 export function attempt<T>(fn: () => T): Result<T> {
