@@ -13,7 +13,7 @@
  * Part of `npm test`; prints the count. Exit 1 on any failure.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { smallScenario } from '../tests/scenario/fixtures.js';
@@ -85,7 +85,8 @@ try {
   const leaving = LEAVING.filter((name) => pkg.dependencies?.[name] !== undefined);
   const counted = reachable(installed, join(project, 'node_modules', pkg.name), new Set(leaving));
   const names = (paths: Iterable<string>) => [...paths].map((p) => installed.get(p)?.name ?? p).sort();
-  console.log(`consumer install: ${installed.size} packages in node_modules (${pkg.name} and ${installed.size - 1} it brings)`);
+  const megabytes = (bytesUnder(join(project, 'node_modules')) / 1e6).toFixed(1);
+  console.log(`consumer install: ${installed.size} packages in node_modules, ${megabytes} MB (${pkg.name} and ${installed.size - 1} it brings)`);
   if (leaving.length > 0) {
     const excused = [...installed.keys()].filter((p) => !counted.has(p));
     console.log(`  ${excused.length} of them come only through ${leaving.join(', ')}, leaving with #12, not counted: ${names(excused).join(', ')}`);
@@ -171,6 +172,14 @@ function installedPackages(nodeModules: string, into = new Map<string, Installed
     }
   }
   return into;
+}
+
+/** Bytes of the files under a folder. */
+function bytesUnder(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
+    const path = join(dir, entry.name);
+    return sum + (entry.isDirectory() ? bytesUnder(path) : entry.isFile() ? statSync(path).size : 0);
+  }, 0);
 }
 
 /** The folders reachable from `start` through declared dependencies, resolved as Node does, not through `skip`. */
