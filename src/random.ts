@@ -408,8 +408,8 @@ export class InversionTables {
  * @example
  * ```ts
  * const leaving = new BinomialRate(0.0064, { shared: true }); // 0.64% a month, for every run
- * const [a, b] = RandomStream.streams(7, 2);
- * a.binomial(4418, leaving) + b.binomial(4418, leaving); // leavers in two runs, about 28 each
+ * const runs = RandomStream.streams(7, 2);
+ * runs.map((run) => run.binomial(4418, leaving)); // leavers in each of two runs, about 28 each
  * ```
  */
 export class BinomialRate {

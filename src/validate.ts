@@ -40,6 +40,8 @@ const LISTED_PROBLEMS = 20;
  *
  * @example
  * ```ts
+ * import { z } from 'zod';
+ *
  * const hours = parseInput(z.number().min(0), 37, 'contractedHours'); // 37
  * ```
  */
@@ -95,7 +97,8 @@ function typedArrayPath(value: unknown, path: PropertyKey[]): PropertyKey[] | un
  * @example
  * ```ts
  * const result = attempt(() => parseTier('Z9'));
- * const message = result.ok ? '' : result.error.message; // 'tier: unknown tier "Z9"; expected one of A3, …'
+ * result.ok; // false
+ * const message = result.ok ? '' : result.error.message; // tier: unknown tier "Z9"; expected one of A3, …
  * ```
  */
 export function attempt<T>(fn: () => T): Result<T> {

@@ -18,6 +18,7 @@ export class UsageError extends Error {}
 export const USAGE = `Usage:
   probation-workload run [scenario.json] [--out DIR] [--format table|json|csv]
       Runs a scenario (the bundled national unification scenario when no file is given).
+      run is the default: with no command, or options alone, the runner runs.
       --out DIR     also write report.json, one CSV per section, SVG charts and report.html to DIR
       --format      what to print: table (default), json (the whole report) or csv (every section)
   probation-workload team
@@ -35,7 +36,8 @@ export const USAGE = `Usage:
  */
 export function parseArgs(argv: readonly string[]): Command {
   if (argv.some((arg) => arg === '--help' || arg === '-h')) return { command: 'help' };
-  const [command = 'run', ...rest] = argv;
+  // `run` is the default command: options alone (`--out DIR`, as `npm start -- --out DIR` gives) run too.
+  const [command = 'run', ...rest] = argv[0]?.startsWith('--') === true ? ['run', ...argv] : argv;
   if (command === 'help') return { command: 'help' };
   if (command === 'team') {
     if (rest.length > 0) throw new UsageError(`team takes no arguments (got ${rest.join(' ')})`);

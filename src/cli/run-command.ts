@@ -13,7 +13,7 @@ import {
 } from '../scenario/index.js';
 import type { Format } from './args.js';
 import { progressBar } from './progress.js';
-import { htmlReport, renderCharts } from './report/index.js';
+import { ChartsUnavailableError, htmlReport, renderCharts, type ScenarioCharts } from './report/index.js';
 import { reportTables, toCsv } from './sections.js';
 import { renderTable } from './table.js';
 
@@ -43,8 +43,23 @@ export interface RunOutput {
 }
 
 /**
+ * The report's charts, or none (said on `stderr` in one line) when the optional chart packages are
+ * not installed: the runner then writes everything else.
+ */
+async function chartsOrNone(report: ScenarioReport, tornado: SensitivityResult | undefined, stderr: NodeJS.WritableStream): Promise<Partial<ScenarioCharts>> {
+  try {
+    return await renderCharts(report, tornado);
+  } catch (error) {
+    if (!(error instanceof ChartsUnavailableError)) throw error;
+    stderr.write(`probation-workload: no charts written (report.html has none): ${error.message}\n`);
+    return {};
+  }
+}
+
+/**
  * Runs a scenario file (or the bundled national scenario), printing to `stdout` in `format` and,
- * with `out`, writing the JSON report, CSV per section, SVG charts and the HTML report.
+ * with `out`, writing the JSON report, CSV per section, SVG charts and the HTML report (all but the
+ * charts when vega and vega-lite are not installed).
  */
 export async function runCommand(scenarioFile: string | null, out: string | null, format: Format, stdout: NodeJS.WritableStream, stderr: NodeJS.WriteStream): Promise<RunOutput> {
   const scenario = validateScenario(scenarioFile === null ? NATIONAL_UNIFICATION_SCENARIO : readScenario(scenarioFile));
@@ -73,10 +88,11 @@ export async function runCommand(scenarioFile: string | null, out: string | null
       writeFileSync(join(out, name), text);
       files.push(join(out, name));
     };
-    mkdirSync(join(out, 'charts'), { recursive: true });
+    mkdirSync(out, { recursive: true });
     write('report.json', `${JSON.stringify({ report, sensitivity: tornado }, null, 2)}\n`);
     for (const t of tables) write(`${t.name}.csv`, toCsv(t));
-    const charts = await renderCharts(report, tornado);
+    const charts = await chartsOrNone(report, tornado, stderr);
+    if (Object.keys(charts).length > 0) mkdirSync(join(out, 'charts'), { recursive: true });
     for (const [name, svg] of Object.entries(charts)) write(join('charts', `${name}.svg`), svg);
     write('report.html', htmlReport(report, charts));
   }

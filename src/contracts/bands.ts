@@ -80,7 +80,7 @@ function bandOf(band: number, projected: number, lowBp: number, highBp: number, 
  *     bandThreshold: 10_000_000 },
  * );
  * // £500,000 at 1,000 referrals x £500 reaches the £100,000 threshold: four bands
- * terms.years[0].bands.map((b) => b.value); // 850 x £500, 1,000 x £500, 1,150 x £500, 1,300 x £500
+ * terms.years[0]?.bands.map((b) => b.value); // 850 x £500, 1,000 x £500, 1,150 x £500, 1,300 x £500
  * terms.guaranteedMinimum; // 42_500_000 pence (£425,000)
  * ```
  */

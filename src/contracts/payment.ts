@@ -151,7 +151,13 @@ function explain(year: number, s: Settlement, kind: ContractKind): string {
  * @param options `year` (required for contracts of more than one year), `rounding`
  * @example
  * ```ts
- * // `terms` from the volumeBands example: one year, band 1 is 700-850 referrals for £425,000
+ * const terms = volumeBands( // the volumeBands example: one year, bands 700-850, 850-1,000, 1,000-1,150, 1,150-1,300
+ *   { id: 'J-ACC-1', region: 'London', pathway: 'accommodation', vcse: true, projectedVolumes: [1000],
+ *     pricing: { unitCosts: { low: 50_000, medium: 50_000, high: 50_000 }, intensityMixBp: { low: 10_000, medium: 0, high: 0 } } },
+ *   { scenarios: [{ lowBp: 7000, highBp: 8500 }, { lowBp: 8500, highBp: 10_000 }, { lowBp: 10_000, highBp: 11_500 }, { lowBp: 11_500, highBp: 13_000 }],
+ *     bandThreshold: 10_000_000 },
+ * );
+ * // band 1 is 700-850 referrals for £425,000
  * const p = paymentForActual(terms, 600);
  * p.payment; // 42_500_000: band 1, the guaranteed minimum
  * p.guaranteedMinimumTopUp; // £425,000 - £425,000 x 600 / 700 = £60,714.29: 6_071_429 pence
@@ -212,7 +218,12 @@ export const actualVolumesSchema = z
  * @param options `year` (required for contracts of more than one year), `rounding` of top-ups and means
  * @example
  * ```ts
- * // `terms` from the volumeBands example: bands 700-850, 850-1,000, 1,000-1,150, 1,150-1,300
+ * const terms = volumeBands( // the volumeBands example: one year, bands 700-850, 850-1,000, 1,000-1,150, 1,150-1,300
+ *   { id: 'J-ACC-1', region: 'London', pathway: 'accommodation', vcse: true, projectedVolumes: [1000],
+ *     pricing: { unitCosts: { low: 50_000, medium: 50_000, high: 50_000 }, intensityMixBp: { low: 10_000, medium: 0, high: 0 } } },
+ *   { scenarios: [{ lowBp: 7000, highBp: 8500 }, { lowBp: 8500, highBp: 10_000 }, { lowBp: 10_000, highBp: 11_500 }, { lowBp: 11_500, highBp: 13_000 }],
+ *     bandThreshold: 10_000_000 },
+ * );
  * const risk = paymentRisk(terms, [800, 900, 1000, 1200]);
  * risk.byBand.map((b) => b.runs); // [1, 2, 0, 1]
  * risk.meanPayment; // (£425,000 + £500,000 x 2 + £650,000) / 4 = 51_875_000 pence

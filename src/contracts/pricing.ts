@@ -126,7 +126,7 @@ export function priceVolumes(volumes: readonly number[], basis: PricingBasis): C
  *   intensityMixBp: { low: 5000, medium: 3000, high: 2000 }, // 50%, 30%, 20%
  * });
  * // blended: 0.5 x 400 + 0.3 x 800 + 0.2 x 1,500 = £740 a referral
- * price.years[0].value; // 100 x £740 = 7_400_000 pence
+ * price.years[0]?.value; // 100 x £740 = 7_400_000 pence
  * price.totalValue; // 7_400_000 + 8_880_000 = 16_280_000 pence
  * ```
  */

@@ -66,7 +66,9 @@ export type ParsedScenario = z.output<typeof scenarioSchema>;
  *
  * @example
  * ```ts
+ * const text = JSON.stringify(NATIONAL_UNIFICATION_SCENARIO); // as read from a scenario file
  * const scenario = validateScenario(JSON.parse(text));
+ * scenario.seed; // 2021
  * ```
  */
 export function validateScenario(input: unknown): ParsedScenario {

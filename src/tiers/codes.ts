@@ -75,7 +75,7 @@ const TIER_INDEX: ReadonlyMap<string, number> = new Map(TIERS.map((tier, index) 
  * @example
  * ```ts
  * parseTier('b2s'); // 'B2S'
- * parseTier('E1');  // throws: tier: unknown tier "E1"; expected one of A3, A2, …, untiered
+ * parseTier('E1'); // throws UNKNOWN_TIER: tier: unknown tier "E1"; expected one of A3, A2, …, untiered
  * ```
  */
 export function parseTier(input: unknown, path = 'tier'): Tier {
@@ -170,7 +170,8 @@ export function tierRank(tier: Tier): number {
  *
  * @example
  * ```ts
- * ['A3', 'D0', 'B1'].sort(compareTiers); // ['D0', 'B1', 'A3']
+ * const tiers: Tier[] = ['A3', 'D0', 'B1'];
+ * tiers.sort(compareTiers); // ['D0', 'B1', 'A3']
  * ```
  */
 export function compareTiers(a: Tier, b: Tier): number {

@@ -70,7 +70,8 @@ beforeAll(async () => {
   const start = performance.now();
   charts = await renderCharts(report, tornado);
   renderMs = performance.now() - start;
-});
+  // The first render also loads vega and vega-lite (an import() since they became optional peers): time for a shared machine.
+}, 60_000);
 
 describe('renderCharts', () => {
   it('renders every chart as SVG with the marks its data asks for', () => {

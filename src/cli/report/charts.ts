@@ -1,9 +1,10 @@
 /**
  * The report's charts as SVG strings: Vega-Lite specs built from a scenario report, compiled with
  * `vega-lite` and rendered headless by `vega` (no browser, no canvas). Same report, same strings.
+ * vega and vega-lite are optional peer dependencies: they load here, with `import()`, only when a
+ * chart is drawn, so the library and the rest of the runner work without them.
  */
-import { parse, textMetrics, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { Config } from 'vega-lite/types_unstable/config.js';
 import type { LayerSpec, UnitSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { ScenarioReport, SensitivityResult } from '../../scenario/index.js';
@@ -40,13 +41,32 @@ const CONFIG: Config = {
 
 type Layer = LayerSpec<string> | UnitSpec<string>;
 
+/** The packages that draw the charts, optional peer dependencies of probation-workload. */
+export const CHART_PACKAGES = ['vega', 'vega-lite'] as const;
+
+/** The charts cannot be drawn because vega or vega-lite is not installed; the message says what to install. */
+export class ChartsUnavailableError extends Error {}
+
+/** vega and vega-lite, loaded on first use; a `ChartsUnavailableError` when either is not installed. */
+async function loadChartPackages(): Promise<{ vega: typeof import('vega'); vegaLite: typeof import('vega-lite') }> {
+  try {
+    const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+    return { vega, vegaLite };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
+    throw new ChartsUnavailableError(`charts need the optional packages ${CHART_PACKAGES.join(' and ')}: npm install ${CHART_PACKAGES.join(' ')}`, { cause: error });
+  }
+}
+
 /**
  * Renders one Vega-Lite spec to an SVG string, headless, with the report's fonts and colours.
  * Every chart goes through here; text is measured in the charts' font (see `textWidth`).
  */
 async function renderSpec(spec: TopLevelSpec): Promise<string> {
-  textMetrics.width = textWidth;
-  const view = new View(parse(compile({ ...spec, config: CONFIG }).spec), { renderer: 'none' });
+  const { vega, vegaLite } = await loadChartPackages();
+  vega.textMetrics.width = textWidth;
+  const view = new vega.View(vega.parse(vegaLite.compile({ ...spec, config: CONFIG }).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {
@@ -262,7 +282,8 @@ function tornado(report: ScenarioReport, sensitivity: SensitivityResult): TopLev
 /**
  * Renders the report's charts as SVG strings: `capacity-by-region`, `caseload-distribution`,
  * `pipeline`, `contract-bands`, and `tornado` when a sensitivity is given. Headless and
- * deterministic: the same report gives the same strings.
+ * deterministic: the same report gives the same strings. Throws `ChartsUnavailableError` when the
+ * optional packages vega and vega-lite are not installed.
  *
  * @example
  * ```ts

@@ -4,7 +4,7 @@
  */
 import type { ScenarioReport, TransferRegion } from '../../scenario/index.js';
 import { DEFAULT_CASE_CEILING, DEFAULT_OVER_THRESHOLD, DEFAULT_RED_THRESHOLD } from '../../workload/index.js';
-import { CHART_NAMES, type ChartName } from './charts.js';
+import { CHART_NAMES, CHART_PACKAGES, type ChartName } from './charts.js';
 import { dateText, FIGURE_GROUPS, formatNumber, HEADLINE_FIGURES, headlineText, millions, type HeadlineMetric } from './figures.js';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -127,7 +127,7 @@ footer { margin-top: 32px; color: var(--muted); font-size: 13px; }
  * The report as one self-contained HTML page: the scenario's name and description, the headline
  * numbers, each chart with a caption, the regional table, where every input comes from, and a note
  * that contract prices are illustrative. Text is escaped; `charts` (from `renderCharts`) are inlined
- * as SVG in the page's chart order, and a chart not given is left out. No scripts, no external requests.
+ * as SVG in the page's chart order, and a chart not given is left out (with none, a note says why). No scripts, no external requests.
  *
  * @example
  * ```ts
@@ -162,7 +162,7 @@ ${s.description === '' ? '' : `<p>${escapeHtml(s.description)}</p>`}
 <p class="meta">Assessed on ${escapeHtml(dateText(s.asOf))} · weightings: ${escapeHtml(s.weightings)} · seed ${s.seed}</p>
 </header>
 <section aria-labelledby="headline"><h2 id="headline">Headline numbers</h2>${headline(report)}</section>
-<section aria-labelledby="charts"><h2 id="charts">Charts</h2>${figures.join('\n')}</section>
+<section aria-labelledby="charts"><h2 id="charts">Charts</h2>${figures.length > 0 ? figures.join('\n') : `<p class="note">No charts were drawn: they need the optional packages ${CHART_PACKAGES.join(' and ')}.</p>`}</section>
 <section aria-labelledby="regions"><h2 id="regions">Regions before and after the lift and shift</h2>
 <div class="numbers">${table(
     `Capacity is workload points as a share of available points; above ${DEFAULT_OVER_THRESHOLD}% is over capacity, above ${DEFAULT_RED_THRESHOLD}% red.`,
