@@ -49,7 +49,12 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, name 
   if (!(schema instanceof z.ZodType)) throw new WorkloadError('INVALID_INPUT', 'schema: expected a zod schema', { path: 'schema' });
   if (typeof name !== 'string') throw new WorkloadError('INVALID_INPUT', 'name: expected the name of the argument', { path: 'name' });
   const parsed = safeParse(schema, value, name);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const negativeZero = negativeZeroPath(parsed.data);
+    if (negativeZero === undefined) return parsed.data;
+    const path = joinPath(name, formatPath(negativeZero));
+    throw new WorkloadError('INVALID_INPUT', `${path === '' ? 'input' : path}: expected 0, not -0`, { path });
+  }
   const issues = parsed.error.issues;
   const problems = issues.slice(0, LISTED_PROBLEMS).map((issue) => {
     const path = joinPath(name, formatPath(issue.path));
@@ -77,6 +82,33 @@ function safeParse<S extends z.ZodType>(schema: S, value: unknown, name: string)
     const path = joinPath(name, formatPath(at));
     throw new WorkloadError('INVALID_INPUT', `${path === '' ? 'input' : path}: expected a plain array, got a typed array`, { path });
   }
+}
+
+/**
+ * The path of the first -0 in parsed input (objects, arrays and float columns searched to a depth
+ * of 32), if any. zod's `min(0)` lets -0 through, and it would be echoed into results.
+ */
+function negativeZeroPath(value: unknown, depth = 0): PropertyKey[] | undefined {
+  if (typeof value === 'number') return value === 0 && 1 / value < 0 ? [] : undefined;
+  if (typeof value !== 'object' || value === null || depth >= 32) return undefined;
+  if (value instanceof Float64Array || value instanceof Float32Array) {
+    for (let i = 0; i < value.length; i++) if (value[i] === 0 && 1 / (value[i] as number) < 0) return [i];
+    return undefined;
+  }
+  if (ArrayBuffer.isView(value)) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const inner = negativeZeroPath(value[i], depth + 1);
+      if (inner !== undefined) return [i, ...inner];
+    }
+    return undefined;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const inner = negativeZeroPath((value as Record<string, unknown>)[key], depth + 1);
+    if (inner !== undefined) return [key, ...inner];
+  }
+  return undefined;
 }
 
 /** The path of the first typed array in `value` (objects and arrays searched to a depth of 32), if any. */

@@ -75,3 +75,12 @@ describe('typed arrays where lists are expected', () => {
     expect(error.message).toBe('contract.volumes: expected a plain array, got a typed array');
   });
 });
+
+describe('-0', () => {
+  it('is refused at its path, since min(0) lets it through and it would be echoed back', () => {
+    const schema = z.strictObject({ hours: z.number().min(0), column: z.instanceof(Float64Array) });
+    expect(errorOf(() => parseInput(schema, { hours: -0, column: Float64Array.of(1) }, 'p')).message).toBe('p.hours: expected 0, not -0');
+    expect(errorOf(() => parseInput(schema, { hours: 0, column: Float64Array.of(1, -0) }, 'p')).path).toBe('p.column[1]');
+    expect(parseInput(schema, { hours: 0, column: Float64Array.of(0) }, 'p').hours).toBe(0);
+  });
+});
