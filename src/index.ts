@@ -125,6 +125,9 @@ export * from './contracts/index.js';
 // Trainee pipeline
 export * from './pipeline/index.js';
 
+// The published workforce record
+export * from './record/index.js';
+
 // Scenarios
 export {
   SOURCE_KINDS,
