@@ -11,11 +11,11 @@ import { WorkloadError } from '../errors.js';
 import { RandomStream } from '../random.js';
 import { parseInput } from '../validate.js';
 import { monthNumber, yearMonthSchema } from './calendar.js';
-import { assertObservedWithin, backtestOf, inPostAt, inputProvenanceSchema, observedSeriesSchema, type ObservedSeries, type WorkforceBacktest } from './backtest.js';
+import { assertObservedWithin, backtestOf, inputProvenanceSchema, observedSeriesSchema, type ObservedSeries, type WorkforceBacktest } from './backtest.js';
 import type { Timeline } from './flows.js';
-import { projectTimeline } from './projection.js';
+import { inPostByMonth, projectTimeline } from './projection.js';
 import { monthlyRate } from './rates.js';
-import { parseScenario, timelineOf, type ParsedWorkforceScenario, type WorkforceScenario } from './scenario.js';
+import { parseScenario, timelineOf, withMonths, type ParsedWorkforceScenario, type WorkforceScenario } from './scenario.js';
 import type { ParameterSample } from './simulation.js';
 
 /** The parameters a calibration can fit, and where each sits in a workforce scenario. */
@@ -287,12 +287,14 @@ export function calibrateWorkforce(scenario: WorkforceScenario, observed: Observ
     );
   }
   const names = o.parameters.map((p) => p.name);
-  const base = timelineOf(s);
+  // Fitting needs the months up to the last one fitted only.
+  const base = timelineOf(withMonths(s, Math.max(1, monthNumber((fitted[fitted.length - 1] as { month: string }).month) - start + 1)));
   const valuesOf = (u: readonly number[]) => u.map((x, k) => (o.parameters[k] as Bound).low + x * ((o.parameters[k] as Bound).high - (o.parameters[k] as Bound).low));
   const model = (u: number[]) => {
-    const projection = projectTimeline(withValues(base, names, valuesOf(u), baseTransfers));
-    return (i: number) => inPostAt(projection, start, (fitted[i] as { month: string }).month);
+    const inPost = inPostByMonth(withValues(base, names, valuesOf(u), baseTransfers));
+    return (i: number) => inPost[(offsets[i] as number) + 1] as number;
   };
+  const offsets = fitted.map((p) => monthNumber(p.month) - start);
   const y = fitted.map((p) => p.fte);
   const initial = o.parameters.map((p) => (currentValue(s, p) - p.low) / (p.high - p.low));
   const best = fit(model, y, initial, 100);

@@ -96,6 +96,23 @@ function rowOf(month: string, f: MonthFlows): WorkforceMonth {
   };
 }
 
+/**
+ * PO FTE in post at the end of each month, in expected values: the opening first (index 0), then
+ * each projected month. The projection without its rows, for fitting.
+ */
+export function inPostByMonth(timeline: Timeline): Float64Array {
+  const state = Float64Array.from(timeline.opening);
+  const flows = emptyMonthFlows(timeline.stages);
+  const draws = expectedDraws(timeline);
+  const out = new Float64Array(timeline.months + 1);
+  out[0] = timeline.opening[timeline.opening.length - 1] as number;
+  for (let t = 0; t < timeline.months; t++) {
+    stepMonth(timeline, state, 0, t, draws, 1, 1, flows);
+    out[t + 1] = flows.inPost;
+  }
+  return out;
+}
+
 /** Trusted core of {@link projectWorkforce}. */
 export function projectTimeline(timeline: Timeline): WorkforceProjection {
   const state = Float64Array.from(timeline.opening);
