@@ -3,6 +3,7 @@
  * leavers, optional uncertainty on the rates and demand, and an independent seeded stream per run.
  */
 import { z } from 'zod';
+import { WorkloadError } from '../errors.js';
 import { BinomialRate, RandomStream } from '../random.js';
 import { parseInput, percentSchema } from '../validate.js';
 import { monthName } from './calendar.js';
@@ -344,5 +345,10 @@ export function simulateTimeline(timeline: Timeline, options: ParsedSimulationOp
 export function simulateWorkforce(scenario: WorkforceScenario, options: SimulationOptions): WorkforceSimulation {
   const s = parseScenario(scenario);
   const o = parseInput(simulationOptionsSchema, options, 'options');
+  const i = s.qualified.transfersIn.length > 0 ? -1 : (o.uncertainty?.parameters ?? []).findIndex((p) => p.transfersInFte !== undefined);
+  if (i >= 0) {
+    const path = `options.uncertainty.parameters[${i}].transfersInFte`;
+    throw new WorkloadError('INVALID_INPUT', `${path}: the scenario has no transfers in (qualified.transfersIn) to set the FTE of`, { path });
+  }
   return simulateTimeline(timelineOf(s), o);
 }

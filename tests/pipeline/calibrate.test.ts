@@ -132,6 +132,7 @@ describe('calibrateWorkforce', () => {
       [() => calibrateWorkforce({ ...s, qualified: { openingFte: 3539 } }, observed, { parameters: TWO }), 'options.parameters[1].name'],
       [() => calibrateWorkforce(s, observed, { parameters: [...TWO, { name: 'transfersInFte', low: 0, high: 10 }] }), 'options.parameters[2].name'],
       [() => backtestWorkforce(s, [{ month: '2021-09', fte: Number.NaN }]), 'observed[0].fte'],
+      [() => simulateWorkforce({ ...s, qualified: { openingFte: 3539 } }, { runs: 10, seed: 1, uncertainty: { parameters: [{ transfersInFte: 800 }] } }), 'options.uncertainty.parameters[0].transfersInFte'],
     ];
     for (const [call, path] of cases) {
       const error = errorOf(call);
