@@ -85,7 +85,7 @@ export function reportTables(report: ScenarioReport, tornado?: SensitivityResult
     {
       name: 'pipeline',
       title: 'PQiP pipeline and the PO shortfall (FTE at the end of each quarter), with the published PO in post where the record has it',
-      header: ['month', 'in training', 'in post', 'published in post', 'required', 'shortfall', ...quantileHeader, 'P(closed)'],
+      header: ['month', 'in training', 'in post', 'published', 'required', 'shortfall', ...quantileHeader, 'P(closed)'],
       rows: p.months
         .filter((m) => ['03', '06', '09', '12'].includes(m.month.slice(5)))
         .map((m) => [
