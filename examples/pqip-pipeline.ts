@@ -84,7 +84,7 @@ console.log(`  closes (no shortfall from that month to March 2026): ${expected.c
 
 // 5. Intake plans from 2023/24 (in place of the 2025/26 plan; the record's cohorts kept), and the least that closes
 //    the gap by March 2026.
-const plans = [0, 1500, 3000].map((perYear) => ({ name: `${perYear.toLocaleString("en-GB")} a year from 2023`, plan: { perYear, from: '2023-04', calendarMonths: [9, 3] } }));
+const plans = [0, 1500, 3000].map((perYear) => ({ name: `${perYear.toLocaleString('en-GB')} a year from 2023`, plan: { perYear, from: '2023-04', calendarMonths: [9, 3] } }));
 const comparison = compareIntakePlans(fitted, plans);
 for (const p of comparison.plans) console.log(`  ${p.name.padEnd(20)} closes ${p.closesIn ?? 'not by March 2026'}; gap in March 2026 ${fte(p.finalGap)} FTE`);
 const least = requiredIntake({ ...fitted, intake: { ...fitted.intake, plan: { perYear: 0, from: '2023-04', calendarMonths: [9, 3] } } }, { closeBy: '2026-03', maxIntakePerYear: 6000 });
