@@ -125,6 +125,9 @@ export * from './contracts/index.js';
 // Trainee pipeline
 export * from './pipeline/index.js';
 
+// The published workforce record
+export * from './record/index.js';
+
 // Scenarios
 export {
   SOURCE_KINDS,
@@ -141,6 +144,11 @@ export {
   type LiftAndShift,
   type Transfer,
   MARCH_2021_TRAINEES,
+  NATIONAL_CALIBRATION,
+  NATIONAL_FIT,
+  NATIONAL_OBSERVED_PO,
+  RECORD_MARCH_2021_TRAINEES,
+  type MarchShortfall,
   NATIONAL_UNIFICATION_SCENARIO,
   SCENARIO_SECTIONS,
   runScenario,

@@ -32,6 +32,8 @@ export function reportTables(report: ScenarioReport, tornado?: SensitivityResult
   const h = report.headline;
   const p = report.pipeline;
   const quantileHeader = p.quantiles.map((q) => `shortfall P${q}`);
+  const band = (quantiles: readonly number[]) => (quantiles.length < 2 ? '' : ` (P${p.quantiles[0]}–P${p.quantiles.at(-1)} ${num(quantiles[0] as number)}–${num(quantiles.at(-1) as number)})`);
+  const published = new Map((p.backtest?.rows ?? []).map((r) => [r.month, r.observed]));
   const tables: ReportTable[] = [
     {
       name: 'headline',
@@ -46,6 +48,10 @@ export function reportTables(report: ScenarioReport, tornado?: SensitivityResult
         [label('practitionersOverCeilingAfter'), num(h.practitionersOverCeilingAfter)],
         ['PO shortfall closes (expected)', p.closesIn ?? `not within ${p.months.length} months`],
         ['PO shortfall closes (simulated quantiles)', p.closesInQuantiles.map((m, i) => `P${p.quantiles[i]} ${m ?? 'never'}`).join(', ')],
+        ...p.marchShortfalls.map((m) => [`PO shortfall at 31 March ${m.month.slice(0, 4)} (FTE)`, `${num(m.shortfall)}${band(m.quantiles)}`]),
+        ...(p.backtest === null
+          ? []
+          : [[`Backtest: PO in post vs published, MAPE over ${p.backtest.points} quarters to ${p.backtest.rows.at(-1)?.month ?? ''}`, pct(p.backtest.mape)]]),
         [label('shortfallFteMonths'), num(h.shortfallFteMonths)],
         [label('finalSurplus'), num(h.finalSurplus)],
         [label('contractValue'), formatPounds(h.contractValue)],
@@ -78,11 +84,20 @@ export function reportTables(report: ScenarioReport, tornado?: SensitivityResult
     },
     {
       name: 'pipeline',
-      title: 'PQiP pipeline and the PO shortfall (FTE), quarterly',
-      header: ['month', 'in training', 'in post', 'required', 'shortfall', ...quantileHeader, 'P(closed)'],
+      title: 'PQiP pipeline and the PO shortfall (FTE at the end of each quarter), with the published PO in post where the record has it',
+      header: ['month', 'in training', 'in post', 'published', 'required', 'shortfall', ...quantileHeader, 'P(closed)'],
       rows: p.months
-        .filter((_, i) => i % 3 === 0)
-        .map((m) => [m.month, num(m.inTraining), num(m.inPost), num(m.required), num(m.shortfall), ...m.shortfallQuantiles.map((q) => num(q)), m.probabilityClosed === null ? '' : pct(m.probabilityClosed * 100)]),
+        .filter((m) => ['03', '06', '09', '12'].includes(m.month.slice(5)))
+        .map((m) => [
+          m.month,
+          num(m.inTraining),
+          num(m.inPost),
+          num(published.get(m.month) ?? null),
+          num(m.required),
+          num(m.shortfall),
+          ...m.shortfallQuantiles.map((q) => num(q)),
+          m.probabilityClosed === null ? '' : pct(m.probabilityClosed * 100),
+        ]),
     },
     {
       name: 'contracts',

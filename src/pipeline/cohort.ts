@@ -79,6 +79,12 @@ export const pqipTrainingSchema = z
   newlyQualifiedMonths: z.number().int('expected whole months').min(0, 'expected 0 months or more').max(60, 'expected at most 60 months').default(PQIP_DEFAULTS.newlyQualifiedMonths),
   /** Reduction of a newly qualified officer's hours, percent, default 20. */
   newlyQualifiedReductionPercent: percentSchema.default(PQIP_DEFAULTS.newlyQualifiedReductionPercent),
+  /**
+   * Percent of those completing PQiP who take up a PO post in the service; when absent, 100; the rest
+   * (failing, leaving, other posts) leave the pipeline as they complete. No figure is published:
+   * calibrate it to the record (see `calibrateWorkforce`).
+   */
+  qualifierTakeUpPercent: percentSchema.optional(),
   })
   .refine((t) => t.longRouteMonths >= t.shortRouteMonths, { message: 'expected the long route to take at least as long as the short route', path: ['longRouteMonths'] });
 /** How PQiP training runs: drop-out, routes, stage reductions, NQO period. */

@@ -6,10 +6,12 @@
  * newly qualified officers by the month they qualified, so a month touches only the groups in
  * training or within their NQO months. Each month: the month's cohorts start; trainees drop out at
  * the monthly drop-out rate and the rest complete a month; when a cohort completes the short route,
- * its short-route share of survivors qualifies, and the rest when it completes the long route;
- * officers in post (newly qualified included) leave at the monthly leaving rate; a group qualified
- * for the NQO months joins the other officers in post; other inflows and outflows (re-joiners,
- * agency; transfers) apply to those other officers. Figures are at the end of the month.
+ * its short-route share of survivors completes, and the rest when it completes the long route; of
+ * those completing, the take-up share qualifies into a post (the rest leave the pipeline); officers
+ * in post (newly qualified included) leave the grade at the month's rate (leaving the service plus
+ * the other outflow); a group qualified for the NQO months joins the other officers in post;
+ * transfers in and other inflows and outflows (re-joiners, agency; transfers) apply to those other
+ * officers. Figures are at the end of the month.
  */
 import { stageOf, type ParsedPqipTraining } from './cohort.js';
 import { monthlyRate } from './rates.js';
@@ -29,14 +31,16 @@ export interface PipelineRules {
   readonly capacityByMonthsTrained: Float64Array;
   /** Effective FTE per FTE of a newly qualified officer. */
   readonly newlyQualifiedCapacity: number;
-  /** The annual rates in percent, and the monthly probabilities they give. */
+  /** The annual rates in percent, and the monthly probabilities they give (leaving: of the first month). */
   readonly dropOutPercentPerYear: number;
   readonly leavingPercentPerYear: number;
   readonly dropOutRate: number;
   readonly leavingRate: number;
+  /** Share of those completing training who take up a PO post, 0–1. */
+  readonly takeUp: number;
 }
 
-/** The rules of a training regime with a leaving rate. */
+/** The rules of a training regime with a leaving rate (annual percent, leaving the grade by any route). */
 export function rulesOf(training: ParsedPqipTraining, leavingPercentPerYear: number): PipelineRules {
   const stageByMonthsTrained = Int32Array.from({ length: training.longRouteMonths + 1 }, (_, m) => stageOf(m, training));
   return {
@@ -51,6 +55,7 @@ export function rulesOf(training: ParsedPqipTraining, leavingPercentPerYear: num
     leavingPercentPerYear,
     dropOutRate: monthlyRate(training.dropOutPercentPerYear),
     leavingRate: monthlyRate(leavingPercentPerYear),
+    takeUp: (training.qualifierTakeUpPercent ?? 100) / 100,
   };
 }
 
@@ -82,43 +87,56 @@ export interface Timeline extends PipelineRules {
   readonly intake: Float64Array;
   readonly otherInflow: Float64Array;
   readonly otherOutflow: Float64Array;
+  /** One-off transfers into the grade each month, FTE. */
+  readonly transferIn: Float64Array;
+  /** Annual percent leaving the service each month (the series), and the outflow from the grade beyond it. */
+  readonly leavingPercentByMonth: Float64Array;
+  readonly otherOutflowPercentPerYear: number;
+  /** Monthly probability an officer in post leaves the grade (leaving plus the other outflow), by month. */
+  readonly exitRateByMonth: Float64Array;
   readonly required: Float64Array;
   readonly gapMeasure: GapMeasure;
 }
 
 /**
- * The chance events of a month: how many of `n` FTE drop out, how many leave (at rates bound in),
- * and how many of `n` are on the short route at share `share`. Expectations in the projection,
- * random draws in the Monte Carlo.
+ * The chance events of a month: how many of `n` FTE drop out, how many leave the grade in month `t`
+ * (at rates bound in), how many of `n` are on the short route at share `share`, and how many of `n`
+ * completing training take up a post. Expectations in the projection, random draws in the Monte Carlo.
  */
 export interface Draws {
   dropOuts(n: number): number;
-  leavers(n: number): number;
+  leavers(n: number, t: number): number;
   shortRoute(n: number, share: number): number;
+  takeUp(n: number): number;
 }
 
 /** The expectations of a timeline's chance events: `n` times the probability. */
-export function expectedDraws(rules: PipelineRules): Draws {
-  return new ExpectedDraws(rules.dropOutRate, rules.leavingRate);
+export function expectedDraws(timeline: Timeline): Draws {
+  return new ExpectedDraws(timeline.dropOutRate, timeline.exitRateByMonth, timeline.takeUp);
 }
 
 /** A class, as the Monte Carlo's draws are: {@link stepMonth} then calls methods of two known shapes, which V8 inlines. */
 class ExpectedDraws implements Draws {
   constructor(
     private readonly dropOutRate: number,
-    private readonly leavingRate: number,
+    private readonly exitRates: Float64Array,
+    private readonly takeUpShare: number,
   ) {}
 
   dropOuts(n: number): number {
     return n * this.dropOutRate;
   }
 
-  leavers(n: number): number {
-    return n * this.leavingRate;
+  leavers(n: number, t: number): number {
+    return n * (this.exitRates[t] as number);
   }
 
   shortRoute(n: number, share: number): number {
     return n * share;
+  }
+
+  takeUp(n: number): number {
+    return n * this.takeUpShare;
   }
 }
 
@@ -127,7 +145,9 @@ export interface MonthFlows {
   intake: number;
   dropOuts: number;
   qualifying: number;
+  notTakingUp: number;
   leavers: number;
+  transferIn: number;
   otherInflow: number;
   otherOutflow: number;
   inTraining: number;
@@ -146,7 +166,9 @@ export function emptyMonthFlows(stages: number): MonthFlows {
     intake: 0,
     dropOuts: 0,
     qualifying: 0,
+    notTakingUp: 0,
     leavers: 0,
+    transferIn: 0,
     otherInflow: 0,
     otherOutflow: 0,
     inTraining: 0,
@@ -191,17 +213,17 @@ export function measureOpening(timeline: Timeline, out: MonthFlows): void {
 
 /**
  * Moves the state at `offset` (cohorts, NQO groups, other officers in post) through month `t`,
- * writing the month's figures into `out`. `demandScale` multiplies the month's required FTE (1
- * unless demand is uncertain).
+ * writing the month's figures into `out`. `demandScale` multiplies the month's required FTE and
+ * `transferScale` its transfers in (each 1 unless uncertain).
  */
-export function stepMonth(timeline: Timeline, state: Float64Array, offset: number, t: number, draws: Draws, demandScale: number, out: MonthFlows): void {
+export function stepMonth(timeline: Timeline, state: Float64Array, offset: number, t: number, draws: Draws, demandScale: number, transferScale: number, out: MonthFlows): void {
   const { cohortStart, shortRouteMonths, longRouteMonths, newlyQualifiedMonths } = timeline;
   const groups = offset + cohortStart.length;
   const experiencedAt = groups + timeline.groupQualified.length;
   let left = 0;
   let experienced = state[experiencedAt] as number;
   if (experienced > 0) {
-    const gone = draws.leavers(experienced);
+    const gone = draws.leavers(experienced, t);
     left += gone;
     experienced -= gone;
   }
@@ -211,7 +233,7 @@ export function stepMonth(timeline: Timeline, state: Float64Array, offset: numbe
   for (let g = timeline.groupsFrom[t] as number; g < groupsTo; g++) {
     let n = state[groups + g] as number;
     if (n === 0) continue;
-    const gone = draws.leavers(n);
+    const gone = draws.leavers(n, t);
     left += gone;
     n -= gone;
     if (t - (timeline.groupQualified[g] as number) === newlyQualifiedMonths) {
@@ -221,10 +243,11 @@ export function stepMonth(timeline: Timeline, state: Float64Array, offset: numbe
     newlyQualified += n;
     state[groups + g] = n;
   }
-  // Trainees: drop-outs, then a month more trained; qualifiers join their NQO group.
+  // Trainees: drop-outs, then a month more trained; completers who take up a post join their NQO group.
   const byStage = out.inTrainingByStage;
   for (let stage = 0; stage < byStage.length; stage++) byStage[stage] = 0; // a loop: fill() is a call, costly in the Monte Carlo's inner loop
   let dropped = 0;
+  let completing = 0;
   let qualifying = 0;
   let inTraining = 0;
   let effective = 0;
@@ -237,16 +260,20 @@ export function stepMonth(timeline: Timeline, state: Float64Array, offset: numbe
     n -= gone;
     const trained = t - (cohortStart[c] as number) + 1;
     if (trained === shortRouteMonths) {
-      const qualified = draws.shortRoute(n, timeline.cohortShortShare[c] as number);
+      const completed = draws.shortRoute(n, timeline.cohortShortShare[c] as number);
+      const qualified = draws.takeUp(completed);
+      completing += completed;
       qualifying += qualified;
-      n -= qualified;
+      n -= completed;
       const group = groups + (timeline.cohortShortGroup[c] as number);
       state[group] = (state[group] as number) + qualified;
     }
     if (trained === longRouteMonths) {
-      qualifying += n;
+      const qualified = draws.takeUp(n);
+      completing += n;
+      qualifying += qualified;
       const group = groups + (timeline.cohortLongGroup[c] as number);
-      state[group] = (state[group] as number) + n;
+      state[group] = (state[group] as number) + qualified;
       n = 0;
     }
     state[offset + c] = n;
@@ -264,8 +291,9 @@ export function stepMonth(timeline: Timeline, state: Float64Array, offset: numbe
   } else {
     newlyQualified += qualifying;
   }
+  const transferIn = (timeline.transferIn[t] as number) * transferScale;
   const otherInflow = timeline.otherInflow[t] as number;
-  experienced += otherInflow;
+  experienced += transferIn + otherInflow;
   const otherOutflow = Math.min(timeline.otherOutflow[t] as number, experienced);
   experienced -= otherOutflow;
   state[experiencedAt] = experienced;
@@ -273,7 +301,9 @@ export function stepMonth(timeline: Timeline, state: Float64Array, offset: numbe
   out.intake = timeline.intake[t] as number;
   out.dropOuts = dropped;
   out.qualifying = qualifying;
+  out.notTakingUp = completing - qualifying;
   out.leavers = left;
+  out.transferIn = transferIn;
   out.otherInflow = otherInflow;
   out.otherOutflow = otherOutflow;
   out.inTraining = inTraining;

@@ -1,35 +1,16 @@
 /**
  * The pipeline as an absorbing Markov chain on the same monthly states as the projection (months
- * trained on each route, months since qualifying, experienced officers), solved with mathjs
- * matrices: the chance a trainee qualifies, the expected months to qualify, and the stocks a
+ * trained on each route, months since qualifying, experienced officers), solved with ml-matrix's
+ * LU decomposition: the chance a trainee qualifies, the expected months to qualify, and the stocks a
  * constant intake settles at.
  */
-import {
-  create,
-  identityDependencies,
-  lusolveDependencies,
-  matrixDependencies,
-  subtractDependencies,
-  transposeDependencies,
-  type FactoryFunctionMap,
-  type MathJsInstance,
-  type Matrix,
-} from 'mathjs';
+import { Matrix, solve } from 'ml-matrix';
 import { z } from 'zod';
 import { parseInput } from '../validate.js';
 import { fteSchema, pqipTrainingSchema } from './cohort.js';
 import { rulesOf, type PipelineRules } from './flows.js';
 import { annualRatePercentSchema } from './rates.js';
 import { DEFAULT_PO_LEAVING_PERCENT } from './stock.js';
-
-let instance: MathJsInstance | undefined;
-
-/** A mathjs instance with only the matrix functions the chain needs, made on first use. */
-function mathjs(): MathJsInstance {
-  // mathjs types its dependency maps as possibly undefined under noUncheckedIndexedAccess; they are defined.
-  instance ??= create({ identityDependencies, lusolveDependencies, matrixDependencies, subtractDependencies, transposeDependencies } as FactoryFunctionMap);
-  return instance;
-}
 
 /**
  * Zod schema of the Markov model's input: how training runs, the officers' leaving rate, and a
@@ -64,7 +45,7 @@ export interface PipelineSteadyState {
 
 /** What the chain says about one trainee, and about the stock under a constant intake. */
 export interface PipelineMarkovModel {
-  /** Probability a trainee starting now qualifies, 0–1. */
+  /** Probability a trainee starting now qualifies and takes up a post, 0–1. */
   readonly probabilityQualifies: number;
   /** Months an entrant spends in training before qualifying or dropping out, on average. */
   readonly expectedMonthsInTraining: number;
@@ -103,36 +84,36 @@ function monthsTrained(chain: Chain, state: number): number {
 
 /** The month-to-month transition probabilities among the first `size` states (the rest are left out). */
 function transitions(chain: Chain, size: number): number[][] {
-  const { shortRouteMonths, longRouteMonths, newlyQualifiedMonths, dropOutRate, leavingRate } = chain.rules;
+  const { shortRouteMonths, longRouteMonths, newlyQualifiedMonths, dropOutRate, leavingRate, takeUp } = chain.rules;
   const q = Array.from({ length: size }, () => new Array<number>(size).fill(0));
   const move = (from: number, to: number, p: number): void => {
     if (from < size && to < size) (q[from] as number[])[to] = p;
   };
-  for (let m = 0; m < shortRouteMonths; m++) move(m, m + 1 < shortRouteMonths ? m + 1 : chain.qualifiedFirst, 1 - dropOutRate);
+  // Completing the last month of a route leads to a post with the take-up share; the rest leave the chain.
+  const stay = 1 - dropOutRate;
+  for (let m = 0; m < shortRouteMonths; m++) move(m, m + 1 < shortRouteMonths ? m + 1 : chain.qualifiedFirst, m + 1 < shortRouteMonths ? stay : stay * takeUp);
   for (let m = 0; m < longRouteMonths; m++) {
-    move(chain.longFirst + m, m + 1 < longRouteMonths ? chain.longFirst + m + 1 : chain.qualifiedFirst, 1 - dropOutRate);
+    const last = m + 1 === longRouteMonths;
+    move(chain.longFirst + m, last ? chain.qualifiedFirst : chain.longFirst + m + 1, last ? stay * takeUp : stay);
   }
   for (let j = 0; j < newlyQualifiedMonths; j++) move(chain.qualifiedFirst + j, chain.qualifiedFirst + j + 1, 1 - leavingRate);
   move(chain.experienced, chain.experienced, 1 - leavingRate);
   return q;
 }
 
+/** I - Q as a matrix. */
+function fundamentalOf(q: number[][]): Matrix {
+  return Matrix.eye(q.length).sub(new Matrix(q));
+}
+
 /** Solves `x (I - Q) = start` (expected visits from a start distribution) for a row vector `x`. */
 function expectedVisits(q: number[][], start: readonly number[]): number[] {
-  const math = mathjs();
-  const fundamental = math.subtract(math.identity(q.length) as Matrix, math.matrix(q));
-  return columnOf(math.lusolve(math.transpose(fundamental), [...start]));
+  return solve(fundamentalOf(q).transpose(), Matrix.columnVector([...start])).getColumn(0);
 }
 
 /** Solves `(I - Q) x = target` (absorption probabilities) for a column vector `x`. */
 function absorption(q: number[][], target: readonly number[]): number[] {
-  const math = mathjs();
-  return columnOf(math.lusolve(math.subtract(math.identity(q.length) as Matrix, math.matrix(q)), [...target]));
-}
-
-function columnOf(solution: Matrix | number[] | number[][]): number[] {
-  const rows = (Array.isArray(solution) ? solution : solution.valueOf()) as number[][];
-  return rows.map((row) => row[0] as number);
+  return solve(fundamentalOf(q), Matrix.columnVector([...target])).getColumn(0);
 }
 
 /** Trusted core of {@link pipelineMarkovModel}. */
@@ -143,7 +124,7 @@ export function pipelineMarkovOf(rules: PipelineRules, shortRoutePercent: number
   entry[0] = shortRoutePercent / 100;
   entry[chain.longFirst] = 1 - shortRoutePercent / 100;
   const lastStates = [chain.longFirst - 1, trainingStates - 1];
-  const completes = 1 - rules.dropOutRate;
+  const completes = (1 - rules.dropOutRate) * rules.takeUp;
 
   // Training alone: transient states are the training months; qualifying and dropping out absorb.
   const training = transitions(chain, trainingStates);
@@ -197,7 +178,7 @@ function steadyStateOf(chain: Chain, entry: readonly number[], perMonth: number,
 }
 
 /**
- * The pipeline as an absorbing Markov chain (mathjs matrices): the probability a trainee qualifies,
+ * The pipeline as an absorbing Markov chain (ml-matrix): the probability a trainee qualifies into a post,
  * expected months in training and to qualify, and the steady-state stocks under a constant intake.
  * It models the same monthly flows as {@link projectWorkforce}, which converges to it.
  *

@@ -15,10 +15,14 @@ export interface WorkforceMonth {
   readonly inTrainingByStage: readonly number[];
   /** Trainees leaving training this month. */
   readonly dropOuts: number;
-  /** Trainees completing their route this month; in post from the end of it. */
+  /** Trainees completing their route this month and taking up a post; in post from the end of it. */
   readonly qualifying: number;
-  /** Officers in post leaving at the leaving rate. */
+  /** Trainees completing their route this month who do not take up a post (the take-up share's complement). */
+  readonly notTakingUp: number;
+  /** Officers in post leaving the grade: leaving the service, and the other outflow rate. */
   readonly leavers: number;
+  /** One-off transfers into the grade this month. */
+  readonly transferIn: number;
   readonly otherInflow: number;
   readonly otherOutflow: number;
   /** Officers in post within their newly qualified months (included in `inPost`). */
@@ -62,7 +66,9 @@ export interface WorkforceProjection {
     readonly intake: number;
     readonly qualified: number;
     readonly droppedOut: number;
+    readonly notTakingUp: number;
     readonly leavers: number;
+    readonly transferIn: number;
     readonly otherInflow: number;
     readonly otherOutflow: number;
   };
@@ -76,7 +82,9 @@ function rowOf(month: string, f: MonthFlows): WorkforceMonth {
     inTrainingByStage: Array.from(f.inTrainingByStage),
     dropOuts: f.dropOuts,
     qualifying: f.qualifying,
+    notTakingUp: f.notTakingUp,
     leavers: f.leavers,
+    transferIn: f.transferIn,
     otherInflow: f.otherInflow,
     otherOutflow: f.otherOutflow,
     newlyQualified: f.newlyQualified,
@@ -86,6 +94,23 @@ function rowOf(month: string, f: MonthFlows): WorkforceMonth {
     shortfall: f.shortfall,
     effectiveShortfall: f.effectiveShortfall,
   };
+}
+
+/**
+ * PO FTE in post at the end of each month, in expected values: the opening first (index 0), then
+ * each projected month. The projection without its rows, for fitting.
+ */
+export function inPostByMonth(timeline: Timeline): Float64Array {
+  const state = Float64Array.from(timeline.opening);
+  const flows = emptyMonthFlows(timeline.stages);
+  const draws = expectedDraws(timeline);
+  const out = new Float64Array(timeline.months + 1);
+  out[0] = timeline.opening[timeline.opening.length - 1] as number;
+  for (let t = 0; t < timeline.months; t++) {
+    stepMonth(timeline, state, 0, t, draws, 1, 1, flows);
+    out[t + 1] = flows.inPost;
+  }
+  return out;
 }
 
 /** Trusted core of {@link projectWorkforce}. */
@@ -101,16 +126,18 @@ export function projectTimeline(timeline: Timeline): WorkforceProjection {
   };
   const draws = expectedDraws(timeline);
   const rows: WorkforceMonth[] = [];
-  const totals = { intake: 0, qualified: 0, droppedOut: 0, leavers: 0, otherInflow: 0, otherOutflow: 0 };
+  const totals = { intake: 0, qualified: 0, droppedOut: 0, notTakingUp: 0, leavers: 0, transferIn: 0, otherInflow: 0, otherOutflow: 0 };
   let lastOpen = -1;
   for (let t = 0; t < timeline.months; t++) {
-    stepMonth(timeline, state, 0, t, draws, 1, flows);
+    stepMonth(timeline, state, 0, t, draws, 1, 1, flows);
     const month = monthName(timeline.start + t);
     rows.push(rowOf(month, flows));
     totals.intake += flows.intake;
     totals.qualified += flows.qualifying;
     totals.droppedOut += flows.dropOuts;
+    totals.notTakingUp += flows.notTakingUp;
     totals.leavers += flows.leavers;
+    totals.transferIn += flows.transferIn;
     totals.otherInflow += flows.otherInflow;
     totals.otherOutflow += flows.otherOutflow;
     if (gapOf(timeline, flows) > 0) lastOpen = t;

@@ -1,5 +1,6 @@
 /**
- * The smallest intake plan that has the shortfall closed in a month: in expectation (the
+ * The smallest intake plan that has the shortfall closed by a month, closed meaning no shortfall from
+ * that month to the end of the projection (as everywhere in the library): in expectation (the
  * projection), or with a stated probability (the Monte Carlo), within a maximum the business can manage.
  */
 import { z } from 'zod';
@@ -9,7 +10,7 @@ import { monthName, monthNumber, yearMonthSchema } from './calendar.js';
 import { fteSchema } from './cohort.js';
 import { intakePlanSchema, type ParsedIntakePlan } from './intake.js';
 import { projectTimeline } from './projection.js';
-import { parseScenario, timelineOf, withMonths, withPlan, type ParsedWorkforceScenario, type WorkforceScenario } from './scenario.js';
+import { parseScenario, timelineOf, withPlan, type ParsedWorkforceScenario, type WorkforceScenario } from './scenario.js';
 import { runMonteCarlo, simulationOptionsSchema, type ParsedSimulationOptions } from './simulation.js';
 
 /**
@@ -34,11 +35,11 @@ export const DEFAULT_MAX_INTAKE_PER_YEAR = 1500;
  */
 export const requiredIntakeOptionsSchema = z
   .strictObject({
-    /** The month in which there must be no gap, `YYYY-MM`. */
+    /** The month from which there must be no gap to the end of the projection, `YYYY-MM`. */
     closeBy: yearMonthSchema,
     /** The most trainee FTE a year to consider; default 1,500. */
     maxIntakePerYear: fteSchema.default(DEFAULT_MAX_INTAKE_PER_YEAR),
-    /** Chance there must be no gap in `closeBy`, percent (above 0, up to 100). */
+    /** Chance the gap must have closed by `closeBy` (none from it to the end), percent (above 0, up to 100). */
     probabilityPercent: z.number().gt(0, 'expected a probability above 0%').max(100, 'expected a probability of at most 100%').optional(),
     /** The Monte Carlo that judges `probabilityPercent` (its `quantiles` are not used). */
     simulation: simulationOptionsSchema.optional(),
@@ -58,11 +59,11 @@ export type RequiredIntakeOptions = z.input<typeof requiredIntakeOptionsSchema>;
 export interface IntakeOutcome {
   /** Trainee FTE a year under the plan. */
   readonly perYear: number;
-  /** The month the expected gap closes and stays closed up to `closeBy`; `null` if there is a gap in `closeBy`. */
+  /** The month the expected gap closes for good (none from it to the end of the projection); `null` if there is a gap in the last month. */
   readonly closesIn: string | null;
-  /** Share of simulated runs with no gap in `closeBy`, 0–1; `null` when judged in expectation. */
+  /** Share of simulated runs closed for good by `closeBy`, 0–1; `null` when judged in expectation. */
   readonly probabilityClosedBy: number | null;
-  /** Trainee FTE starting from the start up to `closeBy` (cohorts and plan). */
+  /** Trainee FTE starting over the projection (cohorts and plan). */
   readonly traineePlaces: number;
 }
 
@@ -84,11 +85,13 @@ export type RequiredIntake =
       readonly explanation: string;
     };
 
-/** How one intake level fares by the horizon of `scenario` (already cut at `closeBy`). */
+/** How one intake level fares: closed for good by `closeBy`, the month index `by` from the start. */
 function outcomeOf(
   scenario: ParsedWorkforceScenario,
   plan: ParsedIntakePlan,
   perYear: number,
+  closeBy: string,
+  by: number,
   probabilityPercent: number | undefined,
   simulation: ParsedSimulationOptions | undefined,
 ): IntakeOutcome & { readonly closes: boolean } {
@@ -96,10 +99,10 @@ function outcomeOf(
   const expected = projectTimeline(timeline);
   const traineePlaces = timeline.intake.reduce((sum, fte) => sum + fte, 0);
   if (probabilityPercent === undefined || simulation === undefined) {
-    return { perYear, closesIn: expected.closesIn, probabilityClosedBy: null, traineePlaces, closes: expected.closesIn !== null };
+    return { perYear, closesIn: expected.closesIn, probabilityClosedBy: null, traineePlaces, closes: expected.closesIn !== null && expected.closesIn <= closeBy };
   }
   const closedBy = runMonteCarlo(timeline, simulation);
-  const closedRuns = closedBy[closedBy.length - 1] as number;
+  const closedRuns = closedBy[by] as number;
   return {
     perYear,
     closesIn: expected.closesIn,
@@ -114,12 +117,12 @@ function withoutVerdict({ perYear, closesIn, probabilityClosedBy, traineePlaces 
 }
 
 /**
- * The smallest whole number of trainee FTE a year that leaves no gap in the month `closeBy`: in
- * expectation, or in at least `probabilityPercent`% of simulated runs (the same seeded runs for every level, so
+ * The smallest whole number of trainee FTE a year that leaves no gap from the month `closeBy` to the
+ * end of the projection: in expectation, or in at least `probabilityPercent`% of simulated runs (the same seeded runs for every level, so
  * levels compare like for like; Monte Carlo noise can still make the answer a little uneven). The
  * plan varied is the scenario's (its months and dates kept), or January and July intakes from the
  * start. More intake never widens the gap, so a bisection between 0 and the maximum finds it; when
- * even the maximum leaves a gap, says so. (Demand after `closeBy` is not considered.)
+ * even the maximum leaves a gap, says so.
  *
  * @example
  * ```ts
@@ -144,8 +147,8 @@ export function requiredIntake(scenario: WorkforceScenario, options: RequiredInt
     throw new WorkloadError('INVALID_INPUT', `options.closeBy: expected a month within the projection (${s.start} to ${last})`, { path: 'options.closeBy' });
   }
   const plan = s.intake.plan ?? intakePlanSchema.parse({ perYear: 0 });
-  const cut = withMonths(s, monthNumber(o.closeBy) - monthNumber(s.start) + 1);
-  const at = (perYear: number) => outcomeOf(cut, plan, perYear, o.probabilityPercent, o.simulation);
+  const by = monthNumber(o.closeBy) - monthNumber(s.start);
+  const at = (perYear: number) => outcomeOf(s, plan, perYear, o.closeBy, by, o.probabilityPercent, o.simulation);
   const criterion =
     o.probabilityPercent === undefined
       ? 'in expectation'
@@ -177,7 +180,7 @@ export function requiredIntake(scenario: WorkforceScenario, options: RequiredInt
     ...withoutVerdict(found),
     explanation:
       found.perYear === 0
-        ? `The gap closes by ${o.closeBy} ${criterion} with no further intake.`
-        : `${found.perYear.toLocaleString('en-GB')} trainees a year is the least that closes the gap by ${o.closeBy} ${criterion}.`,
+        ? `The gap closes by ${o.closeBy} and stays closed to ${last} ${criterion} with no further intake.`
+        : `${found.perYear.toLocaleString('en-GB')} trainees a year is the least that closes the gap by ${o.closeBy} and keeps it closed to ${last} ${criterion}.`,
   };
 }

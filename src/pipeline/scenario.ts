@@ -10,6 +10,7 @@ import { monthName, monthNumber, yearMonthSchema } from './calendar.js';
 import { traineeCohortSchema, pqipTrainingSchema } from './cohort.js';
 import { demandSchema, demandSeries, monthlySeriesSchema, requiredFteByMonth, seriesByMonth } from './demand.js';
 import { rulesOf, type Timeline } from './flows.js';
+import { monthlyRate } from './rates.js';
 import { intakeSchema, intakeStarts, type ParsedIntakePlan, type Start } from './intake.js';
 import { qualifiedStockSchema } from './stock.js';
 
@@ -29,11 +30,11 @@ interface DateIssue {
   readonly message: string;
 }
 
-type Series = z.output<typeof monthlySeriesSchema>;
+type Series = z.output<typeof monthlySeriesSchema> | ParsedWorkforceScenario['qualified']['leavingPercentPerYear'];
 
-/** A series whose first step starts after the projection's start leaves the first months undefined. */
+/** A series of steps whose first starts after the projection's start leaves the first months undefined. */
 function seriesIssues(series: Series, start: string, path: readonly (string | number)[]): DateIssue[] {
-  if (typeof series === 'number' || (series[0] as { from: string }).from <= start) return [];
+  if (!Array.isArray(series) || (series[0] as { from: string }).from <= start) return [];
   return [{ path: [...path, 0, 'from'], message: `expected the first step at or before the start (${start})` }];
 }
 
@@ -126,7 +127,14 @@ export const workforceScenarioSchema = z
       else if (before !== undefined && cohort.month < before.month) issues.push({ path, message: `months out of order: expected ${before.month} or later` });
     });
     if (s.intake.plan !== undefined) issues.push(...planIssues(s.intake.plan, s.start, last, ['intake', 'plan']));
+    s.qualified.transfersIn.forEach((transfer, i) => {
+      const path = ['qualified', 'transfersIn', i, 'month'];
+      const before = s.qualified.transfersIn[i - 1];
+      if (transfer.month < s.start || transfer.month > last) issues.push({ path, message: `expected a month within the projection (${s.start} to ${last})` });
+      else if (before !== undefined && transfer.month < before.month) issues.push({ path, message: `months out of order: expected ${before.month} or later` });
+    });
     issues.push(
+      ...seriesIssues(s.qualified.leavingPercentPerYear, s.start, ['qualified', 'leavingPercentPerYear']),
       ...seriesIssues(s.qualified.otherInflowFtePerMonth, s.start, ['qualified', 'otherInflowFtePerMonth']),
       ...seriesIssues(s.qualified.otherOutflowFtePerMonth, s.start, ['qualified', 'otherOutflowFtePerMonth']),
     );
@@ -156,8 +164,16 @@ export function withMonths(scenario: ParsedWorkforceScenario, months: number): P
 
 /** Compiles a parsed scenario into the arrays the monthly loop reads. */
 export function timelineOf(s: ParsedWorkforceScenario): Timeline {
-  const rules = rulesOf(s.training, s.qualified.leavingPercentPerYear);
   const start = monthNumber(s.start);
+  const leavingPercentByMonth = seriesByMonth(s.qualified.leavingPercentPerYear, start, s.months);
+  const otherOutflowPercentPerYear = s.qualified.otherOutflowPercentPerYear;
+  const exitPercent = (leaving: number) => Math.min(100, leaving + otherOutflowPercentPerYear);
+  const rules = rulesOf(s.training, exitPercent(leavingPercentByMonth[0] as number));
+  const transferIn = new Float64Array(s.months);
+  for (const x of s.qualified.transfersIn) {
+    const t = monthNumber(x.month) - start;
+    transferIn[t] = (transferIn[t] as number) + x.fte;
+  }
   const starts: Start[] = [
     ...s.openingTrainees.map((c): Start => ({
       t: monthNumber(c.month) - start,
@@ -210,6 +226,10 @@ export function timelineOf(s: ParsedWorkforceScenario): Timeline {
     intake,
     otherInflow: seriesByMonth(s.qualified.otherInflowFtePerMonth, start, s.months),
     otherOutflow: seriesByMonth(s.qualified.otherOutflowFtePerMonth, start, s.months),
+    transferIn,
+    leavingPercentByMonth,
+    otherOutflowPercentPerYear,
+    exitRateByMonth: leavingPercentByMonth.map((leaving) => monthlyRate(exitPercent(leaving))),
     required: requiredFteByMonth(s.demand, start, s.months),
     gapMeasure: s.gapMeasure,
     // The rules last: a literal opening with a spread takes a new shape on every call, and V8 would

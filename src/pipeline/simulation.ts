@@ -3,6 +3,7 @@
  * leavers, optional uncertainty on the rates and demand, and an independent seeded stream per run.
  */
 import { z } from 'zod';
+import { WorkloadError } from '../errors.js';
 import { BinomialRate, RandomStream } from '../random.js';
 import { parseInput, percentSchema } from '../validate.js';
 import { monthName } from './calendar.js';
@@ -30,9 +31,30 @@ function rangeSchema(bound: z.ZodNumber) {
 }
 
 /**
+ * Zod schema of one set of fitted parameters a run may take (e.g. one bootstrap replicate of a
+ * calibration, see `calibrateWorkforce`): any of the take-up of qualifiers (percent), the outflow from
+ * the grade other than leaving (percent a year), and the total FTE of the transfers in (shared among
+ * them in proportion).
+ *
+ * @example
+ * ```ts
+ * parameterSampleSchema.parse({ qualifierTakeUpPercent: 45, transfersInFte: 850 });
+ * ```
+ */
+export const parameterSampleSchema = z.strictObject({
+  qualifierTakeUpPercent: percentSchema.optional(),
+  otherOutflowPercentPerYear: annualRatePercentSchema.optional(),
+  transfersInFte: z.number().min(0, 'expected FTE of 0 or more').max(1_000_000, 'expected FTE of at most 1,000,000').optional(),
+});
+/** `{ qualifierTakeUpPercent?, otherOutflowPercentPerYear?, transfersInFte? }`. */
+export type ParameterSample = z.input<typeof parameterSampleSchema>;
+
+/**
  * Zod schema of Monte Carlo options: `runs` (1–100,000), `seed`, the `quantiles` to report in percent
  * (default P5, P50, P95), and optional `uncertainty`: ranges `{ low, high }` from which each run draws
- * its annual drop-out rate, annual leaving rate and demand (percent of the scenario's), uniformly.
+ * its annual drop-out rate, annual leaving rate (constant over the run, in place of the scenario's)
+ * and demand (percent of the scenario's), uniformly; and `parameters`, sets of fitted parameters (a
+ * calibration's bootstrap replicates), run `r` taking set `r` modulo their number.
  *
  * @example
  * ```ts
@@ -52,6 +74,8 @@ export const simulationOptionsSchema = z.strictObject({
       leavingPercentPerYear: rangeSchema(annualRatePercentSchema).optional(),
       /** Demand as a percent of the scenario's (e.g. 95–110), the same in every month of a run. */
       demandPercent: rangeSchema(z.number().min(0, 'expected 0% or more').max(1000, 'expected at most 1000%')).optional(),
+      /** Fitted parameter sets, 1 to 10,000 (e.g. a calibration's `samples`). */
+      parameters: z.array(parameterSampleSchema).min(1, 'expected at least one parameter set').max(10_000, 'expected at most 10,000 parameter sets').optional(),
     })
     .optional(),
 });
@@ -103,15 +127,16 @@ interface RunValues {
 }
 
 /**
- * One run's random draws: drop-outs and leavers at the run's monthly rates, routes by share. FTE
- * count as people, a part-time remainder as one more (see {@link RandomStream.thinned}). Rates are
- * prepared once and shared by every run drawing at them.
+ * One run's random draws: drop-outs, leavers (the month's rate) and take-up at the run's rates, routes
+ * by share. FTE count as people, a part-time remainder as one more (see {@link RandomStream.thinned}).
+ * Rates are prepared once and shared by every run drawing at them.
  */
 class RandomDraws implements Draws {
   constructor(
     private readonly rng: RandomStream,
     private readonly dropOutRate: BinomialRate,
-    private readonly leavingRate: BinomialRate,
+    private readonly exitRates: readonly BinomialRate[],
+    private readonly takeUpRate: BinomialRate,
     private readonly routeRates: RateTable,
   ) {}
 
@@ -119,12 +144,17 @@ class RandomDraws implements Draws {
     return this.rng.thinned(n, this.dropOutRate);
   }
 
-  leavers(n: number): number {
-    return this.rng.thinned(n, this.leavingRate);
+  leavers(n: number, t: number): number {
+    return this.rng.thinned(n, this.exitRates[t] as BinomialRate);
   }
 
   shortRoute(n: number, share: number): number {
     return this.rng.thinned(n, this.routeRates.rateOf(share));
+  }
+
+  takeUp(n: number): number {
+    // Everyone takes up a post by default: no draw, so runs without a take-up share draw as before it existed.
+    return this.takeUpRate.probability === 1 ? n : this.rng.thinned(n, this.takeUpRate);
   }
 }
 
@@ -161,6 +191,29 @@ function runRate(rng: RandomStream, range: Range | undefined, percent: number, s
   return range === undefined ? shared.rateOf(monthlyRate(percent)) : new BinomialRate(monthlyRate(drawBetween(rng, range, percent)));
 }
 
+/** What a run draws at besides drop-out: its monthly exit rates, take-up and transfer scale. */
+interface RunParameters {
+  readonly exitRates: readonly BinomialRate[];
+  readonly takeUp: BinomialRate;
+  readonly transferScale: number;
+}
+
+/**
+ * The exit rates, take-up and transfer scale of each parameter set (or of the timeline alone when
+ * there are none), built once and shared by the runs taking that set.
+ */
+function parameterSets(timeline: Timeline, samples: readonly ParameterSample[] | undefined, rates: RateTable): RunParameters[] {
+  const transfers = timeline.transferIn.reduce((sum, fte) => sum + fte, 0);
+  const exitRates = (other: number) => Array.from(timeline.leavingPercentByMonth, (leaving) => rates.rateOf(monthlyRate(Math.min(100, leaving + other))));
+  const base: RunParameters = { exitRates: exitRates(timeline.otherOutflowPercentPerYear), takeUp: rates.rateOf(timeline.takeUp), transferScale: 1 };
+  if (samples === undefined) return [base];
+  return samples.map((p) => ({
+    exitRates: p.otherOutflowPercentPerYear === undefined ? base.exitRates : exitRates(p.otherOutflowPercentPerYear),
+    takeUp: p.qualifierTakeUpPercent === undefined ? base.takeUp : rates.rateOf(p.qualifierTakeUpPercent / 100),
+    transferScale: p.transfersInFte === undefined || transfers === 0 ? 1 : p.transfersInFte / transfers,
+  }));
+}
+
 /**
  * Runs the Monte Carlo on a compiled timeline, months outer and runs inner, handing `onRun` each
  * run's flows in run order and calling `onMonth` once every run has moved through the month (when given).
@@ -177,20 +230,28 @@ export function runMonteCarlo(
   const streams = RandomStream.streams(options.seed, runs);
   const state = new Float64Array(runs * slots);
   const demandScale = new Float64Array(runs);
+  const transferScale = new Float64Array(runs);
   const uncertainty = options.uncertainty;
   const rates = new RateTable();
+  const sets = parameterSets(timeline, uncertainty?.parameters, rates);
   const draws = streams.map((rng, r) => {
     const dropOut = runRate(rng, uncertainty?.dropOutPercentPerYear, timeline.dropOutPercentPerYear, rates);
-    const leaving = runRate(rng, uncertainty?.leavingPercentPerYear, timeline.leavingPercentPerYear, rates);
+    const set = sets[r % sets.length] as RunParameters;
+    const leaving = uncertainty?.leavingPercentPerYear;
+    const exitRates =
+      leaving === undefined
+        ? set.exitRates
+        : new Array<BinomialRate>(timeline.months).fill(new BinomialRate(monthlyRate(Math.min(100, drawBetween(rng, leaving, 0) + timeline.otherOutflowPercentPerYear))));
     demandScale[r] = drawBetween(rng, uncertainty?.demandPercent, 100) / 100;
+    transferScale[r] = set.transferScale;
     state.set(timeline.opening, r * slots);
-    return new RandomDraws(rng, dropOut, leaving, rates);
+    return new RandomDraws(rng, dropOut, exitRates, set.takeUp, rates);
   });
   const lastOpen = new Int32Array(runs).fill(-1);
   const flows = emptyMonthFlows(timeline.stages);
   for (let t = 0; t < timeline.months; t++) {
     for (let r = 0; r < runs; r++) {
-      stepMonth(timeline, state, r * slots, t, draws[r] as RandomDraws, demandScale[r] as number, flows);
+      stepMonth(timeline, state, r * slots, t, draws[r] as RandomDraws, demandScale[r] as number, transferScale[r] as number, flows);
       if (gapOf(timeline, flows) > 0) lastOpen[r] = t;
       onRun?.(flows);
     }
@@ -284,5 +345,10 @@ export function simulateTimeline(timeline: Timeline, options: ParsedSimulationOp
 export function simulateWorkforce(scenario: WorkforceScenario, options: SimulationOptions): WorkforceSimulation {
   const s = parseScenario(scenario);
   const o = parseInput(simulationOptionsSchema, options, 'options');
+  const i = s.qualified.transfersIn.length > 0 ? -1 : (o.uncertainty?.parameters ?? []).findIndex((p) => p.transfersInFte !== undefined);
+  if (i >= 0) {
+    const path = `options.uncertainty.parameters[${i}].transfersInFte`;
+    throw new WorkloadError('INVALID_INPUT', `${path}: the scenario has no transfers in (qualified.transfersIn) to set the FTE of`, { path });
+  }
   return simulateTimeline(timelineOf(s), o);
 }

@@ -5,6 +5,7 @@ export * from './national.js';
 export {
   SCENARIO_SECTIONS,
   runScenario,
+  type MarchShortfall,
   type PipelineMonth,
   type RunOptions,
   type ScenarioHeadline,

@@ -37,6 +37,33 @@ function input<T extends object>(sections: readonly ScenarioSection[], parent: (
   };
 }
 
+/**
+ * The value of entry `index` of a list held at `key` (a stepped series such as
+ * `[{ from, value }]`, or transfers `[{ month, fte }]`): `undefined` when there is no such entry.
+ */
+function listEntry<T extends object, E extends object>(
+  sections: readonly ScenarioSection[],
+  parent: (s: ParsedScenario) => T | undefined,
+  list: (node: T) => unknown,
+  index: number,
+  key: NumericKey<E>,
+): ScenarioParameter {
+  const entry = (s: ParsedScenario): E | undefined => {
+    const node = parent(s);
+    const items = node === undefined ? undefined : list(node);
+    return Array.isArray(items) ? (items[index] as E | undefined) : undefined;
+  };
+  return input(sections, entry, key);
+}
+
+/** The growth after the last dated value of a series given as `{ at, between, growthPercentPerYear }`. */
+function seriesGrowth<T extends object>(sections: readonly ScenarioSection[], series: (s: ParsedScenario) => T | number | undefined): ScenarioParameter {
+  return input(sections, (s) => {
+    const value = series(s);
+    return typeof value === 'object' && !Array.isArray(value) ? (value as { growthPercentPerYear?: number }) : undefined;
+  }, 'growthPercentPerYear');
+}
+
 const ALL = SCENARIO_SECTIONS;
 const ORGANISATION = ['caseload', 'transfer'] as const;
 const TRANSFER = ['transfer'] as const;
@@ -60,7 +87,12 @@ export const SCENARIO_PARAMETERS = Object.freeze({
   'pipeline.workforce.months': input(PIPELINE, (s) => s.pipeline.workforce, 'months'),
   'pipeline.workforce.training.dropOutPercentPerYear': input(PIPELINE, (s) => s.pipeline.workforce.training, 'dropOutPercentPerYear'),
   'pipeline.workforce.qualified.openingFte': input(PIPELINE, (s) => s.pipeline.workforce.qualified, 'openingFte'),
-  'pipeline.workforce.qualified.leavingPercentPerYear': input(PIPELINE, (s) => s.pipeline.workforce.qualified, 'leavingPercentPerYear'),
+  'pipeline.workforce.training.qualifierTakeUpPercent': input(PIPELINE, (s) => s.pipeline.workforce.training, 'qualifierTakeUpPercent'),
+  'pipeline.workforce.qualified.leavingPercentPerYear': input(PIPELINE, (s) => s.pipeline.workforce.qualified as { leavingPercentPerYear?: number }, 'leavingPercentPerYear'),
+  // The rate of the fourth period of a stepped leaving-rate series (the bundled one: from April 2022).
+  'pipeline.workforce.qualified.leavingPercentPerYear.3.value': listEntry<object, { value: number }>(PIPELINE, (s) => s.pipeline.workforce.qualified, (q) => (q as { leavingPercentPerYear?: unknown }).leavingPercentPerYear, 3, 'value'),
+  'pipeline.workforce.qualified.transfersIn.0.fte': listEntry<object, { fte: number }>(PIPELINE, (s) => s.pipeline.workforce.qualified, (q) => (q as { transfersIn?: unknown }).transfersIn, 0, 'fte'),
+  'pipeline.workforce.demand.requiredFte.growthPercentPerYear': seriesGrowth(PIPELINE, (s) => s.pipeline.workforce.demand.requiredFte as object | number | undefined),
   'pipeline.workforce.intake.plan.perYear': input(PIPELINE, (s) => s.pipeline.workforce.intake.plan, 'perYear'),
   'pipeline.workforce.demand.casesPerFte': input(PIPELINE, (s) => s.pipeline.workforce.demand, 'casesPerFte'),
   'contracts.budget': input(CONTRACTS, (s) => s.contracts, 'budget'),

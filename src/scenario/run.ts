@@ -10,7 +10,7 @@ import {
   type GeneratedCaseload,
 } from '../caseload/index.js';
 import { adjustToBudget, portfolioSummary, simulateYearOneReferrals, type PortfolioSummary, type VolumeBand, type YearOnePayments } from '../contracts/index.js';
-import { projectWorkforce, simulateWorkforce } from '../pipeline/index.js';
+import { backtestWorkforce, projectWorkforce, simulateWorkforce, type WorkforceBacktest } from '../pipeline/index.js';
 import { DEFAULT_WEIGHTINGS } from '../weightings/index.js';
 import { DEFAULT_CASE_CEILING, combinedCapacityOf } from '../workload/index.js';
 import { dayOnePortfolio } from './portfolio.js';
@@ -47,6 +47,18 @@ export interface PipelineMonth {
   readonly shortfallQuantiles: readonly number[];
   /** Probability the shortfall has closed by this month (`null` when not simulated). */
   readonly probabilityClosed: number | null;
+}
+
+/** The PO shortfall at 31 March of one year: expected, and its simulated quantiles. */
+export interface MarchShortfall {
+  /** `YYYY-03`. */
+  readonly month: string;
+  readonly required: number;
+  readonly inPost: number;
+  /** Expected shortfall, FTE. */
+  readonly shortfall: number;
+  /** Shortfall quantiles in the order of `pipeline.quantiles` (empty when not simulated), FTE. */
+  readonly quantiles: readonly number[];
 }
 
 /** Headline numbers of a report, compared by `compareScenarios` and swung by `sensitivity`. */
@@ -91,6 +103,10 @@ export interface ScenarioReport {
     /** Closing month at each quantile (`null` where it does not close within the horizon). */
     readonly closesInQuantiles: readonly (string | null)[];
     readonly months: readonly PipelineMonth[];
+    /** The PO shortfall at the end of each March in the projection, with its band. */
+    readonly marchShortfalls: readonly MarchShortfall[];
+    /** The projection set against the scenario's observed series (`null` when it gives none). */
+    readonly backtest: WorkforceBacktest | null;
   };
   readonly contracts: {
     readonly summary: PortfolioSummary;
@@ -277,6 +293,10 @@ function transferSection(s: ParsedScenario, org: GeneratedCaseload): ScenarioRep
 function pipelineSection(s: ParsedScenario, simulate: boolean): ScenarioReport['pipeline'] {
   const projection = projectWorkforce(s.pipeline.workforce);
   const simulation = simulate ? simulateWorkforce(s.pipeline.workforce, { ...s.pipeline.simulation, seed: s.seed }) : null;
+  const inputs = s.sources.flatMap((src) =>
+    src.input.startsWith('pipeline.workforce.') && src.source !== 'document' ? [{ input: src.input.slice('pipeline.workforce.'.length), source: src.source, reference: src.reference }] : [],
+  );
+  const backtest = s.pipeline.observed === undefined ? null : backtestWorkforce(s.pipeline.workforce, s.pipeline.observed, inputs);
   return {
     start: projection.start,
     closesIn: projection.closesIn,
@@ -295,6 +315,10 @@ function pipelineSection(s: ParsedScenario, simulate: boolean): ScenarioReport['
         probabilityClosed: simulated?.probabilityClosedBy ?? null,
       };
     }),
+    marchShortfalls: projection.rows.flatMap((row, m) =>
+      row.month.endsWith('-03') ? [{ month: row.month, required: row.required, inPost: row.inPost, shortfall: row.shortfall, quantiles: simulation?.months[m]?.shortfall.quantiles ?? [] }] : [],
+    ),
+    backtest,
   };
 }
 

@@ -6,14 +6,17 @@
 import { z } from 'zod';
 import { nationalCaseloadOptionsSchema } from '../caseload/index.js';
 import { penceSchema } from '../money.js';
-import { simulationOptionsSchema, workforceScenarioSchema } from '../pipeline/index.js';
+import { observedSeriesSchema, simulationOptionsSchema, workforceScenarioSchema } from '../pipeline/index.js';
 import { weightingTableSchema } from '../weightings/index.js';
 import { isoDateSchema, parseInput } from '../validate.js';
 import { portfolioInputSchema } from './portfolio.js';
 import { transferSchema } from './transfer.js';
 
-/** Where an input comes from: one of the public documents, or an assumption of the scenario. */
-export const SOURCE_KINDS = ['document', 'assumption'] as const;
+/**
+ * Where an input comes from: one of the public documents, the published workforce record, a
+ * calibration to that record, or an assumption of the scenario.
+ */
+export const SOURCE_KINDS = ['document', 'record', 'fitted', 'assumption'] as const;
 
 /** Zod schema of one input's provenance. */
 export const scenarioSourceSchema = z.strictObject({
@@ -40,6 +43,8 @@ export const scenarioSchema = z.strictObject({
   transfer: transferSchema,
   pipeline: z.strictObject({
     workforce: workforceScenarioSchema,
+    /** Published PO FTE in post to set the projection against (the backtest), when given. */
+    observed: observedSeriesSchema.optional(),
     /** Monte Carlo runs and quantiles (the seed is the scenario's). */
     simulation: simulationOptionsSchema.omit({ seed: true }),
   }),

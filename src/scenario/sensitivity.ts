@@ -134,10 +134,10 @@ export function sensitivity(
 export const NATIONAL_SENSITIVITY: { readonly parameters: readonly SensitivityParameter[]; readonly metric: (typeof SENSITIVITY_METRICS)[number] } = {
   metric: 'shortfallFteMonths',
   parameters: [
-    { path: 'pipeline.workforce.intake.plan.perYear', label: 'PQiP intake a year (1,200-1,800)', low: 1200, high: 1800 },
-    { path: 'pipeline.workforce.qualified.leavingPercentPerYear', label: 'PO leaving rate (6.5%-8.5% a year)', low: 6.5, high: 8.5 },
-    { path: 'pipeline.workforce.training.dropOutPercentPerYear', label: 'PQiP drop-out (5%-12% a year)', low: 5, high: 12 },
-    { path: 'pipeline.workforce.demand.casesPerFte', label: 'Cases per FTE PO at target (30-35)', low: 30, high: 35 },
-    { path: 'pipeline.workforce.qualified.openingFte', label: 'PO FTE in post at the start (3,800-4,000)', low: 3800, high: 4000 },
+    { path: 'pipeline.workforce.training.qualifierTakeUpPercent', label: 'PQiP completers taking up a PO post (fitted, P5-P95: 24%-62%)', low: 24.5, high: 61.5 },
+    { path: 'pipeline.workforce.qualified.leavingPercentPerYear.3.value', label: 'PO leaving rate from April 2022 (6.5%-8.5% a year)', low: 6.5, high: 8.5 },
+    { path: 'pipeline.workforce.training.dropOutPercentPerYear', label: 'PQiP drop-out (2%-10% a year)', low: 2, high: 10 },
+    { path: 'pipeline.workforce.demand.requiredFte.growthPercentPerYear', label: 'Growth of the PO requirement after March 2023 (0%-4% a year)', low: 0, high: 4 },
+    { path: 'pipeline.workforce.qualified.transfersIn.0.fte', label: 'POs joining from the CRCs in June 2021 (fitted, P5-P95: 659-1,081 FTE)', low: 659, high: 1081 },
   ],
 };

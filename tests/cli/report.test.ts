@@ -44,6 +44,8 @@ function expectedMarks(report: ScenarioReport, tornado: SensitivityResult): Reco
     'capacity-by-region': { rect: 2 * report.transfer.regions.length, rule: 2 },
     // a bar per caseload band; the ceiling
     'caseload-distribution': { rect: report.caseload.distribution.histogram.length, rule: 1 },
+    // projected and published PO in post
+    backtest: { line: 2 },
     // PO in post, required, expected shortfall; the P5–P95 band; the zero line
     pipeline: { line: 3, area: 1, rule: 1 },
     // a bar per band of the largest contract, estimate and mean payment

@@ -183,7 +183,7 @@ describe('projectWorkforce: properties', () => {
   test.prop([scenarioArbitrary, fc.double({ min: 0, max: 100, noNaN: true })], { numRuns: 150 })(
     'a higher leaving rate never lowers the shortfall',
     (scenario, other) => {
-      const leaving = scenario.qualified.leavingPercentPerYear ?? 7.4;
+      const leaving = (scenario.qualified.leavingPercentPerYear as number | undefined) ?? 7.4;
       const [low, high] = [Math.min(leaving, other), Math.max(leaving, other)];
       const atLow = projectWorkforce({ ...scenario, qualified: { ...scenario.qualified, leavingPercentPerYear: low } });
       const atHigh = projectWorkforce({ ...scenario, qualified: { ...scenario.qualified, leavingPercentPerYear: high } });

@@ -65,9 +65,9 @@ describe('scenarios', () => {
     const result = sensitivity(smallScenario(), NATIONAL_SENSITIVITY.parameters, NATIONAL_SENSITIVITY.metric);
     expect(result.rows).toHaveLength(NATIONAL_SENSITIVITY.parameters.length);
     for (let i = 1; i < result.rows.length; i++) expect(result.rows[i - 1]?.swing).toBeGreaterThanOrEqual(result.rows[i]?.swing ?? 0);
-    // More cases per FTE at target means fewer POs required, so less vacancy carried.
-    const target = result.rows.find((r) => r.parameter === 'pipeline.workforce.demand.casesPerFte');
-    expect(target?.highOutput).toBeLessThan(target?.lowOutput ?? 0);
+    // A faster-growing requirement means more POs required, so more vacancy carried.
+    const target = result.rows.find((r) => r.parameter === 'pipeline.workforce.demand.requiredFte.growthPercentPerYear');
+    expect(target?.highOutput).toBeGreaterThan(target?.lowOutput ?? Infinity);
     const error = errorOf(() => sensitivity(smallScenario(), [{ path: 'pipeline.nowhere', low: 1, high: 2 } as unknown as SensitivityParameter], 'monthsToClose'));
     expect(error.path).toBe('parameters[0].path');
   });

@@ -18,11 +18,11 @@ declare module 'vega' {
 }
 
 /** The charts of a report, in the order the page shows them. */
-export const CHART_NAMES = ['capacity-by-region', 'caseload-distribution', 'pipeline', 'contract-bands', 'tornado'] as const;
+export const CHART_NAMES = ['capacity-by-region', 'caseload-distribution', 'backtest', 'pipeline', 'contract-bands', 'tornado'] as const;
 /** One of {@link CHART_NAMES}. */
 export type ChartName = (typeof CHART_NAMES)[number];
-/** SVG of every chart; the tornado only when a sensitivity was given. */
-export type ScenarioCharts = Record<Exclude<ChartName, 'tornado'>, string> & { readonly tornado?: string };
+/** SVG of every chart; the backtest only when the scenario gives an observed series, the tornado only when a sensitivity was given. */
+export type ScenarioCharts = Record<Exclude<ChartName, 'tornado' | 'backtest'>, string> & { readonly backtest?: string; readonly tornado?: string };
 
 /** Colours: before and after (and low and high), the over and red thresholds, text, the simulated band. */
 const COLOUR = { before: '#9fb3c8', after: '#1d4f91', over: '#b35900', red: '#b0182a', ink: '#222222', band: '#c6d4e6' };
@@ -146,6 +146,43 @@ function caseloadDistribution(report: ScenarioReport): TopLevelSpec {
 }
 
 const MONTH_AXIS = { field: 'month', type: 'temporal', timeUnit: 'utcyearmonth', title: 'Month', axis: { format: '%Y', tickCount: { interval: 'year', step: 1 } } } as const;
+
+/** The backtest: the projection's PO FTE in post month by month against the published figures, to the last published month. */
+function backtest(report: ScenarioReport): TopLevelSpec | undefined {
+  const b = report.pipeline.backtest;
+  if (b === null) return undefined;
+  const series = ['Projected (model)', 'Published (HMPPS)'];
+  const last = b.rows.at(-1)?.month ?? b.start;
+  const opening = b.rows.find((r) => r.opening);
+  const projected = [
+    ...(opening === undefined ? [] : [{ month: opening.month, series: series[0], fte: opening.projected }]),
+    ...report.pipeline.months.filter((m) => m.month <= last).map((m) => ({ month: m.month, series: series[0], fte: m.inPost })),
+  ];
+  const published = b.rows.map((r) => ({ month: r.month, series: series[1], fte: r.observed }));
+  const colour = { field: 'series', type: 'nominal', title: null, scale: { domain: series, range: [COLOUR.after, COLOUR.over] } } as const;
+  const axis = { ...MONTH_AXIS, axis: { format: '%b %Y', tickCount: { interval: 'month', step: 6 } } } as const;
+  return {
+    title: {
+      text: 'Backtest: projected against published probation officers in post',
+      subtitle: `FTE at the end of each month; MAPE ${b.mape === null ? 'not measured' : `${formatNumber(b.mape, 2)}%`} over ${b.points} published quarters after ${dateText(b.rows[0]?.month ?? b.start)}`,
+    },
+    width: WIDTH,
+    height: 220,
+    layer: [
+      {
+        data: { values: [...projected, ...published] },
+        mark: { type: 'line', strokeWidth: 2 },
+        encoding: {
+          x: axis,
+          y: { field: 'fte', type: 'quantitative', title: 'Probation officers in post (FTE)', scale: { zero: false } },
+          color: colour,
+          strokeDash: { field: 'series', type: 'nominal', legend: null, scale: { domain: series, range: [[1, 0], [6, 3]] } },
+        },
+      },
+      { data: { values: published }, mark: { type: 'point', filled: true, size: 40 }, encoding: { x: axis, y: { field: 'fte', type: 'quantitative' }, color: colour } },
+    ],
+  };
+}
 
 /** The trainee pipeline: PO in post against required, and the shortfall with its simulated band. */
 function pipeline(report: ScenarioReport): TopLevelSpec {
@@ -281,9 +318,9 @@ function tornado(report: ScenarioReport, sensitivity: SensitivityResult): TopLev
 
 /**
  * Renders the report's charts as SVG strings: `capacity-by-region`, `caseload-distribution`,
- * `pipeline`, `contract-bands`, and `tornado` when a sensitivity is given. Headless and
- * deterministic: the same report gives the same strings. Throws `ChartsUnavailableError` when the
- * optional packages vega and vega-lite are not installed.
+ * `backtest` when the scenario gives an observed series, `pipeline`, `contract-bands`, and `tornado`
+ * when a sensitivity is given. Headless and deterministic: the same report gives the same strings.
+ * Throws `ChartsUnavailableError` when the optional packages vega and vega-lite are not installed.
  *
  * @example
  * ```ts
@@ -294,13 +331,15 @@ function tornado(report: ScenarioReport, sensitivity: SensitivityResult): TopLev
  * ```
  */
 export async function renderCharts(report: ScenarioReport, sensitivity?: SensitivityResult): Promise<ScenarioCharts> {
-  const [capacity, distribution, workforce, contracts, swings] = await Promise.all([
+  const backtestSpec = backtest(report);
+  const [capacity, distribution, past, workforce, contracts, swings] = await Promise.all([
     renderSpec(capacityByRegion(report)),
     renderSpec(caseloadDistribution(report)),
+    backtestSpec === undefined ? undefined : renderSpec(backtestSpec),
     renderSpec(pipeline(report)),
     renderSpec(contractBands(report)),
     sensitivity === undefined ? undefined : renderSpec(tornado(report, sensitivity)),
   ]);
   const charts = { 'capacity-by-region': capacity, 'caseload-distribution': distribution, pipeline: workforce, 'contract-bands': contracts };
-  return swings === undefined ? charts : { ...charts, tornado: swings };
+  return { ...charts, ...(past === undefined ? {} : { backtest: past }), ...(swings === undefined ? {} : { tornado: swings }) };
 }

@@ -7,6 +7,9 @@ import { DEFAULT_CASE_CEILING, DEFAULT_OVER_THRESHOLD, DEFAULT_RED_THRESHOLD } f
 import { CHART_NAMES, CHART_PACKAGES, type ChartName } from './charts.js';
 import { dateText, FIGURE_GROUPS, formatNumber, HEADLINE_FIGURES, headlineText, millions, type HeadlineMetric } from './figures.js';
 
+/** How the sources table names each kind of source. */
+const SOURCE_LABELS = { document: 'Document', record: 'Record', fitted: 'Fitted', assumption: 'Assumption' } as const;
+
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**
@@ -62,14 +65,22 @@ const CAPTIONS: Readonly<Record<ChartName, (report: ScenarioReport) => string>> 
     const share = above?.share === null || above === undefined ? 'none measured' : `${formatNumber(above.share * 100, 1)}%`;
     return `Practitioners by caseload band before the transfer. Above the ${DEFAULT_CASE_CEILING}-case ceiling: ${share} (${formatNumber(above?.practitioners ?? 0, 0)} practitioners); ${d.casesPerFte === null ? 'no' : formatNumber(d.casesPerFte, 1)} cases per FTE across these grades.`;
   },
+  backtest: (report) => {
+    const b = report.pipeline.backtest;
+    if (b === null) return '';
+    const rows = b.rows.filter((r) => !r.opening);
+    const worst = rows.reduce<(typeof rows)[number] | undefined>((w, r) => (w === undefined || Math.abs(r.error) > Math.abs(w.error) ? r : w), undefined);
+    return `Before it projects, the model is set against the published record: from ${dateText(b.rows[0]?.month ?? b.start)} it reproduces the ${b.points} published quarters with a mean absolute error of ${b.mape === null ? 'not measured' : `${formatNumber(b.mape, 2)}%`} and a mean bias of ${formatNumber(b.meanBias ?? 0, 0)} FTE${worst === undefined ? '' : `; the largest miss is ${formatNumber(worst.error, 0)} FTE in ${dateText(worst.month)}`}. Inputs fitted to the record: ${b.inputs.filter((i) => i.source === 'fitted').map((i) => i.input).join(', ') || 'none'}.`;
+  },
   pipeline: (report) => {
     const p = report.pipeline;
+    const march = p.marchShortfalls.map((m) => `${dateText(m.month)} ${formatNumber(m.shortfall, 0)} FTE${m.quantiles.length >= 2 ? ` (P${p.quantiles[0]}–P${p.quantiles.at(-1)} ${formatNumber(m.quantiles[0] as number, 0)}–${formatNumber(m.quantiles.at(-1) as number, 0)})` : ''}`);
     const expected = p.closesIn === null ? 'does not close within the horizon' : `closes in ${dateText(p.closesIn)}`;
     const simulated = p.quantiles.map((q, i) => {
       const month = p.closesInQuantiles[i];
       return `P${q} ${month === null || month === undefined ? 'not within the horizon' : dateText(month)}`;
     });
-    return `Top: probation officers in post against the number required. Bottom: the shortfall, which in expectation ${expected}.${simulated.length > 0 ? ` Closing month over the simulated runs: ${simulated.join('; ')}.` : ''}`;
+    return `Top: probation officers in post against the number required. Bottom: the shortfall, which in expectation ${expected} (closed meaning none from that month to the end of the horizon).${simulated.length > 0 ? ` Closing month over the simulated runs: ${simulated.join('; ')}.` : ''}${march.length > 0 ? ` Shortfall at the end of March: ${march.join('; ')}.` : ''}`;
   },
   'contract-bands': (report) => {
     const { largest, yearOne } = report.contracts;
@@ -117,6 +128,8 @@ td.red { color: var(--red); font-weight: bold; }
 .source { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 12px; font-weight: bold; }
 .source-document { background: #dbe9f8; color: #0b3d75; }
 .source-assumption { background: #fff1d6; color: #6b4100; }
+.source-record { background: #dcf3e3; color: #0f5323; }
+.source-fitted { background: #ece2f8; color: #4a1d7a; }
 .sources code { font-size: 12px; word-break: break-word; }
 .note { border-left: 4px solid var(--over); background: #fff8ec; padding: 10px 14px; }
 footer { margin-top: 32px; color: var(--muted); font-size: 13px; }
@@ -143,7 +156,7 @@ export function htmlReport(report: ScenarioReport, charts: Readonly<Partial<Reco
     return svg === undefined ? [] : [figure(report, name, svg)];
   });
   const sources = report.sources.map(
-    (src) => `<tr><td><code>${escapeHtml(src.input)}</code></td><td><span class="source source-${src.source}">${src.source === 'document' ? 'Document' : 'Assumption'}</span></td>${cell(src.reference)}</tr>`,
+    (src) => `<tr><td><code>${escapeHtml(src.input)}</code></td><td><span class="source source-${src.source}">${SOURCE_LABELS[src.source]}</span></td>${cell(src.reference)}</tr>`,
   );
   return `<!doctype html>
 <html lang="en-GB">
@@ -170,7 +183,7 @@ ${s.description === '' ? '' : `<p>${escapeHtml(s.description)}</p>`}
     report.transfer.regions.map(regionRow),
   )}</div></section>
 <section aria-labelledby="sources"><h2 id="sources">Where the inputs come from</h2>
-<div class="sources">${table('Document: taken from a published document. Assumption: chosen for this scenario, with the reason.', ['Input', 'Source', 'Reference'], sources)}</div>
+<div class="sources">${table('Document: taken from a published document. Record: the published workforce statistics. Fitted: calibrated to the record. Assumption: chosen for this scenario, with the reason.', ['Input', 'Source', 'Reference'], sources)}</div>
 <p class="note"><strong>Contract prices are illustrative.</strong> Dynamic Framework prices and volumes are not public; the contract figures show how banding and payment work, not what any contract costs.</p>
 </section>
 <footer>Produced by probation-workload from the scenario “${escapeHtml(s.name)}”, seed ${s.seed}. The same scenario and seed give the same report.</footer>
