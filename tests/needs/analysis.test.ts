@@ -200,7 +200,7 @@ describe('needsAnalysis: properties', () => {
         const [vb, va] = [project(b), project(c)];
         vb.forEach((v, y) => expect(va[y]).toBeGreaterThanOrEqual(v));
         expect(priceContract(va, PRICING).totalValue).toBeGreaterThanOrEqual(priceContract(vb, PRICING).totalValue);
-        const band = (volumes: number[]) => volumeBands({ id: 'x', region: 'North East', pathway, vcse: true, projectedVolumes: volumes, pricing: PRICING }, { ...RULES, bandThreshold: 0 }).value;
+        const band = (volumes: readonly number[]) => volumeBands({ id: 'x', region: 'North East', pathway, vcse: true, projectedVolumes: volumes, pricing: PRICING }, { ...RULES, bandThreshold: 0 }).value;
         expect(band(va)).toBeGreaterThanOrEqual(band(vb));
       }
       expect(after.national.needs[area].proportion).toBeGreaterThan(before.national.needs[area].proportion);
