@@ -24,3 +24,4 @@ export {
   type Sex,
 } from './analysis.js';
 export { Z_95, wilsonInterval, type ProportionInterval } from './wilson.js';
+export { MAX_SYNTHETIC_PEOPLE, NEED_PREVALENCE, synthesiseNeeds, synthesiseNeedsInputSchema, type PrevalenceTarget, type SynthesiseNeedsInput, type SyntheticNeeds } from './synthesise.js';
