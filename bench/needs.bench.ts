@@ -4,24 +4,12 @@
  * community / 20% licence / 20% custody, 15% women, each need identified with the published
  * prevalence where there is one (OASys, 31 October 2024: lifestyle 71% community / 89% custody,
  * accommodation 39% / 68%, alcohol 24% / 22%; licence cases drawn at the community figures) and
- * otherwise at the ASSUMED figures below, a third of identified needs severe (assumed).
+ * otherwise at the ASSUMED figures of NEED_PREVALENCE, a third of identified needs severe (assumed).
+ * Also synthesiseNeeds for 1,000,000 people (needs that agree with each person's change level).
  */
-import { NEED_AREAS, RandomStream, needsAnalysis, needsAnalysisColumns, type NeedArea, type NeedsColumns, type PersonNeeds } from '../src/index.js';
+import { NEED_AREAS, NEED_PREVALENCE, RandomStream, needsAnalysis, needsAnalysisColumns, synthesiseNeeds, type NeedArea, type NeedsColumns, type PersonNeeds } from '../src/index.js';
 import { measure, printTable } from './harness.js';
 
-/** % of people with each need identified: [community and licence, custody]. Published: lifestyle, accommodation, alcohol. */
-const PREVALENCE: Readonly<Record<NeedArea, readonly [number, number]>> = {
-  accommodation: [39, 68], // published
-  educationTrainingEmployability: [45, 60], // assumed
-  finance: [30, 40], // assumed
-  relationships: [35, 45], // assumed
-  lifestyle: [71, 89], // published
-  drugMisuse: [30, 45], // assumed
-  alcoholMisuse: [24, 22], // published
-  emotionalWellbeing: [35, 45], // assumed
-  thinkingAndBehaviour: [70, 85], // assumed
-  attitudes: [40, 55], // assumed
-};
 const SEVERE_SHARE = 1 / 3;
 const REGIONS = 12;
 const PDUS_PER_REGION = 9;
@@ -35,7 +23,7 @@ function synthesise(n: number, seed: number): NeedsColumns {
   const caseTypeIndex = new Uint8Array(n);
   const female = new Uint8Array(n);
   const needSeverity = new Uint8Array(NEED_AREAS.length * n);
-  const rates = NEED_AREAS.map((area) => PREVALENCE[area].map((pct) => pct / 100));
+  const rates = NEED_AREAS.map((area) => [NEED_PREVALENCE[area].community / 100, NEED_PREVALENCE[area].custody / 100]);
   for (let i = 0; i < n; i++) {
     pduIndex[i] = Math.floor(rng.uniform() * pdus.length);
     const u = rng.uniform();
@@ -68,11 +56,18 @@ function objectsOf(c: NeedsColumns): PersonNeeds[] {
 const national = synthesise(240_000, 16);
 const million = synthesise(1_000_000, 1016);
 const people = objectsOf(national);
+// change levels 0 5%, 1 30%, 2 45%, 3 20% (illustrative) for synthesiseNeeds
+const levelRng = new RandomStream(61);
+const changeLevel = Uint8Array.from(million.caseTypeIndex, () => {
+  const u = levelRng.uniform();
+  return u < 0.05 ? 0 : u < 0.35 ? 1 : u < 0.8 ? 2 : 3;
+});
 
 const figures = await measure([
   { name: 'needsAnalysisColumns, 240,000 people (12 regions, 108 PDUs)', fn: () => needsAnalysisColumns(national), target: '≤ 200 ms' },
   { name: 'needsAnalysisColumns, 1,000,000 people', fn: () => needsAnalysisColumns(million), iterations: 10, target: '≤ 1 s' },
-  { name: 'needsAnalysis (objects, zod per person), 240,000 people', fn: () => needsAnalysis(people), iterations: 5 },
+  { name: 'needsAnalysis (objects, zod per person), 240,000 people', fn: () => needsAnalysis(people), iterations: 3 },
+  { name: 'synthesiseNeeds, 1,000,000 people (4 calibration rounds)', fn: () => synthesiseNeeds({ changeLevel, caseTypeIndex: million.caseTypeIndex, seed: 16 }), iterations: 3 },
 ]);
 
 // the calibration, read back from the analysis of 1,000,000 (community = the community case type only)
@@ -80,6 +75,6 @@ const a = needsAnalysisColumns(million);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const calibration = (['lifestyle', 'accommodation', 'alcoholMisuse'] as const).map((area) => {
   const [community, custody] = [a.byCaseType.find((g) => g.key === 'community'), a.byCaseType.find((g) => g.key === 'custody')];
-  return [`  ${area}: community / custody`, `${pct(community?.needs[area].proportion ?? 0)} / ${pct(custody?.needs[area].proportion ?? 0)}`, '', '', `${PREVALENCE[area][0]}% / ${PREVALENCE[area][1]}%`];
+  return [`  ${area}: community / custody`, `${pct(community?.needs[area].proportion ?? 0)} / ${pct(custody?.needs[area].proportion ?? 0)}`, '', '', `${NEED_PREVALENCE[area].community}% / ${NEED_PREVALENCE[area].custody}%`];
 });
 printTable('Needs analysis (bench/needs.bench.ts)', figures, [['calibration read back (1,000,000 people)', 'observed', '', '', 'published'], ...calibration]);

@@ -68,8 +68,20 @@ export const synthesiseNeedsInputSchema = z.strictObject({
   /** Recalibration rounds after the first draw (default 4; 0 draws once at the targets). */
   calibrationRounds: z.number().int('expected whole rounds').min(0, 'expected 0 or more rounds').max(10, 'expected at most 10 rounds').optional(),
 });
-/** Input of {@link synthesiseNeeds}. */
-export type SynthesiseNeedsInput = z.input<typeof synthesiseNeedsInputSchema>;
+/** Input of {@link synthesiseNeeds} (see {@link synthesiseNeedsInputSchema}). */
+export interface SynthesiseNeedsInput {
+  /** Change level 0–3 of each person. */
+  readonly changeLevel: Uint8Array;
+  /** Position in `CASE_TYPES` of each person's case type. */
+  readonly caseTypeIndex: Uint8Array;
+  readonly seed: number;
+  /** %, per need area. */
+  readonly prevalence?: Readonly<Partial<Record<NeedArea, { readonly community: number; readonly custody: number }>>>;
+  /** %, 0–100 (default 33). */
+  readonly severePercent?: number;
+  /** 0–10 (default 4). */
+  readonly calibrationRounds?: number;
+}
 
 /** Synthetic needs, ready to be the `needSeverity` and `ogrs` columns of the tier calculation. */
 export interface SyntheticNeeds {
