@@ -46,6 +46,9 @@ export const NEED_PREVALENCE: Readonly<Record<NeedArea, PrevalenceTarget>> = dee
   attitudes: { community: 40, custody: 55, basis: 'assumed', range: [30, 65] },
 });
 
+/** People a calibration round reads at most (every k-th person of a longer list). */
+const CALIBRATION_SAMPLE = 100_000;
+
 /** Most people one call synthesises. */
 export const MAX_SYNTHETIC_PEOPLE = 10_000_000;
 
@@ -107,11 +110,14 @@ function needPoints(s: Uint8Array, base: number): number {
   return points;
 }
 
-/** One draw of every person's needs at `rates` (fractions per group and area), adjusted to their change level. */
-function draw(levels: Uint8Array, groups: Uint8Array, rates: Float64Array, severe: number, seed: number, s: Uint8Array, ogrs: Float64Array): void {
+/**
+ * One draw of the needs of every `stride`-th person at `rates` (fractions per group and area),
+ * adjusted to their change level.
+ */
+function draw(levels: Uint8Array, groups: Uint8Array, rates: Float64Array, severe: number, seed: number, s: Uint8Array, ogrs: Float64Array, stride: number): void {
   const rng = new RandomStream(seed);
   const order = [...WEIGHTED];
-  for (let i = 0; i < levels.length; i++) {
+  for (let i = 0; i < levels.length; i += stride) {
     const base = i * AREAS;
     const g = groups[i] as number;
     for (let k = 0; k < AREAS; k++) {
@@ -121,45 +127,48 @@ function draw(levels: Uint8Array, groups: Uint8Array, rates: Float64Array, sever
     }
     const level = levels[i] as number;
     if (level === 0) {
-      ogrs[i] = rng.integer(0, 100);
+      ogrs[i] = Math.floor(rng.uniform() * 101);
       continue;
     }
     const lo = level === 1 ? 0 : level === 2 ? level2 : level3;
     const hi = level === 1 ? level2 - 1 : level === 2 ? level3 - 1 : Number.POSITIVE_INFINITY;
     let points = needPoints(s, base);
-    // shuffle the weighted areas, then lower (too many points) or raise (too few even with OGRS 100) in that order
-    for (let j = order.length - 1; j > 0; j--) {
-      const r = rng.integer(0, j);
-      [order[j], order[r]] = [order[r] as number, order[j] as number];
-    }
-    for (let pass = 0; pass < 2 && points > hi; pass++) {
-      for (const k of order) {
-        if (points <= hi) break;
-        if ((s[base + k] as number) > 0) {
-          s[base + k] = (s[base + k] as number) - 1;
-          points -= WEIGHTS[k] as number;
+    if (points > hi || points + MAX_OGRS_POINTS < lo) {
+      // shuffle the weighted areas, then lower (too many points) or raise (too few even with OGRS 100) in that order
+      for (let j = order.length - 1; j > 0; j--) {
+        const r = Math.floor(rng.uniform() * (j + 1));
+        [order[j], order[r]] = [order[r] as number, order[j] as number];
+      }
+      for (let pass = 0; pass < 2 && points > hi; pass++) {
+        for (const k of order) {
+          if (points <= hi) break;
+          if ((s[base + k] as number) > 0) {
+            s[base + k] = (s[base + k] as number) - 1;
+            points -= WEIGHTS[k] as number;
+          }
+        }
+      }
+      for (let pass = 0; pass < 2 && points + MAX_OGRS_POINTS < lo; pass++) {
+        for (const k of order) {
+          if (points + MAX_OGRS_POINTS >= lo) break;
+          if ((s[base + k] as number) < 2) {
+            s[base + k] = (s[base + k] as number) + 1;
+            points += WEIGHTS[k] as number;
+          }
         }
       }
     }
-    for (let pass = 0; pass < 2 && points + MAX_OGRS_POINTS < lo; pass++) {
-      for (const k of order) {
-        if (points + MAX_OGRS_POINTS >= lo) break;
-        if ((s[base + k] as number) < 2) {
-          s[base + k] = (s[base + k] as number) + 1;
-          points += WEIGHTS[k] as number;
-        }
-      }
-    }
-    const o = rng.integer(Math.max(0, lo - points), Math.min(MAX_OGRS_POINTS, hi - points));
-    ogrs[i] = o === MAX_OGRS_POINTS ? 100 : 10 * o + rng.integer(0, 9);
+    const least = Math.max(0, lo - points);
+    const o = least + Math.floor(rng.uniform() * (Math.min(MAX_OGRS_POINTS, hi - points) - least + 1));
+    ogrs[i] = o === MAX_OGRS_POINTS ? 100 : 10 * o + Math.floor(rng.uniform() * 10);
   }
 }
 
-/** Achieved prevalence, fraction per group (0 community and licence, 1 custody) and area. */
-function achieved(s: Uint8Array, groups: Uint8Array): Float64Array {
+/** Achieved prevalence among every `stride`-th person, fraction per group (0 community and licence, 1 custody) and area. */
+function achieved(s: Uint8Array, groups: Uint8Array, stride: number): Float64Array {
   const count = new Float64Array(2 * AREAS);
   const people = [0, 0];
-  for (let i = 0; i < groups.length; i++) {
+  for (let i = 0; i < groups.length; i += stride) {
     const g = groups[i] as number;
     people[g] = (people[g] as number) + 1;
     for (let k = 0; k < AREAS; k++) if ((s[i * AREAS + k] as number) > 0) count[g * AREAS + k] = (count[g * AREAS + k] as number) + 1;
@@ -174,9 +183,10 @@ function achieved(s: Uint8Array, groups: Uint8Array): Float64Array {
  * change level under UTM v2 (weights 1, thinking and behaviour and attitudes 2, finance and
  * emotional wellbeing 0; level 3 from 20 points, 2 from 10), weighted needs are lowered or raised in
  * a random order, and the OGRS score is drawn within what lands the change points in the level's
- * band. The draw rates are then recalibrated (target / achieved, a few rounds) so the prevalence
- * after adjustment meets the targets where the change levels allow it: `prevalence` reports target
- * and achieved. Same input and seed, same needs.
+ * band. The draw rates are first recalibrated (target / achieved, a few rounds, each over up to
+ * 100,000 people spread evenly over the list) so the prevalence after adjustment meets the targets
+ * where the change levels allow it: `prevalence` reports target and achieved over everyone. Same
+ * input and seed, same needs.
  *
  * @example
  * ```ts
@@ -207,16 +217,19 @@ export function synthesiseNeeds(input: SynthesiseNeedsInput): SyntheticNeeds {
   const rates = targets.slice();
   const needSeverity = new Uint8Array(AREAS * n);
   const ogrs = new Float64Array(n);
-  draw(i.changeLevel, groups, rates, severe, i.seed, needSeverity, ogrs);
+  // calibration rounds read every stride-th person (about CALIBRATION_SAMPLE of them, spread over the
+  // whole list whatever its order); the final draw covers everyone
+  const stride = Math.max(1, Math.floor(n / CALIBRATION_SAMPLE));
   for (let round = 0; round < (i.calibrationRounds ?? 4); round++) {
-    const got = achieved(needSeverity, groups);
+    draw(i.changeLevel, groups, rates, severe, i.seed, needSeverity, ogrs, stride);
+    const got = achieved(needSeverity, groups, stride);
     rates.forEach((rate, j) => {
       const a = got[j] as number;
       rates[j] = a === 0 ? Math.min(1, rate + (targets[j] as number)) : Math.min(1, Math.max(0, (rate * (targets[j] as number)) / a));
     });
-    draw(i.changeLevel, groups, rates, severe, i.seed, needSeverity, ogrs);
   }
-  const got = achieved(needSeverity, groups);
+  draw(i.changeLevel, groups, rates, severe, i.seed, needSeverity, ogrs, 1);
+  const got = achieved(needSeverity, groups, 1);
   const pct = (x: number) => Math.round(x * 10_000) / 100;
   const prevalence = Object.fromEntries(
     NEED_AREAS.map((area, k) => [
