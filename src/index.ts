@@ -173,3 +173,6 @@ export {
   type SensitivityResult,
   type SensitivityRow,
 } from './scenario/index.js';
+
+// Needs of the caseload
+export * from './needs/index.js';

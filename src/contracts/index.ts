@@ -16,3 +16,5 @@ export { monthlyEstimates, referralMonitor, referralMonitorOptionsSchema } from 
 export type { DriftStatus, MonitoredMonth, ReferralMonitor, ReferralMonitorOptions } from './monitor.js';
 export { DAY_ONE_PATHWAYS, PROVIDER_TYPES, portfolioSummary } from './portfolio.js';
 export type { PortfolioGroup, PortfolioSummary } from './portfolio.js';
+export { commissionedAgainstNeed, eligiblePeopleSchema, needCoverageInputSchema } from './coverage.js';
+export type { CommissionedAgainstNeed, EligiblePeople, NeedCoverage, NeedCoverageInput } from './coverage.js';

@@ -1,6 +1,6 @@
 /**
  * Volume projection (document 004, recommendation 10): historical caseload, the share meeting a
- * service's eligibility criteria, projected forward with the caseload forecast and named extra
+ * service's eligibility criteria (assumed, or counted from the caseload's needs), projected forward with the caseload forecast and named extra
  * demand (such as the caseload from more police officers), giving a volume for each contract year.
  */
 import { z } from 'zod';
@@ -24,12 +24,19 @@ export const volumeProjectionInputSchema = z
   .strictObject({
     /** Cases a year in the base year (the latest year of historical data). */
     historicalCaseload: countSchema,
-    /** Basis points of the caseload meeting the service's eligibility criteria (1 250 = 12.5%). */
+    /** Basis points of the caseload meeting the service's eligibility criteria (1 250 = 12.5%): an assumed share. Give this or `eligiblePeople`. */
     eligibilityBp: z
       .number()
       .int('expected whole basis points (1 250 = 12.5%)')
       .min(0, 'expected an eligibility of 0 or more')
-      .max(BASIS_POINTS, 'expected an eligibility of at most 10 000 basis points (100%)'),
+      .max(BASIS_POINTS, 'expected an eligibility of at most 10 000 basis points (100%)')
+      .optional(),
+    /**
+     * People a year of the base year's caseload meeting the eligibility criteria, counted from its
+     * needs (e.g. a needs analysis's `eligibleByRegion`): the share is then exactly
+     * eligiblePeople / historicalCaseload. Give this or `eligibilityBp`.
+     */
+    eligiblePeople: countSchema.optional(),
     /** Caseload forecast: growth in each contract year over the year before, in signed basis points (-250 = a 2.5% fall). */
     growthBpByYear: z
       .array(
@@ -48,6 +55,13 @@ export const volumeProjectionInputSchema = z
     rounding: roundingModeSchema.optional(),
   })
   .superRefine((input, ctx) => {
+    if ((input.eligibilityBp === undefined) === (input.eligiblePeople === undefined)) {
+      const message = 'expected exactly one of eligibilityBp (an assumed share) and eligiblePeople (counted from the caseload)';
+      ctx.addIssue({ code: 'custom', path: [input.eligibilityBp === undefined ? 'eligibilityBp' : 'eligiblePeople'], message });
+    }
+    if (input.eligiblePeople !== undefined && input.eligiblePeople > input.historicalCaseload) {
+      ctx.addIssue({ code: 'custom', path: ['eligiblePeople'], message: `expected at most the historical caseload (${input.historicalCaseload}): eligible people are part of it` });
+    }
     const years = input.growthBpByYear.length;
     input.extraDemand?.forEach((extra, i) => {
       if (extra.casesByYear.length !== years) {
@@ -70,7 +84,7 @@ export interface ProjectedYear {
   readonly extraDemand: readonly { readonly name: string; readonly cases: number }[];
   /** Cases: forecast plus extra demand. */
   readonly caseload: number;
-  /** Referrals: caseload x eligibility, before rounding (exact, shown as a decimal). */
+  /** Referrals: caseload x eligibility (the share, or eligiblePeople / historicalCaseload), before rounding (exact, shown as a decimal). */
   readonly eligibleVolume: number;
   /** Whole referrals: the eligible volume rounded once. */
   readonly volume: number;
@@ -79,7 +93,13 @@ export interface ProjectedYear {
 /** A volume projection for each contract year. */
 export interface VolumeProjection {
   readonly historicalCaseload: number;
+  /**
+   * Basis points of the caseload eligible: as given, or, from `eligiblePeople`, the exact share
+   * rounded half-up to whole basis points for display (the arithmetic uses the exact share).
+   */
   readonly eligibilityBp: number;
+  /** Eligible people a year in the base year when given (the share is then counted, not assumed); `null` otherwise. */
+  readonly eligiblePeople: number | null;
   readonly rounding: RoundingMode;
   readonly years: readonly ProjectedYear[];
   /** Whole referrals per contract year (the `volume` of each year). */
@@ -92,7 +112,9 @@ const WHOLE = BigInt(BASIS_POINTS);
 
 /**
  * Projects the eligible volume of a service for each contract year, exactly, rounding each year's
- * volume to whole referrals once (default `half-up`).
+ * volume to whole referrals once (default `half-up`). The eligible share is an assumed
+ * `eligibilityBp`, or `eligiblePeople` of the `historicalCaseload` counted from the caseload's needs
+ * (exactly one of the two).
  *
  * @example
  * ```ts
@@ -105,13 +127,21 @@ const WHOLE = BigInt(BASIS_POINTS);
  * // year 1: 10,000 x 1.02 = 10,200 + 50 = 10,250 cases x 10% = 1,025 referrals
  * // year 2: 10,200 x 1.01 = 10,302 + 150 = 10,452 cases x 10% = 1,045.2 -> 1,045
  * p.volumes; // [1025, 1045]
+ * // or with the eligible people counted from the caseload's needs: 1,000 of 10,000 is the same 10%
+ * projectVolumes({ historicalCaseload: 10_000, eligiblePeople: 1_000, growthBpByYear: [200, 100],
+ *   extraDemand: [{ name: 'more police officers', casesByYear: [50, 150] }] }).volumes; // [1025, 1045]
  * ```
  */
 export function projectVolumes(input: VolumeProjectionInput): VolumeProjection {
   const i = parseInput(volumeProjectionInputSchema, input, 'input');
   const rounding = i.rounding ?? 'half-up';
   const extras = i.extraDemand ?? [];
-  const eligibility = ratio(BigInt(i.eligibilityBp), WHOLE);
+  const eligibility =
+    i.eligiblePeople === undefined
+      ? ratio(BigInt(i.eligibilityBp ?? 0), WHOLE)
+      : i.historicalCaseload === 0
+        ? ratio(0n)
+        : ratio(BigInt(i.eligiblePeople), BigInt(i.historicalCaseload));
   let forecast: Rational = ratio(BigInt(i.historicalCaseload));
   const years = i.growthBpByYear.map((growthBp, index): ProjectedYear => {
     forecast = mul(forecast, ratio(WHOLE + BigInt(growthBp), WHOLE));
@@ -131,7 +161,8 @@ export function projectVolumes(input: VolumeProjectionInput): VolumeProjection {
   const volumes = years.map((y) => y.volume);
   return {
     historicalCaseload: i.historicalCaseload,
-    eligibilityBp: i.eligibilityBp,
+    eligibilityBp: toSafeNumber(round(mul(eligibility, ratio(WHOLE)), 'half-up'), 'input.eligiblePeople'),
+    eligiblePeople: i.eligiblePeople ?? null,
     rounding,
     years,
     volumes,

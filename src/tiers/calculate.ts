@@ -41,7 +41,42 @@ export const WOMEN_FACTORS = deepFreeze(['parentingResponsibilities', 'impulsivi
 /** One of {@link WOMEN_FACTORS}. */
 export type WomenFactor = (typeof WOMEN_FACTORS)[number];
 
-/** The eight criminogenic needs of the change level, in the order of the `needSeverity` column. */
+/**
+ * The ten OASys criminogenic need sections, in section order (3 accommodation … 12 attitudes): the
+ * one need schema that a person's assessment, the tier calculation and the needs analysis read.
+ * Their position is their slot in a ten-wide `needSeverity` column (see {@link TierAssessmentColumns}).
+ *
+ * @example
+ * ```ts
+ * NEED_AREAS.length; // 10
+ * NEED_AREAS.indexOf('finance') + 3; // 5: OASys section 5
+ * ```
+ */
+export const NEED_AREAS = deepFreeze([
+  'accommodation',
+  'educationTrainingEmployability',
+  'finance',
+  'relationships',
+  'lifestyle',
+  'drugMisuse',
+  'alcoholMisuse',
+  'emotionalWellbeing',
+  'thinkingAndBehaviour',
+  'attitudes',
+] as const);
+/** One of {@link NEED_AREAS}. */
+export type NeedArea = (typeof NEED_AREAS)[number];
+
+/** The OASys section number of each need area (3 accommodation … 12 attitudes). */
+export const OASYS_SECTIONS: Readonly<Record<NeedArea, number>> = deepFreeze(
+  Object.fromEntries(NEED_AREAS.map((area, i) => [area, i + 3])) as Record<NeedArea, number>,
+);
+
+/**
+ * The eight need areas hmpps-tier weighs into the change level (all of {@link NEED_AREAS} but
+ * finance and emotional wellbeing, which it weighs 0), in the order of an eight-wide `needSeverity`
+ * column.
+ */
 export const NEEDS = deepFreeze([
   'accommodation',
   'educationTrainingEmployability',
@@ -51,7 +86,7 @@ export const NEEDS = deepFreeze([
   'alcoholMisuse',
   'thinkingAndBehaviour',
   'attitudes',
-] as const);
+] as const satisfies readonly NeedArea[]);
 /** One of {@link NEEDS}. */
 export type Need = (typeof NEEDS)[number];
 
@@ -72,13 +107,26 @@ function uniqueList<T extends readonly [string, ...string[]]>(values: T, what: s
     });
 }
 
+/**
+ * Zod schema of a person's needs: the severity of each need area of {@link NEED_AREAS} (absent =
+ * `none`). The one need schema of the tier calculation and the needs analysis.
+ *
+ * @example
+ * ```ts
+ * needSeveritiesSchema.parse({ accommodation: 'severe', finance: 'standard' }).finance; // 'standard'
+ * ```
+ */
+export const needSeveritiesSchema = z.partialRecord(
+  z.enum(NEED_AREAS, { error: () => `expected a need area: ${NEED_AREAS.join(', ')}` }),
+  z.enum(NEED_SEVERITIES, { error: () => `expected a severity: ${NEED_SEVERITIES.join(', ')}` }),
+);
+/** Severity of each need area (see {@link needSeveritiesSchema}). */
+export type NeedSeverities = z.input<typeof needSeveritiesSchema>;
+
 /** Zod schema of the assessment behind the change level; its absence means no valid assessment. */
 export const needsAssessmentSchema = z.strictObject({
-  /** Severity of each need (absent = `none`). */
-  needs: z.partialRecord(
-    z.enum(NEEDS, { error: () => `expected a need: ${NEEDS.join(', ')}` }),
-    z.enum(NEED_SEVERITIES, { error: () => `expected a severity: ${NEED_SEVERITIES.join(', ')}` }),
-  ),
+  /** Severity of each need area (absent = `none`). */
+  needs: needSeveritiesSchema,
   /** OGRS (Offender Group Reconviction Scale) score, % 0–100; absent = 0. */
   ogrs: z.number().min(0, 'expected an OGRS score of 0% or more').max(100, 'expected an OGRS score of at most 100%').optional(),
 });
@@ -147,8 +195,15 @@ export const tierRulesSchema = z.strictObject({
   womenFactor: pointsSchema,
   /** Least protect points of levels A, B and C (fewer than `C` is D). */
   protectLevels: z.strictObject({ C: pointsSchema, B: pointsSchema, A: pointsSchema }).superRefine(nondecreasing(['C', 'B', 'A'] as const)),
-  /** Weight of each need; change points add weight x severity (none 0, standard 1, severe 2). */
-  needWeights: z.strictObject(Object.fromEntries(NEEDS.map((need) => [need, pointsSchema])) as Record<Need, typeof pointsSchema>),
+  /**
+   * Weight of each need area; change points add weight x severity (none 0, standard 1, severe 2).
+   * The eight of {@link NEEDS} are required; finance and emotional wellbeing may be left out (weight 0).
+   */
+  needWeights: z.strictObject({
+    ...(Object.fromEntries(NEEDS.map((need) => [need, pointsSchema])) as Record<Need, typeof pointsSchema>),
+    finance: pointsSchema.optional(),
+    emotionalWellbeing: pointsSchema.optional(),
+  }),
   /** OGRS adds floor(OGRS / `ogrsDivisor`) change points. */
   ogrsDivisor: z.number().int('expected a whole divisor').min(1, 'expected a divisor of at least 1').max(100, 'expected a divisor of at most 100'),
   /** Change points added under Integrated Offender Management. */
@@ -163,7 +218,8 @@ export type TierRules = z.input<typeof tierRulesSchema>;
  * The rules of UTM v2 as hmpps-tier publishes them: RSR 7% or more 20 points, 3% or more 10;
  * ROSH very high 150, high 20, medium 10; MAPPA level 2 or 3 150, level 1 5; 2 points per
  * complexity factor and per additional factor for women; protect A from 150, B from 20, C from 10;
- * need weights 1, with 2 for thinking & behaviour and attitudes; floor(OGRS / 10); IOM 2; change
+ * need weights 1, with 2 for thinking & behaviour and attitudes, 0 for finance and emotional
+ * wellbeing; floor(OGRS / 10); IOM 2; change
  * level 3 from 20, 2 from 10.
  *
  * @example
@@ -188,6 +244,8 @@ export const UTM_V2_RULES: TierRules = deepFreeze<TierRules>({
     alcoholMisuse: 1,
     thinkingAndBehaviour: 2,
     attitudes: 2,
+    finance: 0,
+    emotionalWellbeing: 0,
   },
   ogrsDivisor: 10,
   integratedOffenderManagement: 2,
@@ -204,8 +262,10 @@ interface CompiledRules {
   readonly complexityFactor: number;
   readonly womenFactor: number;
   readonly protectLevels: z.output<typeof tierRulesSchema>['protectLevels'];
-  /** In {@link NEEDS} order. */
+  /** In {@link NEEDS} order (an eight-wide column). */
   readonly needWeights: Float64Array;
+  /** In {@link NEED_AREAS} order (a ten-wide column). */
+  readonly needAreaWeights: Float64Array;
   readonly ogrsDivisor: number;
   readonly integratedOffenderManagement: number;
   readonly changeLevels: z.output<typeof tierRulesSchema>['changeLevels'];
@@ -220,6 +280,7 @@ function compile(r: z.output<typeof tierRulesSchema>): CompiledRules {
     womenFactor: r.womenFactor,
     protectLevels: r.protectLevels,
     needWeights: Float64Array.from(NEEDS, (need) => r.needWeights[need]),
+    needAreaWeights: Float64Array.from(NEED_AREAS, (area) => r.needWeights[area] ?? 0),
     ogrsDivisor: r.ogrsDivisor,
     integratedOffenderManagement: r.integratedOffenderManagement,
     changeLevels: r.changeLevels,
@@ -268,8 +329,8 @@ export interface TierCalculation {
     readonly parts: {
       /** Sum of need weight x severity. */
       readonly needs: number;
-      /** Each need's weight x severity, for the needs assessed above none. */
-      readonly byNeed: Readonly<Partial<Record<Need, number>>>;
+      /** Each need area's weight x severity, for the areas assessed above none (finance and emotional wellbeing 0 by default). */
+      readonly byNeed: Readonly<Partial<Record<NeedArea, number>>>;
       /** floor(OGRS / 10). */
       readonly ogrs: number;
       /** Points under Integrated Offender Management (2), 0 when not. */
@@ -327,12 +388,12 @@ function tierOf(a: ParsedAssessment, r: CompiledRules): TierCalculation {
     change = { level: 2, basis: 'noValidAssessment', points: null, parts: null };
   } else {
     let needs = 0;
-    const byNeed: Partial<Record<Need, number>> = {};
-    NEEDS.forEach((need, i) => {
-      const severity = NEED_SEVERITIES.indexOf(a.assessment?.needs[need] ?? 'none');
+    const byNeed: Partial<Record<NeedArea, number>> = {};
+    NEED_AREAS.forEach((area, i) => {
+      const severity = NEED_SEVERITIES.indexOf(a.assessment?.needs[area] ?? 'none');
       if (severity === 0) return;
-      byNeed[need] = (r.needWeights[i] as number) * severity;
-      needs += byNeed[need];
+      byNeed[area] = (r.needAreaWeights[i] as number) * severity;
+      needs += byNeed[area];
     });
     const ogrs = Math.floor((a.assessment.ogrs ?? 0) / r.ogrsDivisor);
     const iom = a.integratedOffenderManagement === true ? r.integratedOffenderManagement : 0;
@@ -399,8 +460,10 @@ export function safeCalculateTier(assessment: unknown, rules?: TierRules): Resul
  * - `womenFactors`: bit `k` set for {@link WOMEN_FACTORS}`[k]` (0..7; counted only when female);
  * - `mandateForChange`: 1 when the sentence gives a mandate for change, else 0;
  * - `assessed`: 1 when there is a valid needs assessment, else 0;
- * - `needSeverity`: `8 x n` entries, person `i`'s needs at `8i … 8i + 7` in {@link NEEDS} order,
- *   each 0 none, 1 standard, 2 severe;
+ * - `needSeverity`: each 0 none, 1 standard, 2 severe; either `8 x n` entries, person `i`'s needs
+ *   at `8i … 8i + 7` in {@link NEEDS} order, or `10 x n` entries, person `i`'s at `10i … 10i + 9` in
+ *   {@link NEED_AREAS} order (the needs analysis's column; finance and emotional wellbeing then
+ *   count at their weights, 0 by default);
  * - `ogrs`: OGRS score, % 0–100;
  * - `integratedOffenderManagement`: 1 when managed under IOM, else 0.
  */
@@ -462,15 +525,18 @@ export function calculateTiers(assessments: TierAssessmentColumns, rules?: TierR
   const c = parseInput(tierAssessmentColumnsSchema, assessments, 'assessments');
   const r = rulesOf(rules);
   const n = c.rsr.length;
+  const stride = n > 0 && c.needSeverity.length === NEED_AREAS.length * n ? NEED_AREAS.length : NEEDS.length;
   for (const [column, values] of Object.entries(c)) {
-    const expected = column === 'needSeverity' ? NEEDS.length * n : n;
+    const expected = column === 'needSeverity' ? stride * n : n;
     if (values.length !== expected) {
-      throw new WorkloadError('INVALID_INPUT', `assessments.${column}: has ${values.length} entries, expected ${expected}`, {
+      const alternative = column === 'needSeverity' ? ` (8 a person in NEEDS order) or ${NEED_AREAS.length * n} (10 a person in NEED_AREAS order)` : '';
+      throw new WorkloadError('INVALID_INPUT', `assessments.${column}: has ${values.length} entries, expected ${expected}${alternative}`, {
         path: `assessments.${column}`,
       });
     }
   }
   const out = new Uint8Array(n);
+  const weights = stride === NEEDS.length ? r.needWeights : r.needAreaWeights;
   const { rsr, roshIndex, mappaLevel, complexityFactors, female, womenFactors, mandateForChange, assessed, needSeverity, ogrs } = c;
   const iom = c.integratedOffenderManagement;
   for (let i = 0; i < n; i++) {
@@ -500,10 +566,10 @@ export function calculateTiers(assessments: TierAssessmentColumns, rules?: TierR
     if (!(g >= 0 && g <= 100)) throw valueError('ogrs', i, g, 'an OGRS score of 0–100%');
     if (managed > 1) throw valueError('integratedOffenderManagement', i, managed, '0 or 1');
     let needs = 0;
-    for (let k = 0; k < 8; k++) {
-      const severity = needSeverity[i * 8 + k] as number;
-      if (severity > 2) throw valueError('needSeverity', i * 8 + k, severity, '0, 1 or 2 (none, standard, severe)');
-      needs += (r.needWeights[k] as number) * severity;
+    for (let k = 0; k < stride; k++) {
+      const severity = needSeverity[i * stride + k] as number;
+      if (severity > 2) throw valueError('needSeverity', i * stride + k, severity, '0, 1 or 2 (none, standard, severe)');
+      needs += (weights[k] as number) * severity;
     }
     const change = mandate === 0 ? 0 : valid === 0 ? 2 : assessedChangeLevelOf(needs + Math.floor(g / r.ogrsDivisor) + r.integratedOffenderManagement * managed, r);
     out[i] = utmIndexOf(protectIndexOf(protectPoints, r), change);

@@ -1,0 +1,4 @@
+/** Trusted cores of the needs room for sibling rooms (already parsed input, no second check). */
+export { analyseColumns } from './analysis.js';
+export { compileCrosswalk, crosswalkOf, type CompiledCrosswalk } from './crosswalk.js';
+export { wilsonCore } from './wilson.js';
