@@ -26,8 +26,10 @@ export interface GreedyResult {
  *
  * @example
  * ```ts
- * // Two POs of 1,000 points at 50% and 20%: a 63-point case goes to the second.
- * referenceGreedy(columns, Uint8Array.of(1, 1, 1, 1, 1), 50, false).assigned; // Int32Array [1]
+ * // Two POs of 1,000 points at 50% and 20% (ranks 0 and 1), three 300-point cases: the first goes to
+ * // the second PO (20% -> 50%), the tie at 50% to rank 0 (-> 80%), the last to the second (-> 80%).
+ * // Every level open to every grade (mask 31); ceiling 50; no continuity.
+ * referenceGreedy(columns, Uint8Array.of(31, 31, 31, 31, 31), 50, false).assigned; // Int32Array [1, 0, 1]
  * ```
  */
 export function referenceGreedy(c: AllocationColumns, masks: Uint8Array, ceiling: number, continuity: boolean): GreedyResult {

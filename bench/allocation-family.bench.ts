@@ -106,12 +106,12 @@ for (const [load, size] of LOADS) {
 }
 process.stderr.write('\n');
 
-/** Prints a Markdown table, the first column left-aligned, the others right-aligned. */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): void {
+/** Prints a Markdown table, the first `left` columns left-aligned, the others right-aligned. */
+function table(header: readonly string[], rows: readonly (readonly string[])[], left: number): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) => `| ${cells.map((x, i) => (i <= 1 ? x.padEnd(widths[i] ?? 0) : x.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  const line = (cells: readonly string[]) => `| ${cells.map((x, i) => (i < left ? x.padEnd(widths[i] ?? 0) : x.padStart(widths[i] ?? 0))).join(' | ')} |`;
   console.log(line(header));
-  console.log(`|${widths.map((w, i) => (i <= 1 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+  console.log(`|${widths.map((w, i) => (i < left ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
   for (const r of rows) console.log(line(r));
 }
 const mean = (xs: readonly number[]) => (xs.length === 0 ? NaN : xs.reduce((s, x) => s + x, 0) / xs.length);
@@ -147,7 +147,7 @@ for (const [load] of LOADS) {
     ]);
   }
 }
-table(['load', 'policy', 'time mean', 'time worst', 'mean ms', 'gap mean', 'gap worst', 'gap: slack PDUs', 'binding PDUs', 'placed'], summary);
+table(['load', 'policy', 'time mean', 'time worst', 'mean ms', 'gap mean', 'gap worst', 'gap: slack PDUs', 'binding PDUs', 'placed'], summary, 2);
 const binding = runs.flatMap((r) => (r.policies.get('balanced') as PolicyRun).gaps.map((g) => [r.load, g.binds] as const));
 for (const [load] of LOADS) {
   const here = binding.filter(([l]) => l === load);
@@ -176,5 +176,6 @@ table(
       `${bal.gaps.filter((g) => g.binds).length}/${bal.gaps.length}`,
     ];
   }),
+  3,
 );
 console.log(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
