@@ -79,7 +79,7 @@ export interface FamilyProblem {
   /** Eligible-grade bit mask (bit = index in GRADES) per level, in the library's level order. */
   readonly masks: Uint8Array;
   readonly traits: FamilyTraits;
-  /** Short description of the structure (≤ 40 characters). */
+  /** Short description of the structure (≤ 30 characters). */
   readonly label: string;
 }
 
@@ -303,13 +303,13 @@ export function familyProblem(seed: number, size: FamilySize): FamilyProblem {
     abShare: C === 0 ? 0 : ab / C,
   };
   const problem = s.heaviestLast ? heaviestLast(columns) : columns;
+  // e.g. `AB>PO pt18 L25-53 C HL`: eligibility, part-time %, current load band %, continuity (C or -), heaviest last.
   const label = [
     traits.eligibility,
-    `PO${Math.round(traits.poShare * 100)}`,
     `pt${Math.round(traits.partTimeShare * 100)}`,
     `L${Math.round(s.load[0])}-${Math.round(s.load[1])}`,
-    traits.continuity ? 'cont' : 'nocont',
-    ...(traits.heaviestLast ? ['heavy-last'] : []),
+    traits.continuity ? 'C' : '-',
+    ...(traits.heaviestLast ? ['HL'] : []),
   ].join(' ');
   return {
     seed,
