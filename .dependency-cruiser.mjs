@@ -12,7 +12,9 @@
  */
 const ROOT_HELPER = '^src/[^/]+\\.ts$';
 const BASE = '^src/(tiers|weightings|workload)/';
-const DOMAIN = '^src/(forward|needs|allocation|caseload|pipeline|contracts|record)/';
+const DOMAIN = '^src/(allocation|caseload|pipeline|contracts|record)/';
+/** Rooms that join domain rooms: the forward projection allocates new demand over an organisation; needs drive contract volumes. */
+const JOINING = '^src/(forward|needs)/';
 const EDGE_PACKAGES = '^(node_modules/)?(vega|vega-lite|vega-[^/]+|exceljs|csv-parse|csv-stringify|xlsx)(/|$)';
 
 /** A lower layer may import only the layers under it (and packages). */
@@ -43,6 +45,13 @@ export default {
       comment: 'forward, needs, allocation, caseload, pipeline and contracts use workload, weightings, tiers and the root helpers: not each other, nor anything above.',
       from: { path: DOMAIN },
       to: { path: '^src/', pathNot: [ROOT_HELPER, BASE, '^src/$1/'] },
+    },
+    {
+      name: 'joining-rooms-on-the-domain',
+      severity: 'error',
+      comment: 'forward and needs use the domain rooms below them (forward: allocation and caseload; needs: contracts), not each other, nor scenario, io or cli.',
+      from: { path: JOINING },
+      to: { path: '^src/', pathNot: [ROOT_HELPER, BASE, DOMAIN, '^src/$1/'] },
     },
     {
       name: 'scenario-without-io-or-cli',
