@@ -9,7 +9,7 @@ import { largestRemainder } from '../money.js';
 import { RandomStream } from '../random.js';
 import { isoDateSchema, parseInput } from '../validate.js';
 import { DEFAULT_WEIGHTINGS, GRADES, weightingTableSchema, type Grade } from '../weightings/index.js';
-import { availablePointsOf, fteOf } from '../workload/index.js';
+import { availablePointsUnchecked, fteUnchecked } from '../workload/internal.js';
 import { calibrationRows, type CalibrationRow } from './calibration.js';
 import { DEFAULT_CASE_MIX, aliasTable, caseMixSchema, drawAlias, drawCase, mixSamplers, type MixSamplers } from './mix.js';
 import {
@@ -345,11 +345,11 @@ export function generateNationalCaseload(options: NationalCaseloadOptions): Gene
       const key = `${grade}|${hours}|${choice}`;
       let capacity = capacityByKey.get(key);
       if (capacity === undefined) {
-        const available = availablePointsOf({ ...practitioner, reductions: reduction === undefined ? undefined : [reduction] }, weightings, asOf);
+        const available = availablePointsUnchecked({ ...practitioner, reductions: reduction === undefined ? undefined : [reduction] }, weightings, asOf);
         capacity = { points: available.points, fte: available.defaultHours === 0 ? 0 : available.effectiveHours / available.defaultHours };
         capacityByKey.set(key, capacity);
       }
-      const fte = fteOf(grade, hours, weightings);
+      const fte = fteUnchecked(grade, hours, weightings);
       columns.gradeIndex[p] = g;
       columns.teamIndex[p] = t;
       columns.pduIndex[p] = teamPdu[t] as number;

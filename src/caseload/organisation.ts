@@ -9,15 +9,13 @@ import { isoDateSchema, parseInput } from '../validate.js';
 import { DEFAULT_WEIGHTINGS, GRADES, weightingTableSchema, type WeightingTable } from '../weightings/index.js';
 import {
   CASE_STATUSES,
-  assertUniqueIds,
-  availablePointsOf,
   caseloadSchema,
   columnarCaseloadSchema,
-  fteOf,
   practitionerSchema,
   type Caseload,
   type ColumnarCaseload,
 } from '../workload/index.js';
+import { assertUniqueIds, availablePointsUnchecked, fteUnchecked } from '../workload/internal.js';
 
 const idSchema = z.string().min(1, 'expected a non-empty id');
 const nameSchema = z.string().min(1, 'expected a non-empty name');
@@ -173,8 +171,8 @@ export function organisationCaseload(organisation: Organisation, options: Organi
     columns.pduIndex[i] = teamPdu[team] as number;
     columns.regionIndex[i] = pduRegion[teamPdu[team] as number] as number;
     columns.contractedHours[i] = p.contractedHours;
-    columns.availablePoints[i] = availablePointsOf(p, weightings, o.asOf).points;
-    columns.fte[i] = fteOf(p.grade, p.contractedHours, weightings);
+    columns.availablePoints[i] = availablePointsUnchecked(p, weightings, o.asOf).points;
+    columns.fte[i] = fteUnchecked(p.grade, p.contractedHours, weightings);
     columns.standardDeliveryReports[i] = reportCount(p.caseload?.reports?.standardDelivery, `organisation.practitioners[${i}].caseload.reports.standardDelivery`);
     columns.fastDeliveryReports[i] = reportCount(p.caseload?.reports?.fastDelivery, `organisation.practitioners[${i}].caseload.reports.fastDelivery`);
     columns.caseStart[i] = caseCount;
