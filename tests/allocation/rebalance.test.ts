@@ -46,6 +46,9 @@ function placeThenRebalance(c: AllocationColumns, holder: readonly number[], cei
   return { state, touched };
 }
 
+/** Level C cases of 60, 20, 10 and 10 points. */
+const SIXTY_TWENTY_TEN_TEN = [6000, 2000, 1000, 1000].map((weight) => ({ weight, level: LEVEL_C }));
+
 const capacity = (state: Allocation, p: number) => (state.points[p] as number) / (state.c.available[p] as number);
 
 describe('rebalance (the exchange pass of balanced)', () => {
@@ -54,12 +57,7 @@ describe('rebalance (the exchange pass of balanced)', () => {
     // Even split: move (80 x 100 - 20 x 100) / 200 = 30 points. Giving the 60 for a 10 moves 50:
     // PO 0 at 30%, PO 1 at 70%, highest 70 < 80: made. Then PO 1 is the most loaded (70%): the best
     // swap gives its 60 for PO 0's 20 (moves 40: 30 + 40 = 70% again), not lower, so the pass stops.
-    const c = columns([{ grade: PO, available: 100 }, { grade: PO, available: 100 }], [
-      { weight: 6000, level: LEVEL_C },
-      { weight: 2000, level: LEVEL_C },
-      { weight: 1000, level: LEVEL_C },
-      { weight: 1000, level: LEVEL_C },
-    ]);
+    const c = columns([{ grade: PO, available: 100 }, { grade: PO, available: 100 }], SIXTY_TWENTY_TEN_TEN);
     const { state, touched } = placeThenRebalance(c, [0, 0, 1, 1]);
     expect([capacity(state, 0), capacity(state, 1)]).toEqual([30, 70]);
     expect(Array.from(state.assigned)).toEqual([1, 0, 0, 1]);
@@ -85,12 +83,7 @@ describe('rebalance (the exchange pass of balanced)', () => {
   it('keeps the capacity limit: no swap takes the partner over it', () => {
     // As the first example, with a limit of 60%: giving the 60 for a 10 would put PO 1 at 70%.
     // Giving the 20 for a 10 leaves PO 0 at 70% and PO 1 at 30%, within the limit.
-    const c = columns([{ grade: PO, available: 100 }, { grade: PO, available: 100 }], [
-      { weight: 6000, level: LEVEL_C },
-      { weight: 2000, level: LEVEL_C },
-      { weight: 1000, level: LEVEL_C },
-      { weight: 1000, level: LEVEL_C },
-    ]);
+    const c = columns([{ grade: PO, available: 100 }, { grade: PO, available: 100 }], SIXTY_TWENTY_TEN_TEN);
     const { state } = placeThenRebalance(c, [0, 0, 1, 1], 50, 60);
     expect([capacity(state, 0), capacity(state, 1)]).toEqual([70, 30]);
   });
