@@ -94,12 +94,7 @@ export const percentSchema = z.number().min(0, 'expected a percentage of 0 or mo
 /**
  * Zod schema of one typed-array kind: refuses anything else with "expected a Uint32Array" (or the
  * kind named). The typed-column check's first half: kinds by schema, then lengths and values in one
- * pass with {@link checkColumn} or {@link columnValueError}.
- *
- * @example
- * ```ts
- * parseInput(typedArraySchema(Uint32Array), Uint32Array.of(1, 2), 'cases'); // Uint32Array [1, 2]
- * ```
+ * pass with {@link checkColumn} or {@link columnValueError}. Internal (not on the package root).
  */
 export function typedArraySchema<T>(kind: abstract new (...args: never[]) => T): z.ZodType<T> {
   return z.instanceof(kind as never, { message: `expected a ${kind.name}` }) as unknown as z.ZodType<T>;
@@ -107,11 +102,6 @@ export function typedArraySchema<T>(kind: abstract new (...args: never[]) => T):
 
 /**
  * The error of a typed column whose entry `index` is out of range: `path[index]: got value, expected …`.
- *
- * @example
- * ```ts
- * columnValueError('caseload.tierIndex', 3, 40, '0..32').path; // 'caseload.tierIndex[3]'
- * ```
  */
 export function columnValueError(path: string, index: number, value: number, expected: string): WorkloadError {
   const at = `${path}[${index}]`;
@@ -122,11 +112,6 @@ export function columnValueError(path: string, index: number, value: number, exp
  * The typed-column check's second half: a column of `length` entries, each passing `ok` (when
  * given); throws `INVALID_INPUT` naming the column, or its first bad entry, under `path`. `note`
  * follows the expected length in the message (say, "one per case").
- *
- * @example
- * ```ts
- * checkColumn('columns.grade', Uint8Array.of(0, 7), 2, (g) => g < 5, 'a grade index 0..4'); // throws at columns.grade[1]
- * ```
  */
 export function checkColumn(path: string, column: ArrayLike<number>, length: number, ok?: (value: number) => boolean, expected = '', note = ''): void {
   if (column.length !== length) {

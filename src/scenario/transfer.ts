@@ -26,20 +26,25 @@ export const transferSchema = z.strictObject({
 /** A transferring caseload and how it is allocated. */
 export type Transfer = z.input<typeof transferSchema>;
 
-/**
- * Columns of an allocation problem: the organisation's practitioners holding their caseloads
- * (points in hundredths, reports included), scoped by PDU, and the incoming cases, built by the
- * allocation column builder. Checks the organisation's columns it reads (lengths, grade and PDU
- * indexes, case values) once, with paths under `org`; the column types must be parsed
- * ({@link organisationCaseloadSchema}) and `incoming` is trusted (drawn by `generateCases`).
- */
-export function liftAndShiftColumns(org: OrganisationCaseload, incoming: NewCaseColumns, preferred: Int32Array, countUnpaidWorkOnly = false): AllocationColumns {
+/** Checks the practitioner columns the lift and shift reads (lengths, grade and PDU indexes), once, with paths under `org`. */
+function checkPractitionerColumns(org: OrganisationCaseload): void {
   const p = org.columns.practitioners;
   const at = 'org.columns.practitioners';
   for (const column of ['availablePoints', 'standardDeliveryReports', 'fastDeliveryReports'] as const) checkColumn(`${at}.${column}`, p[column], p.count);
   checkColumn(`${at}.gradeIndex`, p.gradeIndex, p.count, (g) => g < GRADES.length, `0..${GRADES.length - 1} (positions in GRADES)`);
   checkColumn(`${at}.pduIndex`, p.pduIndex, p.count, (pdu) => pdu < org.pdus.length, `0..${org.pdus.length - 1} (positions in pdus)`);
   checkColumn('org.columns.cases.practitionerCount', [org.columns.cases.practitionerCount], 1, (n) => n === p.count, `${p.count}, one per practitioner`);
+}
+
+/**
+ * Columns of an allocation problem: the organisation's practitioners holding their caseloads
+ * (points in hundredths, reports included), scoped by PDU, and the incoming cases, built by the
+ * allocation column builder. The held cases' values are checked as they are summed (paths under
+ * `org.columns.cases`); the practitioner columns are trusted (checked by {@link liftAndShift}),
+ * and so is `incoming` (drawn by `generateCases`).
+ */
+export function liftAndShiftColumns(org: OrganisationCaseload, incoming: NewCaseColumns, preferred: Int32Array, countUnpaidWorkOnly = false): AllocationColumns {
+  const p = org.columns.practitioners;
   const held = sumColumnarCaseload(org.columns.cases, org.weightings, countUnpaidWorkOnly, 'org.columns.cases');
   const { standardDelivery, fastDelivery } = org.weightings.reportPoints;
   const pointsHundredths = Float64Array.from(held.hundredths, (hundredths, i) =>
@@ -79,6 +84,7 @@ export interface LiftAndShift {
  */
 export function liftAndShift(org: OrganisationCaseload, transfer: Transfer, seed: number): LiftAndShift {
   parseInput(organisationCaseloadSchema, org, 'org');
+  checkPractitionerColumns(org);
   const t = parseInput(transferSchema, transfer, 'transfer');
   const s = parseInput(z.number().int('expected a whole-number seed').refine(Number.isSafeInteger, 'expected a safe integer seed'), seed, 'seed');
   const pdus = org.pdus.length;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { WorkloadError, type Result } from '../errors.js';
-import { attempt, parseInput } from '../validate.js';
+import { attempt, checkColumn, parseInput, typedArraySchema } from '../validate.js';
 import { PROTECT_LEVELS, UTM_TIERS, type ChangeLevel, type ProtectLevel, type UtmTier } from './codes.js';
 
 /** Risk of serious harm (ROSH) levels, lowest first; absent means `none`. */
@@ -417,15 +417,15 @@ export interface TierAssessmentColumns {
   readonly integratedOffenderManagement: Uint8Array;
 }
 
-const u8 = z.instanceof(Uint8Array, { message: 'expected a Uint8Array' });
-const f64 = z.instanceof(Float64Array, { message: 'expected a Float64Array' });
+const u8 = typedArraySchema(Uint8Array);
+const f64 = typedArraySchema(Float64Array);
 
 /** Zod schema of {@link TierAssessmentColumns}: column types only (lengths and values are checked in one pass). */
 export const tierAssessmentColumnsSchema = z.strictObject({
   rsr: f64,
   roshIndex: u8,
   mappaLevel: u8,
-  complexityFactors: z.instanceof(Uint16Array, { message: 'expected a Uint16Array' }),
+  complexityFactors: typedArraySchema(Uint16Array),
   female: u8,
   womenFactors: u8,
   mandateForChange: u8,
@@ -461,14 +461,7 @@ export function calculateTiers(assessments: TierAssessmentColumns, rules?: TierR
   const c = parseInput(tierAssessmentColumnsSchema, assessments, 'assessments');
   const r = rulesOf(rules);
   const n = c.rsr.length;
-  for (const [column, values] of Object.entries(c)) {
-    const expected = column === 'needSeverity' ? NEEDS.length * n : n;
-    if (values.length !== expected) {
-      throw new WorkloadError('INVALID_INPUT', `assessments.${column}: has ${values.length} entries, expected ${expected}`, {
-        path: `assessments.${column}`,
-      });
-    }
-  }
+  for (const [column, values] of Object.entries(c)) checkColumn(`assessments.${column}`, values, column === 'needSeverity' ? NEEDS.length * n : n);
   const out = new Uint8Array(n);
   const { rsr, roshIndex, mappaLevel, complexityFactors, female, womenFactors, mandateForChange, assessed, needSeverity, ogrs } = c;
   const iom = c.integratedOffenderManagement;
