@@ -26,8 +26,7 @@ import {
   type AllocationPractitioner,
   type CoreResult,
 } from '../src/index.js';
-import { allocateColumns } from '../src/allocation/core.js';
-import { coreRulesOf, resolveRules } from '../src/allocation/rules.js';
+import { allocateColumnarUnchecked, coreRulesUnchecked, resolveRulesUnchecked } from '../src/allocation/internal.js';
 import { liftAndShiftColumns } from '../src/scenario/transfer.js';
 import { measure, printTable } from './harness.js';
 
@@ -45,15 +44,15 @@ const emptyProblem = (count: number): AllocationColumns => {
   const c = problem(count);
   return { ...c, pointsHundredths: new Float64Array(c.practitionerCount), cases: new Uint32Array(c.practitionerCount), ceilingCases: new Uint32Array(c.practitionerCount) };
 };
-const rulesFor = (policy: AllocationPolicy) => coreRulesOf(policy, resolveRules({ ceiling: CEILING }));
+const rulesFor = (policy: AllocationPolicy) => coreRulesUnchecked(policy, resolveRulesUnchecked({ ceiling: CEILING }));
 
 // ---------------------------------------------------------------------------------------------
 // Speed
 const million = problem(1_000_000);
 const speed = await measure([
-  { name: 'core least-loaded: 1,000,000 cases, 20,000 practitioners', fn: () => allocateColumns(million, rulesFor('least-loaded')), iterations: 10, target: '< 250 ms' },
-  { name: 'core balanced: same problem', fn: () => allocateColumns(million, rulesFor('balanced')), iterations: 10, target: '<= 2x least-loaded' },
-  { name: 'core grade-order: same problem', fn: () => allocateColumns(million, rulesFor('grade-order')), iterations: 10 },
+  { name: 'core least-loaded: 1,000,000 cases, 20,000 practitioners', fn: () => allocateColumnarUnchecked(million, rulesFor('least-loaded')), iterations: 10, target: '< 250 ms' },
+  { name: 'core balanced: same problem', fn: () => allocateColumnarUnchecked(million, rulesFor('balanced')), iterations: 10, target: '<= 2x least-loaded' },
+  { name: 'core grade-order: same problem', fn: () => allocateColumnarUnchecked(million, rulesFor('grade-order')), iterations: 10 },
   { name: 'allocateColumnar (validated), balanced', fn: () => allocateColumnar(million, { policy: 'balanced', rules: { ceiling: CEILING } }), iterations: 10 },
 ]);
 
@@ -112,9 +111,9 @@ function naiveLeastLoaded(c: AllocationColumns): Int32Array {
 const small = problem(20_000);
 const naive = await measure([
   { name: 'naive scan least-loaded: 20,000 cases', fn: () => naiveLeastLoaded(small), iterations: 3 },
-  { name: 'core least-loaded: the same 20,000 cases', fn: () => allocateColumns(small, rulesFor('least-loaded')), iterations: 20 },
+  { name: 'core least-loaded: the same 20,000 cases', fn: () => allocateColumnarUnchecked(small, rulesFor('least-loaded')), iterations: 20 },
 ]);
-const sameChoices = naiveLeastLoaded(small).every((p, i) => p === allocateColumns(small, rulesFor('least-loaded')).assigned[i]);
+const sameChoices = naiveLeastLoaded(small).every((p, i) => p === allocateColumnarUnchecked(small, rulesFor('least-loaded')).assigned[i]);
 const ratio = (naive[0]?.medianMs ?? 0) / (naive[1]?.medianMs ?? 1);
 
 const leastLoadedMs = speed[0]?.medianMs ?? 0;
@@ -176,7 +175,7 @@ const loads = [
 ] as const;
 for (const [label, c] of loads) {
   for (const policy of ['balanced', 'least-loaded', 'grade-order'] as const) {
-    const result = allocateColumns(c, rulesFor(policy));
+    const result = allocateColumnarUnchecked(c, rulesFor(policy));
     const gaps = SAMPLE_PDUS.map((pdu) => maxCapacity(c, result, pdu) - lowerBound(c, result, pdu));
     const placed = result.assigned.reduce((n, p) => n + (p >= 0 ? 1 : 0), 0);
     const atCeiling = result.ceilingCases.reduce((n, k) => n + (k >= CEILING ? 1 : 0), 0);

@@ -20,12 +20,6 @@ import { smallScenario } from '../tests/scenario/fixtures.js';
 
 /** The house cap on a consumer's install (issue #12): packages in all. */
 const CAP = 10;
-/**
- * Dependencies on their way out, whose own trees are shown but not counted against the cap while
- * package.json still depends on them. mathjs goes with the pipeline branch of #12 (ml-matrix and
- * ml-levenberg-marquardt replace it): delete it from this list once that branch is merged.
- */
-const LEAVING: readonly string[] = ['mathjs'];
 /** What importing the library must never load: chart, spreadsheet, CSV and file-reader code. */
 const FORBIDDEN_PACKAGE = /^(vega|vega-.+|exceljs|xlsx|csv-parse|csv-stringify|playwright-core)$/;
 const FORBIDDEN_DIST_FILE = /\/dist\/(cli|io)[./]/;
@@ -82,20 +76,12 @@ try {
   execFileSync('npm', ['install', tarball, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: project, stdio: ['ignore', 'ignore', 'inherit'] });
 
   const installed = installedPackages(join(project, 'node_modules'));
-  const leaving = LEAVING.filter((name) => pkg.dependencies?.[name] !== undefined);
-  const counted = reachable(installed, join(project, 'node_modules', pkg.name), new Set(leaving));
+  const counted = reachable(installed, join(project, 'node_modules', pkg.name));
   const names = (paths: Iterable<string>) => [...paths].map((p) => installed.get(p)?.name ?? p).sort();
   const megabytes = (bytesUnder(join(project, 'node_modules')) / 1e6).toFixed(1);
   console.log(`consumer install: ${installed.size} packages in node_modules, ${megabytes} MB (${pkg.name} and ${installed.size - 1} it brings)`);
-  if (leaving.length > 0) {
-    const excused = [...installed.keys()].filter((p) => !counted.has(p));
-    console.log(`  ${excused.length} of them come only through ${leaving.join(', ')}, leaving with #12, not counted: ${names(excused).join(', ')}`);
-  }
   console.log(`  counted against the cap of ${CAP}: ${counted.size} (${names(counted).join(', ')})`);
   if (counted.size > CAP) fail(`the install brings ${counted.size} packages, above the cap of ${CAP}`);
-  for (const stale of LEAVING.filter((name) => !leaving.includes(name))) {
-    console.log(`  note: ${stale} is no longer a dependency: delete it from LEAVING in scripts/consumer-check.ts`);
-  }
   const peers = names(installed.keys()).filter((name) => FORBIDDEN_PACKAGE.test(name));
   if (peers.length > 0) fail(`the install brings chart or spreadsheet packages: ${peers.join(', ')}`);
 
@@ -112,17 +98,13 @@ try {
   const cjs = spawnSync(process.execPath, ['rollup.cjs'], { cwd: project, encoding: 'utf8' });
   if (cjs.status !== 0) fail(`require('${pkg.name}').rollUp failed:\n${cjs.stderr}`);
   const cjsLoaded = cjs.status === 0 ? (JSON.parse(cjs.stdout) as [string, string][]) : [];
-  const excusedNames = new Set(names([...installed.keys()].filter((p) => !counted.has(p))));
   for (const [kind, loaded] of [['ESM', esmLoaded], ['CommonJS', cjsLoaded]] as const) {
     const edges = loaded.filter(([, url]) => !url.endsWith('/rollup.mjs'));
     const modules = new Set(edges.map(([, url]) => url));
     const forbidden = edges.filter(([, url]) => url.startsWith('node:') || FORBIDDEN_DIST_FILE.test(url) || packagesIn(url).some((name) => FORBIDDEN_PACKAGE.test(name)));
-    // Whatever a leaving package loads is shown, not failed: it goes with that package.
-    const excused = forbidden.filter(([parent]) => packagesIn(parent).some((name) => excusedNames.has(name)));
-    const bad = forbidden.filter((edge) => !excused.includes(edge)).map(([parent, url]) => `${url} (from ${parent})`);
+    const bad = forbidden.map(([parent, url]) => `${url} (from ${parent})`);
     const packages = [...new Set([...modules].flatMap(packagesIn))].sort();
     console.log(`rollUp alone (${kind}): ${modules.size} modules from ${packages.join(', ')}${bad.length === 0 ? '; no built-in, chart, spreadsheet or file-reader module' : ''}`);
-    for (const [parent, url] of excused) console.log(`  excused while ${leaving.join(', ')} is a dependency: ${url} (from ${parent})`);
     if (modules.size === 0) fail(`rollUp alone (${kind}): no module recorded, so the check saw nothing`);
     if (bad.length > 0) fail(`rollUp alone (${kind}) loads modules it must not: ${bad.join(', ')}`);
   }
@@ -182,14 +164,13 @@ function bytesUnder(dir: string): number {
   }, 0);
 }
 
-/** The folders reachable from `start` through declared dependencies, resolved as Node does, not through `skip`. */
-function reachable(installed: ReadonlyMap<string, Installed>, start: string, skip: ReadonlySet<string>): Set<string> {
+/** The folders reachable from `start` through declared dependencies, resolved as Node does. */
+function reachable(installed: ReadonlyMap<string, Installed>, start: string): Set<string> {
   const seen = new Set<string>();
   const visit = (folder: string) => {
     if (seen.has(folder)) return;
     seen.add(folder);
     for (const dep of installed.get(folder)?.dependencies ?? []) {
-      if (skip.has(dep)) continue;
       // Node's lookup: folder/node_modules/dep, then each enclosing node_modules.
       for (let dir = folder; ; dir = dir.slice(0, dir.lastIndexOf('/node_modules'))) {
         const candidate = join(dir, 'node_modules', dep);

@@ -182,3 +182,36 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : typeof value;
 }
+
+/**
+ * Zod schema of one typed-array kind: refuses anything else with "expected a Uint32Array" (or the
+ * kind named). The typed-column check's first half: kinds by schema, then lengths and values in one
+ * pass with {@link checkColumn} or {@link columnValueError}. Internal (not on the package root).
+ */
+export function typedArraySchema<T>(kind: abstract new (...args: never[]) => T): z.ZodType<T> {
+  return z.instanceof(kind as never, { message: `expected a ${kind.name}` }) as unknown as z.ZodType<T>;
+}
+
+/**
+ * The error of a typed column whose entry `index` is out of range: `path[index]: got value, expected …`.
+ */
+export function columnValueError(path: string, index: number, value: number, expected: string): WorkloadError {
+  const at = `${path}[${index}]`;
+  return new WorkloadError('INVALID_INPUT', `${at}: got ${value}, expected ${expected}`, { path: at });
+}
+
+/**
+ * The typed-column check's second half: a column of `length` entries, each passing `ok` (when
+ * given); throws `INVALID_INPUT` naming the column, or its first bad entry, under `path`. `note`
+ * follows the expected length in the message (say, "one per case").
+ */
+export function checkColumn(path: string, column: ArrayLike<number>, length: number, ok?: (value: number) => boolean, expected = '', note = ''): void {
+  if (column.length !== length) {
+    throw new WorkloadError('INVALID_INPUT', `${path}: has ${column.length} entries, expected ${length}${note === '' ? '' : ` (${note})`}`, { path });
+  }
+  if (ok === undefined) return;
+  for (let i = 0; i < length; i++) {
+    const value = column[i] as number;
+    if (!ok(value)) throw columnValueError(path, i, value, expected);
+  }
+}

@@ -1,9 +1,11 @@
 /** Batch allocation: the object API over the columnar core. */
 import { max, mean, min, standardDeviation } from 'simple-statistics';
-import { combinedCapacityOf } from '../workload/index.js';
-import { FIRST_UNPLACED, OUTCOMES, allocateColumns } from './core.js';
+import { combinedCapacityPercentUnchecked } from '../workload/internal.js';
+import { allocateColumnarUnchecked } from './dispatch.js';
+import { OUTCOMES } from './outcomes.js';
 import { prepareProblem, type AllocationCase, type AllocationOptions, type AllocationPractitioner } from './problem.js';
 import type { PlacementReason, UnplacedReason } from './rules.js';
+import { isPlacedUnchecked, outcomeCountsUnchecked, type OutcomeCounts } from './summary.js';
 
 /** A case that was placed, and why. */
 export interface PlacedCase {
@@ -61,11 +63,7 @@ export interface AllocationResult {
   readonly placed: readonly PlacedCase[];
   readonly unplaced: readonly UnplacedCase[];
   readonly practitioners: readonly PractitionerAfter[];
-  readonly summary: {
-    readonly cases: number;
-    readonly placed: number;
-    readonly unplaced: number;
-    readonly byReason: Readonly<Record<PlacementReason | UnplacedReason, number>>;
+  readonly summary: OutcomeCounts & {
     /** `null` when no practitioner has points available. */
     readonly capacity: CapacitySummary | null;
   };
@@ -101,19 +99,16 @@ const MESSAGES: Readonly<Record<UnplacedReason, string>> = {
 export function allocateCases(practitioners: readonly AllocationPractitioner[], cases: readonly AllocationCase[], options: AllocationOptions): AllocationResult {
   const problem = prepareProblem(practitioners, cases, options);
   const { columns: c } = problem;
-  const r = allocateColumns(c, problem.core);
-  let placedCount = 0;
-  for (let i = 0; i < c.caseCount; i++) if ((r.outcome[i] as number) < FIRST_UNPLACED) placedCount++;
+  const r = allocateColumnarUnchecked(c, problem.core);
+  const counts = outcomeCountsUnchecked(r.outcome);
   // Sized up front: a million rows pushed one by one would copy the arrays as they grow.
-  const placed = new Array<PlacedCase>(placedCount);
-  const unplaced = new Array<UnplacedCase>(c.caseCount - placedCount);
-  const byReason = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<PlacementReason | UnplacedReason, number>;
+  const placed = new Array<PlacedCase>(counts.placed);
+  const unplaced = new Array<UnplacedCase>(counts.unplaced);
   for (let i = 0, p = 0, u = 0; i < c.caseCount; i++) {
     const outcome = r.outcome[i] as number;
     const caseId = problem.caseIds[i] as string;
     const name = OUTCOMES[outcome] as PlacementReason | UnplacedReason;
-    byReason[name] += 1;
-    if (outcome < FIRST_UNPLACED) {
+    if (isPlacedUnchecked(outcome)) {
       placed[p++] = {
         caseId,
         practitionerId: (problem.practitioners[r.assigned[i] as number] as { id: string }).id,
@@ -149,7 +144,7 @@ export function allocateCases(practitioners: readonly AllocationPractitioner[], 
     placed,
     unplaced,
     practitioners: after,
-    summary: { cases: c.caseCount, placed: placed.length, unplaced: unplaced.length, byReason, capacity: capacitySummary(after) },
+    summary: { ...counts, capacity: capacitySummary(after) },
   };
 }
 
@@ -163,7 +158,7 @@ function capacitySummary(after: readonly PractitionerAfter[]): CapacitySummary |
     min: min(capacities),
     mean: mean(capacities),
     standardDeviation: standardDeviation(capacities),
-    sumOverSum: combinedCapacityOf(withPoints.map((p) => ({ total: p.pointsAfter, available: p.available }))),
+    sumOverSum: combinedCapacityPercentUnchecked(withPoints.map((p) => ({ total: p.pointsAfter, available: p.available }))),
   };
 }
 

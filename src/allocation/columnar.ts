@@ -1,29 +1,30 @@
 /** The columnar allocation API: for callers who already hold national-scale data in typed arrays. */
 import { z } from 'zod';
-import { WorkloadError } from '../errors.js';
 import { GRADES } from '../weightings/index.js';
-import { parseInput } from '../validate.js';
-import { allocateColumns, type AllocationColumns, type CoreResult } from './core.js';
-import { ALLOCATION_LEVELS, ALLOCATION_POLICIES, allocationRulesSchema, coreRulesOf, resolveRules } from './rules.js';
+import { checkColumn, parseInput, typedArraySchema } from '../validate.js';
+import { allocateColumnarUnchecked } from './dispatch.js';
+import { ALLOCATION_LEVELS, ALLOCATION_POLICIES, allocationRulesSchema, coreRulesUnchecked, resolveRulesUnchecked } from './rules.js';
+import type { AllocationColumns, CoreResult } from './state.js';
 
-const typed = <T>(kind: abstract new (...args: never[]) => T, name: string) => z.instanceof(kind as never, { message: `expected a ${name}` });
+/** Most practitioners or cases the columns may hold: indexes into them are stored in an Int32Array (`casePreferred`, `assigned`). */
+const MAX_INDEX = 0x7fffffff;
 
 const columnsSchema = z.strictObject({
-  practitionerCount: z.number().int().min(0).max(0x7fffffff),
-  available: typed(Float64Array, 'Float64Array'),
-  pointsHundredths: typed(Float64Array, 'Float64Array'),
-  cases: typed(Uint32Array, 'Uint32Array'),
-  ceilingCases: typed(Uint32Array, 'Uint32Array'),
-  grade: typed(Uint8Array, 'Uint8Array'),
-  scope: typed(Uint32Array, 'Uint32Array'),
-  rank: typed(Uint32Array, 'Uint32Array'),
-  caseCount: z.number().int().min(0).max(0x7fffffff),
-  caseWeight: typed(Float64Array, 'Float64Array'),
-  caseLevel: typed(Uint8Array, 'Uint8Array'),
-  caseCounts: typed(Uint8Array, 'Uint8Array'),
-  caseScope: typed(Uint32Array, 'Uint32Array'),
-  casePreferred: typed(Int32Array, 'Int32Array'),
-  scopeCount: z.number().int().min(0).max(0x7fffffff),
+  practitionerCount: z.number().int().min(0).max(MAX_INDEX),
+  available: typedArraySchema(Float64Array),
+  pointsHundredths: typedArraySchema(Float64Array),
+  cases: typedArraySchema(Uint32Array),
+  ceilingCases: typedArraySchema(Uint32Array),
+  grade: typedArraySchema(Uint8Array),
+  scope: typedArraySchema(Uint32Array),
+  rank: typedArraySchema(Uint32Array),
+  caseCount: z.number().int().min(0).max(MAX_INDEX),
+  caseWeight: typedArraySchema(Float64Array),
+  caseLevel: typedArraySchema(Uint8Array),
+  caseCounts: typedArraySchema(Uint8Array),
+  caseScope: typedArraySchema(Uint32Array),
+  casePreferred: typedArraySchema(Int32Array),
+  scopeCount: z.number().int().min(0).max(MAX_INDEX),
 });
 
 const columnarOptionsSchema = z.strictObject({
@@ -33,18 +34,9 @@ const columnarOptionsSchema = z.strictObject({
 
 type Check = (value: number) => boolean;
 
-function checkColumn(columns: AllocationColumns, name: keyof AllocationColumns, length: number, ok: Check, expected: string): void {
-  const column = columns[name] as ArrayLike<number>;
-  if (column.length !== length) {
-    throw new WorkloadError('INVALID_INPUT', `columns.${name}: has ${column.length} entries, expected ${length}`, { path: `columns.${name}` });
-  }
-  for (let i = 0; i < length; i++) {
-    const value = column[i] as number;
-    if (!ok(value)) {
-      const path = `columns.${name}[${i}]`;
-      throw new WorkloadError('INVALID_INPUT', `${path}: got ${value}, expected ${expected}`, { path });
-    }
-  }
+/** Checks one column of the problem: its length, and each value by `ok`. */
+function check(columns: AllocationColumns, name: keyof AllocationColumns, length: number, ok?: Check, expected?: string): void {
+  checkColumn(`columns.${name}`, columns[name] as ArrayLike<number>, length, ok, expected);
 }
 
 /**
@@ -73,18 +65,18 @@ export function allocateColumnar(columns: AllocationColumns, options: z.input<ty
   const P = c.practitionerCount;
   const C = c.caseCount;
   const finiteNonNegative: Check = (v) => Number.isFinite(v) && v >= 0;
-  checkColumn(c, 'available', P, finiteNonNegative, 'points of 0 or more');
-  checkColumn(c, 'pointsHundredths', P, finiteNonNegative, 'hundredths of a point, 0 or more');
-  checkColumn(c, 'cases', P, () => true, '');
-  checkColumn(c, 'ceilingCases', P, () => true, '');
-  checkColumn(c, 'grade', P, (v) => v < GRADES.length, `a grade index 0..${GRADES.length - 1}`);
-  checkColumn(c, 'scope', P, (v) => v < c.scopeCount, `a scope index below scopeCount (${c.scopeCount})`);
+  check(c, 'available', P, finiteNonNegative, 'points of 0 or more');
+  check(c, 'pointsHundredths', P, finiteNonNegative, 'hundredths of a point, 0 or more');
+  check(c, 'cases', P);
+  check(c, 'ceilingCases', P);
+  check(c, 'grade', P, (v) => v < GRADES.length, `a grade index 0..${GRADES.length - 1}`);
+  check(c, 'scope', P, (v) => v < c.scopeCount, `a scope index below scopeCount (${c.scopeCount})`);
   const ranked = new Uint8Array(P);
-  checkColumn(c, 'rank', P, (v) => v < P && ranked[v] === 0 && (ranked[v] = 1) === 1, `a rank below practitionerCount (${P}), each used once`);
-  checkColumn(c, 'caseWeight', C, finiteNonNegative, 'hundredths of a point, 0 or more');
-  checkColumn(c, 'caseLevel', C, (v) => v < ALLOCATION_LEVELS.length, `a level index 0..${ALLOCATION_LEVELS.length - 1}`);
-  checkColumn(c, 'caseCounts', C, (v) => v <= 1, '0 or 1');
-  checkColumn(c, 'caseScope', C, (v) => v < c.scopeCount, `a scope index below scopeCount (${c.scopeCount})`);
-  checkColumn(c, 'casePreferred', C, (v) => v >= -1 && v < P, `-1 or a practitioner index below ${P}`);
-  return allocateColumns(c, coreRulesOf(o.policy ?? 'balanced', resolveRules(o.rules)));
+  check(c, 'rank', P, (v) => v < P && ranked[v] === 0 && (ranked[v] = 1) === 1, `a rank below practitionerCount (${P}), each used once`);
+  check(c, 'caseWeight', C, finiteNonNegative, 'hundredths of a point, 0 or more');
+  check(c, 'caseLevel', C, (v) => v < ALLOCATION_LEVELS.length, `a level index 0..${ALLOCATION_LEVELS.length - 1}`);
+  check(c, 'caseCounts', C, (v) => v <= 1, '0 or 1');
+  check(c, 'caseScope', C, (v) => v < c.scopeCount, `a scope index below scopeCount (${c.scopeCount})`);
+  check(c, 'casePreferred', C, (v) => v >= -1 && v < P, `-1 or a practitioner index below ${P}`);
+  return allocateColumnarUnchecked(c, coreRulesUnchecked(o.policy ?? 'balanced', resolveRulesUnchecked(o.rules)));
 }

@@ -6,15 +6,23 @@ import {
   DEFAULT_CASE_CEILING,
   DEFAULT_OVER_THRESHOLD,
   DEFAULT_RED_THRESHOLD,
-  capacityOf,
-  capacityStatusOf,
   capacityThresholdsSchema,
   caseSchema,
   type Case,
   type CapacityStatus,
 } from '../workload/index.js';
-import { exclusionsFor } from './core.js';
-import { allocationOptionsSchema, prepareProblem, type AllocationCase, type AllocationOptions, type AllocationPractitioner } from './problem.js';
+import { capacityPercentUnchecked, capacityStatusUnchecked } from '../workload/internal.js';
+import { exclusionsUnchecked } from './dispatch.js';
+import {
+  allocationCaseSchema,
+  allocationOptionsSchema,
+  allocationPractitionerSchema,
+  problemUnchecked,
+  type AllocationCase,
+  type AllocationOptions,
+  type AllocationPractitioner,
+  type PreparedProblem,
+} from './problem.js';
 import { EXCLUSION_REASONS, GRADE_LIST_ORDER, type ExclusionReason } from './rules.js';
 
 /** What taking one more case does to a practitioner. */
@@ -65,10 +73,10 @@ function impactOf(x: ImpactInput): AllocationImpact {
   const added = x.alreadyHeld ? 0 : x.caseHundredths;
   const pointsBefore = x.pointsHundredths / 100;
   const pointsAfter = (x.pointsHundredths + added) / 100;
-  const capacityBefore = capacityOf(pointsBefore, x.available);
-  const capacityAfter = capacityOf(pointsAfter, x.available);
-  const statusBefore = capacityStatusOf(pointsBefore, x.available, x.over, x.red);
-  const statusAfter = capacityStatusOf(pointsAfter, x.available, x.over, x.red);
+  const capacityBefore = capacityPercentUnchecked(pointsBefore, x.available);
+  const capacityAfter = capacityPercentUnchecked(pointsAfter, x.available);
+  const statusBefore = capacityStatusUnchecked(pointsBefore, x.available, x.over, x.red);
+  const statusAfter = capacityStatusUnchecked(pointsAfter, x.available, x.over, x.red);
   const casesAfter = x.cases + (x.alreadyHeld ? 0 : 1);
   const ceilingCasesAfter = x.ceilingCases + (!x.alreadyHeld && x.caseCounts ? 1 : 0);
   return {
@@ -127,16 +135,18 @@ export type ImpactOptions = z.input<typeof impactOptionsSchema>;
 export function allocationImpact(practitioner: AllocationPractitioner, newCase: Case, options: ImpactOptions): AllocationImpact {
   const o = parseInput(impactOptionsSchema, options, 'options');
   const c = parseInput(caseSchema, newCase, 'newCase');
-  const problem = prepareProblem([practitioner], [{ ...c, id: c.id ?? 'new case' }], {
-    asOf: o.asOf,
-    ...(o.weightings ? { weightings: o.weightings } : {}),
-    rules: { scope: 'none', ceiling: o.ceiling ?? DEFAULT_CASE_CEILING, ...(o.countUnpaidWorkOnly === undefined ? {} : { countUnpaidWorkOnly: o.countUnpaidWorkOnly }) },
-  });
-  return impactFromProblem(problem, 0, o.ceiling ?? DEFAULT_CASE_CEILING, o.thresholds, c.id);
+  // Named as the batch names them, so a bad practitioner reads `practitioners[0]…` on every path.
+  const ps = parseInput(z.tuple([allocationPractitionerSchema]), [practitioner], 'practitioners');
+  const ceiling = o.ceiling ?? DEFAULT_CASE_CEILING;
+  const rules = { scope: 'none', ceiling, ...(o.countUnpaidWorkOnly === undefined ? {} : { countUnpaidWorkOnly: o.countUnpaidWorkOnly }) } as const;
+  const problem = problemUnchecked(ps, { asOf: o.asOf, ...(o.weightings ? { weightings: o.weightings } : {}), rules }, 1, (use) =>
+    use({ ...c, id: c.id ?? 'new case' }, 0),
+  );
+  return impactFromProblem(problem, 0, ceiling, o.thresholds, c.id);
 }
 
 function impactFromProblem(
-  problem: ReturnType<typeof prepareProblem>,
+  problem: PreparedProblem,
   p: number,
   ceiling: number,
   thresholds: { over: number; red: number } | undefined,
@@ -190,21 +200,23 @@ export interface CandidateList {
  * @example
  * ```ts
  * const list = rankCandidates(
- *   { id: 'N1', tier: 'A3', caseType: 'licence' },
  *   [
  *     { id: 'pso-1', grade: 'PSO', contractedHours: 37 },
  *     { id: 'po-1', grade: 'PO', contractedHours: 37, current: { points: 1088, cases: 20 } },
  *   ],
+ *   { id: 'N1', tier: 'A3', caseType: 'licence' },
  *   { asOf: '2021-06-26' },
  * );
  * list.eligible[0]?.message; // 'This will increase their workload from 50.0% to 60.1%'
  * list.ineligible; // [{ practitionerId: 'pso-1', reason: 'GRADE_NOT_ELIGIBLE' }]
  * ```
  */
-export function rankCandidates(newCase: AllocationCase, practitioners: readonly AllocationPractitioner[], options: RankOptions): CandidateList {
+export function rankCandidates(practitioners: readonly AllocationPractitioner[], newCase: AllocationCase, options: RankOptions): CandidateList {
   const { order = 'grade-then-workload', thresholds, ...allocationOptions } = parseInput(rankOptionsSchema, options, 'options');
-  const problem = prepareProblem(practitioners, [newCase], allocationOptions);
-  const exclusions = exclusionsFor(problem.columns, problem.core, 0);
+  const ps = parseInput(z.array(allocationPractitionerSchema), practitioners, 'practitioners');
+  const [c] = parseInput(z.tuple([allocationCaseSchema]), [newCase], 'cases');
+  const problem = problemUnchecked(ps, allocationOptions, 1, (use) => use(c, 0));
+  const exclusions = exclusionsUnchecked(problem.columns, problem.core, 0);
   const ceiling = problem.rules.ceiling ?? Number.POSITIVE_INFINITY;
   const eligible: AllocationImpact[] = [];
   const ineligible: { practitionerId: string; reason: ExclusionReason }[] = [];

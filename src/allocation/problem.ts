@@ -1,22 +1,24 @@
-/** The object API's input, validated once and turned into columns for the core. */
+/**
+ * The allocation column builder: the one place a case is weighed (hundredths of a point), given its
+ * protect level and counted toward the ceiling for allocation, and a practitioner's held load read
+ * into columns. The object API's input is validated once here and built into columns; callers who
+ * hold columns already (the lift and shift) build through the same {@link CaseColumns}.
+ */
 import { z } from 'zod';
 import { WorkloadError } from '../errors.js';
 import { CASE_TYPES, TIERS, protectLevelOf, tierIndex } from '../tiers/index.js';
 import { DEFAULT_WEIGHTINGS, GRADES, weightingTableSchema, type WeightingTable } from '../weightings/index.js';
 import { countSchema, isoDateSchema, parseInput } from '../validate.js';
+import { CASE_STATUSES, caseSchema, caseloadSchema, pointsLookup, pointsLookupIndex, practitionerSchema } from '../workload/index.js';
 import {
-  CASE_STATUSES,
   assertUniqueIds,
-  availablePointsOf,
-  caseSchema,
-  caseloadSchema,
-  pointsLookup,
-  pointsLookupIndex,
-  practitionerSchema,
-  workloadPoints,
-} from '../workload/index.js';
-import type { AllocationColumns, CoreRules } from './core.js';
-import { ALLOCATION_LEVELS, ALLOCATION_POLICIES, allocationRulesSchema, coreRulesOf, resolveRules, type ResolvedRules } from './rules.js';
+  availablePointsUnchecked,
+  ceilingCasesUnchecked,
+  countsTowardCeilingUnchecked,
+  workloadPointsUnchecked,
+} from '../workload/internal.js';
+import { ALLOCATION_LEVELS, ALLOCATION_POLICIES, allocationRulesSchema, coreRulesUnchecked, resolveRulesUnchecked, type CoreRules, type ResolvedRules } from './rules.js';
+import type { AllocationColumns } from './state.js';
 
 /** Zod schema of a practitioner who may receive cases. */
 export const allocationPractitionerSchema = practitionerSchema
@@ -63,7 +65,87 @@ export const allocationOptionsSchema = z.strictObject({
 /** Options of the allocation functions. */
 export type AllocationOptions = z.input<typeof allocationOptionsSchema>;
 
-type ParsedPractitioner = z.output<typeof allocationPractitionerSchema>;
+/** A practitioner as parsed by {@link allocationPractitionerSchema}. */
+export type ParsedPractitioner = z.output<typeof allocationPractitionerSchema>;
+/** A case as parsed by {@link allocationCaseSchema}. */
+export type ParsedCase = z.output<typeof allocationCaseSchema>;
+/** Options as parsed by {@link allocationOptionsSchema}. */
+export type ParsedOptions = z.output<typeof allocationOptionsSchema>;
+
+/** Protect level (index into ALLOCATION_LEVELS) of each tier (index into TIERS); untiered cases are `untiered`. */
+const LEVEL_OF_TIER = Uint8Array.from(TIERS, (tier) => ALLOCATION_LEVELS.indexOf(protectLevelOf(tier) ?? 'untiered'));
+
+/**
+ * The case half of an allocation problem's columns, written one case at a time from its kind
+ * (indexes of tier, case type, T2A, status): its weight in hundredths of a point under the table
+ * (retention applied), its protect level, and whether it counts toward the ceiling. Trusts the
+ * indexes it is given.
+ */
+export class CaseColumns {
+  readonly caseWeight: Float64Array;
+  readonly caseLevel: Uint8Array;
+  readonly caseCounts: Uint8Array;
+  readonly #lookup: Float64Array;
+  readonly #countUnpaidWorkOnly: boolean;
+
+  constructor(count: number, weightings: WeightingTable, countUnpaidWorkOnly: boolean) {
+    this.caseWeight = new Float64Array(count);
+    this.caseLevel = new Uint8Array(count);
+    this.caseCounts = new Uint8Array(count);
+    this.#lookup = pointsLookup(weightings);
+    this.#countUnpaidWorkOnly = countUnpaidWorkOnly;
+  }
+
+  /** Writes case i: tier, case type, T2A (0/1) and status as indexes into TIERS, CASE_TYPES and CASE_STATUSES. */
+  set(i: number, tier: number, caseType: number, t2a: number, status: number): void {
+    this.caseWeight[i] = this.#lookup[pointsLookupIndex(tier, caseType, t2a, status)] as number;
+    this.caseLevel[i] = LEVEL_OF_TIER[tier] as number;
+    this.caseCounts[i] = countsTowardCeilingUnchecked(status, this.#countUnpaidWorkOnly) ? 1 : 0;
+  }
+}
+
+/** The practitioner half of an allocation problem's columns (see {@link AllocationColumns}), and its number of scopes. */
+export type PractitionerColumns = Pick<
+  AllocationColumns,
+  'practitionerCount' | 'available' | 'pointsHundredths' | 'cases' | 'ceilingCases' | 'grade' | 'scope' | 'rank' | 'scopeCount'
+>;
+
+/** New cases by kind, as columns (indexes into TIERS, CASE_TYPES, CASE_STATUSES; T2A 0/1), each with its scope and preferred practitioner (-1 for none). */
+export interface CaseKindColumns {
+  readonly count: number;
+  readonly tierIndex: Uint8Array;
+  readonly caseTypeIndex: Uint8Array;
+  readonly t2a: Uint8Array;
+  readonly statusIndex: Uint8Array;
+  readonly scope: Uint32Array;
+  readonly preferred: Int32Array;
+}
+
+/**
+ * The columns of a problem from practitioners already held as columns and new cases by kind, weighed
+ * under `weightings`. Trusts its input (index ranges and lengths checked by the caller); the case
+ * columns are new arrays, the practitioner ones are used as they are.
+ */
+export function allocationColumnsUnchecked(
+  practitioners: PractitionerColumns,
+  cases: CaseKindColumns,
+  weightings: WeightingTable,
+  countUnpaidWorkOnly: boolean,
+): AllocationColumns {
+  const written = new CaseColumns(cases.count, weightings, countUnpaidWorkOnly);
+  for (let i = 0; i < cases.count; i++) {
+    written.set(i, cases.tierIndex[i] as number, cases.caseTypeIndex[i] as number, cases.t2a[i] as number, cases.statusIndex[i] as number);
+  }
+  return {
+    ...practitioners,
+    caseCount: cases.count,
+    caseWeight: written.caseWeight,
+    caseLevel: written.caseLevel,
+    caseCounts: written.caseCounts,
+    caseScope: cases.scope,
+    casePreferred: cases.preferred,
+  };
+}
 
 /** A validated problem: the parsed practitioners, the case ids, the columns the core runs on, and the rules. */
 export interface PreparedProblem {
@@ -79,7 +161,13 @@ function scopeKey(scope: ResolvedRules['scope'], item: { pdu?: string | undefine
   return scope === 'pdu' ? (item.pdu ?? '') : scope === 'team' ? (item.team ?? '') : '';
 }
 
-/** Most cases one batch may hold: about seventy times the national caseload, and the columns are sized before the cases are read. */
+/**
+ * Most cases one batch may hold: 2^24 (16,777,216), about seventy times the national caseload. The
+ * columns are sized before the cases are read (18 bytes a case in the problem, 21 more in the
+ * result, besides its id), so the cap keeps a mistaken length (a sparse array of a billion) from
+ * asking for gigabytes before any case is seen; and at that size a practitioner's sum of whole
+ * hundredths (at most 2^24 x 99,900, about 1.7 x 10^12) stays exact, far below 2^53.
+ */
 const MAX_BATCH = 2 ** 24;
 /** Any array of at most MAX_BATCH items, as it is (its items are validated one by one). */
 const anArray = z
@@ -102,9 +190,24 @@ function parseEach<S extends z.ZodType>(schema: S, list: readonly unknown[], nam
 export function prepareProblem(practitioners: unknown, cases: unknown, options: unknown): PreparedProblem {
   const ps = parseInput(z.array(allocationPractitionerSchema), practitioners, 'practitioners');
   const o = parseInput(allocationOptionsSchema, options, 'options');
+  const caseList = parseInput(anArray, cases, 'cases');
+  return problemUnchecked(ps, o, caseList.length, (use) => parseEach(allocationCaseSchema, caseList, 'cases', use));
+}
+
+/**
+ * Builds the columns of a problem from parsed practitioners and options, and `caseCount` cases that
+ * `eachCase` hands over parsed, one at a time (parsing as it goes, or not at all when they are
+ * parsed already). Checks what only the whole problem shows: unique ids, preferred practitioners who exist.
+ */
+export function problemUnchecked(
+  ps: readonly ParsedPractitioner[],
+  o: ParsedOptions,
+  caseCount: number,
+  eachCase: (use: (c: ParsedCase, index: number) => void) => void,
+): PreparedProblem {
   const byId = assertUniqueIds(ps.map((p) => p.id), 'practitioners');
   const weightings = o.weightings ?? DEFAULT_WEIGHTINGS;
-  const rules = resolveRules(o.rules);
+  const rules = resolveRulesUnchecked(o.rules);
   const scopes = new Map<string, number>();
   const scopeOf = (key: string) => {
     let index = scopes.get(key);
@@ -119,14 +222,14 @@ export function prepareProblem(practitioners: unknown, cases: unknown, options: 
   const grade = new Uint8Array(P);
   const scope = new Uint32Array(P);
   ps.forEach((p, i) => {
-    available[i] = availablePointsOf(p, weightings, o.asOf).points;
+    available[i] = availablePointsUnchecked(p, weightings, o.asOf).points;
     grade[i] = GRADES.indexOf(p.grade);
     scope[i] = scopeOf(scopeKey(rules.scope, p));
     if (p.caseload !== undefined) {
-      const held = workloadPoints(p.caseload, { weightings });
+      const held = workloadPointsUnchecked(p.caseload, weightings);
       pointsHundredths[i] = Math.round(held.total * 100);
       caseCounts[i] = held.caseCount;
-      ceilingCases[i] = rules.countUnpaidWorkOnly ? held.caseCount : held.cases.filter((c) => c.status !== 'unpaidWorkOnly').length;
+      ceilingCases[i] = ceilingCasesUnchecked(held, rules.countUnpaidWorkOnly);
     } else if (p.current !== undefined) {
       pointsHundredths[i] = Math.round(p.current.points * 100);
       caseCounts[i] = p.current.cases;
@@ -138,23 +241,14 @@ export function prepareProblem(practitioners: unknown, cases: unknown, options: 
     .sort((a, b) => ((ps[a] as ParsedPractitioner).id < (ps[b] as ParsedPractitioner).id ? -1 : 1))
     .forEach((p, r) => (rank[p] = r));
 
-  const lookup = pointsLookup(weightings);
-  const levelOfTier = Uint8Array.from(TIERS, (tier) => ALLOCATION_LEVELS.indexOf(protectLevelOf(tier) ?? 'untiered'));
-  const caseList = parseInput(anArray, cases, 'cases');
-  const C = caseList.length;
+  const C = caseCount;
   const caseIds = new Array<string>(C);
-  const caseWeight = new Float64Array(C);
-  const caseLevel = new Uint8Array(C);
-  const caseCountsToward = new Uint8Array(C);
+  const written = new CaseColumns(C, weightings, rules.countUnpaidWorkOnly);
   const caseScope = new Uint32Array(C);
   const casePreferred = new Int32Array(C).fill(-1);
-  parseEach(allocationCaseSchema, caseList, 'cases', (c, i) => {
+  eachCase((c, i) => {
     caseIds[i] = c.id;
-    const status = c.status ?? 'active';
-    const tier = tierIndex(c.tier);
-    caseWeight[i] = lookup[pointsLookupIndex(tier, CASE_TYPES.indexOf(c.caseType), c.t2a === true ? 1 : 0, CASE_STATUSES.indexOf(status))] as number;
-    caseLevel[i] = levelOfTier[tier] as number;
-    caseCountsToward[i] = rules.countUnpaidWorkOnly || status !== 'unpaidWorkOnly' ? 1 : 0;
+    written.set(i, tierIndex(c.tier), CASE_TYPES.indexOf(c.caseType), c.t2a === true ? 1 : 0, CASE_STATUSES.indexOf(c.status ?? 'active'));
     caseScope[i] = scopeOf(scopeKey(rules.scope, c));
     if (c.preferredPractitionerId !== undefined) {
       const p = byId.get(c.preferredPractitionerId);
@@ -171,7 +265,7 @@ export function prepareProblem(practitioners: unknown, cases: unknown, options: 
     caseIds,
     rules,
     weightings,
-    core: coreRulesOf(o.policy ?? 'balanced', rules),
+    core: coreRulesUnchecked(o.policy ?? 'balanced', rules),
     columns: {
       practitionerCount: P,
       available,
@@ -182,9 +276,9 @@ export function prepareProblem(practitioners: unknown, cases: unknown, options: 
       scope,
       rank,
       caseCount: C,
-      caseWeight,
-      caseLevel,
-      caseCounts: caseCountsToward,
+      caseWeight: written.caseWeight,
+      caseLevel: written.caseLevel,
+      caseCounts: written.caseCounts,
       caseScope,
       casePreferred,
       scopeCount: scopes.size,

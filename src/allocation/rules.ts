@@ -1,7 +1,6 @@
 /** The rules of allocation: who may take which case, within what scope and limits. */
 import { z } from 'zod';
 import { GRADES, gradeSchema, type Grade } from '../weightings/index.js';
-import type { CoreRules } from './core.js';
 
 /** Protect levels as allocation sees them: A–D and `untiered`. */
 export const ALLOCATION_LEVELS = ['A', 'B', 'C', 'D', 'untiered'] as const;
@@ -97,8 +96,8 @@ export interface ResolvedRules {
   readonly continuity: boolean;
 }
 
-/** Fills in the defaults of parsed rules. */
-export function resolveRules(rules: z.output<typeof allocationRulesSchema> | undefined): ResolvedRules {
+/** Fills in the defaults of parsed rules. Trusts `rules` (parsed by {@link allocationRulesSchema}). */
+export function resolveRulesUnchecked(rules: z.output<typeof allocationRulesSchema> | undefined): ResolvedRules {
   return {
     eligibleGrades: rules?.eligibleGrades ?? DEFAULT_ELIGIBLE_GRADES,
     scope: rules?.scope ?? 'pdu',
@@ -109,8 +108,20 @@ export function resolveRules(rules: z.output<typeof allocationRulesSchema> | und
   };
 }
 
-/** Rules in the core's form: a policy, eligible-grade masks, the ceiling as a number. */
-export function coreRulesOf(policy: AllocationPolicy, rules: ResolvedRules): CoreRules {
+/** Rules in columnar form: what the core reads. */
+export interface CoreRules {
+  readonly policy: AllocationPolicy;
+  /** Eligible-grade bit mask per allocation level (bit = index in GRADES). */
+  readonly eligibleMask: Uint8Array;
+  /** Case ceiling (`Infinity` for none). */
+  readonly ceiling: number;
+  /** Capacity % limit, or `null`. */
+  readonly capacityLimit: number | null;
+  readonly continuity: boolean;
+}
+
+/** Rules in the core's form: a policy, eligible-grade masks, the ceiling as a number. Trusts `rules` (parsed and resolved). */
+export function coreRulesUnchecked(policy: AllocationPolicy, rules: ResolvedRules): CoreRules {
   return {
     policy,
     eligibleMask: eligibilityMasks(rules.eligibleGrades),

@@ -9,10 +9,9 @@ import {
   DEFAULT_CASE_CEILING,
   DEFAULT_OVER_THRESHOLD,
   DEFAULT_RED_THRESHOLD,
-  assertUniqueIds,
-  capacityStatusOf,
   type CapacityStatus,
 } from '../workload/index.js';
+import { assertUniqueIds, capacityStatusUnchecked } from '../workload/internal.js';
 import { checkOrganisationCaseload, type OrganisationCaseload } from './organisation.js';
 import { caseloadRollUpSchema, loadsOf, pointsOf, rollUpOptionsSchema, type CaseloadRollUp, type CaseloadSummary, type RollUpLevel } from './rollup.js';
 
@@ -206,7 +205,7 @@ function monthOf(value: OrganisationCaseload, name: string, o: z.output<typeof c
       points: loads.points[i] as number,
       availablePoints: p.availablePoints[i] as number,
       capacityPercent: loads.capacity[i] as number,
-      status: capacityStatusOf(loads.points[i] as number, p.availablePoints[i] as number, over, red),
+      status: capacityStatusUnchecked(loads.points[i] as number, p.availablePoints[i] as number, over, red),
     };
     return { id: person.id, name: person.name ?? null, month };
   });

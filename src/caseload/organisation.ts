@@ -5,19 +5,17 @@
 import { z } from 'zod';
 import { WorkloadError } from '../errors.js';
 import { CASE_TYPES, TIERS, tierIndex } from '../tiers/index.js';
-import { isoDateSchema, parseInput } from '../validate.js';
+import { checkColumn, isoDateSchema, parseInput, typedArraySchema } from '../validate.js';
 import { DEFAULT_WEIGHTINGS, GRADES, weightingTableSchema, type WeightingTable } from '../weightings/index.js';
 import {
   CASE_STATUSES,
-  assertUniqueIds,
-  availablePointsOf,
   caseloadSchema,
   columnarCaseloadSchema,
-  fteOf,
   practitionerSchema,
   type Caseload,
   type ColumnarCaseload,
 } from '../workload/index.js';
+import { assertUniqueIds, availablePointsUnchecked, fteUnchecked } from '../workload/internal.js';
 
 const idSchema = z.string().min(1, 'expected a non-empty id');
 const nameSchema = z.string().min(1, 'expected a non-empty name');
@@ -173,8 +171,8 @@ export function organisationCaseload(organisation: Organisation, options: Organi
     columns.pduIndex[i] = teamPdu[team] as number;
     columns.regionIndex[i] = pduRegion[teamPdu[team] as number] as number;
     columns.contractedHours[i] = p.contractedHours;
-    columns.availablePoints[i] = availablePointsOf(p, weightings, o.asOf).points;
-    columns.fte[i] = fteOf(p.grade, p.contractedHours, weightings);
+    columns.availablePoints[i] = availablePointsUnchecked(p, weightings, o.asOf).points;
+    columns.fte[i] = fteUnchecked(p.grade, p.contractedHours, weightings);
     columns.standardDeliveryReports[i] = reportCount(p.caseload?.reports?.standardDelivery, `organisation.practitioners[${i}].caseload.reports.standardDelivery`);
     columns.fastDeliveryReports[i] = reportCount(p.caseload?.reports?.fastDelivery, `organisation.practitioners[${i}].caseload.reports.fastDelivery`);
     columns.caseStart[i] = caseCount;
@@ -236,10 +234,10 @@ export function emptyPractitionerColumns(n: number): Omit<PractitionerColumns, '
 
 // --- Reading an OrganisationCaseload back (roll-ups, distributions, drill-down) -------------------
 
-const u8 = z.instanceof(Uint8Array, { message: 'expected a Uint8Array' });
-const u16 = z.instanceof(Uint16Array, { message: 'expected a Uint16Array' });
-const u32 = z.instanceof(Uint32Array, { message: 'expected a Uint32Array' });
-const f64 = z.instanceof(Float64Array, { message: 'expected a Float64Array' });
+const u8 = typedArraySchema(Uint8Array);
+const u16 = typedArraySchema(Uint16Array);
+const u32 = typedArraySchema(Uint32Array);
+const f64 = typedArraySchema(Float64Array);
 
 const practitionerColumnsSchema = z.strictObject({
   count: z.number().int().min(0).max(MAX_PRACTITIONERS),
@@ -302,10 +300,7 @@ export function checkOrganisationCaseload(value: unknown, name: string): Checked
   }
   for (const [column, values] of Object.entries(p)) {
     if (column === 'count') continue;
-    const expected = column === 'caseStart' ? p.count + 1 : p.count;
-    if ((values as ArrayLike<number>).length !== expected) {
-      throw columnError(`${at}.${column}`, `has ${(values as ArrayLike<number>).length} entries, expected ${expected}`);
-    }
+    checkColumn(`${at}.${column}`, values as ArrayLike<number>, column === 'caseStart' ? p.count + 1 : p.count);
   }
   const caseCount = oc.columns.cases.tierIndex.length;
   if (oc.columns.cases.practitionerCount !== p.count) {

@@ -10,12 +10,11 @@ import {
   DEFAULT_CASE_CEILING,
   DEFAULT_OVER_THRESHOLD,
   DEFAULT_RED_THRESHOLD,
-  capacityOf,
-  capacityStatusOf,
   capacityThresholdsSchema,
   columnarPoints,
   type ColumnarTotals,
 } from '../workload/index.js';
+import { capacityPercentUnchecked, capacityStatusUnchecked } from '../workload/internal.js';
 import { checkOrganisationCaseload, type CheckedOrganisation, type OrganisationCaseload } from './organisation.js';
 
 /** Reporting levels, broadest first. */
@@ -199,7 +198,7 @@ function figures(s: Float64Array, at: number): GradeSummary {
     ceilingCases: s[at + CEILING_CASES] as number,
     points,
     availablePoints: available,
-    capacityPercent: capacityOf(points, available),
+    capacityPercent: capacityPercentUnchecked(points, available),
     casesPerFte: fte === 0 ? null : cases / fte,
     overCeiling,
     overCeilingShare: practitioners === 0 ? null : overCeiling / practitioners,
@@ -224,7 +223,7 @@ export function loadsOf(oc: CheckedOrganisation, totals: ColumnarTotals): Practi
   const capacity = new Float64Array(p.count);
   for (let i = 0; i < p.count; i++) {
     points[i] = (totals.points[i] as number) + (p.standardDeliveryReports[i] as number) * standardDelivery + (p.fastDeliveryReports[i] as number) * fastDelivery;
-    capacity[i] = capacityOf(points[i] as number, p.availablePoints[i] as number);
+    capacity[i] = capacityPercentUnchecked(points[i] as number, p.availablePoints[i] as number);
   }
   return { points, capacity };
 }
@@ -241,7 +240,7 @@ function rollUpChecked(oc: CheckedOrganisation, totals: ColumnarTotals, o: z.out
     const points = loads.points[i] as number;
     const available = p.availablePoints[i] as number;
     const ceilingCases = totals.ceilingCases[i] as number;
-    const status = capacityStatusOf(points, available, over, red);
+    const status = capacityStatusUnchecked(points, available, over, red);
     const g = (p.teamIndex[i] as number) * STRIDE + (p.gradeIndex[i] as number) * FIELDS;
     teamSums[g + PRACTITIONERS] = (teamSums[g + PRACTITIONERS] as number) + 1;
     teamSums[g + FTE] = (teamSums[g + FTE] as number) + (p.fte[i] as number);

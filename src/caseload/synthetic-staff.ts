@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { RandomStream } from '../random.js';
 import { GRADES, type Grade, type WeightingTable } from '../weightings/index.js';
-import { availablePointsOf, fteOf } from '../workload/index.js';
+import { availablePointsUnchecked, fteUnchecked } from '../workload/internal.js';
 import { emptyPractitionerColumns, type OrganisationPractitioner, type Pdu, type PractitionerColumns } from './organisation.js';
 import type { caseloadProfileSchema } from './profiles.js';
 import { PROBATION_REGIONS } from './regions.js';
@@ -87,11 +87,11 @@ export function drawStaff(
       const key = `${grade}|${hours}|${choice}`;
       let capacity = capacityByKey.get(key);
       if (capacity === undefined) {
-        const available = availablePointsOf({ ...practitioner, reductions: reduction === undefined ? undefined : [reduction] }, weightings, asOf);
+        const available = availablePointsUnchecked({ ...practitioner, reductions: reduction === undefined ? undefined : [reduction] }, weightings, asOf);
         capacity = { points: available.points, fte: available.defaultHours === 0 ? 0 : available.effectiveHours / available.defaultHours };
         capacityByKey.set(key, capacity);
       }
-      const fte = fteOf(grade, hours, weightings);
+      const fte = fteUnchecked(grade, hours, weightings);
       columns.gradeIndex[p] = g;
       columns.teamIndex[p] = t;
       columns.pduIndex[p] = teamPdu[t] as number;

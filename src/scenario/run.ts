@@ -1,5 +1,5 @@
 /** Running a scenario: every capability joined into one report. */
-import { UNPLACED_REASONS, OUTCOMES } from '../allocation/index.js';
+import { isPlacedUnchecked, outcomeCountsUnchecked } from '../allocation/internal.js';
 import {
   caseloadDistribution,
   generateNationalCaseload,
@@ -12,7 +12,8 @@ import {
 import { adjustToBudget, portfolioSummary, simulateYearOneReferrals, type PortfolioSummary, type VolumeBand, type YearOnePayments } from '../contracts/index.js';
 import { backtestWorkforce, projectWorkforce, simulateWorkforce, type WorkforceBacktest } from '../pipeline/index.js';
 import { DEFAULT_WEIGHTINGS } from '../weightings/index.js';
-import { DEFAULT_CASE_CEILING, combinedCapacityOf } from '../workload/index.js';
+import { DEFAULT_CASE_CEILING } from '../workload/index.js';
+import { combinedCapacityPercentUnchecked } from '../workload/internal.js';
 import { dayOnePortfolio } from './portfolio.js';
 import { validateScenario, type ParsedScenario, type Scenario } from './schema.js';
 import { liftAndShift } from './transfer.js';
@@ -204,7 +205,7 @@ export function scenarioReport(s: ParsedScenario, sections: ScenarioSections): S
       casesPerFtePo: poDistribution.casesPerFte,
       shareOfPosAbove50: poDistribution.above.find((a) => a.cases === 50)?.share ?? null,
       capacityBeforeTransfer: organisationRollUp.national.capacityPercent,
-      capacityAfterTransfer: combinedCapacityOf(transfer.regions.map((r) => ({ total: r.pointsAfter, available: r.availablePoints }))),
+      capacityAfterTransfer: combinedCapacityPercentUnchecked(transfer.regions.map((r) => ({ total: r.pointsAfter, available: r.availablePoints }))),
       transferPlacedPercent: transfer.cases === 0 ? 100 : (transfer.placed / transfer.cases) * 100,
       practitionersOverCeilingAfter: transfer.regions.reduce((n, r) => n + r.overCeilingAfter, 0),
       monthsToClose: pipeline.closesIn === null ? pipeline.months.length : monthsBetween(startMonth, pipeline.closesIn),
@@ -255,20 +256,16 @@ function transferSection(s: ParsedScenario, org: GeneratedCaseload): ScenarioRep
     r.casesAfter += result.cases[p] as number;
     if ((result.ceilingCases[p] as number) > ceiling) r.over += 1;
   }
-  const byReason: Record<string, number> = Object.fromEntries(OUTCOMES.map((o) => [o, 0]));
-  let placed = 0;
   for (let i = 0; i < c.caseCount; i++) {
-    const outcome = OUTCOMES[result.outcome[i] as number] as string;
-    byReason[outcome] = (byReason[outcome] as number) + 1;
-    if ((UNPLACED_REASONS as readonly string[]).includes(outcome)) {
-      const r = sums[pduRegion[c.caseScope[i] as number] as number] as (typeof sums)[number];
-      r.unplaced += 1;
-    } else placed += 1;
+    if (isPlacedUnchecked(result.outcome[i] as number)) continue;
+    const r = sums[pduRegion[c.caseScope[i] as number] as number] as (typeof sums)[number];
+    r.unplaced += 1;
   }
+  const { cases, placed, unplaced, byReason } = outcomeCountsUnchecked(result.outcome);
   return {
-    cases: c.caseCount,
+    cases,
     placed,
-    unplaced: c.caseCount - placed,
+    unplaced,
     byReason,
     regions: org.regions.map((region, i) => {
       const r = sums[i] as (typeof sums)[number];

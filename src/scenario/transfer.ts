@@ -4,21 +4,13 @@
  * practitioners already holding their caseloads) by the columnar allocation core.
  */
 import { z } from 'zod';
-import {
-  ALLOCATION_LEVELS,
-  ALLOCATION_POLICIES,
-  allocateColumnar,
-  allocationRulesSchema,
-  coreRulesOf,
-  resolveRules,
-  type AllocationColumns,
-  type CoreResult,
-} from '../allocation/index.js';
+import { ALLOCATION_LEVELS, ALLOCATION_POLICIES, allocationRulesSchema, type AllocationColumns, type CoreResult } from '../allocation/index.js';
+import { allocateColumnarUnchecked, allocationColumnsUnchecked, coreRulesUnchecked, resolveRulesUnchecked } from '../allocation/internal.js';
 import { generateCases, organisationCaseloadSchema, type NewCaseColumns, type OrganisationCaseload } from '../caseload/index.js';
 import { RandomStream } from '../random.js';
-import { TIERS, protectLevelOf } from '../tiers/index.js';
-import { CASE_STATUSES, columnarPoints, pointsLookup, pointsLookupIndex } from '../workload/index.js';
-import { countSchema, parseInput, percentSchema } from '../validate.js';
+import { GRADES } from '../weightings/index.js';
+import { sumColumnarCaseload } from '../workload/internal.js';
+import { checkColumn, countSchema, parseInput, percentSchema } from '../validate.js';
 
 /** Zod schema of a transfer. */
 export const transferSchema = z.strictObject({
@@ -34,33 +26,31 @@ export const transferSchema = z.strictObject({
 /** A transferring caseload and how it is allocated. */
 export type Transfer = z.input<typeof transferSchema>;
 
-const UNPAID_WORK_ONLY = CASE_STATUSES.indexOf('unpaidWorkOnly');
+/** Checks the practitioner columns the lift and shift reads (lengths, grade and PDU indexes), once, with paths under `org`. */
+function checkPractitionerColumns(org: OrganisationCaseload): void {
+  const p = org.columns.practitioners;
+  const at = 'org.columns.practitioners';
+  for (const column of ['availablePoints', 'standardDeliveryReports', 'fastDeliveryReports'] as const) checkColumn(`${at}.${column}`, p[column], p.count);
+  checkColumn(`${at}.gradeIndex`, p.gradeIndex, p.count, (g) => g < GRADES.length, `0..${GRADES.length - 1} (positions in GRADES)`);
+  checkColumn(`${at}.pduIndex`, p.pduIndex, p.count, (pdu) => pdu < org.pdus.length, `0..${org.pdus.length - 1} (positions in pdus)`);
+  checkColumn('org.columns.cases.practitionerCount', [org.columns.cases.practitionerCount], 1, (n) => n === p.count, `${p.count}, one per practitioner`);
+}
 
 /**
  * Columns of an allocation problem: the organisation's practitioners holding their caseloads
- * (points in hundredths, reports included), scoped by PDU, and the incoming cases.
+ * (points in hundredths, reports included), scoped by PDU, and the incoming cases, built by the
+ * allocation column builder. The held cases' values are checked as they are summed (paths under
+ * `org.columns.cases`); the practitioner columns are trusted (checked by {@link liftAndShift}),
+ * and so is `incoming` (drawn by `generateCases`).
  */
 export function liftAndShiftColumns(org: OrganisationCaseload, incoming: NewCaseColumns, preferred: Int32Array, countUnpaidWorkOnly = false): AllocationColumns {
   const p = org.columns.practitioners;
-  const held = columnarPoints(org.columns.cases, { weightings: org.weightings, countUnpaidWorkOnly });
+  const held = sumColumnarCaseload(org.columns.cases, org.weightings, countUnpaidWorkOnly, 'org.columns.cases');
   const { standardDelivery, fastDelivery } = org.weightings.reportPoints;
-  const pointsHundredths = Float64Array.from(held.points, (points, i) =>
-    Math.round(points * 100) + ((p.standardDeliveryReports[i] as number) * standardDelivery + (p.fastDeliveryReports[i] as number) * fastDelivery) * 100,
+  const pointsHundredths = Float64Array.from(held.hundredths, (hundredths, i) =>
+    hundredths + ((p.standardDeliveryReports[i] as number) * standardDelivery + (p.fastDeliveryReports[i] as number) * fastDelivery) * 100,
   );
-  const lookup = pointsLookup(org.weightings);
-  const levelOfTier = Uint8Array.from(TIERS, (tier) => ALLOCATION_LEVELS.indexOf(protectLevelOf(tier) ?? 'untiered'));
-  const n = incoming.count;
-  const caseWeight = new Float64Array(n);
-  const caseLevel = new Uint8Array(n);
-  const caseCounts = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const tier = incoming.tierIndex[i] as number;
-    const status = incoming.statusIndex[i] as number;
-    caseWeight[i] = lookup[pointsLookupIndex(tier, incoming.caseTypeIndex[i] as number, incoming.t2a[i] as number, status)] as number;
-    caseLevel[i] = levelOfTier[tier] as number;
-    caseCounts[i] = countUnpaidWorkOnly || status !== UNPAID_WORK_ONLY ? 1 : 0;
-  }
-  return {
+  const practitioners = {
     practitionerCount: p.count,
     available: Float64Array.from(p.availablePoints),
     pointsHundredths,
@@ -71,13 +61,8 @@ export function liftAndShiftColumns(org: OrganisationCaseload, incoming: NewCase
     // Practitioner ids are generated in index order ('Practitioner 000001', …), so rank = index.
     rank: Uint32Array.from({ length: p.count }, (_, i) => i),
     scopeCount: org.pdus.length,
-    caseCount: n,
-    caseWeight,
-    caseLevel,
-    caseCounts,
-    caseScope: incoming.pduIndex,
-    casePreferred: preferred,
   };
+  return allocationColumnsUnchecked(practitioners, { ...incoming, scope: incoming.pduIndex, preferred }, org.weightings, countUnpaidWorkOnly);
 }
 
 /** A lift and shift: the problem's columns and what the allocator decided. */
@@ -99,6 +84,7 @@ export interface LiftAndShift {
  */
 export function liftAndShift(org: OrganisationCaseload, transfer: Transfer, seed: number): LiftAndShift {
   parseInput(organisationCaseloadSchema, org, 'org');
+  checkPractitionerColumns(org);
   const t = parseInput(transferSchema, transfer, 'transfer');
   const s = parseInput(z.number().int('expected a whole-number seed').refine(Number.isSafeInteger, 'expected a safe integer seed'), seed, 'seed');
   const pdus = org.pdus.length;
@@ -110,7 +96,8 @@ export function liftAndShift(org: OrganisationCaseload, transfer: Transfer, seed
   // The officers who moved with their cases: case-holders of a grade that may take the case, in its PDU.
   // A stream of its own (generateCases uses the first two of this seed's streams).
   const rng = RandomStream.streams(s, 3)[2] as RandomStream;
-  const masks = coreRulesOf('balanced', resolveRules(t.rules)).eligibleMask;
+  const core = coreRulesUnchecked(t.policy ?? 'balanced', resolveRulesUnchecked(t.rules));
+  const masks = core.eligibleMask;
   const pools = new Map<number, number[]>();
   const poolOf = (pdu: number, level: number) => {
     const key = pdu * ALLOCATION_LEVELS.length + level;
@@ -129,6 +116,6 @@ export function liftAndShift(org: OrganisationCaseload, transfer: Transfer, seed
     const pool = poolOf(incoming.pduIndex[i] as number, columns.caseLevel[i] as number);
     if (pool.length > 0) columns.casePreferred[i] = pool[Math.floor(rng.uniform() * pool.length)] as number;
   }
-  const result = allocateColumnar(columns, { policy: t.policy ?? 'balanced', ...(t.rules ? { rules: t.rules } : {}) });
+  const result = allocateColumnarUnchecked(columns, core);
   return { columns, result };
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { WorkloadError, type Result } from '../errors.js';
-import { attempt, parseInput } from '../validate.js';
+import { attempt, parseInput, typedArraySchema } from '../validate.js';
 import { PROTECT_LEVELS, UTM_TIERS, type ChangeLevel, type ProtectLevel, type UtmTier } from './codes.js';
 import { deepFreeze } from '../freeze.js';
 
@@ -481,15 +481,15 @@ export interface TierAssessmentColumns {
   readonly integratedOffenderManagement: Uint8Array;
 }
 
-const u8 = z.instanceof(Uint8Array, { message: 'expected a Uint8Array' });
-const f64 = z.instanceof(Float64Array, { message: 'expected a Float64Array' });
+const u8 = typedArraySchema(Uint8Array);
+const f64 = typedArraySchema(Float64Array);
 
 /** Zod schema of {@link TierAssessmentColumns}: column types only (lengths and values are checked in one pass). */
 export const tierAssessmentColumnsSchema = z.strictObject({
   rsr: f64,
   roshIndex: u8,
   mappaLevel: u8,
-  complexityFactors: z.instanceof(Uint16Array, { message: 'expected a Uint16Array' }),
+  complexityFactors: typedArraySchema(Uint16Array),
   female: u8,
   womenFactors: u8,
   mandateForChange: u8,

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { DEFAULT_WEIGHTINGS, weightingTableSchema } from '../weightings/index.js';
 import { isoDateSchema, parseInput } from '../validate.js';
-import { caseloadSchema, type Caseload } from './cases.js';
-import { availablePointsOf, fteOf, practitionerSchema, type AvailablePoints, type Practitioner } from './practitioner.js';
-import { workloadPoints, type WorkloadPoints } from './points.js';
+import { CASE_STATUSES, caseloadSchema, countsTowardCeilingUnchecked, type Caseload } from './cases.js';
+import { availablePointsUnchecked, fteUnchecked, practitionerSchema, type AvailablePoints, type Practitioner } from './practitioner.js';
+import { workloadPointsUnchecked, type WorkloadPoints } from './points.js';
 
 /** The Justice Committee's baseline: no caseload should exceed 50 cases. */
 export const DEFAULT_CASE_CEILING = 50;
@@ -25,11 +25,11 @@ export const DEFAULT_RED_THRESHOLD = 110;
 export function capacityPercent(total: number, available: number): number {
   const t = parseInput(z.number().min(0, 'expected points of 0 or more'), total, 'total');
   const a = parseInput(z.number().min(0, 'expected points of 0 or more'), available, 'available');
-  return capacityOf(t, a);
+  return capacityPercentUnchecked(t, a);
 }
 
 /** Trusted core of {@link capacityPercent}. */
-export function capacityOf(total: number, available: number): number {
+export function capacityPercentUnchecked(total: number, available: number): number {
   return available === 0 ? 0 : (total / available) * 100;
 }
 
@@ -55,18 +55,18 @@ export function combinedCapacityPercent(parts: readonly PointsAndAvailable[]): n
     parts,
     'parts',
   );
-  return combinedCapacityOf(items);
+  return combinedCapacityPercentUnchecked(items);
 }
 
 /** Trusted core of {@link combinedCapacityPercent}. */
-export function combinedCapacityOf(parts: readonly PointsAndAvailable[]): number {
+export function combinedCapacityPercentUnchecked(parts: readonly PointsAndAvailable[]): number {
   let total = 0;
   let available = 0;
   for (const part of parts) {
     total += part.total;
     available += part.available;
   }
-  return capacityOf(total, available);
+  return capacityPercentUnchecked(total, available);
 }
 
 /** Where a capacity % stands against the thresholds: `within`, `over` (above 100%) or `red` (above 110%). */
@@ -142,11 +142,11 @@ function isAbove(total: number, available: number, threshold: number): boolean {
 export function capacityStatus(total: number, available: number, over = DEFAULT_OVER_THRESHOLD, red = DEFAULT_RED_THRESHOLD): CapacityStatus {
   const points = z.number().min(0, 'expected points of 0 or more');
   const thresholds = parseInput(capacityThresholdsSchema, { over, red }, 'thresholds');
-  return capacityStatusOf(parseInput(points, total, 'total'), parseInput(points, available, 'available'), thresholds.over, thresholds.red);
+  return capacityStatusUnchecked(parseInput(points, total, 'total'), parseInput(points, available, 'available'), thresholds.over, thresholds.red);
 }
 
 /** Trusted core of {@link capacityStatus}: no parsing, for loops over many practitioners. */
-export function capacityStatusOf(total: number, available: number, over: number, red: number): CapacityStatus {
+export function capacityStatusUnchecked(total: number, available: number, over: number, red: number): CapacityStatus {
   return isAbove(total, available, red) ? 'red' : isAbove(total, available, over) ? 'over' : 'within';
 }
 
@@ -167,16 +167,15 @@ export function capacityStatusOf(total: number, available: number, over: number,
  */
 export function assessPractitioner(practitioner: Practitioner, caseload: Caseload, options: AssessOptions): PractitionerAssessment {
   const p = parseInput(practitionerSchema, practitioner, 'practitioner');
-  parseInput(caseloadSchema, caseload, 'caseload');
+  const held = parseInput(caseloadSchema, caseload, 'caseload');
   const o = parseInput(assessOptionsSchema, options, 'options');
   const weightings = o.weightings ?? DEFAULT_WEIGHTINGS;
-  const points = workloadPoints(caseload, { weightings });
-  const available = availablePointsOf(p, weightings, o.asOf);
-  const percent = capacityOf(points.total, available.points);
-  const countUnpaid = o.countUnpaidWorkOnly ?? false;
-  const ceilingCaseCount = countUnpaid ? points.caseCount : points.cases.filter((c) => c.status !== 'unpaidWorkOnly').length;
+  const points = workloadPointsUnchecked(held, weightings);
+  const available = availablePointsUnchecked(p, weightings, o.asOf);
+  const percent = capacityPercentUnchecked(points.total, available.points);
+  const ceilingCaseCount = ceilingCasesUnchecked(points, o.countUnpaidWorkOnly ?? false);
   const ceiling = o.ceiling ?? DEFAULT_CASE_CEILING;
-  const practitionerFte = fteOf(p.grade, p.contractedHours, weightings);
+  const practitionerFte = fteUnchecked(p.grade, p.contractedHours, weightings);
   return {
     id: p.id,
     grade: p.grade,
@@ -184,7 +183,7 @@ export function assessPractitioner(practitioner: Practitioner, caseload: Caseloa
     available,
     capacityPercent: percent,
     remainingPoints: available.points - points.total,
-    status: capacityStatusOf(points.total, available.points, o.thresholds?.over ?? DEFAULT_OVER_THRESHOLD, o.thresholds?.red ?? DEFAULT_RED_THRESHOLD),
+    status: capacityStatusUnchecked(points.total, available.points, o.thresholds?.over ?? DEFAULT_OVER_THRESHOLD, o.thresholds?.red ?? DEFAULT_RED_THRESHOLD),
     caseCount: points.caseCount,
     ceilingCaseCount,
     ceiling,
@@ -192,6 +191,13 @@ export function assessPractitioner(practitioner: Practitioner, caseload: Caseloa
     fte: practitionerFte,
     casesPerFte: practitionerFte === 0 ? null : points.caseCount / practitionerFte,
   };
+}
+
+/** Cases of a weighed caseload that count toward the ceiling (see {@link countsTowardCeilingUnchecked}). Trusted. */
+export function ceilingCasesUnchecked(points: WorkloadPoints, countUnpaidWorkOnly: boolean): number {
+  let n = 0;
+  for (const c of points.cases) if (countsTowardCeilingUnchecked(CASE_STATUSES.indexOf(c.status), countUnpaidWorkOnly)) n++;
+  return n;
 }
 
 /** Options of {@link isExcessiveWorkload}. */

@@ -8,6 +8,17 @@ export const CASE_STATUSES = ['active', 'activeWarrant', 'unpaidWorkOnly', 'over
 /** One of {@link CASE_STATUSES}; absent means `active`. */
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+const UNPAID_WORK_ONLY = CASE_STATUSES.indexOf('unpaidWorkOnly');
+
+/**
+ * Whether a case of a status (index into {@link CASE_STATUSES}) counts toward the case ceiling:
+ * unpaid-work-only cases do not, as the Justice Committee's baseline, unless `countUnpaidWorkOnly`.
+ * The one statement of that rule; trusts its input.
+ */
+export function countsTowardCeilingUnchecked(statusIndex: number, countUnpaidWorkOnly: boolean): boolean {
+  return countUnpaidWorkOnly || statusIndex !== UNPAID_WORK_ONLY;
+}
+
 /** Zod schema of a case status. */
 export const caseStatusSchema = z.enum(CASE_STATUSES, { error: () => `expected a case status: ${CASE_STATUSES.join(', ')}` });
 

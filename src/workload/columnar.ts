@@ -3,11 +3,10 @@
  * practitioner in one pass over a 792-cell lookup table. No per-case parsing.
  */
 import { z } from 'zod';
-import { WorkloadError } from '../errors.js';
 import { CASE_TYPES, TIERS, type CaseType, type Tier } from '../tiers/index.js';
 import { DEFAULT_WEIGHTINGS, weightingTableSchema, type WeightingTable } from '../weightings/index.js';
-import { parseInput } from '../validate.js';
-import { CASE_STATUSES } from './cases.js';
+import { checkColumn, columnValueError, parseInput, typedArraySchema } from '../validate.js';
+import { CASE_STATUSES, countsTowardCeilingUnchecked } from './cases.js';
 import { cellPoints, retainedPercent } from './points.js';
 
 /**
@@ -40,11 +39,11 @@ export interface ColumnarTotals {
  */
 export const columnarCaseloadSchema = z.object({
   practitionerCount: z.number().int().min(0).max(0xffffffff),
-  practitionerIndex: z.instanceof(Uint32Array, { message: 'expected a Uint32Array' }),
-  tierIndex: z.instanceof(Uint8Array, { message: 'expected a Uint8Array' }),
-  caseTypeIndex: z.instanceof(Uint8Array, { message: 'expected a Uint8Array' }),
-  t2a: z.instanceof(Uint8Array, { message: 'expected a Uint8Array' }).optional(),
-  statusIndex: z.instanceof(Uint8Array, { message: 'expected a Uint8Array' }).optional(),
+  practitionerIndex: typedArraySchema(Uint32Array),
+  tierIndex: typedArraySchema(Uint8Array),
+  caseTypeIndex: typedArraySchema(Uint8Array),
+  t2a: typedArraySchema(Uint8Array).optional(),
+  statusIndex: typedArraySchema(Uint8Array).optional(),
 });
 
 const columnarOptionsSchema = z.strictObject({
@@ -54,7 +53,6 @@ const columnarOptionsSchema = z.strictObject({
 
 const TIER_COUNT = TIERS.length;
 const CELLS_PER_STATUS = CASE_TYPES.length * TIER_COUNT;
-const UNPAID_WORK_ONLY = CASE_STATUSES.indexOf('unpaidWorkOnly');
 
 /**
  * Position in {@link pointsLookup} of a case given by its indexes (tier, case type, T2A 0/1, status).
@@ -94,11 +92,6 @@ export function pointsLookup(weightings: WeightingTable): Float64Array {
   return lookup;
 }
 
-function columnError(column: string, index: number, value: number, expected: string): WorkloadError {
-  const path = `caseload.${column}[${index}]`;
-  return new WorkloadError('INVALID_INPUT', `${path}: got ${value}, expected ${expected}`, { path });
-}
-
 /**
  * Sums workload points, cases and ceiling cases per practitioner over a columnar caseload.
  * Hundredths of a point are summed as integers (exact to 2^53), then divided once.
@@ -119,17 +112,33 @@ function columnError(column: string, index: number, value: number, expected: str
 export function columnarPoints(caseload: ColumnarCaseload, options: z.input<typeof columnarOptionsSchema> = {}): ColumnarTotals {
   const c = parseInput(columnarCaseloadSchema, caseload, 'caseload');
   const o = parseInput(columnarOptionsSchema, options, 'options');
+  const totals = sumColumnarCaseload(c, o.weightings ?? DEFAULT_WEIGHTINGS, o.countUnpaidWorkOnly ?? false, 'caseload');
+  const points = totals.hundredths;
+  for (let p = 0; p < points.length; p++) points[p] = (points[p] as number) / 100;
+  return { points, cases: totals.cases, ceilingCases: totals.ceilingCases };
+}
+
+/** Per-practitioner sums of a columnar caseload with points in hundredths (exact integers). */
+export interface HundredthsTotals {
+  /** Case points per practitioner, in hundredths. */
+  readonly hundredths: Float64Array;
+  readonly cases: Uint32Array;
+  readonly ceilingCases: Uint32Array;
+}
+
+/**
+ * Sums a columnar caseload whose column kinds are parsed ({@link columnarCaseloadSchema}): checks
+ * the lengths and, in the one pass that sums them, every value (errors named under `name`, e.g.
+ * `caseload.tierIndex[3]`). Points stay in hundredths, so callers who weigh in hundredths (the
+ * allocation columns) never convert to points and back.
+ */
+export function sumColumnarCaseload(c: ColumnarCaseload, weightings: WeightingTable, countUnpaidWorkOnly: boolean, name: string): HundredthsTotals {
   const n = c.tierIndex.length;
   for (const column of ['practitionerIndex', 'caseTypeIndex', 't2a', 'statusIndex'] as const) {
-    const length = c[column]?.length ?? n;
-    if (length !== n) {
-      throw new WorkloadError('INVALID_INPUT', `caseload.${column}: has ${length} entries, expected ${n} (one per case, as tierIndex)`, {
-        path: `caseload.${column}`,
-      });
-    }
+    const values = c[column];
+    if (values !== undefined) checkColumn(`${name}.${column}`, values, n, undefined, '', 'one per case, as tierIndex');
   }
-  const lookup = pointsLookup(o.weightings ?? DEFAULT_WEIGHTINGS);
-  const countUnpaid = o.countUnpaidWorkOnly ?? false;
+  const lookup = pointsLookup(weightings);
   const hundredths = new Float64Array(c.practitionerCount);
   const cases = new Uint32Array(c.practitionerCount);
   const ceilingCases = new Uint32Array(c.practitionerCount);
@@ -140,15 +149,14 @@ export function columnarPoints(caseload: ColumnarCaseload, options: z.input<type
     const caseType = caseTypeIndex[i] as number;
     const status = statusIndex === undefined ? 0 : (statusIndex[i] as number);
     const young = t2a === undefined ? 0 : (t2a[i] as number);
-    if (p >= practitionerCount) throw columnError('practitionerIndex', i, p, `0..${practitionerCount - 1}`);
-    if (tier >= TIER_COUNT) throw columnError('tierIndex', i, tier, `0..${TIER_COUNT - 1} (positions in TIERS)`);
-    if (caseType >= 3) throw columnError('caseTypeIndex', i, caseType, '0..2 (community, licence, custody)');
-    if (status >= CASE_STATUSES.length) throw columnError('statusIndex', i, status, `0..${CASE_STATUSES.length - 1} (positions in CASE_STATUSES)`);
-    if (young > 1) throw columnError('t2a', i, young, '0 or 1');
+    if (p >= practitionerCount) throw columnValueError(`${name}.practitionerIndex`, i, p, `0..${practitionerCount - 1}`);
+    if (tier >= TIER_COUNT) throw columnValueError(`${name}.tierIndex`, i, tier, `0..${TIER_COUNT - 1} (positions in TIERS)`);
+    if (caseType >= 3) throw columnValueError(`${name}.caseTypeIndex`, i, caseType, '0..2 (community, licence, custody)');
+    if (status >= CASE_STATUSES.length) throw columnValueError(`${name}.statusIndex`, i, status, `0..${CASE_STATUSES.length - 1} (positions in CASE_STATUSES)`);
+    if (young > 1) throw columnValueError(`${name}.t2a`, i, young, '0 or 1');
     hundredths[p] = (hundredths[p] as number) + (lookup[pointsLookupIndex(tier, caseType, young, status)] as number);
     cases[p] = (cases[p] as number) + 1;
-    if (countUnpaid || status !== UNPAID_WORK_ONLY) ceilingCases[p] = (ceilingCases[p] as number) + 1;
+    if (countsTowardCeilingUnchecked(status, countUnpaidWorkOnly)) ceilingCases[p] = (ceilingCases[p] as number) + 1;
   }
-  for (let p = 0; p < practitionerCount; p++) hundredths[p] = (hundredths[p] as number) / 100;
-  return { points: hundredths, cases, ceilingCases };
+  return { hundredths, cases, ceilingCases };
 }

@@ -42,12 +42,12 @@ export interface WorkloadPoints {
   readonly cases: readonly CasePoints[];
 }
 
-/** Percent kept by a case of this status under this table. */
+/** Percent kept by a case of this status under this table (trusted: used by the workload room only). */
 export function retainedPercent(status: CaseStatus, weightings: WeightingTable): number {
   return status === 'active' ? 100 : weightings.retention[status];
 }
 
-/** Points of one cell: untiered cases are always 0. */
+/** Points of one cell: untiered cases are always 0 (trusted: used by the workload room only). */
 export function cellPoints(weightings: WeightingTable, tier: Tier, caseType: CaseType, t2a: boolean): number {
   if (tier === UNTIERED) return 0;
   return (t2a ? weightings.t2aTierPoints : weightings.tierPoints)[caseType][tier];
@@ -70,6 +70,11 @@ export function cellPoints(weightings: WeightingTable, tier: Tier, caseType: Cas
 export function workloadPoints(caseload: Caseload, options: WeightingsOption = {}): WorkloadPoints {
   const parsed = parseInput(caseloadSchema, caseload, 'caseload');
   const weightings = parseInput(weightingsOptionSchema, options, 'options').weightings ?? DEFAULT_WEIGHTINGS;
+  return workloadPointsUnchecked(parsed, weightings);
+}
+
+/** Trusted core of {@link workloadPoints}: a parsed caseload, a parsed table. */
+export function workloadPointsUnchecked(parsed: z.output<typeof caseloadSchema>, weightings: WeightingTable): WorkloadPoints {
   const byCaseTypeHundredths: Record<CaseType, number> = { community: 0, licence: 0, custody: 0 };
   const byTierHundredths: Partial<Record<Tier, number>> = {};
   let keptHundredths = 0;

@@ -66,7 +66,7 @@ function reductionHours(reduction: ParsedReduction, contracted: Rational): Ratio
 }
 
 /** Trusted core of {@link availablePoints}: exact, truncated once. */
-export function availablePointsOf(p: ParsedPractitioner, weightings: WeightingTable, asOf: string): AvailablePoints {
+export function availablePointsUnchecked(p: ParsedPractitioner, weightings: WeightingTable, asOf: string): AvailablePoints {
   const contracted = fromDecimal(p.contractedHours);
   const nominalTarget = weightings.nominalTarget[p.grade];
   const defaultHours = weightings.defaultContractedHours[p.grade];
@@ -113,7 +113,7 @@ export function availablePointsOf(p: ParsedPractitioner, weightings: WeightingTa
 export function availablePoints(practitioner: Practitioner, options: AvailableOptions): AvailablePoints {
   const p = parseInput(practitionerSchema, practitioner, 'practitioner');
   const o = parseInput(availableOptionsSchema, options, 'options');
-  return availablePointsOf(p, o.weightings ?? DEFAULT_WEIGHTINGS, o.asOf);
+  return availablePointsUnchecked(p, o.weightings ?? DEFAULT_WEIGHTINGS, o.asOf);
 }
 
 /**
@@ -126,11 +126,11 @@ export function availablePoints(practitioner: Practitioner, options: AvailableOp
  */
 export function fte(practitioner: Practitioner, weightings: WeightingTable = DEFAULT_WEIGHTINGS): number {
   const p = parseInput(practitionerSchema, practitioner, 'practitioner');
-  return fteOf(p.grade, p.contractedHours, parseInput(weightingTableSchema, weightings, 'weightings'));
+  return fteUnchecked(p.grade, p.contractedHours, parseInput(weightingTableSchema, weightings, 'weightings'));
 }
 
 /** Trusted core of {@link fte}. */
-export function fteOf(grade: Grade, contractedHours: number, weightings: WeightingTable): number {
+export function fteUnchecked(grade: Grade, contractedHours: number, weightings: WeightingTable): number {
   const defaultHours = weightings.defaultContractedHours[grade];
   return defaultHours === 0 ? 0 : contractedHours / defaultHours;
 }

@@ -86,7 +86,7 @@ describe('rankCandidates', () => {
   ];
 
   it('lists eligible practitioners PO first, lowest workload first, and the rest with the rule', () => {
-    const list = rankCandidates({ id: 'N1', tier: 'C2', caseType: 'community' }, team, { asOf });
+    const list = rankCandidates(team, { id: 'N1', tier: 'C2', caseType: 'community' }, { asOf });
     expect(list.eligible.map((c) => c.practitionerId)).toEqual(['po-1', 'po-2', 'pso-1', 'pqip-1']);
     expect(list.ineligible).toEqual([
       { practitionerId: 'spo-1', reason: 'GRADE_NOT_ELIGIBLE' },
@@ -98,23 +98,23 @@ describe('rankCandidates', () => {
   });
 
   it('orders by capacity after on request, and keeps A-level cases from PSOs and trainees', () => {
-    const list = rankCandidates({ id: 'N2', tier: 'A3', caseType: 'licence' }, team, { asOf, order: 'capacity-after' });
+    const list = rankCandidates(team, { id: 'N2', tier: 'A3', caseType: 'licence' }, { asOf, order: 'capacity-after' });
     expect(list.eligible.map((c) => c.practitionerId)).toEqual(['po-1', 'po-2']);
     expect(list.ineligible.filter((x) => x.reason === 'GRADE_NOT_ELIGIBLE').map((x) => x.practitionerId)).toEqual(['pso-1', 'pqip-1', 'spo-1']);
-    const anyone = rankCandidates({ id: 'N3', tier: 'D1', caseType: 'community' }, team, { asOf, order: 'capacity-after' });
+    const anyone = rankCandidates(team, { id: 'N3', tier: 'D1', caseType: 'community' }, { asOf, order: 'capacity-after' });
     expect(anyone.eligible.map((c) => c.practitionerId)).toEqual(['pqip-1', 'pso-1', 'po-1', 'po-2']);
   });
 
   it('uses the thresholds it is given for status and crossings', () => {
     // po-1: 1,088 + 63 = 1,151 / 2,176 = 52.9%: above a 52% "over" line, below a 60% red one.
-    const list = rankCandidates({ id: 'N1', tier: 'C2', caseType: 'community' }, team, { asOf, thresholds: { over: 52, red: 60 } });
+    const list = rankCandidates(team, { id: 'N1', tier: 'C2', caseType: 'community' }, { asOf, thresholds: { over: 52, red: 60 } });
     const po1 = list.eligible.find((c) => c.practitionerId === 'po-1');
     expect(po1?.statusAfter).toBe('over');
     expect(po1?.crosses).toEqual({ ceiling: false, over: true, red: false });
   });
 
   it('refuses duplicate practitioner ids', () => {
-    const error = errorOf(() => rankCandidates({ id: 'N1', tier: 'C2', caseType: 'community' }, [team[0], team[0]] as typeof team, { asOf }));
+    const error = errorOf(() => rankCandidates([team[0], team[0]] as typeof team, { id: 'N1', tier: 'C2', caseType: 'community' }, { asOf }));
     expect(error.code).toBe('DUPLICATE_ID');
     expect(error.path).toBe('practitioners[1].id');
   });

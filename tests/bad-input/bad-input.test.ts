@@ -76,7 +76,7 @@ class Lane {
 const lanes = [new Lane(), new Lane()];
 afterAll(async () => {
   await Promise.all(lanes.map((lane) => lane.close()));
-});
+}, 60_000);
 
 /** A stable fast-check seed per name, so that a failure reproduces. */
 function seedOf(name: string): number {

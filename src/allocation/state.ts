@@ -1,32 +1,24 @@
 /**
- * The columnar allocation core: practitioners and cases as typed arrays, heaps per scope and grade
- * for `least-loaded` and `grade-order` (`balanced` lives in `balanced.ts`). Trusts its input (the
- * object API validates); no per-case allocation of objects.
+ * The shared state of one run of the columnar allocator: the problem's columns, what has been
+ * decided so far, and the rules every policy asks (eligible, room under the ceiling, within the
+ * capacity limit, why a case cannot be placed). Trusts its input. Internal.
  */
 import { GRADES } from '../weightings/index.js';
-import { allocateBalanced } from './balanced.js';
-import { IndexedMinHeap } from './heap.js';
-import { ALLOCATION_LEVELS, EXCLUSION_REASONS, GRADE_LIST_ORDER, PLACEMENT_REASONS, UNPLACED_REASONS, type AllocationPolicy } from './rules.js';
+import {
+  CAPACITY_LIMIT_REACHED,
+  CEILING_REACHED,
+  EXCLUDED_CEILING,
+  EXCLUDED_GRADE,
+  EXCLUDED_LIMIT,
+  EXCLUDED_NO_POINTS,
+  EXCLUDED_SCOPE,
+  NO_ELIGIBLE,
+  OUTSIDE_SCOPE,
+} from './outcomes.js';
+import { ALLOCATION_LEVELS, type CoreRules } from './rules.js';
 
-/** Every outcome of a case, by index: the placement reasons, then the unplaced reasons. */
-export const OUTCOMES = [...PLACEMENT_REASONS, ...UNPLACED_REASONS] as const;
-const CONTINUITY = OUTCOMES.indexOf('continuity');
-const OUTSIDE_SCOPE = OUTCOMES.indexOf('OUTSIDE_SCOPE');
-const NO_ELIGIBLE = OUTCOMES.indexOf('NO_ELIGIBLE_PRACTITIONER');
-const CEILING_REACHED = OUTCOMES.indexOf('CEILING_REACHED');
-const CAPACITY_LIMIT_REACHED = OUTCOMES.indexOf('CAPACITY_LIMIT_REACHED');
-/** Outcomes below this index are placements. */
-export const FIRST_UNPLACED = PLACEMENT_REASONS.length;
-
-const EXCLUDED_SCOPE = EXCLUSION_REASONS.indexOf('OUTSIDE_SCOPE');
-const EXCLUDED_GRADE = EXCLUSION_REASONS.indexOf('GRADE_NOT_ELIGIBLE');
-const EXCLUDED_NO_POINTS = EXCLUSION_REASONS.indexOf('NO_AVAILABLE_POINTS');
-const EXCLUDED_CEILING = EXCLUSION_REASONS.indexOf('CEILING_REACHED');
-const EXCLUDED_LIMIT = EXCLUSION_REASONS.indexOf('CAPACITY_LIMIT_REACHED');
-
-const GRADE_COUNT = GRADES.length;
-const LEVEL_COUNT = ALLOCATION_LEVELS.length;
-const LIST_ORDER = GRADE_LIST_ORDER.map((g) => GRADES.indexOf(g));
+export const GRADE_COUNT = GRADES.length;
+export const LEVEL_COUNT = ALLOCATION_LEVELS.length;
 
 /**
  * An allocation problem as columns. Practitioner arrays have `practitionerCount` entries, case
@@ -61,18 +53,6 @@ export interface AllocationColumns {
   readonly casePreferred: Int32Array;
   /** Number of scope units (every scope index is below it). */
   readonly scopeCount: number;
-}
-
-/** Rules in columnar form. */
-export interface CoreRules {
-  readonly policy: AllocationPolicy;
-  /** Eligible-grade bit mask per allocation level. */
-  readonly eligibleMask: Uint8Array;
-  /** Case ceiling (`Infinity` for none). */
-  readonly ceiling: number;
-  /** Capacity % limit, or `null`. */
-  readonly capacityLimit: number | null;
-  readonly continuity: boolean;
 }
 
 /** What the core decided, as columns. */
@@ -249,115 +229,3 @@ export class Allocation {
   }
 }
 
-/**
- * Allocates every case of a columnar problem: preferred practitioners first (continuity), then the
- * policy. Every case ends placed or with an unplaced reason.
- */
-export function allocateColumns(columns: AllocationColumns, rules: CoreRules): CoreResult {
-  const c = columns;
-  const state = new Allocation(c, rules);
-  const pending = new Uint8Array(c.caseCount).fill(1);
-  if (rules.continuity) {
-    for (let i = 0; i < c.caseCount; i++) {
-      const p = c.casePreferred[i] as number;
-      if (p >= 0 && state.exclusion(p, i) < 0) {
-        state.place(i, p, CONTINUITY);
-        pending[i] = 0;
-      }
-    }
-  }
-  if (rules.policy === 'balanced') allocateBalanced(state, pending);
-  else allocateByCurrentLoad(state, pending);
-  state.settleUnplaced();
-  return state.result();
-}
-
-/**
- * For one case of a problem, the rule excluding each practitioner (index in EXCLUSION_REASONS),
- * or -1 for those who may take it.
- */
-export function exclusionsFor(columns: AllocationColumns, rules: CoreRules, caseIndex: number): Int8Array {
-  const state = new Allocation(columns, rules);
-  return Int8Array.from({ length: columns.practitionerCount }, (_, p) => state.exclusion(p, caseIndex));
-}
-
-/** `least-loaded` and `grade-order`: cases in input order, heaps of current capacity per (scope, grade). */
-function allocateByCurrentLoad(state: Allocation, pending: Uint8Array): void {
-  const { c, rules, groupStart, groupItems } = state;
-  const policy = rules.policy === 'grade-order' ? OUTCOMES.indexOf('grade-order') : OUTCOMES.indexOf('least-loaded');
-  const gradeOrder = rules.policy === 'grade-order' ? LIST_ORDER : GRADES.map((_, g) => g);
-  const key = new Float64Array(c.practitionerCount);
-  const position = new Int32Array(c.practitionerCount).fill(-1);
-  const groups = c.scopeCount * GRADE_COUNT;
-  const open: IndexedMinHeap[] = [];
-  const full: IndexedMinHeap[] = [];
-  /** 1 while a practitioner sits in their group's `full` heap (at the ceiling), 0 in `open`. */
-  const isFull = new Uint8Array(c.practitionerCount);
-  for (let g = 0; g < groups; g++) {
-    const size = (groupStart[g + 1] as number) - (groupStart[g] as number);
-    const openHeap = new IndexedMinHeap(key, c.rank, size, position);
-    const fullHeap = new IndexedMinHeap(key, c.rank, size, position);
-    for (let k = groupStart[g] as number; k < (groupStart[g + 1] as number); k++) {
-      const p = groupItems[k] as number;
-      key[p] = (state.points[p] as number) / (c.available[p] as number);
-      isFull[p] = state.hasRoom(p, true) ? 0 : 1;
-      (isFull[p] === 0 ? openHeap : fullHeap).push(p);
-    }
-    open.push(openHeap);
-    full.push(fullHeap);
-  }
-  const less = (a: number, b: number) => (key[a] as number) < (key[b] as number) || (key[a] === key[b] && (c.rank[a] as number) < (c.rank[b] as number));
-
-  /** The least-loaded practitioner of one group who can take a case of this weight, or -1. */
-  /**
-   * Per group and ceiling count, the lightest weight no one in the group could take under the limit:
-   * points and counts only rise here, so no one will take that weight, or any heavier, again.
-   */
-  const blocked = new Float64Array(groups * 2).fill(Infinity);
-  const bestIn = (group: number, counts: boolean, weight: number): number => {
-    const a = (open[group] as IndexedMinHeap).top();
-    const b = counts ? -1 : (full[group] as IndexedMinHeap).top();
-    const top = a < 0 ? b : b < 0 || less(a, b) ? a : b;
-    if (top < 0 || state.withinLimit(top, weight)) return top;
-    const slot = group * 2 + (counts ? 1 : 0);
-    if (weight >= (blocked[slot] as number)) return -1;
-    // The capacity limit binds on the least loaded: scan the group for the least loaded within it.
-    let best = -1;
-    for (let k = groupStart[group] as number; k < (groupStart[group + 1] as number); k++) {
-      const p = groupItems[k] as number;
-      if (state.hasRoom(p, counts) && state.withinLimit(p, weight) && (best < 0 || less(p, best))) best = p;
-    }
-    if (best < 0) blocked[slot] = weight;
-    return best;
-  };
-
-  for (let i = 0; i < c.caseCount; i++) {
-    if (pending[i] === 0) continue;
-    const s = c.caseScope[i] as number;
-    const mask = state.maskOf(i);
-    const counts = c.caseCounts[i] === 1;
-    const weight = c.caseWeight[i] as number;
-    let chosen = -1;
-    for (const g of gradeOrder) {
-      if (((mask >> g) & 1) === 0) continue;
-      const candidate = bestIn(s * GRADE_COUNT + g, counts, weight);
-      if (candidate < 0) continue;
-      if (chosen < 0 || less(candidate, chosen)) chosen = candidate;
-      if (rules.policy === 'grade-order') break;
-    }
-    if (chosen < 0) {
-      state.unplaced(i, state.reasonFor(i));
-      continue;
-    }
-    state.placeKnown(i, chosen, policy, weight, counts);
-    key[chosen] = (state.points[chosen] as number) / (c.available[chosen] as number);
-    const group = s * GRADE_COUNT + (c.grade[chosen] as number);
-    if (isFull[chosen] === 0 && !state.hasRoom(chosen, true)) {
-      isFull[chosen] = 1;
-      (open[group] as IndexedMinHeap).remove(chosen);
-      (full[group] as IndexedMinHeap).push(chosen);
-    } else {
-      ((isFull[chosen] === 0 ? open : full)[group] as IndexedMinHeap).update(chosen);
-    }
-  }
-}

@@ -1,0 +1,188 @@
+/**
+ * The runs of `balanced`: its pending cases sorted into runs of like cases (same scope, eligible
+ * grades, weight and ceiling count), fewest eligible practitioners first, heaviest first, by counting
+ * sorts; and the same runs again heaviest first within each scope, for the exchange pass. Internal.
+ */
+import { ALLOCATION_LEVELS } from './rules.js';
+import { GRADE_COUNT, LEVEL_COUNT, type Allocation } from './state.js';
+
+/**
+ * Largest whole weight (hundredths) ranked through a table; beyond it, or for fractions, a Map.
+ * Weights are whole hundredths in practice, at most 99,900, so tables ten times heavier still fit;
+ * the table is one Int32Array of at most 4 MB, cheaper than hashing a million case weights.
+ */
+const WEIGHT_TABLE_LIMIT = 1_000_000;
+/**
+ * Most buckets the single counting sort by (scope, kind) may have when there are fewer pending
+ * cases: 2^20 buckets are 4 MB of offsets, the size of a million cases' order. Past both, the sort
+ * goes by kind and then by scope, so that memory grows with their sum, not their product
+ * (20,000 teams x 300 weights would otherwise need gigabytes).
+ */
+const COMBINED_SORT_BUCKETS = 2 ** 20;
+
+/** The rank of a weight among those of the pending cases (0 for the heaviest), and how many there are. */
+interface WeightRanks {
+  readonly rankOf: (weight: number) => number;
+  readonly distinct: number;
+}
+
+/**
+ * Ranks the distinct weights of the pending cases, heaviest first. Weights are whole hundredths in
+ * practice (at most 99,900), so a typed table ranks them without hashing a million keys.
+ */
+function weightRanks(weight: Float64Array, pending: Uint8Array): WeightRanks {
+  let whole = true;
+  let heaviest = 0;
+  for (let i = 0; i < weight.length; i++) {
+    if (pending[i] === 0) continue;
+    const w = weight[i] as number;
+    if (w > heaviest) heaviest = w;
+    if (!Number.isInteger(w)) whole = false;
+  }
+  if (whole && heaviest <= WEIGHT_TABLE_LIMIT) {
+    const rank = new Int32Array(heaviest + 1).fill(-1);
+    for (let i = 0; i < weight.length; i++) if (pending[i] === 1) rank[weight[i] as number] = 0;
+    let distinct = 0;
+    for (let w = heaviest; w >= 0; w--) if (rank[w] === 0) rank[w] = distinct++;
+    return { rankOf: (w) => rank[w] as number, distinct };
+  }
+  const sorted = [...new Set(weight.filter((_, i) => pending[i] === 1))].sort((a, b) => b - a);
+  const rank = new Map(sorted.map((w, r) => [w, r]));
+  return { rankOf: (w) => rank.get(w) as number, distinct: sorted.length };
+}
+
+/** A stable counting sort of items by `keyOf(item)`, each below `keys`: the items in order, and where each key's items start. */
+function countingSort(items: Int32Array, keys: number, keyOf: (item: number) => number): { sorted: Int32Array; start: Int32Array } {
+  const key = new Int32Array(items.length);
+  const start = new Int32Array(keys + 1);
+  for (let j = 0; j < items.length; j++) {
+    const k = keyOf(items[j] as number);
+    key[j] = k;
+    start[k + 1] = (start[k + 1] as number) + 1;
+  }
+  for (let k = 0; k < keys; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+  const sorted = new Int32Array(items.length);
+  const fill = start.slice(0, keys);
+  for (let j = 0; j < items.length; j++) {
+    const k = key[j] as number;
+    sorted[fill[k] as number] = items[j] as number;
+    fill[k] = (fill[k] as number) + 1;
+  }
+  return { sorted, start };
+}
+
+/** For each level, the first level with the same eligible grades: cases of such levels are alike. */
+function eligibilityClasses(eligibleMask: Uint8Array): Uint8Array {
+  return Uint8Array.from(ALLOCATION_LEVELS, (_, level) => eligibleMask.indexOf(eligibleMask[level] as number));
+}
+
+/** Each level's rank within its scope by how many practitioners may take it (fewest first; equal counts share a rank). */
+function levelRanks(state: Allocation): Uint8Array {
+  const { c, rules, groupStart } = state;
+  const levelRank = new Uint8Array(c.scopeCount * LEVEL_COUNT);
+  for (let s = 0; s < c.scopeCount; s++) {
+    const counts = ALLOCATION_LEVELS.map((_, level) => {
+      const mask = rules.eligibleMask[level] as number;
+      let n = 0;
+      for (let g = 0; g < GRADE_COUNT; g++) {
+        if (((mask >> g) & 1) === 1) n += (groupStart[s * GRADE_COUNT + g + 1] as number) - (groupStart[s * GRADE_COUNT + g] as number);
+      }
+      return n;
+    });
+    // Levels that as many practitioners may take share a rank, so their cases go heaviest first together.
+    const distinctCounts = [...new Set(counts)].sort((a, b) => a - b);
+    counts.forEach((n, level) => (levelRank[s * LEVEL_COUNT + level] = distinctCounts.indexOf(n)));
+  }
+  return levelRank;
+}
+
+/**
+ * The pending cases in runs of like cases (same scope, eligible grades, weight and ceiling count):
+ * by scope, then how few practitioners may take them (levels as many may take ranked together),
+ * then heaviest first. Run r is `order[start[r]]..order[start[r + 1]]`; `kind[r]` is its key within
+ * its scope (see {@link kindOf}).
+ */
+export interface Runs {
+  readonly order: Int32Array;
+  readonly start: Int32Array;
+  readonly kind: Int32Array;
+  readonly weights: WeightRanks;
+}
+
+/** A case's key within its scope: eligibility rank, then weight rank, then eligible grades, then counted first. */
+function kindOf(rank: number, weightRank: number, weights: number, eligibility: number, counted: boolean): number {
+  return ((rank * weights + weightRank) * LEVEL_COUNT + eligibility) * 2 + (counted ? 0 : 1);
+}
+
+/**
+ * One stable counting sort by (scope, kind), whose non-empty buckets are the runs; or, when there
+ * are so many scopes and kinds that their product would dwarf the cases (thousands of teams times
+ * hundreds of weights), a sort by kind and then by scope, so that memory grows with their sum.
+ */
+export function runsOf(state: Allocation, pending: Uint8Array): Runs {
+  const { c, rules } = state;
+  const levelRank = levelRanks(state);
+  const weights = weightRanks(c.caseWeight, pending);
+  const classOf = eligibilityClasses(rules.eligibleMask);
+  const kinds = LEVEL_COUNT * weights.distinct * LEVEL_COUNT * 2;
+  let n = 0;
+  for (let i = 0; i < c.caseCount; i++) n += pending[i] as number;
+  const items = new Int32Array(n);
+  const kindOfCase = new Int32Array(c.caseCount);
+  for (let i = 0, at = 0; i < c.caseCount; i++) {
+    if (pending[i] === 0) continue;
+    items[at++] = i;
+    const level = c.caseLevel[i] as number;
+    const rank = levelRank[(c.caseScope[i] as number) * LEVEL_COUNT + level] as number;
+    kindOfCase[i] = kindOf(rank, weights.rankOf(c.caseWeight[i] as number), weights.distinct, classOf[level] as number, c.caseCounts[i] === 1);
+  }
+  const combined = c.scopeCount * kinds <= Math.max(n, COMBINED_SORT_BUCKETS);
+  const { sorted: order, start: bucketStart } = combined
+    ? countingSort(items, c.scopeCount * kinds, (i) => (c.caseScope[i] as number) * kinds + (kindOfCase[i] as number))
+    : countingSort(countingSort(items, kinds, (i) => kindOfCase[i] as number).sorted, c.scopeCount, (i) => c.caseScope[i] as number);
+  const start: number[] = [];
+  const kind: number[] = [];
+  for (let b = 0; b + 1 < bucketStart.length; b++) {
+    for (let k = bucketStart[b] as number; k < (bucketStart[b + 1] as number); k++) {
+      // A bucket is one run when sorted by (scope, kind); by scope alone, a run ends where the kind changes.
+      if (k === bucketStart[b] || (!combined && kindOfCase[order[k] as number] !== kindOfCase[order[k - 1] as number])) {
+        start.push(k);
+        kind.push(kindOfCase[order[k] as number] as number);
+      }
+      if (combined) break;
+    }
+  }
+  start.push(order.length);
+  return { order, start: Int32Array.from(start), kind: Int32Array.from(kind), weights };
+}
+
+/**
+ * The cases of the runs again, heaviest first within each scope (weight before eligibility rank), as
+ * spans of `order`: `order[spans[2j]]..order[spans[2j + 1]]` for each j in turn.
+ */
+export function heaviestFirst({ order, start, kind, weights }: Runs, caseScope: Uint32Array): Int32Array {
+  const runs = kind.length;
+  const spans = new Int32Array(runs * 2);
+  // A run's kind read weight first: rank * weights + weight rank becomes weight rank * LEVEL_COUNT + rank.
+  const weightFirst = (r: number) => {
+    const k = kind[r] as number;
+    const rest = k % (LEVEL_COUNT * 2);
+    const rankAndWeight = (k - rest) / (LEVEL_COUNT * 2);
+    const weightRank = rankAndWeight % weights.distinct;
+    return ((weightRank * LEVEL_COUNT + (rankAndWeight - weightRank) / weights.distinct) * LEVEL_COUNT * 2) + rest;
+  };
+  let at = 0;
+  for (let first = 0; first < runs; ) {
+    const scope = caseScope[order[start[first] as number] as number];
+    let last = first;
+    while (last < runs && caseScope[order[start[last] as number] as number] === scope) last++;
+    const inScope = Array.from({ length: last - first }, (_, j) => first + j).sort((a, b) => weightFirst(a) - weightFirst(b));
+    for (const r of inScope) {
+      spans[at++] = start[r] as number;
+      spans[at++] = start[r + 1] as number;
+    }
+    first = last;
+  }
+  return spans;
+}
+
