@@ -115,35 +115,37 @@ interface SheetText {
 }
 
 /**
- * Reads every sheet of an XLSX workbook (streamed, so large sheets never build a full cell model)
- * into rows of text, keyed by the sheet's name as written. Throws a `WorkloadError` when exceljs
- * is not installed; resolves with a problem when the file is not a workbook.
+ * Reads every sheet of an XLSX workbook into rows of text, with the sheet's name as written.
+ * (exceljs's streaming reader loses or misnames sheets when a workbook stores its sheets before
+ * `workbook.xml`, as exceljs itself writes them, so the whole workbook is read.) Throws a
+ * `WorkloadError` when exceljs is not installed; resolves with a problem when the file is not a
+ * workbook.
  */
 export async function readWorkbook(path: string): Promise<{ sheets: SheetText[] } | { problem: FileProblem }> {
   const ExcelJS = await loadExcelJs();
   const file = basename(path);
-  const sheets: SheetText[] = [];
+  const book = new ExcelJS.Workbook();
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
-    for await (const worksheet of reader) {
-      const rows: SheetText['rows'] = [];
-      for await (const row of worksheet) {
-        const values = row.values as unknown[];
-        const cells: string[] = new Array<string>(Math.max(0, values.length - 1));
-        let blank = true;
-        for (let i = 1; i < values.length; i++) {
-          const text = cellText(values[i]);
-          cells[i - 1] = text;
-          if (text.trim() !== '') blank = false;
-        }
-        if (!blank) rows.push({ row: row.number, cells });
-      }
-      const ws = worksheet as unknown as { name?: string; id?: number };
-      sheets.push({ name: ws.name ?? `Sheet${ws.id ?? sheets.length + 1}`, rows });
-    }
+    await book.xlsx.readFile(path);
   } catch (error) {
     return { problem: { file, sheet: undefined, row: 0, column: undefined, message: `cannot be read as an .xlsx workbook: ${(error as Error).message}` } };
   }
+  const sheets: SheetText[] = [];
+  book.eachSheet((worksheet) => {
+    const rows: SheetText['rows'] = [];
+    worksheet.eachRow({ includeEmpty: false }, (row, number) => {
+      const values = row.values as unknown[];
+      const cells: string[] = new Array<string>(Math.max(0, values.length - 1));
+      let blank = true;
+      for (let i = 1; i < values.length; i++) {
+        const text = cellText(values[i]);
+        cells[i - 1] = text;
+        if (text.trim() !== '') blank = false;
+      }
+      if (!blank) rows.push({ row: number, cells });
+    });
+    sheets.push({ name: worksheet.name, rows });
+  });
   return { sheets };
 }
 

@@ -165,7 +165,12 @@ export async function workbookSources(path: string, clean: (name: string) => str
   const book = await readWorkbook(path);
   if ('problem' in book) return book.problem;
   const sources: TableSources = {};
-  for (const sheet of book.sheets) sources[clean(sheet.name)] ??= sheetRows(basename(path), sheet);
+  for (const sheet of book.sheets) {
+    const rows = sheetRows(basename(path), sheet);
+    sources[clean(sheet.name)] ??= rows;
+    // `WMT-Extract` is meant to match `wmt_extract` too.
+    sources[clean(sheet.name.replace('-', '_'))] ??= rows;
+  }
   return sources;
 }
 

@@ -180,6 +180,8 @@ export async function readWmtSheets(sources: TableSources, file: string, options
   };
 
   const owners = new Map<string, Owner>();
+  /** Owners whose wmt_extract row was invalid, by key: their other rows are refused with them. */
+  const refusedOwners = new Map<string, number>();
   const order: Owner[] = [];
   const keyOf = (r: RowContext) => `${r.cell('om_key')}\u0000${r.cell('team_code')}`;
   const counts = (r: RowContext) => {
@@ -227,12 +229,16 @@ export async function readWmtSheets(sources: TableSources, file: string, options
       if (sheet === 'wmt_extract') {
         gradeProblem(r);
         if (owner !== undefined) r.problem('om_key', `officer "${r.cell('om_key')}" of team "${r.cell('team_code')}" already has row ${owner.row.toLocaleString('en-GB')}; expected one row per offender manager per team`);
+      } else if (owner === undefined && refusedOwners.has(key)) {
+        r.problem('om_key', `officer "${r.cell('om_key')}" of team "${r.cell('team_code')}" was not loaded (wmt_extract row ${refusedOwners.get(key)?.toLocaleString('en-GB')} is invalid)`);
       } else if (owner === undefined) {
         r.problem('om_key', `officer "${r.cell('om_key')}" of team "${r.cell('team_code')}" has no wmt_extract row; expected every sheet to join to wmt_extract on om_key and team_code`);
       } else if ((sheet === 't2a' ? owner.t2a : owner.filtered) !== undefined) {
         r.problem('om_key', `officer "${r.cell('om_key')}" of team "${r.cell('team_code')}" is on this sheet twice; expected one row per offender manager per team`);
       }
+      if (sheet === 'wmt_extract' && owner === undefined) refusedOwners.set(key, r.row);
       return () => {
+        refusedOwners.delete(key);
         vcrn += total;
         if (sheet === 'wmt_extract') {
           const o = ownerRow(sheet, r, cells);
@@ -274,7 +280,8 @@ export async function readWmtSheets(sources: TableSources, file: string, options
       if (fdr > 0xffff) r.problem('sdr_conv_last_30', `${fdr} is more than 65,535 reports in 30 days`);
       const key = keyOf(r);
       const owner = owners.get(key);
-      if (owner === undefined) gradeProblem(r);
+      if (refusedOwners.has(key)) r.problem('om_key', `officer "${r.cell('om_key')}" of team "${r.cell('team_code')}" was not loaded (wmt_extract row ${refusedOwners.get(key)?.toLocaleString('en-GB')} is invalid)`);
+      else if (owner === undefined) gradeProblem(r);
       return () => {
         let o = owner;
         if (o === undefined) {
