@@ -117,8 +117,8 @@ describe('readWmtExtract', () => {
     // Hours: K1 30 h less 1.8 h court duty: 2176 x 28.2 / 37 = 1,658.46 -> 1,658; K5 18.5 h: 2176 x 18.5 / 37 = 1,088;
     // K2 and K3 the default 37 h: 2,176; K4 an SPO: 0 default hours, 0.
     const available = (id: string) => {
-      const { caseload: _c, teamId: _t, ...p } = byId.get(id) as NonNullable<ReturnType<typeof byId.get>>;
-      return availablePoints(p, { asOf: '2025-12-01' }).points;
+      const p = byId.get(id) as NonNullable<ReturnType<typeof byId.get>>;
+      return availablePoints({ id: p.id, grade: p.grade, contractedHours: p.contractedHours, ...(p.reductions === undefined ? {} : { reductions: p.reductions }) }, { asOf: '2025-12-01' }).points;
     };
     expect(['K1@T1', 'K2@T2', 'K3@T2', 'K5@T1', 'K4@T1'].map(available)).toEqual([1658, 2176, 2176, 1088, 0]);
     // The organisation rolls up: 811 + 308 + 119 + 276 + 41 = 1,555 points; 8 + 7 + 1 + 0 + 1 = 17 cases.
