@@ -10,6 +10,7 @@ const TIER_BY_CODE: ReadonlyMap<string, Tier> = new Map(TIERS.map((t) => [t.toUp
 /** A tier code as a person types it (`b2`, `B2S`, `Untiered`); blank is refused. */
 export function tierCell(text: string): Tier {
   const tier = TIER_BY_CODE.get(text.toUpperCase());
+  if (text === '') throw new CellProblem('is empty; expected a tier (A3 … D0, A3S … D0S or untiered)');
   if (tier === undefined) throw new CellProblem(`${JSON.stringify(text)} is not a tier (expected A3 … D0, A3S … D0S or untiered)`);
   return tier;
 }
@@ -23,6 +24,7 @@ export function choiceCell<T extends string>(values: readonly T[], what: string,
   return (text) => {
     if (text === '' && blank !== undefined) return blank;
     const value = bySquash.get(squash(text));
+    if (text === '') throw new CellProblem(`is empty; expected ${what} (${values.join(', ')})`);
     if (value === undefined) throw new CellProblem(`${JSON.stringify(text)} is not ${what} (expected ${values.join(', ')})`);
     return value;
   };

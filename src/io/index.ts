@@ -19,5 +19,5 @@ export {
   type TidyTableName,
 } from './tidy.js';
 export { WMT_REQUIRED_SHEETS, cleanWmtName, gradeOfCode, readOrganisation, readWmtExtract, type WmtReadOptions } from './wmt.js';
-export { csvText, rejectedTable, tidyTables, tidyTemplates, writeCsvTables, writeXlsxTables, type TableOut, type TidyExtras } from './write.js';
+export { csvText, organisationOf, rejectedTable, tidyTables, tidyTemplates, writeCsvTables, writeXlsxTables, type TableOut, type TidyExtras } from './write.js';
 export { loadExcelJs } from './exceljs.js';

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Organisation } from '../caseload/index.js';
+import { caseloadOf, type Organisation, type OrganisationCaseload } from '../caseload/index.js';
 import { loadExcelJs } from './exceljs.js';
 import type { RejectedRow } from './problems.js';
 import { CASE_DATE_COLUMNS, TIDY_TABLES, TIDY_TABLE_NAMES, type CaseDateColumn, type CaseRecord, type TidyTableName } from './tidy.js';
@@ -66,6 +66,26 @@ export function tidyTables(organisation: Organisation, extras: TidyExtras): Tabl
   for (const c of extras.unallocated ?? []) cases.push([c.id, '', c.tier, c.caseType, c.t2a ? 'true' : 'false', c.status, ...dates(c.id)]);
   const rows: Record<TidyTableName, TableOut['rows']> = { practitioners, reductions, cases, reports };
   return TIDY_TABLE_NAMES.map((name) => ({ name, header: headerOf(name), rows: rows[name] }));
+}
+
+/**
+ * An organisation caseload (a generated one, say) as an organisation of objects, each practitioner
+ * with their cases (named `case-0000001` … by position) and reports: what {@link tidyTables} writes.
+ *
+ * @example
+ * ```ts
+ * const org = organisationOf(generateNationalCaseload({ seed: 1, practitioners: 200, pduCount: 12 }));
+ * ```
+ */
+export function organisationOf(organisationCaseload: OrganisationCaseload): Organisation {
+  const oc = organisationCaseload;
+  return {
+    name: oc.name,
+    regions: oc.regions.map((r) => ({ ...r })),
+    pdus: oc.pdus.map((p) => ({ ...p })),
+    teams: oc.teams.map((t) => ({ ...t })),
+    practitioners: oc.practitioners.map((p, i) => ({ ...p, caseload: caseloadOf(oc, i) })),
+  };
 }
 
 /** The template of each tidy table: its header and one example row. */
