@@ -21,3 +21,4 @@ export {
 export { WMT_REQUIRED_SHEETS, cleanWmtName, gradeOfCode, readOrganisation, readWmtExtract, type WmtReadOptions } from './wmt.js';
 export { csvText, organisationOf, rejectedTable, tidyTables, tidyTemplates, writeCsvTables, writeXlsxTables, type TableOut, type TidyExtras } from './write.js';
 export { loadExcelJs } from './exceljs.js';
+export { readNewCases, type LoadedCases, type NewCase } from './new-cases.js';

@@ -82,6 +82,8 @@ export const TIDY_TABLES = {
       col('case_type', true, `one of ${CASE_TYPES.join(', ')}`, 'licence'),
       col('t2a', false, 'transition to adulthood (young adult): true or false (blank: false)', 'false'),
       col('status', false, `one of ${CASE_STATUSES.join(', ')} (blank: active)`, 'active'),
+      col('team_id', false, 'for an unallocated case: the team it is to be allocated in', ''),
+      col('pdu_id', false, 'for an unallocated case: the PDU it is to be allocated in', ''),
       col('sentence_date', false, 'YYYY-MM-DD', '2020-11-02'),
       col('expected_end_date', false, 'YYYY-MM-DD: the sentence or order is expected to end', ''),
       col('release_date', false, 'YYYY-MM-DD: release from custody', '2021-03-15'),
@@ -117,6 +119,9 @@ export interface CaseRecord {
   readonly caseType: CaseType;
   readonly t2a: boolean;
   readonly status: CaseStatus;
+  /** Where an unallocated case is to be allocated (`undefined` when not given). */
+  readonly teamId: string | undefined;
+  readonly pduId: string | undefined;
   readonly dates: Readonly<Partial<Record<CaseDateColumn, string>>>;
 }
 
@@ -330,7 +335,10 @@ export async function readTidyTables(sources: TableSources, label: string, optio
       if (dates !== undefined) caseDates.set(ref, dates);
       const c = { id: ref, tier: tier as Tier, caseType: type as CaseType, ...(t2a === true ? { t2a } : {}), ...(s === 'active' ? {} : { status: s as CaseStatus }) };
       if (p !== undefined) p.caseload.cases.push(c);
-      else unallocated.push({ id: ref, practitionerId: null, tier: c.tier, caseType: c.caseType, t2a: t2a === true, status: s as CaseStatus, dates: dates ?? {} });
+      else {
+        const [teamId, pduId] = [r.cell('team_id'), r.cell('pdu_id')];
+        unallocated.push({ id: ref, practitionerId: null, tier: c.tier, caseType: c.caseType, t2a: t2a === true, status: s as CaseStatus, teamId: teamId || undefined, pduId: pduId || undefined, dates: dates ?? {} });
+      }
     };
   });
 

@@ -58,12 +58,12 @@ export function tidyTables(organisation: Organisation, extras: TidyExtras): Tabl
     for (const c of p.caseload?.cases ?? []) {
       position += 1;
       const id = c.id ?? `case-${String(position).padStart(7, '0')}`;
-      cases.push([id, p.id, c.tier, c.caseType, c.t2a === true ? 'true' : 'false', c.status ?? 'active', ...dates(id)]);
+      cases.push([id, p.id, c.tier, c.caseType, c.t2a === true ? 'true' : 'false', c.status ?? 'active', null, null, ...dates(id)]);
     }
     for (let i = 0; i < (p.caseload?.reports?.standardDelivery ?? 0); i++) reports.push([p.id, 'standardDelivery', extras.asOf]);
     for (let i = 0; i < (p.caseload?.reports?.fastDelivery ?? 0); i++) reports.push([p.id, 'fastDelivery', extras.asOf]);
   }
-  for (const c of extras.unallocated ?? []) cases.push([c.id, '', c.tier, c.caseType, c.t2a ? 'true' : 'false', c.status, ...dates(c.id)]);
+  for (const c of extras.unallocated ?? []) cases.push([c.id, '', c.tier, c.caseType, c.t2a ? 'true' : 'false', c.status, c.teamId ?? null, c.pduId ?? null, ...dates(c.id)]);
   const rows: Record<TidyTableName, TableOut['rows']> = { practitioners, reductions, cases, reports };
   return TIDY_TABLE_NAMES.map((name) => ({ name, header: headerOf(name), rows: rows[name] }));
 }
