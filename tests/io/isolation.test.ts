@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** Every module reachable by static imports from `entry`, and the bare packages they import. */
+function reachable(entry: string): { files: string[]; packages: string[] } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'/gm)) {
+      const spec = (m[1] ?? m[2]) as string;
+      if (spec.startsWith('.')) visit(join(dirname(file), spec.replace(/\.js$/, '.ts')));
+      else packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] as string));
+    }
+  };
+  visit(entry);
+  return { files: [...files].map((f) => relative('.', f)), packages: [...packages] };
+}
+
+describe('the package root loads no reader', () => {
+  it('src/index.ts reaches nothing of src/io or src/cli, and neither csv-parse nor exceljs', () => {
+    const root = reachable('src/index.ts');
+    expect(root.files.length).toBeGreaterThan(20);
+    expect(root.files.filter((f) => f.startsWith('src/io/') || f.startsWith('src/cli/'))).toEqual([]);
+    expect(root.packages).not.toContain('csv-parse');
+    expect(root.packages).not.toContain('exceljs');
+  });
+
+  it('the io subpath imports csv-parse statically and exceljs only when a workbook is touched', () => {
+    const io = reachable('src/io/index.ts');
+    expect(io.packages).toContain('csv-parse');
+    expect(io.packages).not.toContain('exceljs');
+    expect(readFileSync('src/io/exceljs.ts', 'utf8')).toContain("import('exceljs')");
+  });
+});
