@@ -1,5 +1,5 @@
 /**
- * Reading your own organisation (`npm run bench -- io`):
+ * Reading your own organisation (`npm run bench -- io.bench`; plain `io` also matches allocation.bench.ts):
  * - 1,000,000 case rows of tidy CSV (37,500 practitioners) parsed, validated and rolled up
  *   (readTidy + organisationCaseload + rollUp; targets <= 5 s and <= 1 GB peak RSS);
  * - a 240,000-row tidy XLSX workbook read (readTidy; target <= 10 s).

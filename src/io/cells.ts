@@ -5,11 +5,11 @@
 import { TIERS, type Tier } from '../tiers/index.js';
 import { CellProblem } from './table.js';
 
-const TIER_BY_CODE: ReadonlyMap<string, Tier> = new Map(TIERS.map((t) => [t.toUpperCase(), t]));
+const TIER_BY_CODE: ReadonlyMap<string, Tier> = new Map(TIERS.flatMap((t) => [[t, t], [t.toUpperCase(), t]] as const));
 
 /** A tier code as a person types it (`b2`, `B2S`, `Untiered`); blank is refused. */
 export function tierCell(text: string): Tier {
-  const tier = TIER_BY_CODE.get(text.toUpperCase());
+  const tier = TIER_BY_CODE.get(text) ?? TIER_BY_CODE.get(text.toUpperCase());
   if (text === '') throw new CellProblem('is empty; expected a tier (A3 … D0, A3S … D0S or untiered)');
   if (tier === undefined) throw new CellProblem(`${JSON.stringify(text)} is not a tier (expected A3 … D0, A3S … D0S or untiered)`);
   return tier;
@@ -21,9 +21,10 @@ export const squash = (text: string): string => text.toLowerCase().replace(/[^a-
 /** A parser of one of `values`, matched by {@link squash}; blank gives `blank` when given, else is refused. */
 export function choiceCell<T extends string>(values: readonly T[], what: string, blank?: T): (text: string) => T {
   const bySquash = new Map(values.map((v) => [squash(v), v]));
+  const exact = new Map(values.map((v) => [v as string, v]));
   return (text) => {
     if (text === '' && blank !== undefined) return blank;
-    const value = bySquash.get(squash(text));
+    const value = exact.get(text) ?? bySquash.get(squash(text));
     if (text === '') throw new CellProblem(`is empty; expected ${what} (${values.join(', ')})`);
     if (value === undefined) throw new CellProblem(`${JSON.stringify(text)} is not ${what} (expected ${values.join(', ')})`);
     return value;

@@ -84,14 +84,16 @@ export async function readTable(
   let read = 0;
   let loaded = 0;
   let refused = false;
-  let rowProblems: { column: string | undefined; message: string }[] = [];
+  const rowProblems: { column: string | undefined; message: string }[] = [];
   let cells: string[] = [];
   const context: RowContext = {
     row: 0,
     cells: [],
     cell(column) {
       const i = index.get(column);
-      return i === undefined ? '' : (cells[i] ?? '').trim();
+      if (i === undefined) return '';
+      const text = cells[i] ?? '';
+      return text === '' ? text : text.trim();
     },
     parse(column, parse) {
       try {
@@ -127,7 +129,7 @@ export async function readTable(
     }
     read += 1;
     cells = row;
-    rowProblems = [];
+    rowProblems.length = 0;
     (context as { row: number }).row = rowNumber;
     (context as { cells: string[] }).cells = row;
     const commit = onRow(context);

@@ -322,6 +322,7 @@ export async function readTidyTables(sources: TableSources, label: string, optio
     const s = r.parse('status', status);
     let dates: Partial<Record<CaseDateColumn, string>> | undefined;
     for (const column of CASE_DATE_COLUMNS) {
+      if (r.cell(column) === '') continue;
       const date = r.parse(column, optionalDateCell);
       if (date !== undefined) (dates ??= {})[column] = date;
     }
@@ -333,7 +334,9 @@ export async function readTidyTables(sources: TableSources, label: string, optio
       const ref = id as string;
       caseRows.set(ref, r.row);
       if (dates !== undefined) caseDates.set(ref, dates);
-      const c = { id: ref, tier: tier as Tier, caseType: type as CaseType, ...(t2a === true ? { t2a } : {}), ...(s === 'active' ? {} : { status: s as CaseStatus }) };
+      const c: { id: string; tier: Tier; caseType: CaseType; t2a?: boolean; status?: CaseStatus } = { id: ref, tier: tier as Tier, caseType: type as CaseType };
+      if (t2a === true) c.t2a = true;
+      if (s !== 'active') c.status = s as CaseStatus;
       if (p !== undefined) p.caseload.cases.push(c);
       else {
         const [teamId, pduId] = [r.cell('team_id'), r.cell('pdu_id')];
