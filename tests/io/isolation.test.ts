@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -34,5 +34,24 @@ describe('the package root loads no reader', () => {
     expect(io.packages).toContain('csv-parse');
     expect(io.packages).not.toContain('exceljs');
     expect(readFileSync('src/io/exceljs.ts', 'utf8')).toContain("import('exceljs')");
+  });
+});
+
+describe('the built package', () => {
+  it.skipIf(!existsSync('dist/index.js'))('dist/index.js and the chunks it imports import neither csv-parse nor exceljs; dist/io.js does', () => {
+    const seen = new Set<string>();
+    const bare = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)) {
+        const spec = m[1] as string;
+        if (spec.startsWith('.')) visit(join(dirname(file), spec));
+        else bare.add(spec);
+      }
+    };
+    visit('dist/index.js');
+    expect([...bare].filter((b) => /csv-parse|exceljs/.test(b))).toEqual([]);
+    expect(readFileSync('dist/io.js', 'utf8')).toMatch(/from ["']csv-parse["']/);
   });
 });
