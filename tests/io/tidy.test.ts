@@ -77,7 +77,7 @@ describe('readTidy: a folder of CSV files', () => {
       },
     });
     expect(org.practitioners[1]?.reductions).toEqual([{ percent: 20 }]);
-    expect(loaded.unallocated).toEqual([{ id: 'X4', practitionerId: null, tier: 'A3', caseType: 'community', t2a: false, status: 'active', dates: {} }]);
+    expect(loaded.unallocated).toEqual([{ id: 'X4', practitionerId: null, tier: 'A3', caseType: 'community', t2a: false, status: 'active', teamId: undefined, pduId: undefined, dates: {} }]);
     expect(loaded.caseDates.get('X1')).toEqual({ release_date: '2021-03-15' });
     expect(loaded.rows).toEqual({
       practitioners: { read: 3, loaded: 3, rejected: 0 },
