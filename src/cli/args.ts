@@ -1,18 +1,16 @@
 /** The runner's command line: `probation-workload run [scenario.json] [--out DIR] [--format table|json|csv]`. */
 
-/** Output formats of `run`. */
-export const FORMATS = ['table', 'json', 'csv'] as const;
-/** `table` (default), `json` or `csv`. */
-export type Format = (typeof FORMATS)[number];
+import { DATA_COMMANDS, DATA_USAGE, parseDataCommand, type DataCommand } from './data-args.js';
+import { FORMATS, UsageError, type Format } from './usage.js';
+
+export { FORMATS, UsageError, type Format };
 
 /** A parsed command line. */
 export type Command =
   | { readonly command: 'run'; readonly scenarioFile: string | null; readonly out: string | null; readonly format: Format }
   | { readonly command: 'team' }
-  | { readonly command: 'help' };
-
-/** A command line the runner cannot follow; its message says what to type instead. */
-export class UsageError extends Error {}
+  | { readonly command: 'help' }
+  | DataCommand;
 
 /** The usage text printed by `--help` and after a usage error. */
 export const USAGE = `Usage:
@@ -23,7 +21,7 @@ export const USAGE = `Usage:
       --format      what to print: table (default), json (the whole report) or csv (every section)
   probation-workload team
       Prints the capacity report of the built-in sample team.
-  probation-workload --help
+${DATA_USAGE}  probation-workload --help
 `;
 
 /**
@@ -36,14 +34,18 @@ export const USAGE = `Usage:
  */
 export function parseArgs(argv: readonly string[]): Command {
   if (argv.some((arg) => arg === '--help' || arg === '-h')) return { command: 'help' };
-  // `run` is the default command: options alone (`--out DIR`, as `npm start -- --out DIR` gives) run too.
-  const [command = 'run', ...rest] = argv[0]?.startsWith('--') === true ? ['run', ...argv] : argv;
+  if (argv[0] === '--version' || argv[0] === '-v') return parseDataCommand('version', argv.slice(1));
+  // `--format=json` is `--format json`; `run` is the default command: options alone (`--out DIR`, as
+  // `npm start -- --out DIR` gives) run too.
+  const words = argv.flatMap((arg) => (/^--(format|out)=/.test(arg) ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg]));
+  const [command = 'run', ...rest] = words[0]?.startsWith('--') === true ? ['run', ...words] : words;
   if (command === 'help') return { command: 'help' };
+  if ((DATA_COMMANDS as readonly string[]).includes(command)) return parseDataCommand(command as (typeof DATA_COMMANDS)[number], rest);
   if (command === 'team') {
     if (rest.length > 0) throw new UsageError(`team takes no arguments (got ${rest.join(' ')})`);
     return { command: 'team' };
   }
-  if (command !== 'run') throw new UsageError(`unknown command "${command}": expected run, team or --help`);
+  if (command !== 'run') throw new UsageError(`unknown command "${command}": expected run, team, ${DATA_COMMANDS.join(', ')} or --help`);
   let scenarioFile: string | null = null;
   let out: string | null = null;
   let format: Format = 'table';

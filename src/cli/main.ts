@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /**
  * The runner behind `npx probation-workload` and `npm start`. The only place in the library that
- * reads files and writes to the terminal. Exit codes: 0 done, 1 the scenario is invalid (the message
- * names the field and what it allows), 2 the command line is wrong, 3 the scenario file cannot be read.
+ * reads files and writes to the terminal. Exit codes: 0 done, 1 the scenario or data is invalid (the
+ * message names the field, or the file, row and column, and what it allows), 2 the command line is
+ * wrong, 3 the scenario file cannot be read (or init would overwrite a file).
  */
 import { WorkloadError } from '../errors.js';
 import { SAMPLE_TEAM } from '../workload/index.js';
 import { USAGE, UsageError, parseArgs } from './args.js';
+import { runDataCommand } from './data-main.js';
 import { ScenarioFileError, runCommand } from './run-command.js';
 import { teamCapacityReport } from './team-report.js';
 
@@ -15,6 +17,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const command = parseArgs(argv);
     if (command.command === 'help') process.stdout.write(USAGE);
     else if (command.command === 'team') process.stdout.write(teamCapacityReport(SAMPLE_TEAM));
+    else if (command.command !== 'run') return await runDataCommand(command, process.stdout, process.stderr);
     else {
       const { files } = await runCommand(command.scenarioFile, command.out, command.format, process.stdout, process.stderr);
       if (files.length > 0) process.stderr.write(`Wrote ${files.length} files to ${command.out}\n`);

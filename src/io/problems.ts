@@ -1,0 +1,107 @@
+/**
+ * Row-level problems of a data file: every problem found (the first 100 kept, the rest counted),
+ * each naming the file, sheet, row and column and what was expected.
+ */
+import { WorkloadError } from '../errors.js';
+
+/** How many problems a {@link ProblemLog} keeps; the rest are counted. */
+export const MAX_PROBLEMS_KEPT = 100;
+
+/** One problem in a data file. Rows count the header as row 1, as a spreadsheet shows them. */
+export interface FileProblem {
+  /** The file's name, e.g. `cases.csv` or `wmt.xlsx`. */
+  readonly file: string;
+  /** The sheet, for workbooks (`undefined` for CSV). */
+  readonly sheet: string | undefined;
+  /** Row number, header = 1 (0 when the problem is the whole file or sheet). */
+  readonly row: number;
+  /** The column's header, when one column is at fault. */
+  readonly column: string | undefined;
+  /** What is wrong and what was expected. */
+  readonly message: string;
+}
+
+/** A row that was not loaded (with `skipInvalid`), with its cells as read and why. */
+export interface RejectedRow {
+  readonly file: string;
+  readonly sheet: string | undefined;
+  readonly row: number;
+  /** Every problem of the row, as one sentence. */
+  readonly reason: string;
+  /** The row's cells as read, in the file's column order. */
+  readonly cells: readonly string[];
+}
+
+/**
+ * A problem as one line: `cases.csv row 1,204, tier: "E1" is not a tier (expected …)`.
+ *
+ * @example
+ * ```ts
+ * formatProblem({ file: 'cases.csv', sheet: undefined, row: 1204, column: 'tier', message: '"E1" is not a tier' });
+ * // 'cases.csv row 1,204, tier: "E1" is not a tier'
+ * ```
+ */
+export function formatProblem(problem: FileProblem): string {
+  const where = problem.sheet === undefined ? problem.file : `${problem.file} sheet ${problem.sheet}`;
+  const row = problem.row > 0 ? ` row ${problem.row.toLocaleString('en-GB')}` : '';
+  const column = problem.column === undefined ? '' : `${row === '' ? '' : ','} ${problem.column}`;
+  return `${where}${row}${column}: ${problem.message}`;
+}
+
+/** Collects problems: keeps the first {@link MAX_PROBLEMS_KEPT}, counts them all. */
+export class ProblemLog {
+  readonly #kept: FileProblem[] = [];
+  #count = 0;
+
+  /** Records a problem. */
+  add(problem: FileProblem): void {
+    this.#count += 1;
+    if (this.#kept.length < MAX_PROBLEMS_KEPT) this.#kept.push(problem);
+  }
+
+  /** Every problem found so far. */
+  get count(): number {
+    return this.#count;
+  }
+
+  /** The first problems found (at most {@link MAX_PROBLEMS_KEPT}). */
+  get kept(): readonly FileProblem[] {
+    return this.#kept;
+  }
+}
+
+/**
+ * A data file that cannot be read as it stands: `problems` holds the first 100 problems, every one
+ * with file, sheet, row and column; `problemCount` how many there were in all. The message lists
+ * them, one a line.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await readTidyFolder('data/', { asOf: '2021-06-26' });
+ * } catch (error) {
+ *   if (error instanceof DataFileError) error.problems.length; // up to 100
+ * }
+ * ```
+ */
+export class DataFileError extends WorkloadError {
+  readonly problems: readonly FileProblem[];
+  readonly problemCount: number;
+
+  constructor(problems: readonly FileProblem[], problemCount: number) {
+    const lines = problems.map((p) => `  ${formatProblem(p)}`);
+    if (problemCount > problems.length) lines.push(`  … and ${(problemCount - problems.length).toLocaleString('en-GB')} more problems`);
+    const noun = problemCount === 1 ? 'problem' : 'problems';
+    super('INVALID_INPUT', `${problemCount.toLocaleString('en-GB')} ${noun} in the data:\n${lines.join('\n')}`, {
+      path: problems[0] === undefined ? '' : `${problems[0].file}${problems[0].row > 0 ? `[${problems[0].row}]` : ''}`,
+    });
+    this.name = 'DataFileError';
+    this.problems = problems;
+    this.problemCount = problemCount;
+  }
+
+  /** Throws when the log holds any problem. */
+  static throwIfAny(log: ProblemLog): void {
+    if (log.count > 0) throw new DataFileError(log.kept, log.count);
+  }
+}
