@@ -17,11 +17,15 @@ export const NO_DAY = -2147483648;
 export const CASE_STATES = ['custody', 'licence', 'unsupervisedLicence', 'community', 'ended'] as const;
 /** One of {@link CASE_STATES}. */
 export type CaseState = (typeof CASE_STATES)[number];
-const CUSTODY = 0;
-const LICENCE = 1;
-const UNSUPERVISED = 2;
+/** Index of `custody` in {@link CASE_STATES}. */
+export const CUSTODY = 0;
+/** Index of `licence` in {@link CASE_STATES}. */
+export const LICENCE = 1;
+/** Index of `unsupervisedLicence` in {@link CASE_STATES}. */
+export const UNSUPERVISED = 2;
 const COMMUNITY = 3;
-const ENDED = 4;
+/** Index of `ended` in {@link CASE_STATES}. */
+export const ENDED = 4;
 
 /** What moves a practitioner's points from one week to the next. */
 export const POINT_MOVES = ['release', 'reset', 'end', 'report', 'newCases'] as const;
@@ -42,7 +46,8 @@ const LOOK_AHEAD_WEEKS = 4;
 
 const UNPAID_WORK_ONLY = CASE_STATUSES.indexOf('unpaidWorkOnly');
 const CASE_TYPE_OF_STATE = [CASE_TYPES.indexOf('custody'), CASE_TYPES.indexOf('licence'), CASE_TYPES.indexOf('licence'), CASE_TYPES.indexOf('community')];
-const BASE_STATE = [COMMUNITY, LICENCE, CUSTODY];
+/** The state of each case type (by index) before any of its dates. */
+export const BASE_STATE = [COMMUNITY, LICENCE, CUSTODY];
 /** Index of each tier's S tier (itself when it has none: S tiers and untiered). */
 const S_TIER_OF = Uint8Array.from(TIERS, (t, i) => {
   const s = TIERS.indexOf(`${t}S` as Tier);
@@ -148,11 +153,11 @@ export function resetDayOf(licenceStart: number, end: number, exempt: boolean, r
 /**
  * A case's path: its state before any date (from its case type), then `(day, state)` pairs in
  * order written to `out`; returns the number of pairs. Custody without a release day stays in custody.
+ * `release` replaces the case's release day (the Monte Carlo's early releases).
  */
-export function pathOf(model: ForwardModel, i: number, out: Int32Array): number {
+export function pathOf(model: ForwardModel, i: number, out: Int32Array, release = model.cases.releaseDay[i] as number): number {
   const c = model.cases;
   const type = c.caseTypeIndex[i] as number;
-  const release = c.releaseDay[i] as number;
   const end = c.endDay[i] as number;
   let n = 0;
   if (BASE_STATE[type] === CUSTODY) {

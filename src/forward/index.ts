@@ -12,6 +12,7 @@ import { isoDateSchema, parseInput } from '../validate.js';
 import { NO_DAY, runProjection, type ForwardRun } from './core.js';
 import { modelOfColumns, modelOfInput, type ForwardDateColumns } from './build.js';
 import { handoverOf, omicRuleSetOn, OMIC_RULE_SETS, responsibilityOn, type Handover, type ResponsibilityPhase } from './handover.js';
+import { simulateForward, type ForwardMonteCarlo, type UncertaintySpec } from './monte-carlo.js';
 import { projectionOf, type ForwardProjection } from './project.js';
 import { FORWARD_LEVELS, crossingsOf, levelSeries, type Crossings, type LevelSeries, type Thresholds } from './results.js';
 import { datedCaseSchema, forwardInputSchema, forwardOptionsSchema, weeklyDemandSchema, type DatedCase, type ForwardInput, type ForwardOptions, type WeeklyDemand } from './schema.js';
@@ -19,6 +20,7 @@ import { datedCaseSchema, forwardInputSchema, forwardOptionsSchema, weeklyDemand
 export { CASE_STATES, NO_DAY, POINT_MOVES, type CaseState, type ForwardRun, type PointMove } from './core.js';
 export type { ForwardDateColumns } from './build.js';
 export { HANDOVER_RULES, OMIC_POLICY_START, OMIC_RULE_SETS, OMIC_RULE_SET_FROM, RESPONSIBILITY_PHASES, type Handover, type HandoverRule, type OmicRuleSet, type ResponsibilityPhase } from './handover.js';
+export { MONTE_CARLO_LEVELS, type CapacityBand, type ForwardMonteCarlo, type UnitBand } from './monte-carlo.js';
 export type { CaseProjection, ForwardProjection, UnitProjection, UnitWeek, UnplacedNewCases } from './project.js';
 export { FORWARD_LEVELS, type Crossings, type ForwardLevel, type LevelSeries, type LookAhead } from './results.js';
 export {
@@ -175,4 +177,86 @@ export function caseHandover(datedCase: DatedCase, options: z.input<typeof hando
   if (c.caseType !== 'custody') throw new WorkloadError('INVALID_INPUT', `datedCase.caseType: got "${c.caseType}", expected "custody" (handovers are of custody cases)`, { path: 'datedCase.caseType' });
   const h = handoverOf(c, o.rules ?? omicRuleSetOn(o.asOf), o.asOf);
   return { ...h, responsibility: responsibilityOn(h, o.asOf) };
+}
+
+/** Zod schema of the Monte Carlo's options: the projection's, and what is uncertain. */
+export const monteCarloOptionsSchema = forwardOptionsSchema.extend({
+  /** Runs, 1-10,000 (default 1,000). */
+  runs: z.number().int('expected whole runs').min(1, 'expected 1 to 10,000 runs').max(10_000, 'expected 1 to 10,000 runs').optional(),
+  seed: z.number().int('expected a whole-number seed').refine(Number.isSafeInteger, 'expected a safe integer seed'),
+  /** New demand's overdispersion: absent, Poisson; a size k, negative binomial with variance mean + mean^2 / k. */
+  dispersion: z.number().positive('expected a dispersion above 0').max(1e6).optional(),
+  /** Share of releases brought forward (0-1) and by how many weeks (1-52). */
+  earlyRelease: z.strictObject({ rate: z.number().min(0).max(1), weeks: z.number().int().min(1).max(52) }).optional(),
+  /** Chance a case on licence is recalled in any one week (0-1); it then stays in custody to its licence end. */
+  recallWeeklyRate: z.number().min(0, 'expected a rate of 0 to 1').max(1, 'expected a rate of 0 to 1').optional(),
+});
+/** Options of the Monte Carlo. */
+export type MonteCarloOptions = z.input<typeof monteCarloOptionsSchema>;
+
+function specOf(o: z.output<typeof monteCarloOptionsSchema>): UncertaintySpec {
+  return {
+    runs: o.runs ?? 1000,
+    seed: o.seed,
+    dispersion: o.dispersion ?? null,
+    earlyRelease: o.earlyRelease ?? { rate: 0, weeks: 1 },
+    recallWeeklyRate: o.recallWeeklyRate ?? 0,
+  };
+}
+
+/**
+ * A seeded Monte Carlo of the projection at team level and above: each run draws every PDU's new
+ * cases a week (Poisson at the expected rate, or negative binomial with `dispersion`), pools them
+ * among its teams by available points, brings a share of releases forward (`earlyRelease`) and
+ * recalls cases on licence at `recallWeeklyRate` a week (recalled cases count custody points to
+ * their licence end). Gives the mean, P5, P50 and P95 (type 7) of each team's, PDU's, region's and
+ * the nation's capacity % in each week. Same input and seed, same output.
+ *
+ * @example
+ * ```ts
+ * const mc = forwardMonteCarlo({
+ *   organisation: {
+ *     name: 'Example (synthetic)',
+ *     regions: [{ id: 'A', name: 'North East' }],
+ *     pdus: [{ id: 'A-01', name: 'PDU A-01', regionId: 'A' }],
+ *     teams: [{ id: 'A-01-01', name: 'Team A-01-01', pduId: 'A-01' }],
+ *     practitioners: [{ id: 'po1', grade: 'PO', contractedHours: 37, teamId: 'A-01-01' }],
+ *   },
+ *   cases: [],
+ *   demand: [{ pduId: 'A-01', tier: 'C2', caseType: 'community', perWeek: 1 }],
+ * }, { asOf: '2021-06-26', weeks: 8, runs: 200, seed: 7 });
+ * mc.units.find((u) => u.level === 'national')!.weeks[8]!.p50; // about 8 cases x 63 / 2176 = 23%
+ * ```
+ */
+export function forwardMonteCarlo(input: ForwardInput, options: MonteCarloOptions): ForwardMonteCarlo {
+  const parsed = parseInput(forwardInputSchema, input, 'input');
+  const o = parseInput(monteCarloOptionsSchema, options, 'options');
+  const built = modelOfInput(parsed, o);
+  return simulateForward(built.model, built.organisation, specOf(o));
+}
+
+/**
+ * {@link forwardMonteCarlo} on columns, as {@link projectWorkloadColumns} takes them.
+ *
+ * @example
+ * ```ts
+ * const org = generateNationalCaseload({ seed: 1, practitioners: 200, pduCount: 12 });
+ * const n = org.columns.cases.tierIndex.length;
+ * const none = new Int32Array(n).fill(NO_DAY);
+ * const mc = forwardMonteCarloColumns(
+ *   { organisation: org, dates: { releaseDay: none, endDay: none, paroleDay: none, resetExempt: new Uint8Array(n) } },
+ *   { asOf: org.asOf, weeks: 4, runs: 10, seed: 1 },
+ * );
+ * mc.units.length; // teams + 12 PDUs + 12 regions + 1
+ * ```
+ */
+export function forwardMonteCarloColumns(
+  input: { readonly organisation: OrganisationCaseload; readonly dates: ForwardDateColumns; readonly demand?: readonly WeeklyDemand[] },
+  options: MonteCarloOptions,
+): ForwardMonteCarlo {
+  const parsed = parseInput(columnarInputSchema, input, 'input');
+  const org = checkOrganisationCaseload(parsed.organisation, 'input.organisation');
+  checkDates(parsed.dates, org.columns.cases.tierIndex.length);
+  const o = parseInput(monteCarloOptionsSchema, options, 'options');
+  return simulateForward(modelOfColumns(org, parsed.dates, parsed.demand ?? [], o), org, specOf(o));
 }
