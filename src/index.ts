@@ -119,6 +119,9 @@ export {
   type CoreResult,
 } from './allocation/index.js';
 
+// Forward workload: the next weeks from case dates and new demand
+export * from './forward/index.js';
+
 // Dynamic Framework contracts
 export * from './contracts/index.js';
 

@@ -122,7 +122,7 @@ export function modelOfInput(input: ParsedInput, o: ParsedOptions): BuiltModel {
   const handovers = input.cases.map((c, i): Handover | null => {
     const p = byId.get(c.practitionerId);
     if (p === undefined) {
-      throw new WorkloadError('UNKNOWN_REFERENCE', `cases[${i}].practitionerId: no practitioner has id "${c.practitionerId}"`, { path: `cases[${i}].practitionerId` });
+      throw new WorkloadError('UNKNOWN_REFERENCE', `input.cases[${i}].practitionerId: no practitioner has id "${c.practitionerId}"`, { path: `input.cases[${i}].practitionerId` });
     }
     cases.practitionerIndex[i] = p;
     cases.tierIndex[i] = tierIndex(c.tier);
@@ -150,7 +150,7 @@ export function modelOfInput(input: ParsedInput, o: ParsedOptions): BuiltModel {
     available: availableByWeek(org.practitioners, pc.availablePoints, weightings, common.startDay, common.weeks),
     cases,
     reports: reportColumns(input.reports ?? [], byId, weightings),
-    demand: demandColumns(input.demand ?? [], org.pdus.map((p) => p.id), 'demand'),
+    demand: demandColumns(input.demand ?? [], org.pdus.map((p) => p.id), 'input.demand'),
   };
   return { model, organisation: org, handovers };
 }
@@ -159,7 +159,7 @@ function reportColumns(reports: ParsedInput['reports'] & object, byId: ReadonlyM
   return {
     practitionerIndex: Uint32Array.from(reports, (r, i) => {
       const p = byId.get(r.practitionerId);
-      if (p === undefined) throw new WorkloadError('UNKNOWN_REFERENCE', `reports[${i}].practitionerId: no practitioner has id "${r.practitionerId}"`, { path: `reports[${i}].practitionerId` });
+      if (p === undefined) throw new WorkloadError('UNKNOWN_REFERENCE', `input.reports[${i}].practitionerId: no practitioner has id "${r.practitionerId}"`, { path: `input.reports[${i}].practitionerId` });
       return p;
     }),
     hundredths: Float64Array.from(reports, (r) => weightings.reportPoints[r.kind] * 100),
@@ -221,6 +221,6 @@ export function modelOfColumns(org: OrganisationCaseload, dates: ForwardDateColu
       ...dates,
     },
     reports: { practitionerIndex: Uint32Array.from(reportHolders), hundredths: Float64Array.from(reportHundredths), completedDay: new Int32Array(reportHolders.length).fill(reportDay) },
-    demand: demandColumns(demand, org.pdus.map((p) => p.id), 'demand'),
+    demand: demandColumns(demand, org.pdus.map((p) => p.id), 'input.demand'),
   };
 }

@@ -27,7 +27,6 @@ export {
   DEFAULT_FORWARD_WEEKS,
   MAX_FORWARD_WEEKS,
   PROBATION_RESET_FROM,
-  ROSH_LEVELS,
   datedCaseSchema,
   datedReportSchema,
   forwardInputSchema,

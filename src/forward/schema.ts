@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { allocationRulesSchema, ALLOCATION_POLICIES } from '../allocation/index.js';
 import { MAX_PRACTITIONERS, organisationPractitionerSchema, organisationSchema } from '../caseload/index.js';
-import { caseTypeSchema, tierSchema } from '../tiers/index.js';
+import { ROSH_LEVELS, caseTypeSchema, tierSchema } from '../tiers/index.js';
 import { isoDateSchema } from '../validate.js';
 import { weightingTableSchema } from '../weightings/index.js';
 import { caseSchema } from '../workload/index.js';
@@ -14,8 +14,6 @@ export const MAX_FORWARD_WEEKS = 260;
 export const DEFAULT_FORWARD_WEEKS = 52;
 /** The day probation reset began (a licence case's supervision stops at two-thirds of its licence). */
 export const PROBATION_RESET_FROM = '2024-06-07';
-/** Risk of serious harm levels. */
-export const ROSH_LEVELS = ['low', 'medium', 'high', 'veryHigh'] as const;
 
 const flag = z.boolean().optional();
 const date = isoDateSchema.optional();
