@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTINGS, projectWorkload, type DatedCase, type ForwardInput, type ForwardOptions, type UnitProjection } from '../../src/index.js';
 import { errorOf } from '../helpers.js';
+import { ORGANISATION } from './fixtures.js';
 
-export const ORGANISATION: ForwardInput['organisation'] = {
-  name: 'Forward example (synthetic)',
-  regions: [{ id: 'A', name: 'North East' }],
-  pdus: [
-    { id: 'A-01', name: 'PDU A-01', regionId: 'A' },
-    { id: 'A-02', name: 'PDU A-02', regionId: 'A' },
-  ],
-  teams: [
-    { id: 'A-01-01', name: 'Team A-01-01', pduId: 'A-01' },
-    { id: 'A-02-01', name: 'Team A-02-01', pduId: 'A-02' },
-  ],
-  practitioners: [
-    { id: 'po1', grade: 'PO', contractedHours: 37, teamId: 'A-01-01' },
-    { id: 'po2', grade: 'PO', contractedHours: 37, teamId: 'A-01-01' },
-    { id: 'spo', grade: 'SPO', contractedHours: 37, teamId: 'A-02-01' },
-  ],
-};
 const ASOF = '2021-06-26';
 const unit = (units: readonly UnitProjection[], id: string) => units.find((u) => u.id === id) as UnitProjection;
 const project = (cases: DatedCase[], rest: Partial<ForwardInput> = {}, options: Partial<ForwardOptions> = {}) =>
