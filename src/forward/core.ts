@@ -129,14 +129,15 @@ export interface ForwardRun {
   readonly practitionerCount: number;
   readonly points: Float64Array;
   readonly available: Float64Array;
-  readonly cases: Uint32Array;
-  readonly ceilingCases: Uint32Array;
+  /** Whole numbers held as doubles (so every column sums by one monomorphic loop). */
+  readonly cases: Float64Array;
+  readonly ceilingCases: Float64Array;
   /** Points moved in each week by each kind: `(move * (weeks + 1) + w) * P + p`; week 0 is 0. */
   readonly moved: Float64Array;
   /** Events of each kind in each week, same layout, with {@link LOOK_AHEAD_WEEKS} extra weeks. */
-  readonly events: Uint32Array;
+  readonly events: Float64Array;
   /** Parole eligibility dates falling in each week (custody cases), `(weeks + 5) x P`. */
-  readonly paroleDue: Uint32Array;
+  readonly paroleDue: Float64Array;
   /** Pooled demand (pool mode): points (hundredths) and cases (fractions) held by each team, `(weeks + 1) x teams`. */
   readonly poolPoints: Float64Array;
   readonly poolCases: Float64Array;
@@ -210,13 +211,13 @@ export function runProjection(model: ForwardModel): ForwardRun {
   const W = model.weeks;
   const rows = W + 1 + LOOK_AHEAD_WEEKS;
   const moved = new Float64Array(MOVE_COUNT * (W + 1) * P);
-  const events = new Uint32Array(MOVE_COUNT * rows * P);
-  const paroleDue = new Uint32Array(rows * P);
+  const events = new Float64Array(MOVE_COUNT * rows * P);
+  const paroleDue = new Float64Array(rows * P);
   const caseDelta = new Int32Array((W + 1) * P);
   const ceilingDelta = new Int32Array((W + 1) * P);
   const points = new Float64Array((W + 1) * P);
-  const cases = new Uint32Array((W + 1) * P);
-  const ceilingCases = new Uint32Array((W + 1) * P);
+  const cases = new Float64Array((W + 1) * P);
+  const ceilingCases = new Float64Array((W + 1) * P);
   const lookup = pointsLookup(model.weightings);
   const c = model.cases;
   const path = new Int32Array(6);
@@ -261,7 +262,7 @@ export function runProjection(model: ForwardModel): ForwardRun {
   const demand = weeklyDemand(model);
   const pool = { points: new Float64Array((W + 1) * model.teamCount), cases: new Float64Array((W + 1) * model.teamCount) };
   const unplaced: UnplacedDemand[] = [];
-  const state = { points: points.slice(0, P), cases: cases.slice(0, P), ceilingCases: ceilingCases.slice(0, P) };
+  const state = { points: points.slice(0, P), cases: Uint32Array.from(cases.subarray(0, P)), ceilingCases: Uint32Array.from(ceilingCases.subarray(0, P)) };
   for (let w = 1; w <= W; w++) {
     for (let p = 0; p < P; p++) {
       let delta = 0;
@@ -290,7 +291,7 @@ export function runProjection(model: ForwardModel): ForwardRun {
 }
 
 /** Reports count from their completion day for 30 days (in the window while day - completed < 30). */
-function addReports(model: ForwardModel, points: Float64Array, moved: Float64Array, events: Uint32Array, rows: number): void {
+function addReports(model: ForwardModel, points: Float64Array, moved: Float64Array, events: Float64Array, rows: number): void {
   const P = model.practitionerCount;
   const W = model.weeks;
   const r = model.reports;
@@ -347,7 +348,7 @@ function weeklyDemand(model: ForwardModel): WeeklyDemand {
 
 interface Ledger {
   readonly moved: Float64Array;
-  readonly events: Uint32Array;
+  readonly events: Float64Array;
   readonly caseDelta: Int32Array;
   readonly ceilingDelta: Int32Array;
   readonly rows: number;
@@ -439,7 +440,7 @@ function poolWeek(model: ForwardModel, demand: WeeklyDemand, w: number, pool: { 
   const W = model.weeks;
   const teamAvailable = new Float64Array(T);
   const pduAvailable = new Float64Array(model.pduCount);
-  const pduOfTeam = new Uint32Array(T);
+  const pduOfTeam = new Int32Array(T).fill(-1);
   for (let p = 0; p < P; p++) {
     const a = model.available[w * P + p] as number;
     const t = model.teamIndex[p] as number;
@@ -447,6 +448,13 @@ function poolWeek(model: ForwardModel, demand: WeeklyDemand, w: number, pool: { 
     pduAvailable[model.pduIndex[p] as number] = (pduAvailable[model.pduIndex[p] as number] as number) + a;
     pduOfTeam[t] = model.pduIndex[p] as number;
   }
+  // Teams with practitioners, grouped by PDU (a counting sort): PDU u's teams are byPdu[start[u]..start[u + 1]).
+  const start = new Uint32Array(model.pduCount + 1);
+  for (let t = 0; t < T; t++) if ((pduOfTeam[t] as number) >= 0) start[(pduOfTeam[t] as number) + 1] = (start[(pduOfTeam[t] as number) + 1] as number) + 1;
+  for (let u = 0; u < model.pduCount; u++) start[u + 1] = (start[u + 1] as number) + (start[u] as number);
+  const byPdu = new Uint32Array(start[model.pduCount] as number);
+  const cursor = start.slice(0, model.pduCount);
+  for (let t = 0; t < T; t++) if ((pduOfTeam[t] as number) >= 0) byPdu[cursor[pduOfTeam[t] as number]!++] = t;
   const d = model.demand;
   const E = d.perWeek.length;
   for (let e = 0; e < E; e++) {
@@ -458,9 +466,10 @@ function poolWeek(model: ForwardModel, demand: WeeklyDemand, w: number, pool: { 
       continue;
     }
     const end = (d.durationWeeks[e] as number) === 0 ? W + 1 : w + (d.durationWeeks[e] as number);
-    for (let t = 0; t < T; t++) {
-      if (pduOfTeam[t] !== pdu || (teamAvailable[t] as number) === 0) continue;
+    for (let k = start[pdu] as number; k < (start[pdu + 1] as number); k++) {
+      const t = byPdu[k] as number;
       const share = (n * (teamAvailable[t] as number)) / (pduAvailable[pdu] as number);
+      if (share === 0) continue;
       pool.cases[w * T + t] = (pool.cases[w * T + t] as number) + share;
       pool.points[w * T + t] = (pool.points[w * T + t] as number) + share * (demand.hundredths[e] as number);
       if (end <= W) {

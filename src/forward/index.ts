@@ -14,7 +14,7 @@ import { modelOfColumns, modelOfInput, type ForwardDateColumns } from './build.j
 import { handoverOf, omicRuleSetOn, OMIC_RULE_SETS, responsibilityOn, type Handover, type ResponsibilityPhase } from './handover.js';
 import { simulateForward, type ForwardMonteCarlo, type UncertaintySpec } from './monte-carlo.js';
 import { projectionOf, type ForwardProjection } from './project.js';
-import { FORWARD_LEVELS, crossingsOf, levelSeries, type Crossings, type LevelSeries, type Thresholds } from './results.js';
+import { FORWARD_LEVELS, allLevelSeries, crossingsOf, type Crossings, type LevelSeries, type Thresholds } from './results.js';
 import { datedCaseSchema, forwardInputSchema, forwardOptionsSchema, weeklyDemandSchema, type DatedCase, type ForwardInput, type ForwardOptions, type WeeklyDemand } from './schema.js';
 
 export { CASE_STATES, NO_DAY, POINT_MOVES, type CaseState, type ForwardRun, type PointMove } from './core.js';
@@ -147,7 +147,7 @@ export function projectWorkloadColumns(
   const thresholds = thresholdsOf(o);
   const model = modelOfColumns(org, parsed.dates, parsed.demand ?? [], o);
   const run = runProjection(model);
-  const levels = Object.fromEntries(FORWARD_LEVELS.map((level) => [level, levelSeries(model, run, level)])) as ColumnarProjection['levels'];
+  const levels = allLevelSeries(model, run);
   const crossings = Object.fromEntries(
     FORWARD_LEVELS.map((level) => [level, Array.from({ length: levels[level].count }, (_, u) => crossingsOf(levels[level], model.weeks, u, thresholds))]),
   ) as unknown as ColumnarProjection['crossings'];

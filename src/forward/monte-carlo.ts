@@ -10,7 +10,7 @@ import { RandomStream } from '../random.js';
 import { pointsLookup, pointsLookupIndex } from '../workload/index.js';
 import { BASE_STATE, CUSTODY, ENDED, LICENCE, NO_DAY, UNSUPERVISED, pathOf, runProjection, statePoints, type ForwardModel } from './core.js';
 import { isoOf, weekOfDay } from './dates.js';
-import { levelSeries } from './results.js';
+import { allLevelSeries } from './results.js';
 import { negativeBinomial, poisson } from './sampling.js';
 
 /** What is uncertain, and how. */
@@ -67,26 +67,33 @@ function emitCase(model: ForwardModel, cell: Float64Array, path: Int32Array, i: 
   let state = BASE_STATE[model.cases.caseTypeIndex[i] as number] as number;
   let k = 0;
   for (; k < n && (path[2 * k] as number) <= model.startDay; k++) state = path[2 * k + 1] as number;
-  const add = (w: number, to: number) => {
-    delta[w * T + team] = (delta[w * T + team] as number) + sign * ((cell[to] as number) - (cell[state] as number));
-    state = to;
-  };
   // A recall is taken before any change of its week or later; once recalled, only the licence end still applies.
   let pending = recallWeek !== NO_WEEK && recallWeek <= W;
   let recalled = false;
-  const onLicence = () => state === LICENCE || state === UNSUPERVISED;
-  for (; k < n; k++) {
-    const w = weekOfDay(model.startDay, path[2 * k] as number);
-    if (w > W) break;
-    if (pending && recallWeek <= w && onLicence()) {
-      add(recallWeek, CUSTODY);
+  for (; k <= n; k++) {
+    const w = k < n ? weekOfDay(model.startDay, path[2 * k] as number) : W + 1;
+    if (pending && recallWeek <= w && (state === LICENCE || state === UNSUPERVISED)) {
+      delta[recallWeek * T + team] = (delta[recallWeek * T + team] as number) + sign * ((cell[CUSTODY] as number) - (cell[state] as number));
+      state = CUSTODY;
       pending = false;
       recalled = true;
     }
+    if (w > W) break;
     const to = path[2 * k + 1] as number;
-    if (!recalled || to === ENDED) add(w, to);
+    if (recalled && to !== ENDED) continue;
+    delta[w * T + team] = (delta[w * T + team] as number) + sign * ((cell[to] as number) - (cell[state] as number));
+    state = to;
   }
-  if (pending && onLicence()) add(recallWeek, CUSTODY);
+}
+
+/**
+ * Indexes of a list chosen each with probability `q`, in order, by geometric skips (one uniform per
+ * one chosen, not per item): calls `take` with each.
+ */
+function eachChosen(rng: RandomStream, length: number, q: number, take: (k: number) => void): void {
+  if (q <= 0) return;
+  const logMiss = Math.log(1 - q);
+  for (let k = q >= 1 ? 0 : Math.floor(Math.log(1 - rng.uniform()) / logMiss); k < length; k += q >= 1 ? 1 : Math.floor(Math.log(1 - rng.uniform()) / logMiss) + 1) take(k);
 }
 
 /** Units of the Monte Carlo in order teams, PDUs, regions, nation: each unit's parent (after it) and available points by week. */
@@ -193,7 +200,7 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const R = spec.runs;
   const start = model.startDay;
   const noDemand: ForwardModel = { ...model, demand: { ...model.demand, perWeek: new Float64Array(0), pduIndex: new Uint32Array(0) } };
-  const team = levelSeries(noDemand, runProjection(noDemand), 'team');
+  const team = allLevelSeries(noDemand, runProjection(noDemand)).team;
   const base = new Float64Array((W + 1) * T);
   for (let x = 0; x < base.length; x++) base[x] = (team.points[x] as number) - (x < T ? 0 : (team.points[x - T] as number));
   const lookup = pointsLookup(model.weightings);
@@ -201,6 +208,7 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const c = model.cases;
   const cells = new Float64Array(c.tierIndex.length * 5);
   const uncertain: number[] = [];
+  const custodyReleases: number[] = [];
   const varies = spec.recallWeeklyRate > 0 || spec.earlyRelease.rate > 0;
   for (let i = 0; varies && i < c.tierIndex.length; i++) {
     const kind = BASE_STATE[c.caseTypeIndex[i] as number];
@@ -208,10 +216,9 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
     const end = c.endDay[i] as number;
     const releasedInHorizon = kind === CUSTODY && release !== NO_DAY && release > start && weekOfDay(start, release) <= W;
     if (!(releasedInHorizon || kind === LICENCE) || (end !== NO_DAY && end <= start)) continue;
-    const cell = cells.subarray(5 * i, 5 * i + 5);
-    statePoints(model, lookup, i, cell);
-    emitCase(model, cell, path, i, release, NO_WEEK, -1, base);
+    statePoints(model, lookup, i, cells.subarray(5 * i, 5 * i + 5));
     uncertain.push(i);
+    if (releasedInHorizon) custodyReleases.push(i);
   }
   const units = unitMaps(model, org, team.available);
   const plan = demandPlan(model, units);
@@ -219,23 +226,45 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const samples = new Float32Array(units.total * (W + 1) * R);
   const delta = new Float64Array((W + 1) * T);
   const unitPoints = new Float64Array(units.total);
-  const logStay = Math.log(1 - spec.recallWeeklyRate);
+  const logStay = Math.log(1 - Math.min(spec.recallWeeklyRate, 1 - 1e-12));
+  const recallAll = spec.recallWeeklyRate === 0 ? 0 : 1 - Math.exp(W * logStay);
+  const release = new Int32Array(c.tierIndex.length);
+  const recall = new Int32Array(c.tierIndex.length);
+  const stamp = new Int32Array(c.tierIndex.length);
+  const recalled = new Int32Array(c.tierIndex.length);
+  const touched: number[] = [];
   let unpooled = 0;
   const streams = RandomStream.streams(spec.seed, R);
   for (let r = 0; r < R; r++) {
     const rng = streams[r] as RandomStream;
     delta.set(base);
-    for (const i of uncertain) {
-      let release = c.releaseDay[i] as number;
-      const custody = BASE_STATE[c.caseTypeIndex[i] as number] === CUSTODY;
-      if (custody && spec.earlyRelease.rate > 0 && rng.uniform() < spec.earlyRelease.rate) release = Math.max(start + 1, release - 7 * spec.earlyRelease.weeks);
-      let recallWeek = NO_WEEK;
-      if (spec.recallWeeklyRate > 0) {
-        // Weeks on licence until the recall: geometric, one uniform by inversion.
-        const after = spec.recallWeeklyRate >= 1 ? 1 : Math.floor(Math.log(1 - rng.uniform()) / logStay) + 1;
-        recallWeek = (custody ? weekOfDay(start, release) : 0) + after;
+    // Only the cases whose draw moves them are re-emitted: their deterministic path out, the drawn one in.
+    touched.length = 0;
+    eachChosen(rng, custodyReleases.length, spec.earlyRelease.rate, (k) => {
+      const i = custodyReleases[k] as number;
+      release[i] = Math.max(start + 1, (c.releaseDay[i] as number) - 7 * spec.earlyRelease.weeks);
+      stamp[i] = r + 1;
+      touched.push(i);
+    });
+    // Recall: each case on licence for `left` weeks of the horizon is recalled in it with 1 - (1 - h)^left; candidates
+    // are chosen at the largest such chance (all W weeks) and kept at their own, then the week drawn within `left`.
+    eachChosen(rng, uncertain.length, recallAll, (k) => {
+      const i = uncertain[k] as number;
+      const from = BASE_STATE[c.caseTypeIndex[i] as number] === CUSTODY ? weekOfDay(start, stamp[i] === r + 1 ? (release[i] as number) : (c.releaseDay[i] as number)) : 0;
+      const within = 1 - Math.exp((W - from) * logStay);
+      if (from >= W || rng.uniform() * recallAll >= within) return;
+      recall[i] = from + Math.floor(Math.log(1 - rng.uniform() * within) / logStay) + 1;
+      if (stamp[i] !== r + 1) {
+        stamp[i] = r + 1;
+        release[i] = c.releaseDay[i] as number;
+        touched.push(i);
       }
-      emitCase(model, cells.subarray(5 * i, 5 * i + 5), path, i, release, recallWeek, 1, delta);
+      recalled[i] = r + 1;
+    });
+    for (const i of touched) {
+      const cell = cells.subarray(5 * i, 5 * i + 5);
+      emitCase(model, cell, path, i, c.releaseDay[i] as number, NO_WEEK, -1, delta);
+      emitCase(model, cell, path, i, release[i] as number, recalled[i] === r + 1 ? (recall[i] as number) : NO_WEEK, 1, delta);
     }
     unpooled += drawDemand(model, plan, units, spec, rng, arrivals, delta);
     for (let w = 0; w <= W; w++) {

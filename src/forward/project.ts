@@ -4,7 +4,7 @@ import { capacityOf } from '../workload/index.js';
 import { CASE_STATES, POINT_MOVES, caseStates, type CaseState, type ForwardModel, type ForwardRun, type PointMove } from './core.js';
 import { dayOf, isoOf, weekOfDay } from './dates.js';
 import type { Handover } from './handover.js';
-import { FORWARD_LEVELS, crossingsOf, levelSeries, lookAheadOf, type Crossings, type ForwardLevel, type LevelSeries, type LookAhead, type Thresholds } from './results.js';
+import { FORWARD_LEVELS, allLevelSeries, crossingsOf, lookAheadOf, type Crossings, type ForwardLevel, type LevelSeries, type LookAhead, type Thresholds } from './results.js';
 
 /** One unit in one week; points in WMT points, capacity in %. */
 export interface UnitWeek {
@@ -67,8 +67,7 @@ function perMove(series: LevelSeries, block: Float64Array, rows: number, w: numb
   return Object.fromEntries(POINT_MOVES.map((m, k) => [m, clean((block[(k * rows + w) * series.count + u] as number) / scale)])) as Record<PointMove, number>;
 }
 
-function unitsOf(model: ForwardModel, run: ForwardRun, org: OrganisationCaseload, level: ForwardLevel, t: Thresholds, dates: readonly string[]): UnitProjection[] {
-  const series = levelSeries(model, run, level);
+function unitsOf(model: ForwardModel, series: LevelSeries, org: OrganisationCaseload, level: ForwardLevel, t: Thresholds, dates: readonly string[]): UnitProjection[] {
   const W = model.weeks;
   const named: readonly { id: string; name?: string | undefined }[] =
     level === 'practitioner' ? org.practitioners : level === 'team' ? org.teams : level === 'pdu' ? org.pdus : level === 'region' ? org.regions : [{ id: 'national', name: org.name }];
@@ -107,6 +106,7 @@ export function projectionOf(
   t: Thresholds,
 ): ForwardProjection {
   const dates = Array.from({ length: model.weeks + 1 }, (_, w) => isoOf(model.startDay + 7 * w));
+  const levels = allLevelSeries(model, run);
   const states = new Uint8Array(model.weeks + 1);
   const cases = caseIds.map((id, i): CaseProjection => {
     caseStates(model, i, states);
@@ -127,7 +127,7 @@ export function projectionOf(
     asOf: dates[0] as string,
     weeks: model.weeks,
     dates,
-    units: [...FORWARD_LEVELS].reverse().flatMap((level) => unitsOf(model, run, org, level, t, dates)),
+    units: [...FORWARD_LEVELS].reverse().flatMap((level) => unitsOf(model, levels[level], org, level, t, dates)),
     cases,
     unplaced: run.unplaced.map((u) => ({ week: u.week, pduId: org.pdus[u.pduIndex]?.id as string, reason: u.reason, cases: u.cases })),
   };

@@ -29,78 +29,87 @@ export interface LevelSeries {
   readonly paroleDue: Float64Array;
 }
 
-/** The unit of each practitioner at a level. */
-export function unitOf(model: ForwardModel, level: ForwardLevel): { readonly of: (p: number) => number; readonly count: number } {
-  switch (level) {
-    case 'practitioner':
-      return { of: (p) => p, count: model.practitionerCount };
-    case 'team':
-      return { of: (p) => model.teamIndex[p] as number, count: model.teamCount };
-    case 'pdu':
-      return { of: (p) => model.pduIndex[p] as number, count: model.pduCount };
-    case 'region':
-      return { of: (p) => model.regionIndex[p] as number, count: model.regionCount };
-    default:
-      return { of: () => 0, count: 1 };
+/** The unit of each team at a level above it, via the team's PDU (teams with no practitioners read from the organisation's links). */
+function teamUnits(model: ForwardModel, level: Exclude<ForwardLevel, 'practitioner' | 'team'>): { readonly of: Int32Array; readonly count: number } {
+  const of = new Int32Array(model.teamCount);
+  for (let p = 0; p < model.practitionerCount; p++) {
+    of[model.teamIndex[p] as number] = level === 'pdu' ? (model.pduIndex[p] as number) : level === 'region' ? (model.regionIndex[p] as number) : 0;
   }
+  return { of, count: level === 'pdu' ? model.pduCount : level === 'region' ? model.regionCount : 1 };
 }
 
-/** Sums a practitioner-by-week column into units (`rows x P` to `rows x U`). */
-function sumInto(source: ArrayLike<number>, rows: number, P: number, of: Int32Array, U: number): Float64Array {
-  const out = new Float64Array(rows * U);
+/** Sums a unit-by-week column into parent units (`rows x from` to `rows x to`), one monomorphic loop over doubles. */
+function sumInto(source: Float64Array, rows: number, from: number, of: Int32Array, to: number): Float64Array {
+  const out = new Float64Array(rows * to);
   for (let r = 0; r < rows; r++) {
-    const base = r * P;
-    const to = r * U;
-    for (let p = 0; p < P; p++) out[to + (of[p] as number)] = (out[to + (of[p] as number)] as number) + (source[base + p] as number);
+    const base = r * from;
+    const at = r * to;
+    for (let i = 0; i < from; i++) {
+      const u = at + (of[i] as number);
+      out[u] = (out[u] as number) + (source[base + i] as number);
+    }
   }
   return out;
 }
 
-/**
- * A level's weekly sums. In pool mode every team adds its pooled share of new cases (so a team's
- * points are its practitioners' plus its pool; at practitioner level there is no pool).
- */
-export function levelSeries(model: ForwardModel, run: ForwardRun, level: ForwardLevel): LevelSeries {
-  const P = model.practitionerCount;
-  const W = model.weeks;
-  const { of: unit, count: U } = unitOf(model, level);
-  const of = Int32Array.from({ length: P }, (_, p) => unit(p));
-  const series = {
-    level,
-    count: U,
-    points: sumInto(run.points, W + 1, P, of, U),
-    available: sumInto(run.available, W + 1, P, of, U),
-    cases: sumInto(run.cases, W + 1, P, of, U),
-    ceilingCases: sumInto(run.ceilingCases, W + 1, P, of, U),
-    holders: new Uint32Array(U),
-    moved: sumInto(run.moved, POINT_MOVES.length * (W + 1), P, of, U),
-    events: sumInto(run.events, POINT_MOVES.length * (W + 5), P, of, U),
-    paroleDue: sumInto(run.paroleDue, W + 5, P, of, U),
-  };
-  for (let p = 0; p < P; p++) if ((model.available[p] as number) > 0) series.holders[of[p] as number] = (series.holders[of[p] as number] as number) + 1;
-  if (level !== 'practitioner') addPool(model, run, series, level);
-  return series;
+/** The practitioner level: the run's own columns. */
+function practitionerSeries(model: ForwardModel, run: ForwardRun): LevelSeries {
+  const holders = Uint32Array.from(model.available.subarray(0, model.practitionerCount), (a) => (a > 0 ? 1 : 0));
+  const { points, available, cases, ceilingCases, moved, events, paroleDue } = run;
+  return { level: 'practitioner', count: model.practitionerCount, points, available, cases, ceilingCases, holders, moved, events, paroleDue };
 }
 
-function addPool(model: ForwardModel, run: ForwardRun, series: LevelSeries, level: ForwardLevel): void {
+/** Sums a level's series into its parents'. */
+function parentSeries(model: ForwardModel, child: LevelSeries, level: ForwardLevel, of: Int32Array, count: number): LevelSeries {
+  const W = model.weeks;
+  const holders = new Uint32Array(count);
+  for (let i = 0; i < child.count; i++) holders[of[i] as number] = (holders[of[i] as number] as number) + (child.holders[i] as number);
+  const sum = (column: Float64Array, rows: number) => sumInto(column, rows, child.count, of, count);
+  return {
+    level,
+    count,
+    points: sum(child.points, W + 1),
+    available: sum(child.available, W + 1),
+    cases: sum(child.cases, W + 1),
+    ceilingCases: sum(child.ceilingCases, W + 1),
+    holders,
+    moved: sum(child.moved, POINT_MOVES.length * (W + 1)),
+    events: sum(child.events, POINT_MOVES.length * (W + 5)),
+    paroleDue: sum(child.paroleDue, W + 5),
+  };
+}
+
+/**
+ * Every level's weekly sums: teams from practitioners (plus, in pool mode, each team's pooled share
+ * of new cases), then PDUs, regions and the nation from teams.
+ */
+export function allLevelSeries(model: ForwardModel, run: ForwardRun): Readonly<Record<ForwardLevel, LevelSeries>> {
+  const practitioner = practitionerSeries(model, run);
+  const team = parentSeries(model, practitioner, 'team', Int32Array.from(model.teamIndex), model.teamCount);
+  addPool(model, run, team);
+  const [pdu, region, national] = (['pdu', 'region', 'national'] as const).map((level) => {
+    const { of, count } = teamUnits(model, level);
+    return parentSeries(model, team, level, of, count);
+  }) as [LevelSeries, LevelSeries, LevelSeries];
+  return { practitioner, team, pdu, region, national };
+}
+
+/** Adds each team's pooled share of new cases (pool mode) to the team series. */
+function addPool(model: ForwardModel, run: ForwardRun, series: LevelSeries): void {
   const T = model.teamCount;
   const W = model.weeks;
-  const teamUnit = new Int32Array(T);
-  const { of } = unitOf(model, level);
-  for (let p = 0; p < model.practitionerCount; p++) teamUnit[model.teamIndex[p] as number] = of(p);
   const newCases = POINT_MOVES.indexOf('newCases');
   for (let w = 0; w <= W; w++) {
     for (let t = 0; t < T; t++) {
-      const u = teamUnit[t] as number;
       const points = run.poolPoints[w * T + t] as number;
       const cases = run.poolCases[w * T + t] as number;
       if (points === 0 && cases === 0) continue;
-      const at = w * series.count + u;
+      const at = w * T + t;
       series.points[at] = (series.points[at] as number) + points;
       series.cases[at] = (series.cases[at] as number) + cases;
       series.ceilingCases[at] = (series.ceilingCases[at] as number) + cases;
       const before = w === 0 ? 0 : (run.poolPoints[(w - 1) * T + t] as number);
-      const m = (newCases * (W + 1) + w) * series.count + u;
+      const m = (newCases * (W + 1) + w) * T + t;
       series.moved[m] = (series.moved[m] as number) + points - before;
     }
   }

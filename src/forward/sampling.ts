@@ -5,8 +5,9 @@ import type { RandomStream } from '../random.js';
 const POISSON_CHUNK = 30;
 
 /**
- * A Poisson draw of mean `mean` (0 or more): inversion by multiplying uniforms' complements until
- * they fall below e^-mean, over chunks of at most 30 (a sum of Poissons is Poisson).
+ * A Poisson draw of mean `mean` (0 or more): inversion of one uniform by sequential search of the
+ * cumulative distribution (the probabilities built up by p(k) = p(k - 1) x mean / k), over chunks of
+ * at most 30 (a sum of Poissons is Poisson); stops where the probabilities underflow.
  *
  * @example
  * ```ts
@@ -19,12 +20,16 @@ export function poisson(rng: RandomStream, mean: number): number {
   while (left > 0) {
     const chunk = Math.min(left, POISSON_CHUNK);
     left -= chunk;
-    const limit = Math.exp(-chunk);
-    let product = 1 - rng.uniform();
-    while (product > limit) {
-      count += 1;
-      product *= 1 - rng.uniform();
+    const u = rng.uniform();
+    let p = Math.exp(-chunk);
+    let cumulative = p;
+    let k = 0;
+    while (u >= cumulative && p > 0) {
+      k += 1;
+      p *= chunk / k;
+      cumulative += p;
     }
+    count += k;
   }
   return count;
 }
