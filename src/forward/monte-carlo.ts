@@ -11,7 +11,10 @@ import { pointsLookup, pointsLookupIndex } from '../workload/index.js';
 import { BASE_STATE, CUSTODY, ENDED, LICENCE, NO_DAY, UNSUPERVISED, pathOf, runProjection, statePoints, type ForwardModel } from './core.js';
 import { isoOf, weekOfDay } from './dates.js';
 import { allLevelSeries } from './results.js';
-import { negativeBinomial, poisson } from './sampling.js';
+import { POISSON_CHUNK, negativeBinomial, poisson, poissonChunk } from './sampling.js';
+
+// Imported bindings read once: under a loader that turns them into getters, a hot loop would call one per read.
+const BASE = BASE_STATE;
 
 /** What is uncertain, and how. */
 export interface UncertaintySpec {
@@ -64,7 +67,7 @@ function emitCase(model: ForwardModel, cell: Float64Array, path: Int32Array, i: 
   const W = model.weeks;
   const team = model.teamIndex[model.cases.practitionerIndex[i] as number] as number;
   const n = pathOf(model, i, path, release);
-  let state = BASE_STATE[model.cases.caseTypeIndex[i] as number] as number;
+  let state = BASE[model.cases.caseTypeIndex[i] as number] as number;
   let k = 0;
   for (; k < n && (path[2 * k] as number) <= model.startDay; k++) state = path[2 * k + 1] as number;
   // A recall is taken before any change of its week or later; once recalled, only the licence end still applies.
@@ -134,6 +137,8 @@ interface DemandPlan {
   readonly hundredths: Float64Array;
   readonly share: Float64Array;
   readonly pduAvailable: Float64Array;
+  /** e^-mean of each entry (a Poisson draw's chance of 0). */
+  readonly zeroChance: Float64Array;
 }
 
 function demandPlan(model: ForwardModel, units: UnitMaps): DemandPlan {
@@ -157,6 +162,7 @@ function demandPlan(model: ForwardModel, units: UnitMaps): DemandPlan {
     hundredths: Float64Array.from({ length: d.perWeek.length }, (_, e) => lookup[pointsLookupIndex(d.tierIndex[e] as number, d.caseTypeIndex[e] as number, d.t2a[e] as number, 0)] as number),
     share,
     pduAvailable,
+    zeroChance: Float64Array.from(d.perWeek, (m) => Math.exp(-Math.min(m, POISSON_CHUNK))),
   };
 }
 
@@ -174,7 +180,8 @@ function drawDemand(model: ForwardModel, plan: DemandPlan, units: UnitMaps, spec
     const pdu = d.pduIndex[e] as number;
     const at = (plan.classOf[e] as number) * (W + 1) * U + pdu;
     for (let w = 1; w <= W; w++) {
-      const n = spec.dispersion === null ? poisson(rng, mean) : negativeBinomial(rng, mean, spec.dispersion);
+      const n =
+        spec.dispersion !== null ? negativeBinomial(rng, mean, spec.dispersion) : mean <= POISSON_CHUNK ? poissonChunk(rng, mean, plan.zeroChance[e] as number) : poisson(rng, mean);
       if ((plan.pduAvailable[w * U + pdu] as number) === 0) unpooled += n;
       else arrivals[at + w * U] = (arrivals[at + w * U] as number) + n * (plan.hundredths[e] as number);
     }
@@ -211,7 +218,7 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const custodyReleases: number[] = [];
   const varies = spec.recallWeeklyRate > 0 || spec.earlyRelease.rate > 0;
   for (let i = 0; varies && i < c.tierIndex.length; i++) {
-    const kind = BASE_STATE[c.caseTypeIndex[i] as number];
+    const kind = BASE[c.caseTypeIndex[i] as number];
     const release = c.releaseDay[i] as number;
     const end = c.endDay[i] as number;
     const releasedInHorizon = kind === CUSTODY && release !== NO_DAY && release > start && weekOfDay(start, release) <= W;
@@ -250,7 +257,7 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
     // are chosen at the largest such chance (all W weeks) and kept at their own, then the week drawn within `left`.
     eachChosen(rng, uncertain.length, recallAll, (k) => {
       const i = uncertain[k] as number;
-      const from = BASE_STATE[c.caseTypeIndex[i] as number] === CUSTODY ? weekOfDay(start, stamp[i] === r + 1 ? (release[i] as number) : (c.releaseDay[i] as number)) : 0;
+      const from = BASE[c.caseTypeIndex[i] as number] === CUSTODY ? weekOfDay(start, stamp[i] === r + 1 ? (release[i] as number) : (c.releaseDay[i] as number)) : 0;
       const within = 1 - Math.exp((W - from) * logStay);
       if (from >= W || rng.uniform() * recallAll >= within) return;
       recall[i] = from + Math.floor(Math.log(1 - rng.uniform() * within) / logStay) + 1;

@@ -2,7 +2,7 @@
 import type { RandomStream } from '../random.js';
 
 /** Largest mean drawn by one inversion (e^-30 is far from underflow); larger means are sums of such draws. */
-const POISSON_CHUNK = 30;
+export const POISSON_CHUNK = 30;
 
 /**
  * A Poisson draw of mean `mean` (0 or more): inversion of one uniform by sequential search of the
@@ -20,18 +20,31 @@ export function poisson(rng: RandomStream, mean: number): number {
   while (left > 0) {
     const chunk = Math.min(left, POISSON_CHUNK);
     left -= chunk;
-    const u = rng.uniform();
-    let p = Math.exp(-chunk);
-    let cumulative = p;
-    let k = 0;
-    while (u >= cumulative && p > 0) {
-      k += 1;
-      p *= chunk / k;
-      cumulative += p;
-    }
-    count += k;
+    count += poissonChunk(rng, chunk, Math.exp(-chunk));
   }
   return count;
+}
+
+/**
+ * One inversion of {@link poisson} for a mean of at most 30, given e^-mean (so a caller drawing at one
+ * mean many times works it out once).
+ *
+ * @example
+ * ```ts
+ * poissonChunk(new RandomStream(1), 2, Math.exp(-2)); // a draw of mean 2
+ * ```
+ */
+export function poissonChunk(rng: RandomStream, mean: number, zeroChance: number): number {
+  const u = rng.uniform();
+  let p = zeroChance;
+  let cumulative = p;
+  let k = 0;
+  while (u >= cumulative && p > 0) {
+    k += 1;
+    p *= mean / k;
+    cumulative += p;
+  }
+  return k;
 }
 
 /**
