@@ -26,6 +26,9 @@ export * from './caseload/index.js';
 // Allocation
 export * from './allocation/index.js';
 
+// Forward workload: the next weeks from case dates and new demand
+export * from './forward/index.js';
+
 // Dynamic Framework contracts
 export * from './contracts/index.js';
 

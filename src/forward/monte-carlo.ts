@@ -1,0 +1,315 @@
+/**
+ * The projection's uncertainty: a seeded Monte Carlo at team level and above. Each run draws new
+ * demand (Poisson, or negative binomial with a stated dispersion) and pools it among each PDU's teams
+ * by available points, and moves release dates (early release, recall at a weekly rate); the spread
+ * of each unit's capacity % across runs is given week by week as P5, P50 and P95.
+ */
+import type { OrganisationCaseload } from '../caseload/index.js';
+import { QuantileSpread, RunSample } from '../pipeline/internal.js';
+import { RandomStream } from '../random.js';
+import { pointsLookup, pointsLookupIndex } from '../workload/index.js';
+import { BASE_STATE, CUSTODY, ENDED, LICENCE, NO_DAY, UNSUPERVISED, pathOf, runProjection, statePoints, type ForwardModel } from './core.js';
+import { isoOf, weekOfDay } from './dates.js';
+import { allLevelSeries } from './results.js';
+import { POISSON_CHUNK, negativeBinomial, poisson, poissonChunk } from './sampling.js';
+
+// Imported bindings read once: under a loader that turns them into getters, a hot loop would call one per read.
+const BASE = BASE_STATE;
+
+/** What is uncertain, and how. */
+export interface UncertaintySpec {
+  readonly runs: number;
+  readonly seed: number;
+  /** `null`: Poisson; a number: negative binomial of that size (variance = mean + mean² / dispersion). */
+  readonly dispersion: number | null;
+  /** Share of custody releases brought forward, and by how many weeks. */
+  readonly earlyRelease: { readonly rate: number; readonly weeks: number };
+  /** Chance a case on licence is recalled to custody in any one week (it then stays in custody to its licence end). */
+  readonly recallWeeklyRate: number;
+}
+
+/** Levels the Monte Carlo reports. */
+export const MONTE_CARLO_LEVELS = ['team', 'pdu', 'region', 'national'] as const;
+
+/** One week of a unit's capacity % across runs. */
+export interface CapacityBand {
+  readonly week: number;
+  readonly date: string;
+  readonly mean: number;
+  readonly p5: number;
+  readonly p50: number;
+  readonly p95: number;
+}
+
+/** A unit's capacity % band week by week. */
+export interface UnitBand {
+  readonly level: (typeof MONTE_CARLO_LEVELS)[number];
+  readonly id: string;
+  readonly name: string;
+  readonly weeks: readonly CapacityBand[];
+}
+
+/** Result of the Monte Carlo. */
+export interface ForwardMonteCarlo {
+  readonly runs: number;
+  readonly seed: number;
+  readonly weeks: number;
+  readonly units: readonly UnitBand[];
+  /** New cases drawn for PDUs with no available points (so pooled nowhere), mean per run. */
+  readonly unpooledNewCases: number;
+}
+
+const NO_WEEK = -1;
+
+/** Adds `sign` x case `i`'s weekly point changes (weeks 1..W) to `delta` (weeks x teams), with its release and recall as given. */
+function emitCase(model: ForwardModel, cell: Float64Array, path: Int32Array, i: number, release: number, recallWeek: number, sign: number, delta: Float64Array): void {
+  const T = model.teamCount;
+  const W = model.weeks;
+  const team = model.teamIndex[model.cases.practitionerIndex[i] as number] as number;
+  const n = pathOf(model, i, path, release);
+  let state = BASE[model.cases.caseTypeIndex[i] as number] as number;
+  let k = 0;
+  for (; k < n && (path[2 * k] as number) <= model.startDay; k++) state = path[2 * k + 1] as number;
+  // A recall is taken before any change of its week or later; once recalled, only the licence end still applies.
+  let pending = recallWeek !== NO_WEEK && recallWeek <= W;
+  let recalled = false;
+  for (; k <= n; k++) {
+    const w = k < n ? weekOfDay(model.startDay, path[2 * k] as number) : W + 1;
+    if (pending && recallWeek <= w && (state === LICENCE || state === UNSUPERVISED)) {
+      delta[recallWeek * T + team] = (delta[recallWeek * T + team] as number) + sign * ((cell[CUSTODY] as number) - (cell[state] as number));
+      state = CUSTODY;
+      pending = false;
+      recalled = true;
+    }
+    if (w > W) break;
+    const to = path[2 * k + 1] as number;
+    if (recalled && to !== ENDED) continue;
+    delta[w * T + team] = (delta[w * T + team] as number) + sign * ((cell[to] as number) - (cell[state] as number));
+    state = to;
+  }
+}
+
+/**
+ * Indexes of a list chosen each with probability `q`, in order, by geometric skips (one uniform per
+ * one chosen, not per item): calls `take` with each.
+ */
+function eachChosen(rng: RandomStream, length: number, q: number, take: (k: number) => void): void {
+  if (q <= 0) return;
+  const logMiss = Math.log(1 - q);
+  for (let k = q >= 1 ? 0 : Math.floor(Math.log(1 - rng.uniform()) / logMiss); k < length; k += q >= 1 ? 1 : Math.floor(Math.log(1 - rng.uniform()) / logMiss) + 1) take(k);
+}
+
+/** Units of the Monte Carlo in order teams, PDUs, regions, nation: each unit's parent (after it) and available points by week. */
+interface UnitMaps {
+  readonly total: number;
+  readonly teamPdu: Uint32Array;
+  readonly parent: Int32Array;
+  /** `(weeks + 1) x total`. */
+  readonly available: Float64Array;
+}
+
+function unitMaps(model: ForwardModel, org: OrganisationCaseload, teamAvailable: Float64Array): UnitMaps {
+  const T = model.teamCount;
+  const U = model.pduCount;
+  const G = model.regionCount;
+  const total = T + U + G + 1;
+  const pduById = new Map(org.pdus.map((p, i) => [p.id, i]));
+  const regionById = new Map(org.regions.map((r, i) => [r.id, i]));
+  const teamPdu = Uint32Array.from(org.teams, (t) => pduById.get(t.pduId) as number);
+  const parent = new Int32Array(total);
+  for (let t = 0; t < T; t++) parent[t] = T + (teamPdu[t] as number);
+  org.pdus.forEach((p, u) => (parent[T + u] = T + U + (regionById.get(p.regionId) as number)));
+  for (let g = 0; g < G; g++) parent[T + U + g] = total - 1;
+  parent[total - 1] = -1;
+  const available = new Float64Array((model.weeks + 1) * total);
+  for (let w = 0; w <= model.weeks; w++) {
+    const row = w * total;
+    for (let t = 0; t < T; t++) available[row + t] = teamAvailable[w * T + t] as number;
+    for (let u = 0; u < total - 1; u++) available[row + (parent[u] as number)] = (available[row + (parent[u] as number)] as number) + (available[row + u] as number);
+  }
+  return { total, teamPdu, parent, available };
+}
+
+/** Demand by duration class, and each team's share of its PDU's available points by week. */
+interface DemandPlan {
+  readonly durations: readonly number[];
+  readonly classOf: Uint8Array;
+  readonly hundredths: Float64Array;
+  readonly share: Float64Array;
+  readonly pduAvailable: Float64Array;
+  /** e^-mean of each entry (a Poisson draw's chance of 0). */
+  readonly zeroChance: Float64Array;
+}
+
+function demandPlan(model: ForwardModel, units: UnitMaps): DemandPlan {
+  const d = model.demand;
+  const T = model.teamCount;
+  const W = model.weeks;
+  const durations = [...new Set(d.durationWeeks)].sort((a, b) => a - b);
+  const lookup = pointsLookup(model.weightings);
+  const share = new Float64Array((W + 1) * T);
+  const pduAvailable = new Float64Array((W + 1) * model.pduCount);
+  for (let w = 0; w <= W; w++) {
+    for (let u = 0; u < model.pduCount; u++) pduAvailable[w * model.pduCount + u] = units.available[w * units.total + T + u] as number;
+    for (let t = 0; t < T; t++) {
+      const pdu = units.available[w * units.total + T + (units.teamPdu[t] as number)] as number;
+      share[w * T + t] = pdu === 0 ? 0 : (units.available[w * units.total + t] as number) / pdu;
+    }
+  }
+  return {
+    durations,
+    classOf: Uint8Array.from(d.durationWeeks, (x) => durations.indexOf(x)),
+    hundredths: Float64Array.from({ length: d.perWeek.length }, (_, e) => lookup[pointsLookupIndex(d.tierIndex[e] as number, d.caseTypeIndex[e] as number, d.t2a[e] as number, 0)] as number),
+    share,
+    pduAvailable,
+    zeroChance: Float64Array.from(d.perWeek, (m) => Math.exp(-Math.min(m, POISSON_CHUNK))),
+  };
+}
+
+/** Draws one run's new cases, pools them among teams into `delta`; returns the cases drawn where no points are available. */
+function drawDemand(model: ForwardModel, plan: DemandPlan, units: UnitMaps, spec: UncertaintySpec, rng: RandomStream, arrivals: Float64Array, delta: Float64Array): number {
+  const d = model.demand;
+  const W = model.weeks;
+  const U = model.pduCount;
+  const T = model.teamCount;
+  arrivals.fill(0);
+  let unpooled = 0;
+  for (let e = 0; e < d.perWeek.length; e++) {
+    const mean = d.perWeek[e] as number;
+    if (mean === 0) continue;
+    const pdu = d.pduIndex[e] as number;
+    const at = (plan.classOf[e] as number) * (W + 1) * U + pdu;
+    for (let w = 1; w <= W; w++) {
+      const n =
+        spec.dispersion !== null ? negativeBinomial(rng, mean, spec.dispersion) : mean <= POISSON_CHUNK ? poissonChunk(rng, mean, plan.zeroChance[e] as number) : poisson(rng, mean);
+      if ((plan.pduAvailable[w * U + pdu] as number) === 0) unpooled += n;
+      else arrivals[at + w * U] = (arrivals[at + w * U] as number) + n * (plan.hundredths[e] as number);
+    }
+  }
+  plan.durations.forEach((duration, k) => {
+    for (let w = 1; w <= W; w++) {
+      const end = duration === 0 || w + duration > W ? -1 : w + duration;
+      for (let t = 0; t < T; t++) {
+        const v = (arrivals[(k * (W + 1) + w) * U + (units.teamPdu[t] as number)] as number) * (plan.share[w * T + t] as number);
+        if (v === 0) continue;
+        delta[w * T + t] = (delta[w * T + t] as number) + v;
+        if (end > 0) delta[end * T + t] = (delta[end * T + t] as number) - v;
+      }
+    }
+  });
+  return unpooled;
+}
+
+/** Runs the Monte Carlo on a model (its demand drawn and pooled at team level, never allocated). */
+export function simulateForward(model: ForwardModel, org: OrganisationCaseload, spec: UncertaintySpec): ForwardMonteCarlo {
+  const W = model.weeks;
+  const T = model.teamCount;
+  const R = spec.runs;
+  const start = model.startDay;
+  const noDemand: ForwardModel = { ...model, demand: { ...model.demand, perWeek: new Float64Array(0), pduIndex: new Uint32Array(0) } };
+  const team = allLevelSeries(noDemand, runProjection(noDemand)).team;
+  const base = new Float64Array((W + 1) * T);
+  for (let x = 0; x < base.length; x++) base[x] = (team.points[x] as number) - (x < T ? 0 : (team.points[x - T] as number));
+  const lookup = pointsLookup(model.weightings);
+  const path = new Int32Array(6);
+  const c = model.cases;
+  const cells = new Float64Array(c.tierIndex.length * 5);
+  const uncertain: number[] = [];
+  const custodyReleases: number[] = [];
+  const varies = spec.recallWeeklyRate > 0 || spec.earlyRelease.rate > 0;
+  for (let i = 0; varies && i < c.tierIndex.length; i++) {
+    const kind = BASE[c.caseTypeIndex[i] as number];
+    const release = c.releaseDay[i] as number;
+    const end = c.endDay[i] as number;
+    const releasedInHorizon = kind === CUSTODY && release !== NO_DAY && release > start && weekOfDay(start, release) <= W;
+    if (!(releasedInHorizon || kind === LICENCE) || (end !== NO_DAY && end <= start)) continue;
+    statePoints(model, lookup, i, cells.subarray(5 * i, 5 * i + 5));
+    uncertain.push(i);
+    if (releasedInHorizon) custodyReleases.push(i);
+  }
+  const units = unitMaps(model, org, team.available);
+  const plan = demandPlan(model, units);
+  const arrivals = new Float64Array(Math.max(1, plan.durations.length) * (W + 1) * model.pduCount);
+  const samples = new Float32Array(units.total * (W + 1) * R);
+  const delta = new Float64Array((W + 1) * T);
+  const unitPoints = new Float64Array(units.total);
+  const logStay = Math.log(1 - Math.min(spec.recallWeeklyRate, 1 - 1e-12));
+  const recallAll = spec.recallWeeklyRate === 0 ? 0 : 1 - Math.exp(W * logStay);
+  const release = new Int32Array(c.tierIndex.length);
+  const recall = new Int32Array(c.tierIndex.length);
+  const stamp = new Int32Array(c.tierIndex.length);
+  const recalled = new Int32Array(c.tierIndex.length);
+  const touched: number[] = [];
+  let unpooled = 0;
+  const streams = RandomStream.streams(spec.seed, R);
+  for (let r = 0; r < R; r++) {
+    const rng = streams[r] as RandomStream;
+    delta.set(base);
+    // Only the cases whose draw moves them are re-emitted: their deterministic path out, the drawn one in.
+    touched.length = 0;
+    eachChosen(rng, custodyReleases.length, spec.earlyRelease.rate, (k) => {
+      const i = custodyReleases[k] as number;
+      release[i] = Math.max(start + 1, (c.releaseDay[i] as number) - 7 * spec.earlyRelease.weeks);
+      stamp[i] = r + 1;
+      touched.push(i);
+    });
+    // Recall: each case on licence for `left` weeks of the horizon is recalled in it with 1 - (1 - h)^left; candidates
+    // are chosen at the largest such chance (all W weeks) and kept at their own, then the week drawn within `left`.
+    eachChosen(rng, uncertain.length, recallAll, (k) => {
+      const i = uncertain[k] as number;
+      const from = BASE[c.caseTypeIndex[i] as number] === CUSTODY ? weekOfDay(start, stamp[i] === r + 1 ? (release[i] as number) : (c.releaseDay[i] as number)) : 0;
+      const within = 1 - Math.exp((W - from) * logStay);
+      if (from >= W || rng.uniform() * recallAll >= within) return;
+      recall[i] = from + Math.floor(Math.log(1 - rng.uniform() * within) / logStay) + 1;
+      if (stamp[i] !== r + 1) {
+        stamp[i] = r + 1;
+        release[i] = c.releaseDay[i] as number;
+        touched.push(i);
+      }
+      recalled[i] = r + 1;
+    });
+    for (const i of touched) {
+      const cell = cells.subarray(5 * i, 5 * i + 5);
+      emitCase(model, cell, path, i, c.releaseDay[i] as number, NO_WEEK, -1, delta);
+      emitCase(model, cell, path, i, release[i] as number, recalled[i] === r + 1 ? (recall[i] as number) : NO_WEEK, 1, delta);
+    }
+    unpooled += drawDemand(model, plan, units, spec, rng, arrivals, delta);
+    for (let w = 0; w <= W; w++) {
+      unitPoints.fill(0);
+      for (let t = 0; t < T; t++) {
+        if (w > 0) delta[w * T + t] = (delta[w * T + t] as number) + (delta[(w - 1) * T + t] as number);
+        unitPoints[t] = delta[w * T + t] as number;
+      }
+      for (let u = 0; u < units.total - 1; u++) unitPoints[units.parent[u] as number] = (unitPoints[units.parent[u] as number] as number) + (unitPoints[u] as number);
+      for (let u = 0; u < units.total; u++) {
+        const available = units.available[w * units.total + u] as number;
+        // Hundredths of a point over available points is capacity in %; a pooled share's rounding residue is never below 0.
+        samples[(w * units.total + u) * R + r] = available === 0 ? 0 : Math.max(0, unitPoints[u] as number) / available;
+      }
+    }
+  }
+  return { runs: R, seed: spec.seed, weeks: W, units: bandsOf(model, org, units, samples, R), unpooledNewCases: unpooled / R };
+}
+
+/** P5, P50, P95 and the mean of every unit's capacity % in every week. */
+function bandsOf(model: ForwardModel, org: OrganisationCaseload, units: UnitMaps, samples: Float32Array, R: number): UnitBand[] {
+  const named = [
+    ...org.teams.map((t) => ({ level: 'team' as const, id: t.id, name: t.name })),
+    ...org.pdus.map((p) => ({ level: 'pdu' as const, id: p.id, name: p.name })),
+    ...org.regions.map((g) => ({ level: 'region' as const, id: g.id, name: g.name })),
+    { level: 'national' as const, id: 'national', name: org.name },
+  ];
+  const sample = new RunSample(R);
+  const spread = new QuantileSpread(R, [0.05, 0.5, 0.95]);
+  return named.map((unit, u) => ({
+    ...unit,
+    weeks: Array.from({ length: model.weeks + 1 }, (_, w): CapacityBand => {
+      sample.clear();
+      const from = (w * units.total + u) * R;
+      for (let r = 0; r < R; r++) sample.add(samples[from + r] as number);
+      const band = spread.bandOf(sample);
+      const [p5, p50, p95] = band.quantiles as [number, number, number];
+      return { week: w, date: isoOf(model.startDay + 7 * w), mean: band.mean, p5, p50, p95 };
+    }),
+  }));
+}

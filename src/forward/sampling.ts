@@ -1,0 +1,79 @@
+/** Draws of new demand for the Monte Carlo: Poisson, and negative binomial as a gamma mixture of Poissons. */
+import type { RandomStream } from '../random.js';
+
+/** Largest mean drawn by one inversion (e^-30 is far from underflow); larger means are sums of such draws. */
+export const POISSON_CHUNK = 30;
+
+/**
+ * A Poisson draw of mean `mean` (0 or more): inversion of one uniform by sequential search of the
+ * cumulative distribution (the probabilities built up by p(k) = p(k - 1) x mean / k), over chunks of
+ * at most 30 (a sum of Poissons is Poisson); stops where the probabilities underflow.
+ *
+ * @example
+ * ```ts
+ * poisson(new RandomStream(1), 0); // 0
+ * ```
+ */
+export function poisson(rng: RandomStream, mean: number): number {
+  let count = 0;
+  let left = mean;
+  while (left > 0) {
+    const chunk = Math.min(left, POISSON_CHUNK);
+    left -= chunk;
+    count += poissonChunk(rng, chunk, Math.exp(-chunk));
+  }
+  return count;
+}
+
+/**
+ * One inversion of {@link poisson} for a mean of at most 30, given e^-mean (so a caller drawing at one
+ * mean many times works it out once).
+ *
+ * @example
+ * ```ts
+ * poissonChunk(new RandomStream(1), 2, Math.exp(-2)); // a draw of mean 2
+ * ```
+ */
+export function poissonChunk(rng: RandomStream, mean: number, zeroChance: number): number {
+  const u = rng.uniform();
+  let p = zeroChance;
+  let cumulative = p;
+  let k = 0;
+  while (u >= cumulative && p > 0) {
+    k += 1;
+    p *= mean / k;
+    cumulative += p;
+  }
+  return k;
+}
+
+/**
+ * A gamma draw of shape `shape` (> 0) and scale 1: Marsaglia and Tsang's method ("A simple method for
+ * generating gamma variables", ACM TOMS 26, 2000), shapes below 1 boosted by U^(1/shape).
+ */
+function gamma(rng: RandomStream, shape: number): number {
+  if (shape < 1) return gamma(rng, shape + 1) * (1 - rng.uniform()) ** (1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = rng.normal();
+    const v = (1 + c * x) ** 3;
+    if (v <= 0) continue;
+    const u = 1 - rng.uniform();
+    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+/**
+ * A negative binomial draw of mean `mean` and size `dispersion` (variance mean + mean² / dispersion):
+ * a Poisson whose mean is gamma-distributed with shape `dispersion` and mean `mean`.
+ *
+ * @example
+ * ```ts
+ * negativeBinomial(new RandomStream(1), 0, 2); // 0
+ * ```
+ */
+export function negativeBinomial(rng: RandomStream, mean: number, dispersion: number): number {
+  if (mean === 0) return 0;
+  return poisson(rng, (gamma(rng, dispersion) * mean) / dispersion);
+}

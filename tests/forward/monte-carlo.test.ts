@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { RandomStream, forwardMonteCarlo, projectWorkload, type ForwardInput } from '../../src/index.js';
+import { negativeBinomial, poisson } from '../../src/forward/sampling.js';
+import { errorOf } from '../helpers.js';
+import { ORGANISATION } from './fixtures.js';
+
+const ASOF = '2021-06-26';
+const input: ForwardInput = {
+  organisation: ORGANISATION,
+  cases: [
+    { id: 'c1', practitionerId: 'po1', tier: 'B1', caseType: 'custody', sentenceDate: '2021-01-04', releaseDate: '2021-08-21', licenceEndDate: '2022-06-01' },
+    { id: 'l1', practitionerId: 'po2', tier: 'A2', caseType: 'licence', releaseDate: '2021-03-01', licenceEndDate: '2022-03-01' },
+    { id: 'k1', practitionerId: 'po2', tier: 'C2', caseType: 'community', expectedEndDate: '2021-08-01' },
+  ],
+};
+
+describe('samplers', () => {
+  it('Poisson and negative binomial draws have the stated mean and variance', () => {
+    const rng = new RandomStream(11);
+    const n = 20_000;
+    const stats = (draw: () => number) => {
+      let sum = 0;
+      let squares = 0;
+      for (let i = 0; i < n; i++) {
+        const x = draw();
+        sum += x;
+        squares += x * x;
+      }
+      return { mean: sum / n, variance: squares / n - (sum / n) ** 2 };
+    };
+    // Poisson(40): two chunks (30 + 10); mean and variance 40 (standard error of the mean 0.045)
+    const p = stats(() => poisson(rng, 40));
+    expect(p.mean).toBeCloseTo(40, 0);
+    expect(p.variance).toBeGreaterThan(37);
+    expect(p.variance).toBeLessThan(43);
+    // Negative binomial, mean 4, size 2: variance 4 + 16 / 2 = 12
+    const nb = stats(() => negativeBinomial(rng, 4, 2));
+    expect(nb.mean).toBeCloseTo(4, 0);
+    expect(nb.variance).toBeGreaterThan(11);
+    expect(nb.variance).toBeLessThan(13);
+  });
+});
+
+describe('forwardMonteCarlo', () => {
+  it('with nothing uncertain, every quantile is the deterministic team capacity', () => {
+    const mc = forwardMonteCarlo(input, { asOf: ASOF, weeks: 12, runs: 20, seed: 3 });
+    const det = projectWorkload(input, { asOf: ASOF, weeks: 12, demandMode: 'pool' });
+    for (const band of mc.units) {
+      const unit = det.units.find((u) => u.id === band.id)!;
+      band.weeks.forEach((w, i) => {
+        expect(w.p5).toBeCloseTo(unit.weeks[i]!.capacityPercent, 4);
+        expect(w.p95).toBeCloseTo(unit.weeks[i]!.capacityPercent, 4);
+      });
+    }
+  });
+
+  it('early release moves points forward; recalls only lower this team (licence 175 -> custody 60)', () => {
+    // Team A-01-01: B1 custody 47 -> 119 in week 8 (56 days); A2 licence 175; C2 community 63 until week 6. Available 4,352.
+    const team = (options: object) => forwardMonteCarlo(input, { asOf: ASOF, weeks: 12, runs: 400, seed: 5, ...options }).units.find((u) => u.id === 'A-01-01')!;
+    const early = team({ earlyRelease: { rate: 1, weeks: 4 } });
+    // Everyone released 4 weeks early: week 4 already shows (119 + 175 + 63) / 4,352 = 8.2%
+    expect(early.weeks[4]!.p50).toBeCloseTo(((119 + 175 + 63) / 4352) * 100, 4);
+    const recalled = team({ recallWeeklyRate: 0.05 });
+    // A recall turns A2 licence 175 into custody 60: the P5 of week 12 is below the no-recall 294 / 4,352 = 6.76%
+    expect(recalled.weeks[12]!.p5).toBeLessThan((294 / 4352) * 100);
+    expect(recalled.weeks[12]!.p95).toBeCloseTo((294 / 4352) * 100, 4);
+  });
+
+  it('demand drawn with more dispersion spreads wider, same mean', () => {
+    const demand = [{ pduId: 'A-01', tier: 'C2' as const, caseType: 'community' as const, perWeek: 2 }];
+    const national = (options: object) => forwardMonteCarlo({ ...input, demand }, { asOf: ASOF, weeks: 10, runs: 1000, seed: 9, ...options }).units.at(-1)!.weeks[10]!;
+    const p = national({});
+    const nb = national({ dispersion: 1 });
+    expect(nb.p95 - nb.p5).toBeGreaterThan(p.p95 - p.p5);
+    // Mean: 20 cases x 63 = 1,260 points over 4,352 available (the SPO has none) = 28.95% plus today's cases' weeks-10 points
+    expect(Math.abs(nb.mean - p.mean)).toBeLessThan(2.5);
+  });
+
+  it('refuses bad options at their path', () => {
+    expect(errorOf(() => forwardMonteCarlo(input, { asOf: ASOF, runs: 0, seed: 1 })).path).toBe('options.runs');
+    expect(errorOf(() => forwardMonteCarlo(input, { asOf: ASOF, seed: 1, recallWeeklyRate: 2 })).path).toBe('options.recallWeeklyRate');
+    expect(errorOf(() => forwardMonteCarlo(input, { asOf: ASOF, seed: 1, dispersion: 0 })).path).toBe('options.dispersion');
+    expect(errorOf(() => forwardMonteCarlo(input, { asOf: ASOF, seed: 1.5 })).path).toBe('options.seed');
+  });
+});
