@@ -31,7 +31,13 @@ export interface LoadedCases {
  *
  * @example
  * ```ts
- * const { cases } = await readNewCases('new.csv');
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * const dir = mkdtempSync(join(tmpdir(), 'pw-'));
+ * writeCsvTables(dir, tidyTemplates()); // the four tidy templates, one example row each
+ * const { cases } = await readNewCases(join(dir, 'cases.csv'));
+ * cases.length; // 1
  * ```
  */
 export async function readNewCases(path: string, options: { readonly skipInvalid?: boolean } = {}): Promise<LoadedCases> {

@@ -78,9 +78,9 @@ export class ProblemLog {
  * @example
  * ```ts
  * try {
- *   await readTidyFolder('data/', { asOf: '2021-06-26' });
+ *   await readTidy('no-such-folder/', { asOf: '2021-06-26' });
  * } catch (error) {
- *   if (error instanceof DataFileError) error.problems.length; // up to 100
+ *   if (error instanceof DataFileError) error.problems.length; // 1 here; up to 100 are kept, the rest counted
  * }
  * ```
  */

@@ -46,7 +46,14 @@ function looksBinary(path: string): boolean {
  *
  * @example
  * ```ts
- * await csvRows('data/cases.csv').read((cells, row) => console.log(row, cells));
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * const file = join(mkdtempSync(join(tmpdir(), 'pw-')), 'cases.csv');
+ * writeFileSync(file, '\uFEFFcase_reference,tier\r\nX1,A3\r\n'); // a byte-order mark and CRLF, as Excel writes
+ * const rows: string[][] = [];
+ * await csvRows(file).read((cells) => void rows.push(cells));
+ * rows.length; // 2
  * ```
  */
 export function csvRows(path: string): RowSource {

@@ -394,7 +394,12 @@ export async function readTidyTables(sources: TableSources, label: string, optio
  *
  * @example
  * ```ts
- * const loaded = await readTidy('data/', { asOf: '2021-06-26' });
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * const dir = mkdtempSync(join(tmpdir(), 'pw-'));
+ * writeCsvTables(dir, tidyTemplates()); // the four tidy templates, one example row each
+ * const loaded = await readTidy(dir, { asOf: '2021-06-26' });
  * const org = organisationCaseload(loaded.organisation, { asOf: loaded.asOf });
  * rollUp(org).national.capacityPercent;
  * ```

@@ -143,8 +143,9 @@ interface Owner {
  *
  * @example
  * ```ts
- * const loaded = await readWmtExtract('WMT_PS.xlsx', { asOf: '2025-12-01' });
- * rollUp(organisationCaseload(loaded.organisation, { asOf: loaded.asOf })).teams;
+ * // With the nightly workbook: rollUp(organisationCaseload((await readWmtExtract('WMT_PS.xlsx', { asOf })).organisation, { asOf }))
+ * const missing = await readWmtExtract('no-such-extract.xlsx', { asOf: '2025-12-01' }).catch((error: unknown) => error);
+ * missing instanceof DataFileError; // true
  * ```
  */
 export async function readWmtExtract(path: string, options: WmtReadOptions): Promise<LoadedOrganisation> {
@@ -477,7 +478,13 @@ async function readStaff(path: string, skipInvalid: boolean) {
  *
  * @example
  * ```ts
- * const loaded = await readOrganisation('data/', { asOf: '2021-06-26' });
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * const dir = mkdtempSync(join(tmpdir(), 'pw-'));
+ * writeCsvTables(dir, tidyTemplates()); // the four tidy templates, one example row each
+ * const loaded = await readOrganisation(dir, { asOf: '2021-06-26' }); // a folder: the tidy format
+ * loaded.organisation.practitioners.length; // 1
  * ```
  */
 export async function readOrganisation(path: string, options: WmtReadOptions): Promise<LoadedOrganisation> {

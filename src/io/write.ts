@@ -35,6 +35,7 @@ const headerOf = (name: TidyTableName) => TIDY_TABLES[name].columns.map((c) => c
  *
  * @example
  * ```ts
+ * const organisation = organisationOf(generateNationalCaseload({ seed: 1, practitioners: 50, pduCount: 12 }));
  * const tables = tidyTables(organisation, { asOf: '2021-06-26' });
  * tables.find((t) => t.name === 'cases')?.rows.length;
  * ```

@@ -111,6 +111,39 @@ const smallScenario = () => ({
   contracts: { ...L.NATIONAL_UNIFICATION_SCENARIO.contracts, actuals: { runs: 20, spreadPercent: 15 } },
 });
 
+const forwardOrganisation = () => ({
+  name: 'Example (synthetic)',
+  regions: [{ id: 'A', name: 'North East' }],
+  pdus: [{ id: 'A-01', name: 'PDU A-01', regionId: 'A' }],
+  teams: [{ id: 'A-01-01', name: 'Team A-01-01', pduId: 'A-01' }],
+  practitioners: [{ id: 'po1', grade: 'PO', contractedHours: 37, teamId: 'A-01-01' }],
+});
+const datedCases = () => [
+  { id: 'c1', practitionerId: 'po1', tier: 'B1', caseType: 'custody', sentenceDate: '2021-01-04', releaseDate: '2021-07-11', licenceEndDate: '2022-01-10' },
+  { id: 'c2', practitionerId: 'po1', tier: 'C2', caseType: 'community', sentenceDate: '2021-03-01', expectedEndDate: '2021-09-04' },
+];
+const noDates = () => {
+  const org = smallNational();
+  const n = org.columns.cases.tierIndex.length;
+  const none = new Int32Array(n).fill(L.NO_DAY);
+  return { organisation: org, dates: { releaseDay: none, endDay: none, paroleDay: none, resetExempt: new Uint8Array(n) } };
+};
+const backtestPlan = () => ({ start: '2021-04', months: 24, training: { dropOutPercentPerYear: 5, qualifierTakeUpPercent: 60 }, openingTrainees: [{ month: '2020-07', fte: 400 }], qualified: { openingFte: 3500, transfersIn: [{ month: '2021-06', fte: 800 }] }, demand: { requiredFte: 5000 } });
+const observedSeries = () => [
+  { month: '2021-09', fte: 4300 },
+  { month: '2022-03', fte: 4350 },
+  { month: '2022-09', fte: 4400 },
+  { month: '2023-03', fte: 4420 },
+];
+const coverageContract = (id: string, region: string, referrals: number, value: number) => ({
+  id,
+  region,
+  pathway: 'accommodation',
+  vcse: true,
+  kind: 'fixed-price',
+  years: [{ year: 1, projectedVolume: referrals, bands: [{ band: 1, lowVolume: 0, highVolume: referrals, value }] }],
+});
+
 /** Every seed, by a unique name. */
 export const SEEDS: Readonly<Record<string, Seed>> = {
   // Root helpers
@@ -208,6 +241,42 @@ export const SEEDS: Readonly<Record<string, Seed>> = {
   requiredIntake: fn('requiredIntake', () => [workforce(), { closeBy: '2022-12', simulation: { runs: 20, seed: 1 } }], 20),
   compareIntakePlans: fn('compareIntakePlans', () => [workforce(), [{ name: '600 a year', plan: { perYear: 600 } }], { simulation: { runs: 20, seed: 1 } }], 20),
   pipelineMarkovModel: fn('pipelineMarkovModel', () => [{ training: { dropOutPercentPerYear: 10, shortRoutePercent: 100 }, leavingPercentPerYear: 7.4, intakePerYear: 600 }]),
+  backtestWorkforce: fn('backtestWorkforce', () => [backtestPlan(), observedSeries()]),
+  calibrateWorkforce: fn('calibrateWorkforce', () => [backtestPlan(), observedSeries(), { parameters: [{ name: 'qualifierTakeUpPercent', low: 0, high: 100 }], bootstrap: { replicates: 0, seed: 1 } }], 30),
+  monthlyValues: fn('monthlyValues', () => [L.PO_FTE_IN_POST, { from: '2021-03-31', until: '2022-03-31' }]),
+  rateSteps: fn('rateSteps', () => [L.PO_LEAVING_PERCENT, '2021-04']),
+  // Needs
+  needsAnalysis: fn('needsAnalysis', () => [
+    [
+      { region: 'Wales', pdu: 'Cardiff', caseType: 'community', female: true, needs: { accommodation: 'severe' } },
+      { region: 'Wales', pdu: 'Cardiff', caseType: 'custody', female: false, needs: { attitudes: 'standard' } },
+    ],
+  ]),
+  needsAnalysisColumns: fn('needsAnalysisColumns', () => [
+    { regions: ['London'], pdus: [{ name: 'Camden', region: 0 }], pduIndex: Uint32Array.of(0, 0), caseTypeIndex: Uint8Array.of(0, 1), female: Uint8Array.of(0, 1), needSeverity: new Uint8Array(20) },
+  ]),
+  synthesiseNeeds: fn('synthesiseNeeds', () => [{ changeLevel: Uint8Array.of(3, 1, 2), caseTypeIndex: Uint8Array.of(2, 0, 1), seed: 7 }]),
+  wilsonInterval: fn('wilsonInterval', () => [2, 5]),
+  commissionedAgainstNeed: fn('commissionedAgainstNeed', () => [
+    {
+      contracts: [coverageContract('W', 'Wales', 300, 15_000_000), coverageContract('L', 'London', 900, 45_000_000)],
+      eligible: [
+        { region: 'Wales', pathway: 'accommodation', people: 400 },
+        { region: 'London', pathway: 'accommodation', people: 1_000 },
+      ],
+      minimumCoveragePercent: 80,
+      budget: 48_000_000,
+    },
+  ]),
+  // Forward
+  projectWorkload: fn('projectWorkload', () => [{ organisation: forwardOrganisation(), cases: datedCases() }, { asOf: '2021-06-26', weeks: 12 }]),
+  projectWorkloadColumns: fn('projectWorkloadColumns', () => [noDates(), { asOf: '2021-06-26', weeks: 8 }], 30),
+  caseHandover: fn('caseHandover', () => [{ id: 'c1', practitionerId: 'po1', tier: 'B2', caseType: 'custody', sentenceDate: '2022-03-01', paroleEligibilityDate: '2025-03-01' }, { asOf: '2023-06-01' }]),
+  forwardMonteCarlo: fn('forwardMonteCarlo', () => [
+    { organisation: forwardOrganisation(), cases: datedCases(), demand: [{ pduId: 'A-01', tier: 'C2', caseType: 'community', perWeek: 1 }] },
+    { asOf: '2021-06-26', weeks: 8, runs: 20, seed: 7 },
+  ], 40),
+  forwardMonteCarloColumns: fn('forwardMonteCarloColumns', () => [noDates(), { asOf: '2021-06-26', weeks: 4, runs: 5, seed: 1 }], 20),
   // Scenarios
   validateScenario: fn('validateScenario', () => [smallScenario()], 40),
   runScenario: fn('runScenario', () => [smallScenario()], 10),
