@@ -22,3 +22,22 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * A `Map` that cannot be changed: `set`, `delete` and `clear` throw a `TypeError`, as writing to a
+ * frozen object does in strict mode. For exported lookup tables keyed by id.
+ *
+ * @example
+ * ```ts
+ * const byId = frozenMap([['po', 1]]);
+ * byId.get('po'); // 1
+ * ```
+ */
+export function frozenMap<K, V>(entries: Iterable<readonly [K, V]>): ReadonlyMap<K, V> {
+  const map = new Map<K, V>(entries);
+  const refuse = (): never => {
+    throw new TypeError('this map is frozen');
+  };
+  Object.defineProperties(map, { set: { value: refuse }, delete: { value: refuse }, clear: { value: refuse } });
+  return Object.freeze(map);
+}

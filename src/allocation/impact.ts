@@ -24,6 +24,7 @@ import {
   type PreparedProblem,
 } from './problem.js';
 import { EXCLUSION_REASONS, GRADE_LIST_ORDER, type ExclusionReason } from './rules.js';
+import { deepFreeze } from '../freeze.js';
 
 /** What taking one more case does to a practitioner. */
 export interface AllocationImpact {
@@ -171,7 +172,7 @@ function impactFromProblem(
 }
 
 /** Orders of the candidate list. */
-export const CANDIDATE_ORDERS = ['grade-then-workload', 'capacity-after'] as const;
+export const CANDIDATE_ORDERS = deepFreeze(['grade-then-workload', 'capacity-after'] as const);
 
 const rankOptionsSchema = allocationOptionsSchema.extend({
   /** `grade-then-workload` (the live tool: PO, PSO, PQiP, others; lowest workload first) or `capacity-after`. */

@@ -3,9 +3,10 @@
  * once for every policy and reader. Internal.
  */
 import { EXCLUSION_REASONS, PLACEMENT_REASONS, UNPLACED_REASONS } from './rules.js';
+import { deepFreeze } from '../freeze.js';
 
 /** Every outcome of a case, by index: the placement reasons, then the unplaced reasons. */
-export const OUTCOMES = [...PLACEMENT_REASONS, ...UNPLACED_REASONS] as const;
+export const OUTCOMES = deepFreeze([...PLACEMENT_REASONS, ...UNPLACED_REASONS] as const);
 /** Outcomes below this index are placements. */
 export const FIRST_UNPLACED = PLACEMENT_REASONS.length;
 

@@ -1,19 +1,20 @@
 /** The rules of allocation: who may take which case, within what scope and limits. */
 import { z } from 'zod';
 import { GRADES, gradeSchema, type Grade } from '../weightings/index.js';
+import { deepFreeze } from '../freeze.js';
 
 /** Protect levels as allocation sees them: A–D and `untiered`. */
-export const ALLOCATION_LEVELS = ['A', 'B', 'C', 'D', 'untiered'] as const;
+export const ALLOCATION_LEVELS = deepFreeze(['A', 'B', 'C', 'D', 'untiered'] as const);
 /** A protect level, or `untiered`. */
 export type AllocationLevel = (typeof ALLOCATION_LEVELS)[number];
 
 /** Scopes a case is allocated within: its PDU, its team, or anywhere. */
-export const ALLOCATION_SCOPES = ['pdu', 'team', 'none'] as const;
+export const ALLOCATION_SCOPES = deepFreeze(['pdu', 'team', 'none'] as const);
 /** `pdu`, `team` or `none`. */
 export type AllocationScope = (typeof ALLOCATION_SCOPES)[number];
 
 /** Batch policies. */
-export const ALLOCATION_POLICIES = ['least-loaded', 'balanced', 'grade-order'] as const;
+export const ALLOCATION_POLICIES = deepFreeze(['least-loaded', 'balanced', 'grade-order'] as const);
 /**
  * `least-loaded`: each case, in input order, to the eligible practitioner with the lowest current
  * capacity. `balanced`: cases fewest practitioners may take first, heaviest first, each to the
@@ -25,7 +26,7 @@ export const ALLOCATION_POLICIES = ['least-loaded', 'balanced', 'grade-order'] a
 export type AllocationPolicy = (typeof ALLOCATION_POLICIES)[number];
 
 /** Why a case could not be placed. */
-export const UNPLACED_REASONS = ['OUTSIDE_SCOPE', 'NO_ELIGIBLE_PRACTITIONER', 'CEILING_REACHED', 'CAPACITY_LIMIT_REACHED'] as const;
+export const UNPLACED_REASONS = deepFreeze(['OUTSIDE_SCOPE', 'NO_ELIGIBLE_PRACTITIONER', 'CEILING_REACHED', 'CAPACITY_LIMIT_REACHED'] as const);
 /**
  * `OUTSIDE_SCOPE`: no practitioner at all in the case's PDU or team. `NO_ELIGIBLE_PRACTITIONER`: none
  * there of a grade that may take its protect level (or none with points available). `CEILING_REACHED`:
@@ -36,7 +37,7 @@ export const UNPLACED_REASONS = ['OUTSIDE_SCOPE', 'NO_ELIGIBLE_PRACTITIONER', 'C
 export type UnplacedReason = (typeof UNPLACED_REASONS)[number];
 
 /** Why one practitioner may not take a case (listed apart by `rankCandidates`). */
-export const EXCLUSION_REASONS = ['OUTSIDE_SCOPE', 'GRADE_NOT_ELIGIBLE', 'NO_AVAILABLE_POINTS', 'CEILING_REACHED', 'CAPACITY_LIMIT_REACHED'] as const;
+export const EXCLUSION_REASONS = deepFreeze(['OUTSIDE_SCOPE', 'GRADE_NOT_ELIGIBLE', 'NO_AVAILABLE_POINTS', 'CEILING_REACHED', 'CAPACITY_LIMIT_REACHED'] as const);
 /**
  * `OUTSIDE_SCOPE`: in another PDU or team. `GRADE_NOT_ELIGIBLE`: their grade may not take the case's
  * protect level. `NO_AVAILABLE_POINTS`: 0 available points (an SPO, or fully reduced).
@@ -45,18 +46,18 @@ export const EXCLUSION_REASONS = ['OUTSIDE_SCOPE', 'GRADE_NOT_ELIGIBLE', 'NO_AVA
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 /** Why a case went where it went. */
-export const PLACEMENT_REASONS = ['continuity', 'least-loaded', 'balanced', 'grade-order'] as const;
+export const PLACEMENT_REASONS = deepFreeze(['continuity', 'least-loaded', 'balanced', 'grade-order'] as const);
 /** `continuity` (its preferred practitioner took it) or the policy that chose. */
 export type PlacementReason = (typeof PLACEMENT_REASONS)[number];
 
 /** The live tool's list order of grades: PO, then PSO, then PQiP, then others. */
-export const GRADE_LIST_ORDER: readonly Grade[] = ['PO', 'PSO', 'PQiP', 'NQO', 'SPO'];
+export const GRADE_LIST_ORDER: readonly Grade[] = deepFreeze(['PO', 'PSO', 'PQiP', 'NQO', 'SPO']);
 
 /**
  * Default eligibility: protect level A only to qualified officers (PO, NQO); B, C, D and untiered
  * cases to PO, NQO, PSO and PQiP; no case to an SPO.
  */
-export const DEFAULT_ELIGIBLE_GRADES: Readonly<Record<AllocationLevel, readonly Grade[]>> = Object.freeze({
+export const DEFAULT_ELIGIBLE_GRADES: Readonly<Record<AllocationLevel, readonly Grade[]>> = deepFreeze({
   A: ['PO', 'NQO'],
   B: ['PO', 'NQO', 'PSO', 'PQiP'],
   C: ['PO', 'NQO', 'PSO', 'PQiP'],

@@ -5,6 +5,7 @@ import type { Grade } from '../weightings/index.js';
 import { caseloadDistribution } from './distribution.js';
 import type { OrganisationCaseload } from './organisation.js';
 import { calibrationTargetSchema, type CalibrationTarget } from './profiles.js';
+import { deepFreeze } from '../freeze.js';
 
 /**
  * How close a caseload must come to a target to meet it: cases per FTE within 0.05 cases, a share
@@ -16,7 +17,7 @@ import { calibrationTargetSchema, type CalibrationTarget } from './profiles.js';
  * CALIBRATION_TOLERANCE.share; // 0.0025
  * ```
  */
-export const CALIBRATION_TOLERANCE: { readonly casesPerFte: number; readonly share: number } = Object.freeze({ casesPerFte: 0.05, share: 0.0025 });
+export const CALIBRATION_TOLERANCE: { readonly casesPerFte: number; readonly share: number } = deepFreeze({ casesPerFte: 0.05, share: 0.0025 });
 
 /** One target and the caseload's own figure. */
 export interface CalibrationRow {

@@ -9,9 +9,10 @@ import { parseInput } from '../validate.js';
 import { GRADES, gradeSchema, type Grade } from '../weightings/index.js';
 import { checkOrganisationCaseload, type OrganisationCaseload } from './organisation.js';
 import { pointsOf } from './rollup.js';
+import { deepFreeze } from '../freeze.js';
 
 /** Grades that hold cases: all but the Senior Probation Officer. */
-export const CASE_HOLDING_GRADES: readonly Grade[] = Object.freeze(['PO', 'PSO', 'PQiP', 'NQO']);
+export const CASE_HOLDING_GRADES: readonly Grade[] = deepFreeze(['PO', 'PSO', 'PQiP', 'NQO']);
 
 /** Zod schema of the options of {@link caseloadDistribution}. */
 export const distributionOptionsSchema = z.strictObject({

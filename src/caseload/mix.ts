@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CASE_TYPES, TIERS, changeLevelOf, protectLevelOf, tierSchema, type CaseType, type Tier } from '../tiers/index.js';
 import { CASE_STATUSES } from '../workload/index.js';
+import { deepFreeze } from '../freeze.js';
 
 const weightSchema = z.number().min(0, 'expected a weight of 0 or more').max(1e9, 'expected a weight of at most 1e9');
 const shareSchema = z.number().min(0, 'expected a share of 0 or more').max(1, 'expected a share of at most 1');
@@ -61,7 +62,7 @@ function row(weights: readonly number[], untiered: number): Row {
  * generateCases({ count: 1000, seed: 1, pduCount: 108, mix: DEFAULT_CASE_MIX });
  * ```
  */
-export const DEFAULT_CASE_MIX: CaseMix = Object.freeze({
+export const DEFAULT_CASE_MIX: CaseMix = deepFreeze({
   weights: {
     //                A3 A2 A1 A0  B3  B2  B1  B0  C3  C2  C1  C0  D3  D2  D1  D0
     community: row([4, 6, 4, 1, 30, 60, 40, 15, 25, 60, 60, 30, 15, 50, 80, 70], 10),

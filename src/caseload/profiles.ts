@@ -7,6 +7,7 @@ import { hoursSchema } from '../validate.js';
 import { GRADES, gradeSchema, type Grade } from '../weightings/index.js';
 import { reductionSchema } from '../workload/index.js';
 import { DEFAULT_CASE_MIX, caseMixSchema, protectTiltSchema } from './mix.js';
+import { deepFreeze } from '../freeze.js';
 
 /** Zod schema of how one grade is staffed and loaded. */
 export const gradeProfileSchema = z.strictObject({
@@ -117,7 +118,7 @@ const SOURCE_2019 = 'HM Inspectorate of Probation (2021), CRC staff interviewed 
  * generateNationalCaseload({ seed: 1, profile: UNIFIED_2021_PROFILE });
  * ```
  */
-export const UNIFIED_2021_PROFILE: CaseloadProfile = Object.freeze<CaseloadProfile>({
+export const UNIFIED_2021_PROFILE: CaseloadProfile = deepFreeze<CaseloadProfile>({
   name: 'Unified service, April 2021',
   description: 'National average 32.5 cases per FTE Probation Officer, 2% of Probation Officers above 50 cases',
   grades: {
@@ -182,7 +183,7 @@ export const UNIFIED_2021_PROFILE: CaseloadProfile = Object.freeze<CaseloadProfi
  * generateNationalCaseload({ seed: 1, profile: CRC_2019_PROFILE });
  * ```
  */
-export const CRC_2019_PROFILE: CaseloadProfile = Object.freeze<CaseloadProfile>({
+export const CRC_2019_PROFILE: CaseloadProfile = deepFreeze<CaseloadProfile>({
   name: 'Community Rehabilitation Companies, 2019',
   description: 'Two-thirds of case-holding staff above 50 cases, 42% above 60',
   grades: {

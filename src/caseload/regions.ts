@@ -1,4 +1,5 @@
 /** The twelve probation regions of England and Wales ("11 regions and Wales") and their codes. */
+import { deepFreeze } from '../freeze.js';
 
 /** A probation region: a code letter and its name. */
 export interface ProbationRegion {
@@ -23,7 +24,7 @@ export interface ProbationRegion {
  * PROBATION_REGIONS[9]?.name; // 'London'
  * ```
  */
-export const PROBATION_REGIONS: readonly ProbationRegion[] = Object.freeze([
+export const PROBATION_REGIONS: readonly ProbationRegion[] = deepFreeze([
   { id: 'A', name: 'North East', syntheticWeight: 6 },
   { id: 'B', name: 'North West', syntheticWeight: 9 },
   { id: 'C', name: 'Yorkshire and the Humber', syntheticWeight: 10 },

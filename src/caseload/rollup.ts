@@ -16,9 +16,10 @@ import {
 } from '../workload/index.js';
 import { capacityPercentUnchecked, capacityStatusUnchecked } from '../workload/internal.js';
 import { checkOrganisationCaseload, type CheckedOrganisation, type OrganisationCaseload } from './organisation.js';
+import { deepFreeze } from '../freeze.js';
 
 /** Reporting levels, broadest first. */
-export const ROLL_UP_LEVELS = ['national', 'region', 'pdu', 'team'] as const;
+export const ROLL_UP_LEVELS = deepFreeze(['national', 'region', 'pdu', 'team'] as const);
 /** One of {@link ROLL_UP_LEVELS}. */
 export type RollUpLevel = (typeof ROLL_UP_LEVELS)[number];
 

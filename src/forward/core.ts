@@ -9,12 +9,13 @@ import { CASE_TYPES, TIERS, protectLevelOf, type Tier } from '../tiers/index.js'
 import type { WeightingTable } from '../weightings/index.js';
 import { CASE_STATUSES, pointsLookup, pointsLookupIndex } from '../workload/index.js';
 import { weekOfDay } from './dates.js';
+import { deepFreeze } from '../freeze.js';
 
 /** A day column's value for "no date". */
 export const NO_DAY = -2147483648;
 
 /** The states a case moves through: custody, licence, unsupervised licence (an S tier), community, ended. */
-export const CASE_STATES = ['custody', 'licence', 'unsupervisedLicence', 'community', 'ended'] as const;
+export const CASE_STATES = deepFreeze(['custody', 'licence', 'unsupervisedLicence', 'community', 'ended'] as const);
 /** One of {@link CASE_STATES}. */
 export type CaseState = (typeof CASE_STATES)[number];
 /** Index of `custody` in {@link CASE_STATES}. */
@@ -28,7 +29,7 @@ const COMMUNITY = 3;
 export const ENDED = 4;
 
 /** What moves a practitioner's points from one week to the next. */
-export const POINT_MOVES = ['release', 'reset', 'end', 'report', 'newCases'] as const;
+export const POINT_MOVES = deepFreeze(['release', 'reset', 'end', 'report', 'newCases'] as const);
 /**
  * `release` (custody to licence column), `reset` (a licence case to its S tier), `end` (a community
  * order or licence ends, or a new case's duration runs out), `report` (a report enters or leaves the

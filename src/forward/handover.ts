@@ -4,9 +4,10 @@
  * the POM with the community offender manager (COM) supporting, or the COM; and from when.
  */
 import { addMonths, dayOf, isoOf } from './dates.js';
+import { deepFreeze } from '../freeze.js';
 
 /** The rule sets in order: the original rules, the October 2022 revision, the rules from April 2023. */
-export const OMIC_RULE_SETS = ['original', 'october2022', 'april2023'] as const;
+export const OMIC_RULE_SETS = deepFreeze(['original', 'october2022', 'april2023'] as const);
 /** One of {@link OMIC_RULE_SETS}. */
 export type OmicRuleSet = (typeof OMIC_RULE_SETS)[number];
 
@@ -15,7 +16,7 @@ export type OmicRuleSet = (typeof OMIC_RULE_SETS)[number];
  * the April 2023 rules applied to everyone from "late May 2023", taken here as 31 May 2023 (an
  * assumption: the code carries no date). The original rules apply before.
  */
-export const OMIC_RULE_SET_FROM: Readonly<Record<Exclude<OmicRuleSet, 'original'>, string>> = Object.freeze({
+export const OMIC_RULE_SET_FROM: Readonly<Record<Exclude<OmicRuleSet, 'original'>, string>> = deepFreeze({
   october2022: '2023-02-01',
   april2023: '2023-05-31',
 });
@@ -24,19 +25,19 @@ export const OMIC_RULE_SET_FROM: Readonly<Record<Exclude<OmicRuleSet, 'original'
  * The day each estate's OMiC policy began (cases sentenced before it are "pre-OMiC", COM responsible,
  * under the rules before April 2023).
  */
-export const OMIC_POLICY_START: Readonly<Record<'england' | 'wales' | 'womens', string>> = Object.freeze({
+export const OMIC_POLICY_START: Readonly<Record<'england' | 'wales' | 'womens', string>> = deepFreeze({
   england: '2019-09-30',
   wales: '2019-02-04',
   womens: '2021-04-30',
 });
 
 /** Who is responsible: POM only, POM with COM supporting, or COM. */
-export const RESPONSIBILITY_PHASES = ['pomOnly', 'pomWithCom', 'com'] as const;
+export const RESPONSIBILITY_PHASES = deepFreeze(['pomOnly', 'pomWithCom', 'com'] as const);
 /** One of {@link RESPONSIBILITY_PHASES}. */
 export type ResponsibilityPhase = (typeof RESPONSIBILITY_PHASES)[number];
 
 /** The rule (branch) that decided a case's handover. */
-export const HANDOVER_RULES = [
+export const HANDOVER_RULES = deepFreeze([
   'recallPomWithCom',
   'paroleNotRelease',
   'recallOrImmigration',
@@ -49,7 +50,7 @@ export const HANDOVER_RULES = [
   'paroleEligibility',
   'determinateMappa23',
   'determinate',
-] as const;
+] as const);
 /**
  * `recallPomWithCom` (April 2023: recalled, MAPPA none or 1: POM with COM); `paroleNotRelease` (April
  * 2023: parole said not to release: COM for MAPPA 2 or 3, else POM with COM); `recallOrImmigration`

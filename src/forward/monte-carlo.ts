@@ -12,6 +12,7 @@ import { BASE_STATE, CUSTODY, ENDED, LICENCE, NO_DAY, UNSUPERVISED, pathOf, runP
 import { isoOf, weekOfDay } from './dates.js';
 import { allLevelSeries } from './results.js';
 import { POISSON_CHUNK, negativeBinomial, poisson, poissonChunk } from './sampling.js';
+import { deepFreeze } from '../freeze.js';
 
 // Imported bindings read once: under a loader that turns them into getters, a hot loop would call one per read.
 const BASE = BASE_STATE;
@@ -29,7 +30,7 @@ export interface UncertaintySpec {
 }
 
 /** Levels the Monte Carlo reports. */
-export const MONTE_CARLO_LEVELS = ['team', 'pdu', 'region', 'national'] as const;
+export const MONTE_CARLO_LEVELS = deepFreeze(['team', 'pdu', 'region', 'national'] as const);
 
 /** One week of a unit's capacity % across runs. */
 export interface CapacityBand {

@@ -5,9 +5,10 @@
  */
 import { capacityStatusUnchecked } from '../workload/internal.js';
 import { POINT_MOVES, type ForwardModel, type ForwardRun } from './core.js';
+import { deepFreeze } from '../freeze.js';
 
 /** Levels a projection is read at. */
-export const FORWARD_LEVELS = ['practitioner', 'team', 'pdu', 'region', 'national'] as const;
+export const FORWARD_LEVELS = deepFreeze(['practitioner', 'team', 'pdu', 'region', 'national'] as const);
 /** One of {@link FORWARD_LEVELS}. */
 export type ForwardLevel = (typeof FORWARD_LEVELS)[number];
 

@@ -12,11 +12,12 @@ import { addDays, choiceCell, dateCell, decimalCell, flagCell, optionalDateCell,
 import { DataFileError, ProblemLog, type FileProblem, type RejectedRow } from './problems.js';
 import { csvRows, readWorkbook, sheetRows, type RowSource } from './source.js';
 import { readTable, type RowContext, type RowCounts, type TableSpec } from './table.js';
+import { deepFreeze } from '../freeze.js';
 
 const col = (name: string, required: boolean, doc: string, example: string) => ({ name, required, doc, example });
 
 /** The optional dates of a case, as the forward projection reads them (`YYYY-MM-DD`). */
-export const CASE_DATE_COLUMNS = [
+export const CASE_DATE_COLUMNS = deepFreeze([
   'sentence_date',
   'expected_end_date',
   'release_date',
@@ -24,12 +25,12 @@ export const CASE_DATE_COLUMNS = [
   'parole_eligibility_date',
   'conditional_release_date',
   'automatic_release_date',
-] as const;
+] as const);
 /** One of {@link CASE_DATE_COLUMNS}. */
 export type CaseDateColumn = (typeof CASE_DATE_COLUMNS)[number];
 
 /** Report kinds of the `reports` table; only standard and fast delivery reports carry points. */
-export const REPORT_KINDS = ['standardDelivery', 'fastDelivery', 'oral'] as const;
+export const REPORT_KINDS = deepFreeze(['standardDelivery', 'fastDelivery', 'oral'] as const);
 /** One of {@link REPORT_KINDS}. */
 export type ReportKind = (typeof REPORT_KINDS)[number];
 

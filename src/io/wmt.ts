@@ -22,6 +22,7 @@ import { choiceCell, countCell, decimalCell, textCell } from './cells.js';
 import { DataFileError, ProblemLog, type FileProblem, type RejectedRow } from './problems.js';
 import { readTable, type RowContext, type RowCounts, type TableSpec } from './table.js';
 import { folderSources, readTidy, readTidyTables, reductionOf, workbookSources, type LoadedOrganisation, type ReadOptions, type TableSources } from './tidy.js';
+import { deepFreeze } from '../freeze.js';
 
 /** Sheet and header names as the live worker compares them: first `-` removed, lower case, trimmed. */
 export function cleanWmtName(name: string): string {
@@ -29,10 +30,10 @@ export function cleanWmtName(name: string): string {
 }
 
 /** The sheets the live import requires ("Workbook does not contain the expected worksheets" otherwise). */
-export const WMT_REQUIRED_SHEETS = [
+export const WMT_REQUIRED_SHEETS = deepFreeze([
   'wmt_extract', 'wmt_extract_filtered', 'court_reports', 'flag_warr_4_n', 'flag_upw', 'flag_o_due', 'flag_priority',
   'cms', 't2a', 'wmt_extract_sa', 'suspended_lifers', 't2a_detail', 'omic_teams',
-] as const;
+] as const);
 
 /** Locations of the count columns: `comm`, `cust`, `licence`. */
 const LOCATIONS: readonly { prefix: string; caseType: CaseType }[] = [

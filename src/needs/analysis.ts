@@ -10,9 +10,10 @@ import { parseInput } from '../validate.js';
 import { CASE_TYPES, NEED_AREAS, caseTypeSchema, needSeveritiesSchema, type CaseType, type NeedArea } from '../tiers/index.js';
 import { crosswalkSchema, crosswalkOf, type CompiledCrosswalk } from './crosswalk.js';
 import { wilsonCore, type ProportionInterval } from './wilson.js';
+import { deepFreeze } from '../freeze.js';
 
 /** The two sexes of the analysis, in the order of the `female` column (0 male, 1 female). */
-export const SEXES = Object.freeze(['male', 'female'] as const);
+export const SEXES = deepFreeze(['male', 'female'] as const);
 /** One of {@link SEXES}. */
 export type Sex = (typeof SEXES)[number];
 

@@ -10,6 +10,7 @@ import { monthName, monthNumber, yearMonthSchema } from './calendar.js';
 import { fteSchema } from './cohort.js';
 import { projectTimeline, type WorkforceProjection } from './projection.js';
 import { parseScenario, timelineOf, type ParsedWorkforceScenario, type WorkforceScenario } from './scenario.js';
+import { deepFreeze } from '../freeze.js';
 
 /**
  * Zod schema of an observed series: FTE at the end of given months, in month order, each month
@@ -35,7 +36,7 @@ export const observedSeriesSchema = z
 export type ObservedSeries = z.input<typeof observedSeriesSchema>;
 
 /** Where an input of a backtest comes from: the published record, a calibration, or an assumption. */
-export const INPUT_SOURCES = ['record', 'fitted', 'assumption'] as const;
+export const INPUT_SOURCES = deepFreeze(['record', 'fitted', 'assumption'] as const);
 
 /**
  * Zod schema of one input's provenance in a backtest.

@@ -17,16 +17,17 @@ import { inPostByMonth, projectTimeline } from './projection.js';
 import { monthlyRate } from './rates.js';
 import { parseScenario, timelineOf, withMonths, type ParsedWorkforceScenario, type WorkforceScenario } from './scenario.js';
 import type { ParameterSample } from './simulation.js';
+import { deepFreeze } from '../freeze.js';
 
 /** The parameters a calibration can fit, and where each sits in a workforce scenario. */
-export const CALIBRATION_PARAMETERS = {
+export const CALIBRATION_PARAMETERS = deepFreeze({
   /** Percent of PQiP completers who take up a PO post (`training.qualifierTakeUpPercent`). */
   qualifierTakeUpPercent: 'training.qualifierTakeUpPercent',
   /** Total FTE of the one-off transfers in (`qualified.transfersIn`, scaled in proportion). */
   transfersInFte: 'qualified.transfersIn',
   /** Outflow from the grade other than leaving, percent a year (`qualified.otherOutflowPercentPerYear`). */
   otherOutflowPercentPerYear: 'qualified.otherOutflowPercentPerYear',
-} as const;
+} as const);
 /** A name of {@link CALIBRATION_PARAMETERS}. */
 export type CalibrationParameterName = keyof typeof CALIBRATION_PARAMETERS;
 

@@ -8,6 +8,7 @@ import { percentSchema } from '../validate.js';
 import { REDUCTION_REASON_BY_ID } from '../workload/index.js';
 import { yearMonthSchema } from './calendar.js';
 import { annualRatePercentSchema } from './rates.js';
+import { deepFreeze } from '../freeze.js';
 
 function allowancePercent(reason: string): number {
   return REDUCTION_REASON_BY_ID.get(reason)?.allowancePercent as number;
@@ -33,7 +34,7 @@ export const fteSchema = z
  * PQIP_DEFAULTS.stageReductionPercent; // [80, 60, 40]
  * ```
  */
-export const PQIP_DEFAULTS = Object.freeze({
+export const PQIP_DEFAULTS = deepFreeze({
   shortRouteMonths: 15,
   longRouteMonths: 21,
   shortRoutePercent: 50,

@@ -4,6 +4,7 @@
  * derived (from "X, an increase of N since date D", or by subtraction). Later in-post quarters are
  * published too; they are kept out of the library so that nothing can be fitted to them.
  */
+import { deepFreeze } from '../freeze.js';
 
 /** Whether a source states a value, or it is derived from what one states. */
 export type RecordBasis = 'stated' | 'derived';
@@ -128,7 +129,7 @@ function starters(kind: 'year' | 'intake', year: string, date: string, v: number
  * PQIP_STARTERS.filter((s) => s.kind === 'year').map((s) => s.value); // [1007, 1518, 1514, 543, 1057]
  * ```
  */
-export const PQIP_STARTERS: readonly PqipStarters[] = Object.freeze([
+export const PQIP_STARTERS: readonly PqipStarters[] = deepFreeze([
   starters('intake', '2020/21', '2020-07-01', 443, 'stated'),
   starters('intake', '2020/21', '2021-01-01', 564, 'derived'),
   starters('year', '2020/21', '2021-03-31', 1007, 'stated'),
@@ -224,7 +225,7 @@ const CASELOAD_SOURCE = source('Offender management statistics; HMPPS WMT publis
  * CASELOAD.underSupervision[0]?.value; // 230578 at 30 June 2021
  * ```
  */
-export const CASELOAD = Object.freeze({
+export const CASELOAD = deepFreeze({
   underSupervision: series('people', CASELOAD_SOURCE, [
     ['2021-06-30', 230_578, 'stated'],
     ['2022-03-31', 240_922, 'stated'],

@@ -5,6 +5,7 @@
  */
 import { SCENARIO_SECTIONS, type ScenarioSection } from './run.js';
 import type { ParsedScenario } from './schema.js';
+import { deepFreeze } from '../freeze.js';
 
 /** One numeric input: how to read it, how to set it, and which sections it changes. */
 export interface ScenarioParameter {
@@ -74,7 +75,7 @@ const CONTRACTS = ['contracts'] as const;
  * Every numeric input a sensitivity may swing, by its path in the scenario. To add one, add a line:
  * its path, the sections it changes, the object that holds it and its key.
  */
-export const SCENARIO_PARAMETERS = Object.freeze({
+export const SCENARIO_PARAMETERS = deepFreeze({
   seed: { sections: ALL, get: (s) => s.seed, set: (s, value) => void (s.seed = value) },
   'organisation.practitioners': input(ORGANISATION, (s) => s.organisation, 'practitioners'),
   'organisation.cases': input(ORGANISATION, (s) => s.organisation, 'cases'),
@@ -116,4 +117,4 @@ export type ScenarioParameterId = keyof typeof SCENARIO_PARAMETERS;
  * SCENARIO_PARAMETER_IDS.includes('pipeline.workforce.qualified.openingFte'); // true
  * ```
  */
-export const SCENARIO_PARAMETER_IDS = Object.freeze(Object.keys(SCENARIO_PARAMETERS) as ScenarioParameterId[]);
+export const SCENARIO_PARAMETER_IDS = deepFreeze(Object.keys(SCENARIO_PARAMETERS) as ScenarioParameterId[]);

@@ -17,6 +17,7 @@ import { combinedCapacityPercentUnchecked } from '../workload/internal.js';
 import { dayOnePortfolio } from './portfolio.js';
 import { validateScenario, type ParsedScenario, type Scenario } from './schema.js';
 import { liftAndShift } from './transfer.js';
+import { deepFreeze } from '../freeze.js';
 
 /** One region before and after the lift and shift. */
 export interface TransferRegion {
@@ -128,7 +129,7 @@ export interface ScenarioReport {
  * SCENARIO_SECTIONS.join(', '); // 'caseload, transfer, pipeline, contracts'
  * ```
  */
-export const SCENARIO_SECTIONS = ['caseload', 'transfer', 'pipeline', 'contracts'] as const;
+export const SCENARIO_SECTIONS = deepFreeze(['caseload', 'transfer', 'pipeline', 'contracts'] as const);
 /** One of {@link SCENARIO_SECTIONS}. */
 export type ScenarioSection = (typeof SCENARIO_SECTIONS)[number];
 

@@ -11,12 +11,13 @@ import { weightingTableSchema } from '../weightings/index.js';
 import { isoDateSchema, parseInput } from '../validate.js';
 import { portfolioInputSchema } from './portfolio.js';
 import { transferSchema } from './transfer.js';
+import { deepFreeze } from '../freeze.js';
 
 /**
  * Where an input comes from: one of the public documents, the published workforce record, a
  * calibration to that record, or an assumption of the scenario.
  */
-export const SOURCE_KINDS = ['document', 'record', 'fitted', 'assumption'] as const;
+export const SOURCE_KINDS = deepFreeze(['document', 'record', 'fitted', 'assumption'] as const);
 
 /** Zod schema of one input's provenance. */
 export const scenarioSourceSchema = z.strictObject({

@@ -5,9 +5,10 @@ import { parseInput } from '../validate.js';
 import { SCENARIO_PARAMETERS, SCENARIO_PARAMETER_IDS, type ScenarioParameterId } from './parameters.js';
 import { runSections, scenarioReport, type ScenarioHeadline, type ScenarioSections } from './run.js';
 import { validateScenario, type ParsedScenario, type Scenario } from './schema.js';
+import { deepFreeze } from '../freeze.js';
 
 /** Headline figures a sensitivity can measure (the numeric ones). */
-export const SENSITIVITY_METRICS = [
+export const SENSITIVITY_METRICS = deepFreeze([
   'casesPerFtePo',
   'shareOfPosAbove50',
   'capacityBeforeTransfer',
@@ -22,7 +23,7 @@ export const SENSITIVITY_METRICS = [
   'guaranteedMinimum',
   'vcseSharePercent',
   'expectedYearOnePayment',
-] as const satisfies readonly (keyof ScenarioHeadline)[];
+] as const satisfies readonly (keyof ScenarioHeadline)[]);
 
 /** Zod schema of one parameter to swing. */
 export const sensitivityParameterSchema = z.strictObject({
@@ -131,7 +132,7 @@ export function sensitivity(
 }
 
 /** The bundled scenario's sensitivity: the pipeline inputs planners argue about, against the vacancy carried (FTE-months of shortfall). */
-export const NATIONAL_SENSITIVITY: { readonly parameters: readonly SensitivityParameter[]; readonly metric: (typeof SENSITIVITY_METRICS)[number] } = {
+export const NATIONAL_SENSITIVITY: { readonly parameters: readonly SensitivityParameter[]; readonly metric: (typeof SENSITIVITY_METRICS)[number] } = deepFreeze({
   metric: 'shortfallFteMonths',
   parameters: [
     { path: 'pipeline.workforce.training.qualifierTakeUpPercent', label: 'PQiP completers taking up a PO post (fitted, P5-P95: 24%-62%)', low: 24.5, high: 61.5 },
@@ -140,4 +141,4 @@ export const NATIONAL_SENSITIVITY: { readonly parameters: readonly SensitivityPa
     { path: 'pipeline.workforce.demand.requiredFte.growthPercentPerYear', label: 'Growth of the PO requirement after March 2023 (0%-4% a year)', low: 0, high: 4 },
     { path: 'pipeline.workforce.qualified.transfersIn.0.fte', label: 'POs joining from the CRCs in June 2021 (fitted, P5-P95: 659-1,081 FTE)', low: 659, high: 1081 },
   ],
-};
+});

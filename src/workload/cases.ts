@@ -2,9 +2,10 @@
 import { z } from 'zod';
 import { caseTypeSchema, tierSchema } from '../tiers/index.js';
 import { countSchema } from '../validate.js';
+import { deepFreeze } from '../freeze.js';
 
 /** Statuses of a case: active, or one of the three inactive statuses that keep a share of points. */
-export const CASE_STATUSES = ['active', 'activeWarrant', 'unpaidWorkOnly', 'overdueTermination'] as const;
+export const CASE_STATUSES = deepFreeze(['active', 'activeWarrant', 'unpaidWorkOnly', 'overdueTermination'] as const);
 /** One of {@link CASE_STATUSES}; absent means `active`. */
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 

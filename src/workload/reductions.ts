@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { hoursSchema, isoDateSchema, percentSchema } from '../validate.js';
+import { deepFreeze, frozenMap } from '../freeze.js';
 
 /** A reduction reason of the live tool's catalogue. */
 export interface ReductionReason {
@@ -29,7 +30,7 @@ export interface ReductionReason {
  * REDUCTION_REASONS.find((r) => r.id === 'pqip6To12Months')?.allowancePercent; // 60
  * ```
  */
-export const REDUCTION_REASONS: readonly ReductionReason[] = Object.freeze([
+export const REDUCTION_REASONS: readonly ReductionReason[] = deepFreeze([
   { id: 'pqipFirst6Months', label: 'PQiP, first 6 months', allowancePercent: 80, maxPercent: 80 },
   { id: 'pqip6To12Months', label: 'PQiP, 6 to 12 months', allowancePercent: 60, maxPercent: 60 },
   { id: 'pqip12To18Months', label: 'PQiP, 12 to 18 months', allowancePercent: 40, maxPercent: 40 },
@@ -48,7 +49,7 @@ export const REDUCTION_REASONS: readonly ReductionReason[] = Object.freeze([
 
 const REASON_IDS = REDUCTION_REASONS.map((r) => r.id) as [string, ...string[]];
 /** Reduction reason by id. */
-export const REDUCTION_REASON_BY_ID: ReadonlyMap<string, ReductionReason> = new Map(REDUCTION_REASONS.map((r) => [r.id, r]));
+export const REDUCTION_REASON_BY_ID: ReadonlyMap<string, ReductionReason> = frozenMap(REDUCTION_REASONS.map((r) => [r.id, r] as const));
 
 /** Zod schema of a reduction: hours, a percent, or a catalogue reason with its allowance. */
 export const reductionSchema = z

@@ -7,6 +7,7 @@ import type { CaseStatus } from './cases.js';
 import type { Case, Caseload } from './cases.js';
 import type { Practitioner } from './practitioner.js';
 import type { Tier, CaseType } from '../tiers/index.js';
+import { deepFreeze } from '../freeze.js';
 
 /** One member of a team: the practitioner and their caseload. */
 export interface TeamMember {
@@ -43,7 +44,7 @@ function cases(prefix: string, lines: readonly Line[]): Case[] {
  * ); // [128.4…, 95.5…, 48.6…, 75.1…, 83.7…, 0]
  * ```
  */
-export const SAMPLE_TEAM: SampleTeam = {
+export const SAMPLE_TEAM: SampleTeam = deepFreeze({
   name: 'Sample team (synthetic)',
   asOf: '2021-06-26',
   members: [
@@ -75,4 +76,4 @@ export const SAMPLE_TEAM: SampleTeam = {
       caseload: { cases: cases('spo-1', [[1, 'B2', 'licence']]) },
     },
   ],
-};
+});
