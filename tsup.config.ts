@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     // The library: ESM and CommonJS with types for both.
-    entry: { index: 'src/index.ts', io: 'src/io/index.ts' },
+    entry: { index: 'src/index.ts', columnar: 'src/columnar.ts', schemas: 'src/schemas.ts', constants: 'src/constants.ts', types: 'src/types.ts', io: 'src/io/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     target: 'node20',

@@ -8,7 +8,9 @@
  * allocator is from the best possible, at most.
  */
 import loadHighs from 'highs';
-import { OUTCOMES, type AllocationColumns, type CoreResult } from '../src/index.js';
+import { type AllocationColumns } from '../src/columnar.js';
+import { OUTCOMES } from '../src/constants.js';
+import { type CoreResult } from '../src/types.js';
 
 /** The HiGHS solver (loaded once per process). */
 export type Solver = Awaited<ReturnType<typeof loadHighs.default>>;

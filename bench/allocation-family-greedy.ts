@@ -10,7 +10,8 @@
  * keys; that needs whole points available (below 2,176 x 2 or so), as the live rules give.
  */
 import FlatQueue from 'flatqueue';
-import { GRADES, type AllocationColumns } from '../src/index.js';
+import { GRADES } from '../src/index.js';
+import { type AllocationColumns } from '../src/columnar.js';
 
 /** Where the reference greedy put each case, and what everyone holds after. */
 export interface GreedyResult {

@@ -18,7 +18,9 @@
  *   cases whose PDU has no practitioners at all.
  * Problems come as `AllocationColumns` for the public `allocateColumnar`, with their rules.
  */
-import { GRADES, RandomStream, type AllocationColumns, type AllocationRules, type Grade } from '../src/index.js';
+import { GRADES, RandomStream, type Grade } from '../src/index.js';
+import { type AllocationColumns } from '../src/columnar.js';
+import { type AllocationRules } from '../src/schemas.js';
 
 /** Workload points per case by tier (A3 … D0) for community, licence and custody, from the published defaults. */
 const POINTS: Readonly<Record<'community' | 'licence' | 'custody', readonly number[]>> = {

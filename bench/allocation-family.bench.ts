@@ -13,7 +13,9 @@
  * `balanced` within 1 point of the bound where the ceiling is slack and 3 points where it binds.
  * `npm run bench -- family`.
  */
-import { allocateColumnar, RandomStream, type AllocationPolicy, type CoreResult } from '../src/index.js';
+import { RandomStream, type AllocationPolicy } from '../src/index.js';
+import { allocateColumnar } from '../src/columnar.js';
+import { type CoreResult } from '../src/types.js';
 import { highestCapacity, loadSolver, pduLowerBound, type PduBound } from './allocation-family-bound.js';
 import { referenceGreedy, type GreedyResult } from './allocation-family-greedy.js';
 import { FAMILY_CEILING, NATIONAL_BINDING, NATIONAL_SLACK, familyProblem, type FamilyProblem, type FamilySize } from './allocation-family-problems.js';

@@ -11,21 +11,9 @@
  *   top of the generated caseload (the ceiling binds hard: some cases cannot be placed).
  */
 import loadHighs from 'highs';
-import {
-  CASE_STATUSES,
-  CASE_TYPES,
-  GRADES,
-  TIERS,
-  allocateCases,
-  allocateColumnar,
-  generateCases,
-  generateNationalCaseload,
-  type AllocationCase,
-  type AllocationColumns,
-  type AllocationPolicy,
-  type AllocationPractitioner,
-  type CoreResult,
-} from '../src/index.js';
+import { CASE_STATUSES, CASE_TYPES, GRADES, TIERS, allocateCases, generateCases, generateNationalCaseload, type AllocationCase, type AllocationPolicy, type AllocationPractitioner } from '../src/index.js';
+import { allocateColumnar, type AllocationColumns } from '../src/columnar.js';
+import { type CoreResult } from '../src/types.js';
 import { allocateColumnarUnchecked, coreRulesUnchecked, resolveRulesUnchecked } from '../src/allocation/internal.js';
 import { liftAndShiftColumns } from '../src/scenario/transfer.js';
 import { measure, printTable } from './harness.js';

@@ -5,21 +5,9 @@
  * columnar core (under 1 s), with the default generation, new-case draws and the validated object
  * path for scale.
  */
-import {
-  COMPLEXITY_FACTORS,
-  NEEDS,
-  RandomStream,
-  ROSH_LEVELS,
-  WOMEN_FACTORS,
-  calculateTier,
-  calculateTiers,
-  caseloadDistribution,
-  generateCases,
-  generateNationalCaseload,
-  rollUp,
-  type TierAssessment,
-  type TierAssessmentColumns,
-} from '../src/index.js';
+import { RandomStream, calculateTier, caseloadDistribution, generateCases, generateNationalCaseload, rollUp, type TierAssessment } from '../src/index.js';
+import { calculateTiers, type TierAssessmentColumns } from '../src/columnar.js';
+import { COMPLEXITY_FACTORS, NEEDS, ROSH_LEVELS, WOMEN_FACTORS } from '../src/constants.js';
 import { measure, printTable } from './harness.js';
 
 const PEOPLE = 1_000_000;

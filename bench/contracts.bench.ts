@@ -4,17 +4,9 @@
  * to a budget; each contract then paid at 10,000 simulated actual volumes (target: the whole run
  * under 200 ms). The simulated volumes are drawn before timing; everything after is timed.
  */
-import {
-  DAY_ONE_PATHWAYS,
-  RandomStream,
-  adjustToBudget,
-  paymentRisk,
-  projectVolumes,
-  volumeBands,
-  type BandingRules,
-  type ContractInput,
-  type ContractTerms,
-} from '../src/index.js';
+import { RandomStream, adjustToBudget, paymentRisk, projectVolumes, volumeBands, type ContractInput, type ContractTerms } from '../src/index.js';
+import { DAY_ONE_PATHWAYS } from '../src/constants.js';
+import { type BandingRules } from '../src/schemas.js';
 import { measure, printTable } from './harness.js';
 
 const CONTRACTS = 110;

@@ -7,7 +7,10 @@
  * (42.6 per PDU across 12 tier and case type cells). Targets (issue #15): a 52-week deterministic
  * projection <= 300 ms; a 1,000-run Monte Carlo at team level <= 3 s.
  */
-import { CASE_TYPES, NO_DAY, RandomStream, forwardMonteCarloColumns, generateNationalCaseload, projectWorkloadColumns, type Tier, type WeeklyDemand } from '../src/index.js';
+import { CASE_TYPES, RandomStream, generateNationalCaseload, type Tier } from '../src/index.js';
+import { forwardMonteCarloColumns, projectWorkloadColumns } from '../src/columnar.js';
+import { NO_DAY } from '../src/constants.js';
+import { type WeeklyDemand } from '../src/schemas.js';
 import { dayOf } from '../src/forward/dates.js';
 import { measure, printTable } from './harness.js';
 

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateNationalCaseload, organisationCaseload, rollUp } from '../src/caseload/index.js';
+import { generateNationalCaseload, organisationCaseload, rollUp } from '../src/index.js';
 import { organisationOf, readTidy, tidyTables, writeCsvTables, writeXlsxTables } from '../src/io/index.js';
 import { measure, printTable } from './harness.js';
 

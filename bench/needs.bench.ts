@@ -7,7 +7,9 @@
  * otherwise at the ASSUMED figures of NEED_PREVALENCE, a third of identified needs severe (assumed).
  * Also synthesiseNeeds for 1,000,000 people (needs that agree with each person's change level).
  */
-import { NEED_AREAS, NEED_PREVALENCE, RandomStream, needsAnalysis, needsAnalysisColumns, synthesiseNeeds, type NeedArea, type NeedsColumns, type PersonNeeds } from '../src/index.js';
+import { NEED_AREAS, RandomStream, needsAnalysis, synthesiseNeeds, type NeedArea, type PersonNeeds } from '../src/index.js';
+import { needsAnalysisColumns, type NeedsColumns } from '../src/columnar.js';
+import { NEED_PREVALENCE } from '../src/constants.js';
 import { measure, printTable } from './harness.js';
 
 const SEVERE_SHARE = 1 / 3;

@@ -2,7 +2,9 @@
  * Workload core: the columnar path summing points for 1,000,000 cases over 20,000 practitioners
  * (target: median under 50 ms), and the object API for one practitioner for scale.
  */
-import { RandomStream, SAMPLE_TEAM, TIERS, assessPractitioner, columnarPoints } from '../src/index.js';
+import { RandomStream, TIERS, assessPractitioner } from '../src/index.js';
+import { columnarPoints } from '../src/columnar.js';
+import { SAMPLE_TEAM } from '../src/constants.js';
 import { measure, printTable } from './harness.js';
 
 const CASES = 1_000_000;

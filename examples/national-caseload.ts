@@ -9,18 +9,10 @@
  *
  * Run: node --import tsx examples/national-caseload.ts
  */
-import {
-  CRC_2019_PROFILE,
-  calculateTier,
-  caseloadDistribution,
-  compareCaseloads,
-  compareRollUps,
-  compareWithNational,
-  generateNationalCaseload,
-  rollUp,
-  type CalibrationRow,
-  type CalibrationTarget,
-} from '../src/index.js';
+import { calculateTier, caseloadDistribution, compareCaseloads, compareRollUps, compareWithNational, generateNationalCaseload, rollUp } from '../src/index.js';
+import { CRC_2019_PROFILE } from '../src/constants.js';
+import { type CalibrationTarget } from '../src/schemas.js';
+import { type CalibrationRow } from '../src/types.js';
 
 const fixed = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? 'n/a' : x.toFixed(digits));
 const percent = (share: number | null | undefined, digits = 1) => (share === null || share === undefined ? 'n/a' : `${(share * 100).toFixed(digits)}%`);

@@ -9,20 +9,9 @@
  *
  * Run: node --import tsx examples/pqip-pipeline.ts
  */
-import {
-  MARCH_2021_TRAINEES,
-  NATIONAL_CALIBRATION,
-  NATIONAL_FIT,
-  backtestWorkforce,
-  calibrateWorkforce,
-  compareIntakePlans,
-  projectWorkforce,
-  requiredIntake,
-  simulateWorkforce,
-  type SimulationOptions,
-  type WorkforceBacktest,
-  type WorkforceScenario,
-} from '../src/index.js';
+import { MARCH_2021_TRAINEES, NATIONAL_CALIBRATION, NATIONAL_FIT, backtestWorkforce, calibrateWorkforce, compareIntakePlans, projectWorkforce, requiredIntake, simulateWorkforce, type WorkforceScenario } from '../src/index.js';
+import { type SimulationOptions } from '../src/schemas.js';
+import { type WorkforceBacktest } from '../src/types.js';
 
 const fte = (x: number) => Math.round(x).toLocaleString('en-GB');
 const percent = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(2)}%`);

@@ -5,17 +5,9 @@
  *
  * Run: node --import tsx examples/timings-refresh.ts
  */
-import {
-  CASE_TYPES,
-  DEFAULT_WEIGHTINGS,
-  UTM_TIERS,
-  changeLevelOf,
-  compareWeightings,
-  protectLevelOf,
-  timingsImpliedBy,
-  weightingsFromTimings,
-  type ActivityTiming,
-} from '../src/index.js';
+import { CASE_TYPES, DEFAULT_WEIGHTINGS, changeLevelOf, compareWeightings, protectLevelOf, timingsImpliedBy, weightingsFromTimings } from '../src/index.js';
+import { UTM_TIERS } from '../src/constants.js';
+import { type ActivityTiming } from '../src/schemas.js';
 
 // Illustrative practice assumptions: contact rises with risk (protect level) and need (change level);
 // custody cases are mostly keeping in touch; licence cases add recall and licence-condition work.

@@ -4,7 +4,8 @@
  *
  * Examples are written as a user reads them, without imports; each becomes a module under
  * node_modules/.cache/doctest/ that imports the names it uses. A name the package exports comes
- * from the built package (dist/, its types from dist/index.d.ts). An example of something the
+ * from the built package: from the root (dist/index.js) when the root has it, else from the subpath
+ * that does (dist/columnar.js, schemas, constants, types, io; types from their .d.ts). An example of something the
  * package does not export (the runner in src/cli, a room's trusted core) imports it from its own
  * file or room, and then takes every name from src/ so that one program's classes meet.
  * All the modules are checked as one strict TypeScript project (the repository's compiler options),
@@ -20,7 +21,15 @@ import ts from 'typescript';
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'node_modules', '.cache', 'doctest');
 const filter = process.argv[2] ?? '';
-const DIST = join(root, 'dist', 'index.d.ts');
+/** The package's faces, root first: the built entry (dist/<name>.js) and its source file. */
+const FACES: readonly (readonly [string, string])[] = [
+  ['index', 'src/index.ts'],
+  ['columnar', 'src/columnar.ts'],
+  ['schemas', 'src/schemas.ts'],
+  ['constants', 'src/constants.ts'],
+  ['types', 'src/types.ts'],
+  ['io', 'src/io/index.ts'],
+];
 
 /** One `@example` block: where it is and its code, line for line. */
 interface Example {
@@ -58,7 +67,7 @@ const examples = files.flatMap(examplesIn);
 
 // The exports of the built package and of every source module, each a value or only a type.
 const options: ts.CompilerOptions = { ...ts.parseJsonConfigFileContent(ts.readConfigFile(join(root, 'tsconfig.json'), ts.sys.readFile).config, ts.sys, root).options };
-const program = ts.createProgram([DIST, ...sourceFiles(join(root, 'src'))], { ...options, noEmit: true });
+const program = ts.createProgram([...FACES.map(([name]) => join(root, 'dist', `${name}.d.ts`)), ...sourceFiles(join(root, 'src'))], { ...options, noEmit: true });
 const checker = program.getTypeChecker();
 type Exports = ReadonlyMap<string, 'value' | 'type'>;
 const exportCache = new Map<string, Exports>();
@@ -77,11 +86,13 @@ function exportsOf(file: string): Exports {
   return names;
 }
 /**
- * The package's exports: the names dist/index.d.ts has, each a value or a type as src/index.ts
- * exports it (the bundled declarations lose `export { type X }` on a class, which has no value in
- * dist/index.js).
+ * The package's exports: the names each face's dist/<name>.d.ts has, each a value or a type as its
+ * source file exports it (the bundled declarations lose `export { type X }` on a class, which has
+ * no value in the built JavaScript), and the face it comes from (the first that has it, root first).
  */
-const publicNames: Exports = new Map([...exportsOf(DIST).keys()].map((name) => [name, exportsOf(join(root, 'src', 'index.ts')).get(name) ?? 'type']));
+const publicFaces = new Map<string, { readonly face: string; readonly source: string }>();
+for (const [face, source] of FACES) for (const name of exportsOf(join(root, 'dist', `${face}.d.ts`)).keys()) if (!publicFaces.has(name)) publicFaces.set(name, { face, source });
+const publicNames: Exports = new Map([...publicFaces].map(([name, { source }]) => [name, exportsOf(join(root, source)).get(name) ?? 'type']));
 
 /** Names an example uses but does not declare (identifiers in value or type position). */
 function freeNames(code: string): Set<string> {
@@ -116,10 +127,13 @@ function importsFor(example: Example, from: string): { lines: string[]; against:
   const groups = new Map<string, string[]>();
   const add = (file: string, name: string, kind: 'value' | 'type') => groups.set(file, [...(groups.get(file) ?? []), kind === 'type' ? `type ${name}` : name]);
   const against = privateNames.length === 0 ? 'dist' : 'src';
-  const publicFrom = against === 'dist' ? join(root, 'dist', 'index.ts') : join(root, 'src', 'index.ts');
+  const publicFrom = (name: string) => {
+    const { face, source } = publicFaces.get(name) ?? { face: 'index', source: 'src/index.ts' };
+    return against === 'dist' ? join(root, 'dist', `${face}.ts`) : join(root, source);
+  };
   for (const name of [...names].sort()) {
     const kind = publicNames.get(name);
-    if (kind !== undefined && !privateNames.includes(name)) add(publicFrom, name, kind);
+    if (kind !== undefined && !privateNames.includes(name)) add(publicFrom(name), name, kind);
     else {
       const [file, exports] = own[0]?.has(name) === true ? [example.file, own[0]] : [join(dirname(example.file), 'index.ts'), own[1]];
       const k = exports?.get(name);

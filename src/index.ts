@@ -1,88 +1,190 @@
 /**
  * probation-workload: the workload of a national probation service, computed exactly.
- * Named re-exports only, grouped by module.
+ *
+ * The curated public face: the functions users call, the main constants and the main input and
+ * result types, grouped by module and each named here. The rest is on subpaths:
+ * `probation-workload/columnar` (typed-array kernels), `probation-workload/schemas` (every zod
+ * schema and the input types inferred from them), `probation-workload/constants` (reference
+ * constants and limits), `probation-workload/types` (secondary result types) and
+ * `probation-workload/io` (file readers and writers). `npm run export-count` counts each.
  */
 
-// Root helpers
-export { ERROR_CODES, WorkloadError, type Result, type WorkloadErrorCode, type WorkloadErrorOptions } from './errors.js';
-export { attempt, formatPath, parseInput } from './validate.js';
-export { ROUNDING_MODES, type RoundingMode } from './rational.js';
-export { BinomialRate, RandomStream, type InversionTables } from './random.js';
-export { IdIndex } from './id-index.js';
-export { BASIS_POINTS, allocatePence, basisPoints, formatPounds, multiplyByRate, parsePounds, penceSchema, rateSchema, roundingModeSchema, signedPenceSchema, weightsSchema, type Pence, type Rate } from './money.js';
+// Workload core: tiers
+export {
+  baseTier,
+  calculateTier,
+  CASE_TYPES,
+  changeLevelOf,
+  compareTiers,
+  NEED_AREAS,
+  parseTier,
+  protectLevelOf,
+  safeCalculateTier,
+  tierRank,
+  TIERS,
+  type CaseType,
+  type NeedArea,
+  type Tier,
+  type TierAssessment,
+  type TierCalculation,
+} from './tiers/index.js';
 
-// Tiers
-export * from './tiers/index.js';
+// Workload core: weightings
+export {
+  compareWeightings,
+  DEFAULT_WEIGHTINGS,
+  GRADES,
+  parseWeightings,
+  timingsImpliedBy,
+  weightingsFromTimings,
+  weightingsInForce,
+  type Grade,
+  type WeightingTable,
+} from './weightings/index.js';
 
-// Weightings
-export * from './weightings/index.js';
-
-// One practitioner
-export * from './workload/index.js';
+// Workload core: one practitioner
+export {
+  assessPractitioner,
+  availablePoints,
+  capacityPercent,
+  capacityStatus,
+  CASE_STATUSES,
+  combinedCapacityPercent,
+  DEFAULT_CASE_CEILING,
+  DEFAULT_OVER_THRESHOLD,
+  DEFAULT_RED_THRESHOLD,
+  fte,
+  isExcessiveWorkload,
+  workloadPoints,
+  type CapacityStatus,
+  type Case,
+  type Caseload,
+  type CaseStatus,
+  type Practitioner,
+  type PractitionerAssessment,
+  type Reduction,
+  type WorkloadPoints,
+} from './workload/index.js';
 
 // Caseload across the organisation
-export * from './caseload/index.js';
+export {
+  caseloadDistribution,
+  compareCaseloads,
+  compareRollUps,
+  compareWithNational,
+  DEFAULT_CASE_MIX,
+  generateCases,
+  generateNationalCaseload,
+  measureCalibration,
+  organisationCaseload,
+  practitionerCaseload,
+  PROBATION_REGIONS,
+  ROLL_UP_LEVELS,
+  rollUp,
+  type CaseloadRollUp,
+  type CaseloadSummary,
+  type Organisation,
+  type OrganisationCaseload,
+  type Team,
+} from './caseload/index.js';
 
-// Allocation
-export * from './allocation/index.js';
+// Allocation of new cases
+export {
+  allocateCases,
+  ALLOCATION_POLICIES,
+  allocationImpact,
+  rankCandidates,
+  type AllocationCase,
+  type AllocationOptions,
+  type AllocationPolicy,
+  type AllocationPractitioner,
+  type AllocationResult,
+  type PlacedCase,
+  type UnplacedCase,
+} from './allocation/index.js';
 
 // Forward workload: the next weeks from case dates and new demand
-export * from './forward/index.js';
-
-// Dynamic Framework contracts
-export * from './contracts/index.js';
+export {
+  caseHandover,
+  DEFAULT_FORWARD_WEEKS,
+  forwardMonteCarlo,
+  projectWorkload,
+  type ForwardInput,
+  type ForwardMonteCarlo,
+  type ForwardOptions,
+  type ForwardProjection,
+} from './forward/index.js';
 
 // Trainee pipeline
-export * from './pipeline/index.js';
+export {
+  backtestWorkforce,
+  calibrateWorkforce,
+  compareIntakePlans,
+  DEFAULT_POINTS_PER_FTE,
+  pipelineMarkovModel,
+  PQIP_DEFAULTS,
+  projectWorkforce,
+  requiredIntake,
+  simulateWorkforce,
+  type MonthlySeries,
+  type RequiredIntake,
+  type WorkforceProjection,
+  type WorkforceScenario,
+  type WorkforceSimulation,
+} from './pipeline/index.js';
 
 // The published workforce record
-export * from './record/index.js';
+export { monthlyValues, PO_FTE_IN_POST, PO_REQUIRED_FTE, PO_SHORTFALL_FTE, PSO_FTE_IN_POST, rateSteps, UNIFICATION_DATE } from './record/index.js';
+
+// Dynamic Framework contracts
+export {
+  adjustToBudget,
+  commissionedAgainstNeed,
+  CONTRACT_KINDS,
+  monthlyEstimates,
+  paymentForActual,
+  paymentRisk,
+  portfolioSummary,
+  priceContract,
+  projectVolumes,
+  referralMonitor,
+  simulateYearOneReferrals,
+  volumeBands,
+  type ContractInput,
+  type ContractTerms,
+  type Payment,
+  type Pricing,
+} from './contracts/index.js';
+
+// Needs of the caseload
+export { DEFAULT_CROSSWALK, needsAnalysis, synthesiseNeeds, wilsonInterval, type NeedsAnalysis, type PersonNeeds } from './needs/index.js';
 
 // Scenarios
 export {
-  SOURCE_KINDS,
-  validateScenario,
-  scenarioSchema,
-  scenarioSourceSchema,
-  type ParsedScenario,
-  type Scenario,
+  applicableParameters,
+  compareScenarios,
   dayOnePortfolio,
-  portfolioInputSchema,
-  type PortfolioInput,
   liftAndShift,
-  transferSchema,
-  type LiftAndShift,
-  type Transfer,
   MARCH_2021_TRAINEES,
   NATIONAL_CALIBRATION,
   NATIONAL_FIT,
-  NATIONAL_OBSERVED_PO,
-  RECORD_MARCH_2021_TRAINEES,
-  type MarchShortfall,
-  NATIONAL_UNIFICATION_SCENARIO,
-  SCENARIO_SECTIONS,
-  runScenario,
-  type ScenarioSection,
-  type PipelineMonth,
-  type RunOptions,
-  type ScenarioHeadline,
-  type ScenarioReport,
-  type TransferRegion,
-  compareScenarios,
-  type HeadlineChange,
-  type RegionChange,
-  type ScenarioComparison,
   NATIONAL_SENSITIVITY,
-  SCENARIO_PARAMETER_IDS,
-  SENSITIVITY_METRICS,
-  type ScenarioParameterId,
-  applicableParameters,
+  NATIONAL_UNIFICATION_SCENARIO,
+  runScenario,
+  SCENARIO_SECTIONS,
   sensitivity,
-  sensitivityParameterSchema,
-  type SensitivityParameter,
+  SOURCE_KINDS,
+  validateScenario,
+  type RunOptions,
+  type Scenario,
+  type ScenarioComparison,
+  type ScenarioReport,
   type SensitivityResult,
-  type SensitivityRow,
 } from './scenario/index.js';
 
-// Needs of the caseload
-export * from './needs/index.js';
+// Errors, money and random helpers
+export { ERROR_CODES, WorkloadError, type Result, type WorkloadErrorCode } from './errors.js';
+export { attempt } from './validate.js';
+export { allocatePence, BASIS_POINTS, basisPoints, formatPounds, multiplyByRate, parsePounds, type Pence, type Rate } from './money.js';
+export { ROUNDING_MODES, type RoundingMode } from './rational.js';
+export { RandomStream } from './random.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { GRADES, allocateColumnar, type AllocationColumns } from '../../src/index.js';
+import { GRADES } from '../../src/index.js';
+import { allocateColumnar, type AllocationColumns } from '../../src/columnar.js';
 
 const PO = GRADES.indexOf('PO');
 const PQIP = GRADES.indexOf('PQiP');

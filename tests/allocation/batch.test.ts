@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import {
-  DEFAULT_ELIGIBLE_GRADES,
-  DEFAULT_WEIGHTINGS,
-  GRADES,
-  allocateCases,
-  protectLevelOf,
-  workloadPoints,
-  type AllocationCase,
-  type AllocationPractitioner,
-  type AllocationResult,
-  type Tier,
-} from '../../src/index.js';
+import { DEFAULT_WEIGHTINGS, GRADES, allocateCases, protectLevelOf, workloadPoints, type AllocationCase, type AllocationPractitioner, type AllocationResult, type Tier } from '../../src/index.js';
+import { DEFAULT_ELIGIBLE_GRADES } from '../../src/constants.js';
 import { errorOf } from '../helpers.js';
 
 const asOf = '2021-06-26';

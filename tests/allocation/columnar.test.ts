@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OUTCOMES, allocateColumnar, type AllocationColumns } from '../../src/index.js';
+import { allocateColumnar, type AllocationColumns } from '../../src/columnar.js';
+import { OUTCOMES } from '../../src/constants.js';
 import { errorOf } from '../helpers.js';
 
 /** Two POs with 1,000 points each, at 50% and 20%; one C2 community case (63 points = 6,300 hundredths). */

@@ -6,7 +6,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { ALLOCATION_POLICIES, GRADES, OUTCOMES, PLACEMENT_REASONS, allocateColumnar, type AllocationColumns, type CoreResult } from '../../src/index.js';
+import { ALLOCATION_POLICIES, GRADES } from '../../src/index.js';
+import { allocateColumnar, type AllocationColumns } from '../../src/columnar.js';
+import { OUTCOMES, PLACEMENT_REASONS } from '../../src/constants.js';
+import { type CoreResult } from '../../src/types.js';
 import { highestCapacity, loadSolver, pduLowerBound, type Solver } from '../../bench/allocation-family-bound.js';
 import { referenceGreedy } from '../../bench/allocation-family-greedy.js';
 import { FAMILY_CEILING, familyProblem, type FamilySize } from '../../bench/allocation-family-problems.js';

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { CaseColumns, allocationColumnsUnchecked, prepareProblem } from '../../src/allocation/problem.js';
-import { ALLOCATION_LEVELS, CASE_STATUSES, CASE_TYPES, DEFAULT_WEIGHTINGS, GRADES, TIERS, tierIndex } from '../../src/index.js';
+import { CASE_STATUSES, CASE_TYPES, DEFAULT_WEIGHTINGS, GRADES, TIERS } from '../../src/index.js';
+import { tierIndex } from '../../src/columnar.js';
+import { ALLOCATION_LEVELS } from '../../src/constants.js';
 
 const asOf = '2021-06-26';
 

@@ -4,7 +4,8 @@ import { BALANCED } from '../../src/allocation/outcomes.js';
 import { rebalance } from '../../src/allocation/rebalance.js';
 import { coreRulesUnchecked, resolveRulesUnchecked } from '../../src/allocation/rules.js';
 import { Allocation, type AllocationColumns } from '../../src/allocation/state.js';
-import { ALLOCATION_LEVELS, GRADES } from '../../src/index.js';
+import { GRADES } from '../../src/index.js';
+import { ALLOCATION_LEVELS } from '../../src/constants.js';
 
 const PO = GRADES.indexOf('PO');
 const PSO = GRADES.indexOf('PSO');

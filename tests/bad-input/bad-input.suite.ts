@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import * as library from '../../src/index.js';
+import * as library from './library.js';
 import { SEEDS } from './seeds.js';
 import type { Job, Reply } from './worker.js';
 

@@ -4,7 +4,7 @@
  * fails the suite's coverage test). Small inputs, so that a hundred mutations run in a second.
  */
 import { z } from 'zod';
-import * as L from '../../src/index.js';
+import * as L from './library.js';
 
 /** One entry point's valid seed. */
 export interface Seed {

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  UNIFIED_2021_PROFILE,
-  measureCalibration,
-  generateNationalCaseload,
-  organisationCaseload,
-  type CalibrationTarget,
-} from '../../src/index.js';
+import { measureCalibration, generateNationalCaseload, organisationCaseload } from '../../src/index.js';
+import { UNIFIED_2021_PROFILE } from '../../src/constants.js';
+import { type CalibrationTarget } from '../../src/schemas.js';
 import { errorOf } from '../helpers.js';
 import { AS_OF, HAND_ORGANISATION } from './fixtures.js';
 

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import {
-  CRC_2019_PROFILE,
-  DEFAULT_WEIGHTINGS,
-  TIERS,
-  compareCaseloads,
-  compareRollUps,
-  compareWithNational,
-  generateNationalCaseload,
-  organisationCaseload,
-  type Organisation,
-  rollUp,
-} from '../../src/index.js';
+import { DEFAULT_WEIGHTINGS, TIERS, compareCaseloads, compareRollUps, compareWithNational, generateNationalCaseload, organisationCaseload, type Organisation, rollUp } from '../../src/index.js';
+import { CRC_2019_PROFILE } from '../../src/constants.js';
 import { errorOf } from '../helpers.js';
 import { AS_OF, HAND_ORGANISATION, cases } from './fixtures.js';
 

@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import {
-  CASE_STATUSES,
-  CASE_TYPES,
-  CRC_2019_PROFILE,
-  DEFAULT_CASE_MIX,
-  GRADES,
-  TIERS,
-  UNIFIED_2021_PROFILE,
-  CALIBRATION_TOLERANCE,
-  availablePoints,
-  measureCalibration,
-  caseloadDistribution,
-  changeLevelOf,
-  columnarPoints,
-  fte,
-  generateCases,
-  generateNationalCaseload,
-  organisationPractitionerSchema,
-  type CalibrationTarget,
-  type OrganisationCaseload,
-} from '../../src/index.js';
+import { CASE_STATUSES, CASE_TYPES, DEFAULT_CASE_MIX, GRADES, TIERS, availablePoints, measureCalibration, caseloadDistribution, changeLevelOf, fte, generateCases, generateNationalCaseload, type OrganisationCaseload } from '../../src/index.js';
+import { columnarPoints } from '../../src/columnar.js';
+import { CRC_2019_PROFILE, UNIFIED_2021_PROFILE, CALIBRATION_TOLERANCE } from '../../src/constants.js';
+import { organisationPractitionerSchema, type CalibrationTarget } from '../../src/schemas.js';
 import { errorOf } from '../helpers.js';
 
 const SMALL = { seed: 11, practitioners: 300, pduCount: 12, teamSize: 6 };

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import {
-  DEFAULT_WEIGHTINGS,
-  columnarPoints,
-  generateNationalCaseload,
-  organisationCaseload,
-  rollUp,
-  type CaseloadSummary,
-} from '../../src/index.js';
+import { DEFAULT_WEIGHTINGS, generateNationalCaseload, organisationCaseload, rollUp, type CaseloadSummary } from '../../src/index.js';
+import { columnarPoints } from '../../src/columnar.js';
 import { errorOf } from '../helpers.js';
 import { AS_OF, HAND_ORGANISATION, cases } from './fixtures.js';
 

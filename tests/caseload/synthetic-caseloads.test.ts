@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { DEFAULT_WEIGHTINGS, GRADES, RandomStream, UNIFIED_2021_PROFILE, caseloadProfileSchema, parseInput } from '../../src/index.js';
+import { DEFAULT_WEIGHTINGS, GRADES, RandomStream } from '../../src/index.js';
+import { UNIFIED_2021_PROFILE } from '../../src/constants.js';
+import { caseloadProfileSchema } from '../../src/schemas.js';
+import { parseInput } from '../../src/validate.js';
 import { mixSamplers } from '../../src/caseload/mix.js';
 import { CalibratedGroup, calibrate, loadCaseloads, solve, type CaseloadRequest } from '../../src/caseload/synthetic-caseloads.js';
 import { drawStaff } from '../../src/caseload/synthetic-staff.js';

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { CASE_STATUSES, GRADES, RandomStream, UNIFIED_2021_PROFILE, caseloadProfileSchema, parseInput } from '../../src/index.js';
+import { CASE_STATUSES, GRADES, RandomStream } from '../../src/index.js';
+import { UNIFIED_2021_PROFILE } from '../../src/constants.js';
+import { caseloadProfileSchema } from '../../src/schemas.js';
+import { parseInput } from '../../src/validate.js';
 import { mixSamplers } from '../../src/caseload/mix.js';
 import { drawCaseColumns } from '../../src/caseload/synthetic-cases.js';
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { DEFAULT_WEIGHTINGS, GRADES, RandomStream, UNIFIED_2021_PROFILE, availablePoints, caseloadProfileSchema, fte, parseInput } from '../../src/index.js';
+import { DEFAULT_WEIGHTINGS, GRADES, RandomStream, availablePoints, fte } from '../../src/index.js';
+import { UNIFIED_2021_PROFILE } from '../../src/constants.js';
+import { caseloadProfileSchema } from '../../src/schemas.js';
+import { parseInput } from '../../src/validate.js';
 import { caseHoldingShares, drawStaff } from '../../src/caseload/synthetic-staff.js';
 import { drawStructure } from '../../src/caseload/synthetic-structure.js';
 

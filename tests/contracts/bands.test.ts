@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { test } from '@fast-check/vitest';
-import { contractTermsSchema, priceContract, volumeBands } from '../../src/index.js';
+import { priceContract, volumeBands } from '../../src/index.js';
+import { contractTermsSchema } from '../../src/schemas.js';
 import { LARGE, RULES, SMALL, contractArb, expectWorkloadError, rulesArb } from './fixtures.js';
 
 describe('volumeBands', () => {

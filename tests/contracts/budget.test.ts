@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { adjustToBudget, volumeBands, type BudgetRule } from '../../src/index.js';
+import { adjustToBudget, volumeBands } from '../../src/index.js';
+import { type BudgetRule } from '../../src/schemas.js';
 import { LARGE, RULES, SMALL, contractArb, expectWorkloadError, fixedContract, rulesArb } from './fixtures.js';
 
 const large = volumeBands(LARGE, RULES); // £781,820: years £248,000, £260,400, £273,420

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { commissionedAgainstNeed, projectVolumes, volumeBands, type ContractTermsInput } from '../../src/index.js';
+import { commissionedAgainstNeed, projectVolumes, volumeBands } from '../../src/index.js';
+import { type ContractTermsInput } from '../../src/types.js';
 import { PRICING, RULES, expectWorkloadError, fixedContract } from './fixtures.js';
 
 /** A one-year fixed-price contract for `referrals` referrals worth `value` pence. */

@@ -1,7 +1,9 @@
 /** Shared worked-example inputs and helpers for the contract tests (not a test file itself). */
 import { expect } from 'vitest';
 import { fc } from '@fast-check/vitest';
-import { WorkloadError, type BandingRules, type ContractIdentity, type ContractInput, type ContractTermsInput, type Pricing, type WorkloadErrorCode } from '../../src/index.js';
+import { WorkloadError, type ContractInput, type Pricing, type WorkloadErrorCode } from '../../src/index.js';
+import { type BandingRules, type ContractIdentity } from '../../src/schemas.js';
+import { type ContractTermsInput } from '../../src/types.js';
 
 /**
  * Unit costs £300 / £700 / £1,500 and a 50 / 35 / 15% mix:

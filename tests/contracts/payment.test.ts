@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { adjustToBudget, paymentForActual, paymentRisk, volumeBands, type ContractTermsInput } from '../../src/index.js';
+import { adjustToBudget, paymentForActual, paymentRisk, volumeBands } from '../../src/index.js';
+import { type ContractTermsInput } from '../../src/types.js';
 import { LARGE, RULES, SMALL, contractArb, expectWorkloadError, rulesArb } from './fixtures.js';
 
 const large = volumeBands(LARGE, RULES);

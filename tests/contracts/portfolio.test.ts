@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { DAY_ONE_PATHWAYS, portfolioSummary, volumeBands } from '../../src/index.js';
+import { portfolioSummary, volumeBands } from '../../src/index.js';
+import { DAY_ONE_PATHWAYS } from '../../src/constants.js';
 import { LARGE, RULES, SMALL, contractArb, expectWorkloadError, fixedContract, rulesArb } from './fixtures.js';
 
 describe('portfolioSummary', () => {

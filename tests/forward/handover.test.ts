@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { caseHandover, type DatedCase } from '../../src/index.js';
+import { caseHandover } from '../../src/index.js';
+import { type DatedCase } from '../../src/schemas.js';
 import { addMonths, dayOf, isoOf } from '../../src/forward/dates.js';
 import { omicRuleSetOn, responsibilityOn } from '../../src/forward/handover.js';
 import { errorOf } from '../helpers.js';

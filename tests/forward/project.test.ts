@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WEIGHTINGS, projectWorkload, type DatedCase, type ForwardInput, type ForwardOptions, type UnitProjection } from '../../src/index.js';
+import { DEFAULT_WEIGHTINGS, projectWorkload, type ForwardInput, type ForwardOptions } from '../../src/index.js';
+import { type DatedCase } from '../../src/schemas.js';
+import { type UnitProjection } from '../../src/types.js';
 import { errorOf } from '../helpers.js';
 import { ORGANISATION } from './fixtures.js';
 

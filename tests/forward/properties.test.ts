@@ -1,17 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import {
-  CASE_TYPES,
-  DEFAULT_WEIGHTINGS,
-  TIERS,
-  forwardMonteCarlo,
-  projectWorkload,
-  type CaseState,
-  type DatedCase,
-  type ForwardInput,
-  type Tier,
-  type WeeklyDemand,
-} from '../../src/index.js';
+import { CASE_TYPES, DEFAULT_WEIGHTINGS, TIERS, forwardMonteCarlo, projectWorkload, type ForwardInput, type Tier } from '../../src/index.js';
+import { type DatedCase, type WeeklyDemand } from '../../src/schemas.js';
+import { type CaseState } from '../../src/types.js';
 import { isoOf, dayOf } from '../../src/forward/dates.js';
 
 const ASOF = '2024-05-04';

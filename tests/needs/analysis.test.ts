@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import {
-  CASE_TYPES,
-  COMMISSIONED_PATHWAYS,
-  DEFAULT_CROSSWALK,
-  NEED_AREAS,
-  NEED_SEVERITIES,
-  needsAnalysis,
-  needsAnalysisColumns,
-  priceContract,
-  projectVolumes,
-  volumeBands,
-  wilsonInterval,
-  type NeedArea,
-  type NeedsAnalysis,
-  type NeedsColumns,
-  type PersonNeeds,
-} from '../../src/index.js';
+import { CASE_TYPES, DEFAULT_CROSSWALK, NEED_AREAS, needsAnalysis, priceContract, projectVolumes, volumeBands, wilsonInterval, type NeedArea, type NeedsAnalysis, type PersonNeeds } from '../../src/index.js';
+import { needsAnalysisColumns, type NeedsColumns } from '../../src/columnar.js';
+import { COMMISSIONED_PATHWAYS, NEED_SEVERITIES } from '../../src/constants.js';
 import { PRICING, RULES, expectWorkloadError } from '../contracts/fixtures.js';
 
 /**

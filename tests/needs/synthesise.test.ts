@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { NEED_AREAS, NEED_PREVALENCE, RandomStream, TIERS, calculateTiers, synthesiseNeeds, type TierAssessmentColumns } from '../../src/index.js';
+import { NEED_AREAS, RandomStream, TIERS, synthesiseNeeds } from '../../src/index.js';
+import { calculateTiers, type TierAssessmentColumns } from '../../src/columnar.js';
+import { NEED_PREVALENCE } from '../../src/constants.js';
 import { expectWorkloadError } from '../contracts/fixtures.js';
 
 /** People with no risk registered (protect D), a mandate when their change level is above 0, an assessment, and the synthetic needs. */

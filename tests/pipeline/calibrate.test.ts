@@ -5,18 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import {
-  NATIONAL_CALIBRATION,
-  NATIONAL_FIT,
-  RandomStream,
-  backtestWorkforce,
-  calibrateWorkforce,
-  projectWorkforce,
-  simulateWorkforce,
-  type CalibrationOptions,
-  type ObservedSeries,
-  type WorkforceScenario,
-} from '../../src/index.js';
+import { NATIONAL_CALIBRATION, NATIONAL_FIT, RandomStream, backtestWorkforce, calibrateWorkforce, projectWorkforce, simulateWorkforce, type WorkforceScenario } from '../../src/index.js';
+import { type CalibrationOptions, type ObservedSeries } from '../../src/schemas.js';
 import { errorOf } from '../helpers.js';
 import { scenarioArbitrary } from './scenarios.js';
 

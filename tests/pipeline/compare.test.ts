@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { WorkloadError, compareIntakePlans, projectWorkforce, type IntakePlans } from '../../src/index.js';
+import { WorkloadError, compareIntakePlans, projectWorkforce } from '../../src/index.js';
+import { type IntakePlans } from '../../src/schemas.js';
 import { MARCH_2021 } from './scenarios.js';
 
 const TEN_YEARS = { ...MARCH_2021, months: 120, demand: { cases: 4418 * 32.5, casesPerFte: 32.5 } };

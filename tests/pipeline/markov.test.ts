@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { WorkloadError, pipelineMarkovModel, projectWorkforce, type PqipTraining } from '../../src/index.js';
+import { WorkloadError, pipelineMarkovModel, projectWorkforce } from '../../src/index.js';
+import { type PqipTraining } from '../../src/schemas.js';
 
 const trainingArbitrary = fc
   .record({

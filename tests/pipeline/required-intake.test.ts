@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { projectWorkforce, requiredIntake, simulateWorkforce, type RequiredIntakeOptions, type WorkforceScenario } from '../../src/index.js';
+import { projectWorkforce, requiredIntake, simulateWorkforce, type WorkforceScenario } from '../../src/index.js';
+import { type RequiredIntakeOptions } from '../../src/schemas.js';
 import { errorOf } from '../helpers.js';
 import { MARCH_2021 } from './scenarios.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { projectWorkforce, workforceScenarioSchema, type WorkforceScenario } from '../../src/index.js';
+import { projectWorkforce, type WorkforceScenario } from '../../src/index.js';
+import { workforceScenarioSchema } from '../../src/schemas.js';
 import { errorOf } from '../helpers.js';
 import { MARCH_2021 } from './scenarios.js';
 

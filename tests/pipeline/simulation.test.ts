@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { projectWorkforce, simulateWorkforce, type SimulationOptions, type WorkforceScenario } from '../../src/index.js';
+import { projectWorkforce, simulateWorkforce, type WorkforceScenario } from '../../src/index.js';
+import { type SimulationOptions } from '../../src/schemas.js';
 import { errorOf } from '../helpers.js';
 import { MARCH_2021, scenarioArbitrary } from './scenarios.js';
 

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CASELOAD,
-  PO_FTE_IN_POST,
-  PO_LEAVING_PERCENT,
-  PO_REQUIRED_FTE,
-  PO_SHORTFALL_FTE,
-  PQIP_STARTERS,
-  PSO_FTE_IN_POST,
-  PSO_LEAVING_PERCENT,
-  RECORD_TRAINING_END,
-  monthlyValues,
-  rateSteps,
-  type RecordValue,
-} from '../../src/index.js';
+import { PO_FTE_IN_POST, PO_REQUIRED_FTE, PO_SHORTFALL_FTE, PSO_FTE_IN_POST, monthlyValues, rateSteps } from '../../src/index.js';
+import { CASELOAD, PO_LEAVING_PERCENT, PQIP_STARTERS, PSO_LEAVING_PERCENT, RECORD_TRAINING_END } from '../../src/constants.js';
+import { type RecordValue } from '../../src/types.js';
 
 const ALL: readonly (readonly RecordValue[])[] = [PO_FTE_IN_POST, PSO_FTE_IN_POST, PO_LEAVING_PERCENT, PSO_LEAVING_PERCENT, PO_REQUIRED_FTE, PO_SHORTFALL_FTE, CASELOAD.underSupervision, CASELOAD.casesPerPo];
 

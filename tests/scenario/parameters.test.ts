@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SCENARIO_PARAMETER_IDS, runScenario, validateScenario, type Scenario } from '../../src/index.js';
+import { runScenario, validateScenario, type Scenario } from '../../src/index.js';
+import { SCENARIO_PARAMETER_IDS } from '../../src/constants.js';
 import { SCENARIO_PARAMETERS } from '../../src/scenario/parameters.js';
 import { runSections, scenarioReport } from '../../src/scenario/run.js';
 import { smallScenario } from './fixtures.js';

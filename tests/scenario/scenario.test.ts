@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import {
-  GRADES,
-  NATIONAL_SENSITIVITY,
-  generateNationalCaseload,
-  liftAndShift,
-  NATIONAL_UNIFICATION_SCENARIO,
-  compareScenarios,
-  validateScenario,
-  runScenario,
-  sensitivity,
-  type Scenario,
-  type SensitivityParameter,
-} from '../../src/index.js';
+import { GRADES, NATIONAL_SENSITIVITY, generateNationalCaseload, liftAndShift, NATIONAL_UNIFICATION_SCENARIO, compareScenarios, validateScenario, runScenario, sensitivity, type Scenario } from '../../src/index.js';
+import { type SensitivityParameter } from '../../src/schemas.js';
 import { errorOf } from '../helpers.js';
 import { smallScenario } from './fixtures.js';
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { NATIONAL_SENSITIVITY, runScenario, sensitivity, type Scenario, type SensitivityParameter } from '../../src/index.js';
+import { NATIONAL_SENSITIVITY, runScenario, sensitivity, type Scenario } from '../../src/index.js';
+import { type SensitivityParameter } from '../../src/schemas.js';
 import { errorOf } from '../helpers.js';
 import { smallScenario } from './fixtures.js';
 

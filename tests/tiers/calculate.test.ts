@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import {
-  COMPLEXITY_FACTORS,
-  NEEDS,
-  NEED_SEVERITIES,
-  ROSH_LEVELS,
-  TIERS,
-  UTM_V2_RULES,
-  WOMEN_FACTORS,
-  calculateTier,
-  calculateTiers,
-  safeCalculateTier,
-  type TierAssessment,
-  type TierAssessmentColumns,
-  type TierRules,
-} from '../../src/index.js';
+import { TIERS, calculateTier, safeCalculateTier, type TierAssessment } from '../../src/index.js';
+import { calculateTiers, type TierAssessmentColumns } from '../../src/columnar.js';
+import { COMPLEXITY_FACTORS, NEEDS, NEED_SEVERITIES, ROSH_LEVELS, UTM_V2_RULES, WOMEN_FACTORS } from '../../src/constants.js';
+import { type TierRules } from '../../src/schemas.js';
 import { errorOf } from '../helpers.js';
 
 /** The assessments as columns, person i at entry i. */

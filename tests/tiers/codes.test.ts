@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import {
-  TIERS,
-  UTM_TIERS,
-  WorkloadError,
-  baseTier,
-  changeLevelOf,
-  compareTiers,
-  parseTier,
-  protectLevelOf,
-  tierIndex,
-  tierRank,
-  type Tier,
-} from '../../src/index.js';
+import { TIERS, WorkloadError, baseTier, changeLevelOf, compareTiers, parseTier, protectLevelOf, tierRank, type Tier } from '../../src/index.js';
+import { tierIndex } from '../../src/columnar.js';
+import { UTM_TIERS } from '../../src/constants.js';
 import { errorOf } from '../helpers.js';
 
 describe('tier codes', () => {

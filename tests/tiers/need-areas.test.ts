@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { NEEDS, NEED_AREAS, NEED_SEVERITIES, OASYS_SECTIONS, TIERS, UTM_V2_RULES, calculateTier, calculateTiers, needSeveritiesSchema, type NeedSeverities, type TierAssessmentColumns, type TierRules } from '../../src/index.js';
+import { NEED_AREAS, TIERS, calculateTier } from '../../src/index.js';
+import { calculateTiers, type TierAssessmentColumns } from '../../src/columnar.js';
+import { NEEDS, NEED_SEVERITIES, OASYS_SECTIONS, UTM_V2_RULES } from '../../src/constants.js';
+import { needSeveritiesSchema, type NeedSeverities, type TierRules } from '../../src/schemas.js';
 import { errorOf } from '../helpers.js';
 
 /** n people with no risk registered, a mandate for change and a valid assessment, needs in a ten-wide column. */

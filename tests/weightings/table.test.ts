@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_WEIGHTINGS,
-  LEGACY_SEVEN_TIER_COMMUNITY_POINTS,
-  S_TIERS,
-  UTM_TIERS,
-  parseWeightings,
-  weightingsInForce,
-} from '../../src/index.js';
+import { DEFAULT_WEIGHTINGS, parseWeightings, weightingsInForce } from '../../src/index.js';
+import { LEGACY_SEVEN_TIER_COMMUNITY_POINTS, S_TIERS, UTM_TIERS } from '../../src/constants.js';
 import { errorOf } from '../helpers.js';
 
 

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import {
-  CASE_TYPES,
-  DEFAULT_WEIGHTINGS,
-  UTM_TIERS,
-  compareWeightings,
-  timingsImpliedBy,
-  weightingsFromTimings,
-} from '../../src/index.js';
+import { CASE_TYPES, DEFAULT_WEIGHTINGS, compareWeightings, timingsImpliedBy, weightingsFromTimings } from '../../src/index.js';
+import { UTM_TIERS } from '../../src/constants.js';
 import { errorOf } from '../helpers.js';
 
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { CASE_STATUSES, CASE_TYPES, TIERS, columnarPoints, tierIndex, workloadPoints, type Case } from '../../src/index.js';
+import { CASE_STATUSES, CASE_TYPES, TIERS, workloadPoints, type Case } from '../../src/index.js';
+import { columnarPoints, tierIndex } from '../../src/columnar.js';
 import { errorOf } from '../helpers.js';
 
 describe('columnarPoints', () => {

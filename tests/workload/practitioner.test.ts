@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { DEFAULT_WEIGHTINGS, GRADES, REDUCTION_REASONS, availablePoints, fte, type Reduction } from '../../src/index.js';
+import { DEFAULT_WEIGHTINGS, GRADES, availablePoints, fte, type Reduction } from '../../src/index.js';
+import { REDUCTION_REASONS } from '../../src/constants.js';
 import { errorOf } from '../helpers.js';
 
 const asOf = '2021-06-26';
