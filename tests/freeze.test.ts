@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import * as library from '../src/index.js';
+import * as constants from '../src/constants.js';
+import * as root from '../src/index.js';
 import { deepFreeze } from '../src/freeze.js';
 
 /** Paths inside `value` that are objects not frozen (schemas and functions are not data: skipped). */
@@ -10,25 +11,25 @@ function unfrozen(value: unknown, path: string, seen = new Set<unknown>()): stri
   return [...here, ...Object.entries(value).flatMap(([key, inner]) => unfrozen(inner, `${path}.${key}`, seen))];
 }
 
-/** The exported data constants: objects and arrays, not classes, functions or zod schemas. */
-const constants = Object.entries(library).filter(([name, value]) => typeof value === 'object' && value !== null && !name.endsWith('Schema'));
+/** The exported data constants (root and the constants subpath): objects and arrays, not classes, functions or zod schemas. */
+const exported = Object.entries({ ...root, ...constants }).filter(([name, value]) => typeof value === 'object' && value !== null && !name.endsWith('Schema'));
 
 describe('exported constants', () => {
   it('are deeply frozen, so no caller can change a later default result', () => {
-    expect(constants.length).toBeGreaterThan(40);
-    expect(constants.filter(([name, value]) => unfrozen(value, name).length > 0).map(([name]) => name)).toEqual([]);
+    expect(exported.length).toBeGreaterThan(40);
+    expect(exported.filter(([name, value]) => unfrozen(value, name).length > 0).map(([name]) => name)).toEqual([]);
   });
 
   it('refuse writes: DEFAULT_WEIGHTINGS.tierPoints.community.A3 = 999 and GRADES.push throw in strict mode', () => {
     expect(() => {
-      (library.DEFAULT_WEIGHTINGS.tierPoints.community as Record<string, number>).A3 = 999;
+      (root.DEFAULT_WEIGHTINGS.tierPoints.community as Record<string, number>).A3 = 999;
     }).toThrow(TypeError);
-    expect(() => (library.GRADES as unknown as string[]).push('XX')).toThrow(TypeError);
-    expect(library.DEFAULT_WEIGHTINGS.tierPoints.community.A3).not.toBe(999);
-    const byId = library.REDUCTION_REASON_BY_ID as Map<string, unknown>;
+    expect(() => (root.GRADES as unknown as string[]).push('XX')).toThrow(TypeError);
+    expect(root.DEFAULT_WEIGHTINGS.tierPoints.community.A3).not.toBe(999);
+    const byId = constants.REDUCTION_REASON_BY_ID as Map<string, unknown>;
     expect(() => byId.set('x', {})).toThrow(TypeError);
     expect(() => byId.clear()).toThrow(TypeError);
-    expect(byId.size).toBe(library.REDUCTION_REASONS.length);
+    expect(byId.size).toBe(constants.REDUCTION_REASONS.length);
   });
 });
 
