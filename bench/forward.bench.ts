@@ -11,7 +11,7 @@ import { CASE_TYPES, RandomStream, generateNationalCaseload, type Tier } from '.
 import { forwardMonteCarloColumns, projectWorkloadColumns } from '../src/columnar.js';
 import { NO_DAY } from '../src/constants.js';
 import { type WeeklyDemand } from '../src/schemas.js';
-import { dayOf } from '../src/forward/dates.js';
+import { dayOf } from '../src/forward/internal.js';
 import { measure, printTable } from './harness.js';
 
 const organisation = generateNationalCaseload({ seed: 2021 });

@@ -1,0 +1,6 @@
+/**
+ * The forward room's helpers for siblings, benchmarks and tests (not the package's public face).
+ * Naming rule as in every room's internal.ts: a function ending in `Unchecked` trusts its input;
+ * `dayOf` is a plain conversion of an ISO date the caller has already checked.
+ */
+export { dayOf } from './dates.js';
