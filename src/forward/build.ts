@@ -55,6 +55,22 @@ function rankOf(ids: readonly string[]): Uint32Array {
 }
 
 /** Demand entries as columns, PDU ids resolved (`UNKNOWN_REFERENCE` at `path[i].pduId`). */
+/** The organisation's structure as the core reads it: practitioner columns, unit counts, list ranks. */
+function structureOf(org: OrganisationCaseload) {
+  const pc = org.columns.practitioners;
+  return {
+    practitionerCount: pc.count,
+    gradeIndex: pc.gradeIndex,
+    teamIndex: pc.teamIndex,
+    pduIndex: pc.pduIndex,
+    regionIndex: pc.regionIndex,
+    teamCount: org.teams.length,
+    pduCount: org.pdus.length,
+    regionCount: org.regions.length,
+    rank: rankOf(org.practitioners.map((p) => p.id)),
+  };
+}
+
 export function demandColumns(demand: readonly ParsedDemand[], pduIds: readonly string[], path: string): ForwardDemand {
   const byId = new Map(pduIds.map((id, i) => [id, i]));
   return {
@@ -139,15 +155,7 @@ export function modelOfInput(input: ParsedInput, o: ParsedOptions): BuiltModel {
   });
   const model: ForwardModel = {
     ...common,
-    practitionerCount: pc.count,
-    gradeIndex: pc.gradeIndex,
-    teamIndex: pc.teamIndex,
-    pduIndex: pc.pduIndex,
-    regionIndex: pc.regionIndex,
-    teamCount: org.teams.length,
-    pduCount: org.pdus.length,
-    regionCount: org.regions.length,
-    rank: rankOf(ids),
+    ...structureOf(org),
     available: availableByWeek(org.practitioners, pc.availablePoints, weightings, common.startDay, common.weeks),
     cases,
     reports: reportColumns(input.reports ?? [], byId, weightings),
@@ -203,15 +211,7 @@ export function modelOfColumns(org: OrganisationCaseload, dates: ForwardDateColu
   }
   return {
     ...common,
-    practitionerCount: P,
-    gradeIndex: pc.gradeIndex,
-    teamIndex: pc.teamIndex,
-    pduIndex: pc.pduIndex,
-    regionIndex: pc.regionIndex,
-    teamCount: org.teams.length,
-    pduCount: org.pdus.length,
-    regionCount: org.regions.length,
-    rank: rankOf(org.practitioners.map((p) => p.id)),
+    ...structureOf(org),
     available,
     cases: {
       practitionerIndex: c.practitionerIndex,

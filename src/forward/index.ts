@@ -120,6 +120,14 @@ function checkDates(dates: ForwardDateColumns, caseCount: number): void {
   }
 }
 
+/** The columnar faces' input, checked once: its types, the organisation's columns, the date columns' lengths. */
+function parseColumnarInput(input: unknown) {
+  const parsed = parseInput(columnarInputSchema, input, 'input');
+  const org = checkOrganisationCaseload(parsed.organisation, 'input.organisation');
+  checkDates(parsed.dates, org.columns.cases.tierIndex.length);
+  return { parsed, org };
+}
+
 /**
  * The projection for national-scale data in columns: an organisation's caseload (as
  * `organisationCaseload` or `generateNationalCaseload` give it) with a day column per case (days
@@ -140,9 +148,7 @@ export function projectWorkloadColumns(
   input: { readonly organisation: OrganisationCaseload; readonly dates: ForwardDateColumns; readonly demand?: readonly WeeklyDemand[] },
   options: ForwardOptions,
 ): ColumnarProjection {
-  const parsed = parseInput(columnarInputSchema, input, 'input');
-  const org = checkOrganisationCaseload(parsed.organisation, 'input.organisation');
-  checkDates(parsed.dates, org.columns.cases.tierIndex.length);
+  const { parsed, org } = parseColumnarInput(input);
   const o = parseInput(forwardOptionsSchema, options, 'options');
   const thresholds = thresholdsOf(o);
   const model = modelOfColumns(org, parsed.dates, parsed.demand ?? [], o);
@@ -253,9 +259,7 @@ export function forwardMonteCarloColumns(
   input: { readonly organisation: OrganisationCaseload; readonly dates: ForwardDateColumns; readonly demand?: readonly WeeklyDemand[] },
   options: MonteCarloOptions,
 ): ForwardMonteCarlo {
-  const parsed = parseInput(columnarInputSchema, input, 'input');
-  const org = checkOrganisationCaseload(parsed.organisation, 'input.organisation');
-  checkDates(parsed.dates, org.columns.cases.tierIndex.length);
+  const { parsed, org } = parseColumnarInput(input);
   const o = parseInput(monteCarloOptionsSchema, options, 'options');
   return simulateForward(modelOfColumns(org, parsed.dates, parsed.demand ?? [], o), org, specOf(o));
 }
