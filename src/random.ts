@@ -292,8 +292,25 @@ function jumpAt(state: Int32Array, at: number): void {
 
 /** A number in [0, 1) with 53 random bits. */
 function uniformAt(state: Int32Array, at: number): number {
-  const high = nextAt(state, at) & 0x3ffffff;
-  const low = nextAt(state, at) & 0x7ffffff;
+  // Two steps of nextAt with the state in locals: read and written once, not twice.
+  const s01 = state[at] as number;
+  const s00 = state[at + 1] as number;
+  const s11 = state[at + 2] as number;
+  const s10 = state[at + 3] as number;
+  const a0 = s10 ^ s00;
+  const a1 = s11 ^ s01;
+  const t00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+  const t01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+  const t10 = (a1 << 5) ^ (a0 >>> 27);
+  const t11 = (a0 << 5) ^ (a1 >>> 27);
+  const b0 = t10 ^ t00;
+  const b1 = t11 ^ t01;
+  state[at + 1] = (t00 << 24) ^ (t01 >>> 8) ^ b0 ^ (b0 << 16);
+  state[at] = (t01 << 24) ^ (t00 >>> 8) ^ b1 ^ ((b1 << 16) | (b0 >>> 16));
+  state[at + 3] = (b1 << 5) ^ (b0 >>> 27);
+  state[at + 2] = (b0 << 5) ^ (b1 >>> 27);
+  const high = ((s00 + s10) | 0) & 0x3ffffff;
+  const low = ((t00 + t10) | 0) & 0x7ffffff;
   return high * SCALE_26 + low * SCALE_53;
 }
 
