@@ -47,6 +47,7 @@ export {
 // Caseload across the organisation
 export {
   calibrationTargetSchema,
+  caseDateAssumptionsSchema,
   caseloadProfileSchema,
   caseloadRollUpSchema,
   caseloadSummarySchema,
@@ -69,6 +70,7 @@ export {
   rollUpOptionsSchema,
   teamSchema,
   type CalibrationTarget,
+  type CaseDateAssumptions,
   type CaseloadProfile,
   type CaseMix,
   type CompareCaseloadsOptions,

@@ -4,3 +4,4 @@
  * `dayOf` is a plain conversion of an ISO date the caller has already checked.
  */
 export { dayOf } from './dates.js';
+export { datesOfGenerated } from './build.js';
