@@ -57,6 +57,7 @@ export {
 // Forward workload: the next weeks from case dates and new demand
 export {
   CASE_STATES,
+  DEFAULT_DEMAND_LOOKBACK_WEEKS,
   FORWARD_LEVELS,
   HANDOVER_RULES,
   MAX_FORWARD_WEEKS,

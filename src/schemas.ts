@@ -102,14 +102,18 @@ export {
 
 // Forward workload: the next weeks from case dates and new demand
 export {
+  allocatedCaseSchema,
   datedCaseSchema,
+  demandEstimateOptionsSchema,
   datedReportSchema,
   forwardInputSchema,
   forwardOptionsSchema,
   monteCarloOptionsSchema,
   weeklyDemandSchema,
+  type AllocatedCase,
   type DatedCase,
   type DatedReport,
+  type DemandEstimateOptions,
   type MonteCarloOptions,
   type WeeklyDemand,
 } from './forward/index.js';
