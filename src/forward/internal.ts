@@ -5,3 +5,4 @@
  */
 export { dayOf } from './dates.js';
 export { datesOfGenerated } from './build.js';
+export { estimateDemandUnchecked } from './demand.js';
