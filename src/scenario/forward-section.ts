@@ -16,10 +16,9 @@ import {
   weeklyDemandSchema,
   type WeeklyDemand,
 } from '../forward/index.js';
-import { datesOfGenerated, dayOf, estimateDemandUnchecked } from '../forward/internal.js';
+import { datesOfGenerated, dayOf, isoOf, estimateDemandUnchecked, levelsOfColumns, summaryOf, type ForwardSummary } from '../forward/internal.js';
 import { CASE_TYPES } from '../tiers/index.js';
 import { isoDateSchema } from '../validate.js';
-import { capacityPercentUnchecked } from '../workload/internal.js';
 
 const weeks = z.number().int('expected whole weeks').min(1, `expected 1 to ${MAX_FORWARD_WEEKS} weeks`).max(MAX_FORWARD_WEEKS, `expected 1 to ${MAX_FORWARD_WEEKS} weeks`);
 
@@ -50,49 +49,13 @@ export const forwardSectionSchema = z.strictObject({
 /** A scenario's forward section as written. */
 export type ForwardSection = z.input<typeof forwardSectionSchema>;
 
-/** One week of a region (or the nation): deterministic capacity % and the Monte Carlo band. */
-export interface ForwardRegionWeek {
-  readonly week: number;
-  readonly date: string;
-  /** Capacity % of the deterministic projection (points over available points). */
-  readonly capacityPercent: number;
-  readonly p5: number;
-  readonly p50: number;
-  readonly p95: number;
-  readonly cases: number;
-}
-
-/** A unit that goes above 110% within the horizon. */
-export interface ForwardCrossing {
-  readonly level: 'team' | 'pdu' | 'region' | 'national';
-  readonly id: string;
-  readonly name: string;
-  readonly firstOverWeek: number | null;
-  readonly firstRedWeek: number;
-  /** The day of `firstRedWeek`, `YYYY-MM-DD`. */
-  readonly firstRedDate: string;
-  readonly capacityThenPercent: number;
-  /** Runs of four or more weeks above 110%: first and last week. */
-  readonly excessiveRuns: readonly { readonly fromWeek: number; readonly toWeek: number }[];
-}
-
-/** What a scenario report shows of the forward section. */
-export interface ForwardReport {
-  readonly asOf: string;
-  readonly weeks: number;
-  readonly runs: number;
+/** What a scenario report shows of the forward section: the summary, and the demand it ran with. */
+export interface ForwardReport extends ForwardSummary {
   readonly demandMode: 'allocate' | 'pool';
   /** Expected new cases a week, all PDUs (the demand's sum). */
   readonly newCasesPerWeek: number;
   /** Where the demand came from. */
   readonly demandFrom: string;
-  readonly national: readonly ForwardRegionWeek[];
-  readonly regions: readonly { readonly id: string; readonly name: string; readonly weeks: readonly ForwardRegionWeek[] }[];
-  /** Teams, PDUs, regions and the nation that go above 110%, earliest first. */
-  readonly crossingRed: readonly ForwardCrossing[];
-  /** Case-holding practitioners above 110% in some week, of all case-holders. */
-  readonly practitionersCrossingRed: number;
-  readonly caseHolders: number;
   /** New cases that could not be allocated, all weeks. */
   readonly unplacedNewCases: number;
 }
@@ -139,64 +102,12 @@ export function forwardSection(section: z.output<typeof forwardSectionSchema>, o
   const input = { organisation: org, dates, demand };
   const projection = projectWorkloadColumns(input, options);
   const mc = forwardMonteCarloColumns(input, { ...options, seed, ...section.monteCarlo });
-  const bands = new Map(mc.units.map((u) => [`${u.level}|${u.id}`, u.weeks]));
-  const weekDates = Array.from({ length: W + 1 }, (_, w) => mc.units[0]?.weeks[w]?.date ?? '');
-  const series = (level: 'region' | 'national', u: number, id: string): ForwardRegionWeek[] => {
-    const s = projection.levels[level];
-    const band = bands.get(`${level}|${id}`) ?? [];
-    return weekDates.map((date, w) => ({
-      week: w,
-      date,
-      capacityPercent: capacityPercentUnchecked((s.points[w * s.count + u] as number) / 100, s.available[w * s.count + u] as number),
-      p5: band[w]?.p5 ?? 0,
-      p50: band[w]?.p50 ?? 0,
-      p95: band[w]?.p95 ?? 0,
-      cases: (s.cases[w * s.count + u] as number) + 0,
-    }));
-  };
-  const named = { team: org.teams, pdu: org.pdus, region: org.regions, national: [{ id: 'national', name: org.name }] } as const;
-  const crossingRed = (['team', 'pdu', 'region', 'national'] as const)
-    .flatMap((level) =>
-      projection.crossings[level].flatMap((x, u): ForwardCrossing[] => {
-        if (x.firstRed === null) return [];
-        const s = projection.levels[level];
-        const unit = named[level][u] as { id: string; name: string };
-        const at = x.firstRed * s.count + u;
-        return [
-          {
-            level,
-            id: unit.id,
-            name: unit.name,
-            firstOverWeek: x.firstOver,
-            firstRedWeek: x.firstRed,
-            firstRedDate: weekDates[x.firstRed] as string,
-            capacityThenPercent: capacityPercentUnchecked((s.points[at] as number) / 100, s.available[at] as number),
-            excessiveRuns: x.excessiveRuns,
-          },
-        ];
-      }),
-    )
-    .sort((a, b) => a.firstRedWeek - b.firstRedWeek || a.level.localeCompare(b.level) || a.id.localeCompare(b.id));
-  const holders = projection.levels.practitioner.holders;
-  let caseHolders = 0;
-  let practitionersCrossingRed = 0;
-  projection.crossings.practitioner.forEach((x, p) => {
-    if (holders[p] !== 1) return;
-    caseHolders += 1;
-    if (x.firstRed !== null) practitionersCrossingRed += 1;
-  });
+  const weekDates = Array.from({ length: W + 1 }, (_, w) => isoOf(dayOf(org.asOf) + 7 * w));
   return {
-    asOf: org.asOf,
-    weeks: W,
-    runs: mc.runs,
+    ...summaryOf(levelsOfColumns(projection.levels, projection.crossings, org), weekDates, mc),
     demandMode,
     newCasesPerWeek: demand.reduce((sum, d) => sum + d.perWeek, 0),
     demandFrom: given ? 'given in the scenario' : `estimated from the cases sentenced in the ${lookback} weeks to ${org.asOf} (taken as allocated on their sentence day)`,
-    national: series('national', 0, 'national'),
-    regions: org.regions.map((r, u) => ({ id: r.id, name: r.name, weeks: series('region', u, r.id) })),
-    crossingRed,
-    practitionersCrossingRed,
-    caseHolders,
     unplacedNewCases: projection.run.unplaced.reduce((sum, u) => sum + u.cases, 0),
   };
 }
