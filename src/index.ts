@@ -107,6 +107,7 @@ export {
 export {
   caseHandover,
   DEFAULT_FORWARD_WEEKS,
+  estimateWeeklyDemand,
   forwardMonteCarlo,
   projectWorkload,
   type ForwardInput,
