@@ -10,13 +10,7 @@ import { CASE_TYPES, TIERS, protectLevelOf, tierIndex } from '../tiers/index.js'
 import { DEFAULT_WEIGHTINGS, GRADES, weightingTableSchema, type WeightingTable } from '../weightings/index.js';
 import { countSchema, isoDateSchema, parseInput } from '../validate.js';
 import { CASE_STATUSES, caseSchema, caseloadSchema, pointsLookup, pointsLookupIndex, practitionerSchema } from '../workload/index.js';
-import {
-  assertUniqueIds,
-  availablePointsUnchecked,
-  ceilingCasesUnchecked,
-  countsTowardCeilingUnchecked,
-  workloadPointsUnchecked,
-} from '../workload/internal.js';
+import { assertUniqueIds, availablePointsUnchecked, countsTowardCeilingUnchecked } from '../workload/internal.js';
 import { ALLOCATION_LEVELS, ALLOCATION_POLICIES, allocationRulesSchema, coreRulesUnchecked, resolveRulesUnchecked, type CoreRules, type ResolvedRules } from './rules.js';
 import type { AllocationColumns } from './state.js';
 
@@ -102,6 +96,41 @@ export class CaseColumns {
     this.caseLevel[i] = LEVEL_OF_TIER[tier] as number;
     this.caseCounts[i] = countsTowardCeilingUnchecked(status, this.#countUnpaidWorkOnly) ? 1 : 0;
   }
+
+  /** Writes case i from a parsed case object (its tier, case type, T2A flag and status). */
+  setCase(i: number, c: ParsedHeldCase): void {
+    this.set(i, tierIndex(c.tier), CASE_TYPES.indexOf(c.caseType), c.t2a === true ? 1 : 0, CASE_STATUSES.indexOf(c.status ?? 'active'));
+  }
+}
+
+/** A case as parsed by the workload room's case schema (held or new). */
+type ParsedHeldCase = z.output<typeof caseSchema>;
+
+/** What a practitioner holds, in the columns' units: points in hundredths, cases, cases toward the ceiling. */
+interface HeldLoad {
+  readonly pointsHundredths: number;
+  readonly cases: number;
+  readonly ceilingCases: number;
+}
+
+/**
+ * The load a parsed caseload holds, weighed exactly as {@link CaseColumns} weighs a new case (one
+ * lookup per case, no per-case result objects): the hundredths of its cases plus its reports,
+ * rounded once as `workloadPoints` rounds its total. Reuses `scratch` (at least as long as the
+ * caseload) for the weights.
+ */
+function heldLoadUnchecked(caseload: z.output<typeof caseloadSchema>, weightings: WeightingTable, scratch: CaseColumns): HeldLoad {
+  let kept = 0;
+  let counted = 0;
+  const { cases } = caseload;
+  for (let k = 0; k < cases.length; k++) {
+    scratch.setCase(k, cases[k] as ParsedHeldCase);
+    kept += scratch.caseWeight[k] as number;
+    counted += scratch.caseCounts[k] as number;
+  }
+  const reports =
+    (caseload.reports?.standardDelivery ?? 0) * weightings.reportPoints.standardDelivery + (caseload.reports?.fastDelivery ?? 0) * weightings.reportPoints.fastDelivery;
+  return { pointsHundredths: Math.round(((kept + reports * 100) / 100) * 100), cases: cases.length, ceilingCases: counted };
 }
 
 /** The practitioner half of an allocation problem's columns (see {@link AllocationColumns}), and its number of scopes. */
@@ -221,15 +250,17 @@ export function problemUnchecked(
   const ceilingCases = new Uint32Array(P);
   const grade = new Uint8Array(P);
   const scope = new Uint32Array(P);
+  const longest = ps.reduce((n, p) => Math.max(n, p.caseload?.cases.length ?? 0), 0);
+  const scratch = new CaseColumns(longest, weightings, rules.countUnpaidWorkOnly);
   ps.forEach((p, i) => {
     available[i] = availablePointsUnchecked(p, weightings, o.asOf).points;
     grade[i] = GRADES.indexOf(p.grade);
     scope[i] = scopeOf(scopeKey(rules.scope, p));
     if (p.caseload !== undefined) {
-      const held = workloadPointsUnchecked(p.caseload, weightings);
-      pointsHundredths[i] = Math.round(held.total * 100);
-      caseCounts[i] = held.caseCount;
-      ceilingCases[i] = ceilingCasesUnchecked(held, rules.countUnpaidWorkOnly);
+      const held = heldLoadUnchecked(p.caseload, weightings, scratch);
+      pointsHundredths[i] = held.pointsHundredths;
+      caseCounts[i] = held.cases;
+      ceilingCases[i] = held.ceilingCases;
     } else if (p.current !== undefined) {
       pointsHundredths[i] = Math.round(p.current.points * 100);
       caseCounts[i] = p.current.cases;
@@ -248,7 +279,7 @@ export function problemUnchecked(
   const casePreferred = new Int32Array(C).fill(-1);
   eachCase((c, i) => {
     caseIds[i] = c.id;
-    written.set(i, tierIndex(c.tier), CASE_TYPES.indexOf(c.caseType), c.t2a === true ? 1 : 0, CASE_STATUSES.indexOf(c.status ?? 'active'));
+    written.setCase(i, c);
     caseScope[i] = scopeOf(scopeKey(rules.scope, c));
     if (c.preferredPractitionerId !== undefined) {
       const p = byId.get(c.preferredPractitionerId);
