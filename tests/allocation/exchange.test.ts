@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { BALANCED } from '../../src/allocation/outcomes.js';
-import { rebalance } from '../../src/allocation/rebalance.js';
+import { exchangeCases } from '../../src/allocation/exchange.js';
 import { coreRulesUnchecked, resolveRulesUnchecked } from '../../src/allocation/rules.js';
 import { Allocation, type AllocationColumns } from '../../src/allocation/state.js';
 import { GRADES } from '../../src/index.js';
@@ -43,7 +43,7 @@ function placeThenRebalance(c: AllocationColumns, holder: readonly number[], cei
   const state = new Allocation(c, coreRulesUnchecked('balanced', resolveRulesUnchecked({ ceiling, capacityLimit })));
   holder.forEach((p, i) => state.placeKnown(i, p, BALANCED, c.caseWeight[i] as number, c.caseCounts[i] === 1));
   const order = Int32Array.from({ length: c.caseCount }, (_, i) => i).sort((a, b) => (c.caseWeight[b] as number) - (c.caseWeight[a] as number));
-  const touched = rebalance(state, order, Int32Array.of(0, c.caseCount), BALANCED);
+  const touched = exchangeCases(state, order, Int32Array.of(0, c.caseCount), BALANCED);
   return { state, touched };
 }
 
