@@ -386,6 +386,7 @@ function leastAchievableMaximum(c: RebalanceColumns, rules: RebalanceRules, high
     }
     return true;
   };
+  const onGrid = (x: number) => Math.ceil(x / BISECTION_STEP - 1e-9) / (1 / BISECTION_STEP);
   let lo = rules.target;
   let hi = Math.max(highest, rules.target);
   while (hi - lo > BISECTION_STEP) {
@@ -393,5 +394,7 @@ function leastAchievableMaximum(c: RebalanceColumns, rules: RebalanceRules, high
     if (meets(mid)) hi = mid;
     else lo = mid;
   }
-  return Math.ceil(hi / BISECTION_STEP - 1e-9) / (1 / BISECTION_STEP);
+  // The answer lies in (lo, hi]: the first step of the grid above lo, if it meets, else the one at or above hi.
+  const first = onGrid(lo);
+  return first < hi && first > lo && meets(first) ? first : onGrid(hi);
 }
