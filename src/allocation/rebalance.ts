@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { WorkloadError } from '../errors.js';
 import { weightingTableSchema, type WeightingTable } from '../weightings/index.js';
 import { isoDateSchema, parseInput } from '../validate.js';
+import { assertUniqueIds } from '../workload/internal.js';
 import { dayNumber } from './days.js';
 import { OUTCOMES } from './outcomes.js';
 import { CaseColumns, allocationPractitionerSchema, problemUnchecked, type AllocationPractitioner, type ParsedPractitioner } from './problem.js';
@@ -232,35 +233,58 @@ function heldCasesOf(ps: readonly ParsedPractitioner[], weightings: WeightingTab
   const heldOwner = new Int32Array(total);
   const heldCost = new Float64Array(total);
   const ids = new Array<string>(total);
-  const seen = new Map<string, string>();
   const today = dayNumber(asOf);
+  /** Days of each date seen (a caseload's dates repeat: a few hundred distinct among a quarter of a million). */
+  const days = new Map<string, number>();
   let longest = 0;
-  const undated: number[] = [];
   let i = 0;
-  ps.forEach((p, pi) => {
-    p.caseload?.cases.forEach((c, k) => {
-      const path = `practitioners[${pi}].caseload.cases[${k}]`;
-      if (c.id === undefined) throw new WorkloadError('INVALID_INPUT', `${path}.id: expected a case id (rebalancing names each case it moves)`, { path: `${path}.id` });
-      const first = seen.get(c.id);
-      if (first !== undefined) throw new WorkloadError('INVALID_INPUT', `${path}.id: case "${c.id}" is also held at ${first}`, { path: `${path}.id` });
-      seen.set(c.id, path);
+  for (let pi = 0; pi < ps.length; pi++) {
+    const cases = (ps[pi] as ParsedPractitioner).caseload?.cases ?? [];
+    for (let k = 0; k < cases.length; k++, i++) {
+      const c = cases[k] as (typeof cases)[number];
+      if (c.id === undefined) {
+        const path = `practitioners[${pi}].caseload.cases[${k}].id`;
+        throw new WorkloadError('INVALID_INPUT', `${path}: expected a case id (rebalancing names each case it moves)`, { path });
+      }
       ids[i] = c.id;
       heldOwner[i] = pi;
       written.setCase(i, c);
       if (cost === 'stated') heldCost[i] = c.moveCost ?? 1;
-      else if (c.allocatedOn === undefined) undated.push(i);
+      else if (c.allocatedOn === undefined) heldCost[i] = -1;
       else {
-        heldCost[i] = Math.max(0, today - dayNumber(c.allocatedOn));
-        longest = Math.max(longest, heldCost[i] as number);
+        let day = days.get(c.allocatedOn);
+        if (day === undefined) days.set(c.allocatedOn, (day = dayNumber(c.allocatedOn)));
+        const held = Math.max(0, today - day);
+        heldCost[i] = held;
+        if (held > longest) longest = held;
       }
-      i++;
-    });
-  });
-  for (const u of undated) heldCost[u] = longest + 1;
+    }
+  }
+  // Undated cases: as if held one day longer than the longest-held dated case.
+  if (cost === 'recent-first') for (let j = 0; j < total; j++) if (heldCost[j] === -1) heldCost[j] = longest + 1;
+  assertUniqueHeldIds(ps, ids);
   return {
     ids,
     columns: { heldCount: total, heldOwner, heldWeight: written.caseWeight, heldLevel: written.caseLevel, heldCounts: written.caseCounts, heldCost },
   };
+}
+
+/** Every held case's id used once across the organisation, or a `DUPLICATE_ID` at the second holder's path. */
+function assertUniqueHeldIds(ps: readonly ParsedPractitioner[], ids: readonly string[]): void {
+  try {
+    assertUniqueIds(ids, 'cases');
+  } catch (error) {
+    if (!(error instanceof WorkloadError) || error.code !== 'DUPLICATE_ID') throw error;
+    const seen = new Map<string, string>();
+    ps.forEach((p, pi) =>
+      p.caseload?.cases.forEach((c, k) => {
+        const path = `practitioners[${pi}].caseload.cases[${k}]`;
+        const first = seen.get(c.id as string);
+        if (first !== undefined) throw new WorkloadError('DUPLICATE_ID', `${path}.id: "${c.id as string}" is also held at ${first}`, { path: `${path}.id` });
+        seen.set(c.id as string, path);
+      }),
+    );
+  }
 }
 
 const capacityOf = (points: number, available: number) => (available > 0 ? points / available : 0);

@@ -26,8 +26,9 @@ const COST_ORDERED_LIMIT = 512;
  * The cases to shed among `movable` (held-case indexes): the fewest whose weights reach
  * `need.points` and of which at least `need.counted` count toward the ceiling; of all such sets,
  * the one taken greedily in cost order (lowest `cost` first, then heaviest, then index), each case
- * kept when the rest can still be completed with as few cases. When no set of `movable` is enough,
- * all of them (the most that can be done). Every movable case when `need.all`.
+ * kept when the rest can still be completed with as few cases. When too few movable cases count
+ * toward the ceiling, as many as there are (and no case that would not help); when no set is enough
+ * on points, all of them (the most that can be done). Every movable case when `need.all`.
  */
 export function shedFewest(movable: readonly number[], weight: Float64Array, counts: Uint8Array, cost: Float64Array, need: ShedNeed): number[] {
   if (need.all) return [...movable];
@@ -63,14 +64,22 @@ export function shedFewest(movable: readonly number[], weight: Float64Array, cou
     }
     return sum < points || used > slots ? -1 : used;
   };
-  const fewest = complete(n, need.points, need.counted);
-  if (fewest < 0) return [...movable];
+  let fewest = complete(n, need.points, need.counted);
+  let countedNeed = need.counted;
+  if (fewest < 0) {
+    // Too few movable cases count toward the ceiling: shed those there are, and what the points still need.
+    let countedMovable = 0;
+    for (let k = 0; k < n; k++) if (counted(k)) countedMovable++;
+    countedNeed = Math.min(countedNeed, countedMovable);
+    fewest = complete(n, need.points, countedNeed);
+    // Still short on points (their capacity is above the target): every movable case brings them nearer.
+    if (fewest < 0) return [...movable];
+  }
   if (n > COST_ORDERED_LIMIT) return byWeight.filter((k) => taken[k] === 1).map((k) => movable[k] as number);
   const byCost = Array.from({ length: n }, (_, k) => k).sort((a, b) => c(a) - c(b) || w(b) - w(a) || a - b);
   const chosen: number[] = [];
   let slots = fewest;
   let points = need.points;
-  let countedNeed = need.counted;
   for (const k of byCost) {
     if (slots === 0 || (points <= 0 && countedNeed <= 0)) break;
     decided[k] = 1;
