@@ -113,6 +113,7 @@ export {
 export {
   caseHandover,
   DEFAULT_FORWARD_WEEKS,
+  estimateWeeklyDemand,
   forwardMonteCarlo,
   projectWorkload,
   type ForwardInput,

@@ -51,6 +51,7 @@ export type {
   RollUpComparison,
   RollUpLevel,
   ShareAbove,
+  SyntheticCaseDates,
   UnitAgainstNational,
   UnitComparison,
   UnmatchedUnit,

@@ -17,6 +17,7 @@ import { combinedCapacityPercentUnchecked } from '../workload/internal.js';
 import { dayOnePortfolio } from './portfolio.js';
 import { validateScenario, type ParsedScenario, type Scenario } from './schema.js';
 import { liftAndShift } from './transfer.js';
+import { forwardSection, type ForwardReport } from './forward-section.js';
 import { deepFreeze } from '../freeze.js';
 
 /** One region before and after the lift and shift. */
@@ -119,6 +120,8 @@ export interface ScenarioReport {
     readonly yearOne: YearOnePayments;
   };
   readonly headline: ScenarioHeadline;
+  /** The next weeks, when the scenario has a forward section. */
+  readonly forward?: ForwardReport;
 }
 
 /**
@@ -168,6 +171,8 @@ export interface ScenarioSections {
   readonly transfer: ScenarioReport['transfer'];
   readonly pipeline: ScenarioReport['pipeline'];
   readonly contracts: ScenarioReport['contracts'];
+  /** The forward section's report (`undefined` when the scenario has none); it reruns with the caseload. */
+  readonly forward: ForwardReport | undefined;
 }
 
 /**
@@ -186,7 +191,9 @@ export function runSections(s: ParsedScenario, options: RunOptions, reuse?: { re
   const transfer = kept('transfer')?.transfer ?? transferSection(s, caseload.org);
   const pipeline = kept('pipeline')?.pipeline ?? pipelineSection(s, options.simulate ?? true);
   const contracts = kept('contracts')?.contracts ?? contractsSection(s);
-  return { caseload, transfer, pipeline, contracts };
+  const reusedForward = reuse !== undefined && !reuse.rerun.has('caseload') ? reuse.sections.forward : undefined;
+  const forward = s.forward === undefined ? undefined : (reusedForward ?? forwardSection(s.forward, caseload.org, s.seed + 3, s.transfer.policy));
+  return { caseload, transfer, pipeline, contracts, forward };
 }
 
 /** The report of a parsed scenario from its sections: the figures of each, and the headline that joins them. */
@@ -219,12 +226,14 @@ export function scenarioReport(s: ParsedScenario, sections: ScenarioSections): S
       vcseSharePercent: (vcse?.shareBp ?? 0) / 100,
       expectedYearOnePayment: contracts.yearOne.meanPayment,
     },
+    ...(sections.forward === undefined ? {} : { forward: sections.forward }),
   };
 }
 
 /** The organisation and its caseload, rolled up against the reporting ceiling, and its distributions (all grades, and POs). */
 function caseloadSection(s: ParsedScenario): ScenarioSections['caseload'] {
-  const org = generateNationalCaseload({ ...s.organisation, seed: s.seed, asOf: s.asOf, weightings: s.weightings ?? DEFAULT_WEIGHTINGS });
+  const dates = s.forward === undefined ? {} : { dates: s.forward.dates };
+  const org = generateNationalCaseload({ ...s.organisation, seed: s.seed, asOf: s.asOf, weightings: s.weightings ?? DEFAULT_WEIGHTINGS, ...dates });
   const organisationRollUp = rollUp(org, { ceiling: reportingCeiling(s) });
   return { org, organisationRollUp, distribution: caseloadDistribution(org), poDistribution: caseloadDistribution(org, { grades: ['PO'] }) };
 }

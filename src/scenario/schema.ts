@@ -11,6 +11,7 @@ import { weightingTableSchema } from '../weightings/index.js';
 import { isoDateSchema, parseInput } from '../validate.js';
 import { portfolioInputSchema } from './portfolio.js';
 import { transferSchema } from './transfer.js';
+import { forwardSectionSchema } from './forward-section.js';
 import { deepFreeze } from '../freeze.js';
 
 /**
@@ -39,7 +40,7 @@ export const scenarioSchema = z.strictObject({
   /** The weighting table in force (default: the 2021 defaults). */
   weightings: weightingTableSchema.optional(),
   /** The receiving organisation and its caseload, as options of `generateNationalCaseload`. */
-  organisation: nationalCaseloadOptionsSchema.omit({ seed: true, asOf: true, weightings: true }),
+  organisation: nationalCaseloadOptionsSchema.omit({ seed: true, asOf: true, weightings: true, dates: true }),
   /** The transferring caseload and how it is allocated. */
   transfer: transferSchema,
   pipeline: z.strictObject({
@@ -59,6 +60,8 @@ export const scenarioSchema = z.strictObject({
       spreadPercent: z.number().min(0).max(100),
     }),
   }),
+  /** The next weeks from `asOf`: the caseload given dates, new demand, the projection and its Monte Carlo (absent: not run). */
+  forward: forwardSectionSchema.optional(),
   /** Where each input comes from. */
   sources: z.array(scenarioSourceSchema),
 });

@@ -282,6 +282,13 @@ export const SEEDS: Readonly<Record<string, Seed>> = {
   // Forward
   projectWorkload: fn('projectWorkload', () => [{ organisation: forwardOrganisation(), cases: datedCases() }, { asOf: '2021-06-26', weeks: 12 }]),
   projectWorkloadColumns: fn('projectWorkloadColumns', () => [noDates(), { asOf: '2021-06-26', weeks: 8 }], 30),
+  estimateWeeklyDemand: fn('estimateWeeklyDemand', () => [
+    [
+      { pduId: 'A-01', tier: 'C2', caseType: 'community', allocatedDate: '2021-06-01', endDate: '2021-11-30' },
+      { pduId: 'A-01', tier: 'B1', caseType: 'custody', t2a: true, allocatedDate: '2021-06-20' },
+    ],
+    { asOf: '2021-06-26', weeks: 4 },
+  ]),
   caseHandover: fn('caseHandover', () => [{ id: 'c1', practitionerId: 'po1', tier: 'B2', caseType: 'custody', sentenceDate: '2022-03-01', paroleEligibilityDate: '2025-03-01' }, { asOf: '2023-06-01' }]),
   forwardMonteCarlo: fn('forwardMonteCarlo', () => [
     { organisation: forwardOrganisation(), cases: datedCases(), demand: [{ pduId: 'A-01', tier: 'C2', caseType: 'community', perWeek: 1 }] },
