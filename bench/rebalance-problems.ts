@@ -1,6 +1,6 @@
 /**
  * Seeded caseloads to rebalance: PDUs of practitioners (POs, PSOs, PQiP trainees at 40% of capacity;
- * a fifth part-time) each holding cases drawn to a load of 40–140% of their capacity, so that some
+ * a fifth part-time) each holding cases drawn to a load of 40–122% of their capacity, so that some
  * are above a 110% target; a case mix of protect levels A–D (A to POs only by the default rules),
  * community, licence and custody, a few unpaid-work-only cases that do not count toward the ceiling;
  * each case allocated on a day in the 400 before `asOf`; 2% of practitioners away and 2% unavailable.
@@ -56,8 +56,8 @@ export function rebalanceProblem(seed: number, size: RebalanceSize): RebalancePr
       const hours = r.uniform() < 0.2 ? [15, 18.5, 22.5, 30][r.integer(0, 3)] as number : FULL_TIME_HOURS;
       const share = grade === 'PQiP' ? 0.4 : 1;
       const capacity = (NOMINAL_POINTS * hours * share) / FULL_TIME_HOURS;
-      // Cases drawn until their points reach the load (40–140% of capacity; unpaid work only counted in full, roughly).
-      const load = capacity * (0.45 + 0.85 * r.uniform());
+      // Cases drawn until their points reach the load (40–122% of capacity).
+      const load = capacity * (0.4 + 0.82 * r.uniform());
       const a = r.uniform();
       const availability = a < 0.02 ? 'away' : a < 0.04 ? 'unavailable' : 'available';
       const cases: NonNullable<AllocationPractitioner['caseload']>['cases'][number][] = [];

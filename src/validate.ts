@@ -152,9 +152,18 @@ const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
  * would read them as 1900–1999.
  */
 function isCalendarDate(text: string): boolean {
-  const y = Number(text.slice(0, 4));
-  const m = Number(text.slice(5, 7));
-  const d = Number(text.slice(8, 10));
+  if (text.length !== 10) return false;
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (let at = 0; at < 10; at++) {
+    const digit = text.charCodeAt(at) - 48;
+    if (at === 4 || at === 7) continue;
+    if (digit < 0 || digit > 9) return false;
+    if (at < 4) y = y * 10 + digit;
+    else if (at < 7) m = m * 10 + digit;
+    else d = d * 10 + digit;
+  }
   if (!(y >= 100 && m >= 1 && m <= 12 && d >= 1)) return false;
   const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   return d <= (MONTH_DAYS[m - 1] as number) + (leap ? 1 : 0);
