@@ -21,6 +21,8 @@ export interface DataColumn {
   readonly width?: number;
   /** Left out of the terminal table (to fit 120 columns); always in the files. */
   readonly fileOnly?: boolean;
+  /** How the terminal writes the cell of row `row` (default: by kind), e.g. a value in its row's unit. */
+  readonly show?: (cell: Cell, row: number) => string;
 }
 
 /** A value of a row: `null` is a blank cell (e.g. a capacity % where nothing is available). */
@@ -75,9 +77,10 @@ export function renderDataTable(table: DataTable, limit = Infinity): string {
   const header = columns.map(({ c }) => c.short ?? c.name);
   const shown = table.rows.slice(0, limit);
   if (shown.length === 0) return `${table.title}\n\n(none)\n`;
-  const rows = shown.map((row) =>
+  const rows = shown.map((row, r) =>
     columns.map(({ c, i }) => {
       const cell = row[i] ?? null;
+      if (c.show !== undefined) return c.show(cell, r);
       if (cell === null) return '';
       if (typeof cell === 'boolean') return cell ? 'yes' : '';
       if (typeof cell === 'number') return fixed(cell, typeof c.kind === 'object' ? c.kind.decimals : 0);

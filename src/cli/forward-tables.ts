@@ -6,7 +6,6 @@
 import type { ForwardSummary } from '../forward/internal.js';
 import { fixed } from './table.js';
 import type { DataColumn, DataTable } from './data-tables.js';
-import type { ReportTable } from './sections.js';
 
 const col = (name: string, kind: DataColumn['kind'], short?: string, width?: number, fileOnly?: boolean): DataColumn => ({
   name,
@@ -76,17 +75,4 @@ export function forwardTables(summary: ForwardSummary): DataTable[] {
       rows: regions.flatMap((r) => r.weeks.map((w) => [r.id, r.name, w.week, w.date, round(w.capacityPercent), round(w.p5), round(w.p50), round(w.p95), w.cases])),
     },
   ];
-}
-
-const decimalsOf = (c: DataColumn | undefined): number => (typeof c?.kind === 'object' ? c.kind.decimals : 0);
-
-/** A forward table as the scenario report's tables are (text cells, numbers formatted for people). */
-export function asReportTable(table: DataTable): ReportTable {
-  return {
-    name: table.name,
-    title: table.title,
-    header: table.columns.map((c) => c.name),
-    // Numbers as plain decimals (no thousands separators), so the CSV holds numbers.
-    rows: table.rows.map((row) => row.map((cell, i) => (cell === null ? '' : typeof cell === 'number' ? cell.toFixed(decimalsOf(table.columns[i])) : String(cell)))),
-  };
 }

@@ -14,10 +14,11 @@ import {
 import type { Format } from './args.js';
 import { progressBar } from './progress.js';
 import { ChartsUnavailableError, htmlReport, renderCharts, type ScenarioCharts } from './report/index.js';
-import { reportTables, toCsv } from './sections.js';
-import { asReportTable, forwardTables } from './forward-tables.js';
+import { csvText } from '../io/index.js';
+import { renderDataTable, tableOut } from './data-tables.js';
+import { forwardTables } from './forward-tables.js';
 import { forwardHtmlSection, renderForwardChart } from './report/forward-chart.js';
-import { renderTable } from './table.js';
+import { reportTables } from './sections.js';
 
 /** A scenario file that cannot be read as JSON; its message names the file and the problem. */
 export class ScenarioFileError extends Error {}
@@ -34,6 +35,20 @@ function readScenario(file: string): unknown {
   } catch (error) {
     throw new ScenarioFileError(`${file} is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/** Text broken at spaces into lines of at most `width` characters (a longer word keeps its own line). */
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.join('\n');
 }
 
 /** What `run` produced: the report, its sensitivity, and the files written. */
@@ -77,13 +92,13 @@ export async function runCommand(scenarioFile: string | null, out: string | null
           bar.update((sections.length + done / total) / (sections.length + 1), `sensitivity ${done}/${total}`),
         );
   bar.done();
-  const tables = [...reportTables(report, tornado), ...(report.forward === undefined ? [] : forwardTables(report.forward).map(asReportTable))];
+  const tables = [...reportTables(report, tornado), ...(report.forward === undefined ? [] : forwardTables(report.forward))];
   if (format === 'json') stdout.write(`${JSON.stringify({ report, sensitivity: tornado }, null, 2)}\n`);
-  else if (format === 'csv') stdout.write(tables.map((t) => `# ${t.name}\n${toCsv(t)}`).join('\n'));
+  else if (format === 'csv') stdout.write(tables.map((t) => `# ${t.name}\n${csvText(tableOut(t))}`).join('\n'));
   else {
-    stdout.write(`${report.scenario.name}\n${report.scenario.description}\n`);
+    stdout.write(`${report.scenario.name}\n${wrap(report.scenario.description, 120)}\n`);
     // The forward section's week-by-week table (a row per region and week) goes to the files only.
-    for (const t of tables.filter((x) => x.name !== 'forward_regions_weekly')) stdout.write(`\n${t.title}\n\n${renderTable(t.header, t.rows, t.header.map((_, i) => (i === 0 ? 'left' : 'right')))}\n`);
+    for (const t of tables.filter((x) => x.name !== 'forward_regions_weekly')) stdout.write(`\n${renderDataTable(t)}`);
   }
   const files: string[] = [];
   if (out !== null) {
@@ -93,7 +108,7 @@ export async function runCommand(scenarioFile: string | null, out: string | null
     };
     mkdirSync(out, { recursive: true });
     write('report.json', `${JSON.stringify({ report, sensitivity: tornado }, null, 2)}\n`);
-    for (const t of tables) write(`${t.name}.csv`, toCsv(t));
+    for (const t of tables) write(`${t.name}.csv`, csvText(tableOut(t)));
     const charts = await chartsOrNone(report, tornado, stderr);
     const forwardChart = report.forward === undefined || Object.keys(charts).length === 0 ? undefined : await renderForwardChart(report.forward);
     if (Object.keys(charts).length > 0) mkdirSync(join(out, 'charts'), { recursive: true });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { smallScenario } from '../scenario/fixtures.js';
 
@@ -24,7 +25,8 @@ describe('probation-workload run', () => {
     expect(stdout).toContain('Small national scenario (test)');
     expect(stdout).toContain('Caseload by region');
     expect(stdout).toContain('Greater Manchester');
-    expect(stdout).toContain('Sensitivity of shortfallFteMonths');
+    // Issue 14 (also fix): the title in words, not the metric's code name.
+    expect(stdout).toContain('Sensitivity of PO vacancy carried over the horizon (FTE-months), 2021-04 to 2026-03');
     expect(stderr).not.toContain('['); // no progress bar when stderr is not a terminal
     const files = readdirSync(out).sort();
     expect(files).toEqual(
@@ -33,7 +35,25 @@ describe('probation-workload run', () => {
     expect(readdirSync(join(out, 'charts')).length).toBeGreaterThanOrEqual(5);
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { report: { transfer: { cases: number } } };
     expect(json.report.transfer.cases).toBe(3000);
-    expect(readFileSync(join(out, 'transfer-regions.csv'), 'utf8').split('\n')[0]).toBe('region,cases before,cases after,capacity before,capacity after,above ceiling after,not placed');
+    // Issue 14: units in the headers, numbers as numbers.
+    expect(readFileSync(join(out, 'transfer-regions.csv'), 'utf8').split('\n')[0]).toBe(
+      'region,cases_before,cases_after,capacity_before_percent,capacity_after_percent,practitioners_above_ceiling_after,cases_not_placed',
+    );
+    expect(Math.max(...stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(120);
+    const text = new Set(['region', 'measure', 'group', 'input', 'month', 'source', 'reference']);
+    for (const name of files.filter((f) => f.endsWith('.csv'))) {
+      const [header, ...rows] = parse(readFileSync(join(out, name), 'utf8')) as string[][];
+      expect(header?.every((h) => /^[a-z][a-z0-9_]*$/.test(h)), `${name} header ${header?.join(',')}`).toBe(true);
+      for (const row of rows) {
+        row.forEach((cell, i) => {
+          if (!text.has(header?.[i] ?? '')) expect(cell, `${name} ${header?.[i]}`).toMatch(/^(-?\d+(\.\d+)?(e-?\d+)?)?$/);
+        });
+      }
+    }
+    // The headline's value column holds the number, its measure the unit and period: £250.0 million is 250000000 pounds.
+    const headline = parse(readFileSync(join(out, 'headline.csv'), 'utf8')) as string[][];
+    expect(headline.find((r) => r[0]?.startsWith('Contract value after the budget adjustment'))).toEqual(['Contract value after the budget adjustment, pounds, over each contract\'s whole term', '250000000']);
+    expect(headline.find((r) => r[0]?.startsWith('PO vacancy carried over the horizon'))?.[0]).toBe('PO vacancy carried over the horizon, FTE-months, 2021-04 to 2026-03');
   });
 
   it('prints JSON and CSV on request', () => {
