@@ -94,12 +94,18 @@ export {
   ALLOCATION_POLICIES,
   allocationImpact,
   rankCandidates,
+  rebalanceCaseload,
   type AllocationCase,
   type AllocationOptions,
   type AllocationPolicy,
   type AllocationPractitioner,
   type AllocationResult,
+  type Availability,
+  type CaseMove,
+  type HeldCase,
   type PlacedCase,
+  type RebalanceOptions,
+  type RebalanceResult,
   type UnplacedCase,
 } from './allocation/index.js';
 

@@ -95,7 +95,9 @@ export {
   allocationOptionsSchema,
   allocationPractitionerSchema,
   allocationRulesSchema,
+  heldCaseSchema,
   impactOptionsSchema,
+  rebalanceOptionsSchema,
   type AllocationRules,
   type ImpactOptions,
 } from './allocation/index.js';

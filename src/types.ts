@@ -68,8 +68,15 @@ export type {
   ExclusionReason,
   OutcomeCounts,
   PlacementReason,
+  MoveCost,
   PractitionerAfter,
+  PractitionerRebalanced,
   RankOptions,
+  ReallocationReason,
+  RebalanceShortfall,
+  ShortfallReason,
+  StrandedCase,
+  TieBreak,
   UnplacedReason,
 } from './allocation/index.js';
 
