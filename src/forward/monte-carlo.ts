@@ -11,7 +11,7 @@ import { pointsLookup, pointsLookupIndex } from '../workload/index.js';
 import { BASE_STATE, CUSTODY, ENDED, LICENCE, NO_DAY, UNSUPERVISED, pathOf, runProjection, statePoints, type ForwardModel } from './core.js';
 import { isoOf, weekOfDay } from './dates.js';
 import { allLevelSeries } from './results.js';
-import { POISSON_CHUNK, negativeBinomial, poisson, poissonChunk } from './sampling.js';
+import { POISSON_CHUNK, PoissonTable, negativeBinomial, poisson } from './sampling.js';
 import { deepFreeze } from '../freeze.js';
 
 // Imported bindings read once: under a loader that turns them into getters, a hot loop would call one per read.
@@ -138,8 +138,10 @@ interface DemandPlan {
   readonly hundredths: Float64Array;
   readonly share: Float64Array;
   readonly pduAvailable: Float64Array;
-  /** e^-mean of each entry (a Poisson draw's chance of 0). */
-  readonly zeroChance: Float64Array;
+  /** Each entry's Poisson draws (`null`: a mean of 0 or above {@link POISSON_CHUNK}). */
+  readonly tables: readonly (PoissonTable | null)[];
+  /** Whether every team's share of its PDU is the same in every week (no reduction starts or ends). */
+  readonly sharesConstant: boolean;
 }
 
 function demandPlan(model: ForwardModel, units: UnitMaps): DemandPlan {
@@ -150,11 +152,13 @@ function demandPlan(model: ForwardModel, units: UnitMaps): DemandPlan {
   const lookup = pointsLookup(model.weightings);
   const share = new Float64Array((W + 1) * T);
   const pduAvailable = new Float64Array((W + 1) * model.pduCount);
+  let sharesConstant = true;
   for (let w = 0; w <= W; w++) {
     for (let u = 0; u < model.pduCount; u++) pduAvailable[w * model.pduCount + u] = units.available[w * units.total + T + u] as number;
     for (let t = 0; t < T; t++) {
       const pdu = units.available[w * units.total + T + (units.teamPdu[t] as number)] as number;
       share[w * T + t] = pdu === 0 ? 0 : (units.available[w * units.total + t] as number) / pdu;
+      if (w > 1 && share[w * T + t] !== share[T + t]) sharesConstant = false;
     }
   }
   return {
@@ -163,11 +167,18 @@ function demandPlan(model: ForwardModel, units: UnitMaps): DemandPlan {
     hundredths: Float64Array.from({ length: d.perWeek.length }, (_, e) => lookup[pointsLookupIndex(d.tierIndex[e] as number, d.caseTypeIndex[e] as number, d.t2a[e] as number, 0)] as number),
     share,
     pduAvailable,
-    zeroChance: Float64Array.from(d.perWeek, (m) => Math.exp(-Math.min(m, POISSON_CHUNK))),
+    tables: Array.from(d.perWeek, (m) => (m > 0 && m <= POISSON_CHUNK ? new PoissonTable(m) : null)),
+    sharesConstant,
   };
 }
 
-/** Draws one run's new cases, pools them among teams into `delta`; returns the cases drawn where no points are available. */
+/**
+ * Draws one run's new cases, pools them among teams into `delta`; returns the cases drawn where no
+ * points are available. When every team's share of its PDU holds in every week, each PDU's net new
+ * points by week (arrivals less the ends of earlier arrivals) are worked out first and then shared
+ * out, whatever the number of durations; otherwise each week's arrivals of each duration are shared
+ * at that week's shares and taken off again at the same share when they end.
+ */
 function drawDemand(model: ForwardModel, plan: DemandPlan, units: UnitMaps, spec: UncertaintySpec, rng: RandomStream, arrivals: Float64Array, delta: Float64Array): number {
   const d = model.demand;
   const W = model.weeks;
@@ -175,17 +186,34 @@ function drawDemand(model: ForwardModel, plan: DemandPlan, units: UnitMaps, spec
   const T = model.teamCount;
   arrivals.fill(0);
   let unpooled = 0;
+  const net = plan.sharesConstant;
   for (let e = 0; e < d.perWeek.length; e++) {
     const mean = d.perWeek[e] as number;
     if (mean === 0) continue;
     const pdu = d.pduIndex[e] as number;
-    const at = (plan.classOf[e] as number) * (W + 1) * U + pdu;
+    const table = plan.tables[e] ?? null;
+    const hundredths = plan.hundredths[e] as number;
+    const duration = d.durationWeeks[e] as number;
+    const at = net ? pdu : (plan.classOf[e] as number) * (W + 1) * U + pdu;
     for (let w = 1; w <= W; w++) {
-      const n =
-        spec.dispersion !== null ? negativeBinomial(rng, mean, spec.dispersion) : mean <= POISSON_CHUNK ? poissonChunk(rng, mean, plan.zeroChance[e] as number) : poisson(rng, mean);
-      if ((plan.pduAvailable[w * U + pdu] as number) === 0) unpooled += n;
-      else arrivals[at + w * U] = (arrivals[at + w * U] as number) + n * (plan.hundredths[e] as number);
+      const n = spec.dispersion !== null ? negativeBinomial(rng, mean, spec.dispersion) : table !== null ? table.draw(rng) : poisson(rng, mean);
+      if (n === 0) continue;
+      if ((plan.pduAvailable[w * U + pdu] as number) === 0) {
+        unpooled += n;
+        continue;
+      }
+      arrivals[at + w * U] = (arrivals[at + w * U] as number) + n * hundredths;
+      if (net && duration > 0 && w + duration <= W) arrivals[at + (w + duration) * U] = (arrivals[at + (w + duration) * U] as number) - n * hundredths;
     }
+  }
+  if (net) {
+    for (let w = 1; w <= W; w++) {
+      for (let t = 0; t < T; t++) {
+        const v = (arrivals[w * U + (units.teamPdu[t] as number)] as number) * (plan.share[T + t] as number);
+        if (v !== 0) delta[w * T + t] = (delta[w * T + t] as number) + v;
+      }
+    }
+    return unpooled;
   }
   plan.durations.forEach((duration, k) => {
     for (let w = 1; w <= W; w++) {
@@ -231,6 +259,7 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const units = unitMaps(model, org, team.available);
   const plan = demandPlan(model, units);
   const arrivals = new Float64Array(Math.max(1, plan.durations.length) * (W + 1) * model.pduCount);
+  // Run-major (each run writes one block in order); bandsOf reads it back unit by unit in blocks.
   const samples = new Float32Array(units.total * (W + 1) * R);
   const delta = new Float64Array((W + 1) * T);
   const unitPoints = new Float64Array(units.total);
@@ -285,14 +314,17 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
       for (let u = 0; u < units.total; u++) {
         const available = units.available[w * units.total + u] as number;
         // Hundredths of a point over available points is capacity in %; a pooled share's rounding residue is never below 0.
-        samples[(w * units.total + u) * R + r] = available === 0 ? 0 : Math.max(0, unitPoints[u] as number) / available;
+        samples[(r * (W + 1) + w) * units.total + u] = available === 0 ? 0 : Math.max(0, unitPoints[u] as number) / available;
       }
     }
   }
   return { runs: R, seed: spec.seed, weeks: W, units: bandsOf(model, org, units, samples, R), unpooledNewCases: unpooled / R };
 }
 
-/** P5, P50, P95 and the mean of every unit's capacity % in every week. */
+/** Units whose runs are gathered together: a block of 64 units x 1,000 runs is 256 KB, within a core's cache. */
+const GATHER_BLOCK = 64;
+
+/** P5, P50, P95 and the mean of every unit's capacity % in every week, from the run-major samples. */
 function bandsOf(model: ForwardModel, org: OrganisationCaseload, units: UnitMaps, samples: Float32Array, R: number): UnitBand[] {
   const named = [
     ...org.teams.map((t) => ({ level: 'team' as const, id: t.id, name: t.name })),
@@ -300,17 +332,28 @@ function bandsOf(model: ForwardModel, org: OrganisationCaseload, units: UnitMaps
     ...org.regions.map((g) => ({ level: 'region' as const, id: g.id, name: g.name })),
     { level: 'national' as const, id: 'national', name: org.name },
   ];
+  const W = model.weeks;
+  const total = units.total;
+  const dates = Array.from({ length: W + 1 }, (_, w) => isoOf(model.startDay + 7 * w));
   const sample = new RunSample(R);
   const spread = new QuantileSpread(R, [0.05, 0.5, 0.95]);
-  return named.map((unit, u) => ({
-    ...unit,
-    weeks: Array.from({ length: model.weeks + 1 }, (_, w): CapacityBand => {
-      sample.clear();
-      const from = (w * units.total + u) * R;
-      for (let r = 0; r < R; r++) sample.add(samples[from + r] as number);
-      const band = spread.bandOf(sample);
-      const [p5, p50, p95] = band.quantiles as [number, number, number];
-      return { week: w, date: isoOf(model.startDay + 7 * w), mean: band.mean, p5, p50, p95 };
-    }),
-  }));
+  const weeks: CapacityBand[][] = named.map(() => new Array<CapacityBand>(W + 1));
+  const block = new Float32Array(GATHER_BLOCK * R);
+  for (let w = 0; w <= W; w++) {
+    for (let u0 = 0; u0 < total; u0 += GATHER_BLOCK) {
+      const size = Math.min(GATHER_BLOCK, total - u0);
+      for (let r = 0; r < R; r++) {
+        const from = (r * (W + 1) + w) * total + u0;
+        for (let k = 0; k < size; k++) block[k * R + r] = samples[from + k] as number;
+      }
+      for (let k = 0; k < size; k++) {
+        sample.clear();
+        for (let r = 0; r < R; r++) sample.add(block[k * R + r] as number);
+        const band = spread.bandOf(sample);
+        const [p5, p50, p95] = band.quantiles as [number, number, number];
+        (weeks[u0 + k] as CapacityBand[])[w] = { week: w, date: dates[w] as string, mean: band.mean, p5, p50, p95 };
+      }
+    }
+  }
+  return named.map((unit, u) => ({ ...unit, weeks: weeks[u] as CapacityBand[] }));
 }

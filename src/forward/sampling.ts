@@ -77,3 +77,54 @@ export function negativeBinomial(rng: RandomStream, mean: number, dispersion: nu
   if (mean === 0) return 0;
   return poisson(rng, (gamma(rng, dispersion) * mean) / dispersion);
 }
+
+/**
+ * Poisson draws of one mean (at most {@link POISSON_CHUNK}) from one uniform each, by Walker's alias
+ * method over the probabilities 0..K, where K is the first count past the mean whose upper tail is
+ * below 1e-15 (that tail is left out and the rest scaled to 1): O(1) a draw, for a Monte Carlo that
+ * draws the same mean many times.
+ */
+export class PoissonTable {
+  readonly #prob: Float64Array;
+  readonly #alias: Uint32Array;
+  readonly #size: number;
+
+  constructor(mean: number) {
+    const pmf: number[] = [];
+    let p = Math.exp(-mean);
+    let cumulative = 0;
+    for (let k = 0; ; k++) {
+      if (k > 0) p *= mean / k;
+      pmf.push(p);
+      cumulative += p;
+      if ((k > mean && 1 - cumulative < 1e-15) || (k > mean && p === 0)) break;
+    }
+    const n = pmf.length;
+    this.#size = n;
+    this.#prob = new Float64Array(n);
+    this.#alias = new Uint32Array(n);
+    const scaled = pmf.map((x) => (x * n) / cumulative);
+    const small: number[] = [];
+    const large: number[] = [];
+    scaled.forEach((x, k) => (x < 1 ? small : large).push(k));
+    while (small.length > 0 && large.length > 0) {
+      const s = small.pop() as number;
+      const l = large[large.length - 1] as number;
+      this.#prob[s] = scaled[s] as number;
+      this.#alias[s] = l;
+      scaled[l] = (scaled[l] as number) + (scaled[s] as number) - 1;
+      if ((scaled[l] as number) < 1) small.push(large.pop() as number);
+    }
+    for (const k of [...small, ...large]) {
+      this.#prob[k] = 1;
+      this.#alias[k] = k;
+    }
+  }
+
+  /** One draw. */
+  draw(rng: RandomStream): number {
+    const u = rng.uniform() * this.#size;
+    const k = Math.floor(u);
+    return u - k < (this.#prob[k] as number) ? k : (this.#alias[k] as number);
+  }
+}
