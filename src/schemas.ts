@@ -187,11 +187,15 @@ export {
 
 // Needs of the caseload
 export {
+  caseloadNeedsOptionsSchema,
   crosswalkSchema,
+  incomingCasesSchema,
   needsAnalysisOptionsSchema,
   personNeedsSchema,
   synthesiseNeedsInputSchema,
+  type CaseloadNeedsOptions,
   type Crosswalk,
+  type IncomingCases,
   type NeedsAnalysisOptions,
   type SynthesiseNeedsInput,
 } from './needs/index.js';
@@ -199,11 +203,15 @@ export {
 // Scenarios
 export {
   portfolioInputSchema,
+  portfolioNeedSchema,
+  scenarioNeedsSchema,
   scenarioSchema,
   scenarioSourceSchema,
   sensitivityParameterSchema,
   transferSchema,
   type PortfolioInput,
+  type PortfolioNeed,
+  type ScenarioNeeds,
   type SensitivityParameter,
   type Transfer,
 } from './scenario/index.js';

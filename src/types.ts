@@ -161,6 +161,7 @@ export type {
   PipelineMonth,
   RegionChange,
   ScenarioHeadline,
+  ScenarioNeedsReport,
   ScenarioParameterId,
   ScenarioSection,
   SensitivityRow,
