@@ -4,6 +4,7 @@
  */
 import { formatPounds } from '../money.js';
 import type { ScenarioReport, SensitivityResult } from '../scenario/index.js';
+import { needsTables } from './needs-tables.js';
 import { HEADLINE_FIGURES, type HeadlineMetric } from './report/index.js';
 
 /** One table: a name (the CSV file's), a title, a header and rows of text cells. */
@@ -110,6 +111,7 @@ export function reportTables(report: ScenarioReport, tornado?: SensitivityResult
         pct(g.shareBp / 100),
       ]),
     },
+    ...(report.needs === null ? [] : needsTables(report.needs, report.scenario.asOf)),
   ];
   if (tornado !== undefined) {
     tables.push({

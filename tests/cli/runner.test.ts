@@ -28,7 +28,8 @@ describe('probation-workload run', () => {
     expect(stderr).not.toContain('['); // no progress bar when stderr is not a terminal
     const files = readdirSync(out).sort();
     expect(files).toEqual(
-      ['caseload-regions.csv', 'charts', 'contracts.csv', 'headline.csv', 'pipeline.csv', 'report.html', 'report.json', 'sensitivity.csv', 'sources.csv', 'transfer-regions.csv'].sort(),
+      // need-coverage and needs-regions since the scenario's contract volumes come from its caseload's needs (#16)
+      ['caseload-regions.csv', 'charts', 'contracts.csv', 'headline.csv', 'need-coverage.csv', 'needs-regions.csv', 'pipeline.csv', 'report.html', 'report.json', 'sensitivity.csv', 'sources.csv', 'transfer-regions.csv'].sort(),
     );
     expect(readdirSync(join(out, 'charts')).length).toBeGreaterThanOrEqual(5);
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { report: { transfer: { cases: number } } };

@@ -1,0 +1,86 @@
+/**
+ * The needs part of a scenario report as tables (terminal and CSV): prevalence of each need by
+ * region, and the referrals commissioned against the people eligible, by region and pathway.
+ */
+import { formatPounds } from '../money.js';
+import type { NeedsAnalysis, PrevalenceGroup } from '../needs/index.js';
+import type { ScenarioNeedsReport } from '../scenario/index.js';
+import { NEED_AREAS, type NeedArea } from '../tiers/index.js';
+
+/** One table: a name (the CSV file's), a title, a header and rows of text cells. */
+export interface NeedsTable {
+  readonly name: string;
+  readonly title: string;
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** Short names of the need areas for table headers (the title gives the key). */
+export const NEED_SHORT_NAMES: Readonly<Record<NeedArea, string>> = {
+  accommodation: 'acc',
+  educationTrainingEmployability: 'ETE',
+  finance: 'fin',
+  relationships: 'rel',
+  lifestyle: 'life',
+  drugMisuse: 'drug',
+  alcoholMisuse: 'alc',
+  emotionalWellbeing: 'emo',
+  thinkingAndBehaviour: 'thk',
+  attitudes: 'att',
+};
+
+/** What each short name stands for, as a sentence for a title or caption. */
+export const NEED_KEY =
+  'acc accommodation, ETE education, training and employability, fin finance, rel relationships, life lifestyle and associates, drug drug misuse, alc alcohol misuse, emo emotional wellbeing, thk thinking and behaviour, att attitudes';
+
+/** Numbers as numbers (no thousands separators) in these cells: the CSV files hold them as they are. */
+const num = (value: number) => String(value);
+const pct = (value: number | null, decimals = 1) => (value === null ? '' : (value * 100).toFixed(decimals));
+const bp = (value: number | null) => (value === null ? '' : (value / 100).toFixed(1));
+
+/** The regions of an analysis, then the nation. */
+export function regionGroups(a: NeedsAnalysis): readonly PrevalenceGroup[] {
+  return [...a.byRegion, a.national];
+}
+
+/**
+ * The needs tables of a scenario report: `needs-regions` (per region and nationally, the people and
+ * the % of them with each need identified) and `need-coverage` (per region and pathway, and per
+ * pathway nationally: eligible people a year, referrals commissioned in contract year 1, coverage %,
+ * referrals funded after the budget cut and coverage after it, and a flag).
+ *
+ * @example
+ * ```ts
+ * const report = runScenario(NATIONAL_UNIFICATION_SCENARIO);
+ * needsTables(report.needs!, report.scenario.asOf).map((t) => t.name); // ['needs-regions', 'need-coverage']
+ * ```
+ */
+export function needsTables(needs: ScenarioNeedsReport, asOf: string): NeedsTable[] {
+  const a = needs.analysis;
+  const c = needs.coverage;
+  const min = c.minimumCoveragePercent;
+  const flag = (r: (typeof c.byRegion)[number]) => (r.belowMinimum ? `below ${min}%` : r.afterBudget?.belowMinimum === true ? `cut below ${min}%` : '');
+  return [
+    {
+      name: 'needs-regions',
+      title: `Needs of the caseload by region on ${asOf} (% of the region's people with the need identified, standard or severe; ${a.people.toLocaleString('en-GB')} people, ${needs.transferring.toLocaleString('en-GB')} of them transferring; synthetic needs). Key: ${NEED_KEY}`,
+      header: ['region', 'people', ...NEED_AREAS.map((area) => `${NEED_SHORT_NAMES[area]} %`)],
+      rows: regionGroups(a).map((g) => [g.key, num(g.people), ...NEED_AREAS.map((area) => pct(g.needs[area].proportion))]),
+    },
+    {
+      name: 'need-coverage',
+      title: `Commissioned against need, contract year ${c.year}: eligible people a year (crosswalk ${a.crosswalk.basis}), referrals commissioned (the band's high volume at the projected volume), coverage % = commissioned / eligible; funded after the budget of ${formatPounds(c.budget ?? 0)}; flagged below ${min}%`,
+      header: ['region', 'pathway', 'eligible', 'commissioned', 'cover %', 'funded', 'after %', 'flag'],
+      rows: [...c.byRegion, ...c.byPathway].map((r) => [
+        r.region ?? 'England and Wales',
+        r.pathway,
+        num(r.eligible),
+        num(r.commissioned),
+        bp(r.coverageBp),
+        r.afterBudget === null ? '' : num(r.afterBudget.funded),
+        bp(r.afterBudget?.coverageBp ?? null),
+        flag(r),
+      ]),
+    },
+  ];
+}
