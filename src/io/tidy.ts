@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Organisation } from '../caseload/index.js';
-import { CASE_TYPES, type CaseType, type Tier } from '../tiers/index.js';
+import { CASE_TYPES, NEED_AREAS, NEED_SEVERITIES, type CaseType, type NeedArea, type NeedSeverity, type Tier } from '../tiers/index.js';
 import { GRADES, type Grade } from '../weightings/index.js';
 import { CASE_STATUSES, REDUCTION_REASONS, type CaseStatus, type Reduction } from '../workload/index.js';
 import { addDays, choiceCell, dateCell, decimalCell, flagCell, optionalDateCell, textCell, tierCell } from './cells.js';
@@ -28,6 +28,35 @@ export const CASE_DATE_COLUMNS = deepFreeze([
 ] as const);
 /** One of {@link CASE_DATE_COLUMNS}. */
 export type CaseDateColumn = (typeof CASE_DATE_COLUMNS)[number];
+
+/**
+ * The needs columns of the `cases` table, by need area: `need_` and the OASys section's name. A case
+ * with any of them filled carries a needs assessment (blank areas: none) and is a person of the
+ * needs analysis; `female` says whether that person is a woman.
+ *
+ * @example
+ * ```ts
+ * NEED_COLUMNS.drugMisuse; // 'need_drug_misuse'
+ * ```
+ */
+export const NEED_COLUMNS: Readonly<Record<NeedArea, string>> = deepFreeze({
+  accommodation: 'need_accommodation',
+  educationTrainingEmployability: 'need_education_training_employability',
+  finance: 'need_finance',
+  relationships: 'need_relationships',
+  lifestyle: 'need_lifestyle',
+  drugMisuse: 'need_drug_misuse',
+  alcoholMisuse: 'need_alcohol_misuse',
+  emotionalWellbeing: 'need_emotional_wellbeing',
+  thinkingAndBehaviour: 'need_thinking_and_behaviour',
+  attitudes: 'need_attitudes',
+});
+
+/** A case's needs assessment as read: whether the person is a woman, and the severity of each need area (absent: none). */
+export interface CaseNeeds {
+  readonly female: boolean;
+  readonly needs: Readonly<Partial<Record<NeedArea, NeedSeverity>>>;
+}
 
 /** Report kinds of the `reports` table; only standard and fast delivery reports carry points. */
 export const REPORT_KINDS = deepFreeze(['standardDelivery', 'fastDelivery', 'oral'] as const);
@@ -92,6 +121,10 @@ export const TIDY_TABLES = {
       col('parole_eligibility_date', false, 'YYYY-MM-DD (PED)', ''),
       col('conditional_release_date', false, 'YYYY-MM-DD (CRD)', ''),
       col('automatic_release_date', false, 'YYYY-MM-DD (ARD)', ''),
+      col('female', false, 'the person is a woman: true or false (blank: false); read with the needs', 'false'),
+      ...NEED_AREAS.map((area) =>
+        col(NEED_COLUMNS[area], false, `OASys need (${area}): ${NEED_SEVERITIES.join(', ')}; blank: none when the case has any need column filled, else not assessed`, area === 'accommodation' ? 'standard' : area === 'lifestyle' ? 'severe' : ''),
+      ),
     ],
   },
   reports: {
@@ -145,6 +178,8 @@ export interface LoadedOrganisation {
   readonly unallocated: readonly CaseRecord[];
   /** Dates of the cases that have any, by case reference. */
   readonly caseDates: ReadonlyMap<string, Readonly<Partial<Record<CaseDateColumn, string>>>>;
+  /** Needs of the cases that carry an assessment (any need column filled), by case reference; absent or empty when the data has none (the WMT extract never has). */
+  readonly caseNeeds?: ReadonlyMap<string, CaseNeeds>;
   /** Rows per table: read = loaded + rejected. */
   readonly rows: Readonly<Record<string, RowCounts>>;
   /** Rows not loaded (only with `skipInvalid`), with their reasons. */
@@ -313,6 +348,8 @@ export async function readTidyTables(sources: TableSources, label: string, optio
   const status = choiceCell(CASE_STATUSES, 'a case status', 'active');
   const unallocated: CaseRecord[] = [];
   const caseDates = new Map<string, Partial<Record<CaseDateColumn, string>>>();
+  const caseNeeds = new Map<string, CaseNeeds>();
+  const severity = choiceCell(NEED_SEVERITIES, 'a need severity', 'none');
   const caseRows = new Map<string, number>();
   rows.cases = await readTable(sources.cases as RowSource, TIDY_TABLES.cases, log, rejected, notes, tableOptions, (r) => {
     const id = r.parse('case_ref', textCell);
@@ -327,6 +364,14 @@ export async function readTidyTables(sources: TableSources, label: string, optio
       const date = r.parse(column, optionalDateCell);
       if (date !== undefined) (dates ??= {})[column] = date;
     }
+    let needs: Partial<Record<NeedArea, NeedSeverity>> | undefined;
+    for (const area of NEED_AREAS) {
+      if (r.cell(NEED_COLUMNS[area]) === '') continue;
+      const s = r.parse(NEED_COLUMNS[area], severity);
+      needs ??= {};
+      if (s !== undefined && s !== 'none') needs[area] = s;
+    }
+    const female = r.parse('female', flagCell);
     if (id !== undefined) {
       const first = caseRows.get(id);
       if (first !== undefined) r.problem('case_ref', `"${id}" is already the reference of row ${first.toLocaleString('en-GB')}; expected each case once`);
@@ -335,6 +380,7 @@ export async function readTidyTables(sources: TableSources, label: string, optio
       const ref = id as string;
       caseRows.set(ref, r.row);
       if (dates !== undefined) caseDates.set(ref, dates);
+      if (needs !== undefined) caseNeeds.set(ref, { female: female === true, needs });
       const c: { id: string; tier: Tier; caseType: CaseType; t2a?: boolean; status?: CaseStatus } = { id: ref, tier: tier as Tier, caseType: type as CaseType };
       if (t2a === true) c.t2a = true;
       if (s !== 'active') c.status = s as CaseStatus;
@@ -380,6 +426,7 @@ export async function readTidyTables(sources: TableSources, label: string, optio
     asOf: options.asOf,
     unallocated,
     caseDates,
+    caseNeeds,
     rows,
     rejected,
     notes,
