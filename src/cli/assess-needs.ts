@@ -100,7 +100,7 @@ export function needsDataTables(a: NeedsAnalysis, asOf: string): DataTable[] {
   return [
     {
       name: 'needs',
-      title: `Needs ${on}: % of each group's people with the need identified (standard or severe), Wilson 95% intervals in the files. Key: ${NEED_KEY}`,
+      title: `Needs ${on}: % of each group's people with the need identified (standard or severe); 95% intervals in needs.csv\n${NEED_KEY}`,
       columns: ASSESS_NEEDS_COLUMNS.needs,
       rows: [
         ...groupRows('national', [a.national]),
@@ -112,7 +112,7 @@ export function needsDataTables(a: NeedsAnalysis, asOf: string): DataTable[] {
     },
     {
       name: 'need_pathways',
-      title: `People eligible per commissioned pathway ${on} (a need the ${a.crosswalk.basis} crosswalk maps to it; women with any mapped need also for women's services); "none": eligible for no pathway`,
+      title: `People eligible per commissioned pathway ${on} (a need the ${a.crosswalk.basis} crosswalk maps to it; women with any mapped\nneed also for women's services); "none": eligible for no pathway`,
       columns: ASSESS_NEEDS_COLUMNS.need_pathways,
       rows: [
         ...a.eligibleByRegion.map((e) => [e.region, e.pathway, e.people]),

@@ -29,9 +29,10 @@ export const NEED_SHORT_NAMES: Readonly<Record<NeedArea, string>> = {
   attitudes: 'att',
 };
 
-/** What each short name stands for, as a sentence for a title or caption. */
+/** What each short name stands for, in two lines that fit a terminal of 120 columns. */
 export const NEED_KEY =
-  'acc accommodation, ETE education, training and employability, fin finance, rel relationships, life lifestyle and associates, drug drug misuse, alc alcohol misuse, emo emotional wellbeing, thk thinking and behaviour, att attitudes';
+  'Key: acc accommodation, ETE education, training and employability, fin finance, rel relationships, life lifestyle\n' +
+  'and associates, drug drug misuse, alc alcohol misuse, emo emotional wellbeing, thk thinking and behaviour, att attitudes';
 
 /** Numbers as numbers (no thousands separators) in these cells: the CSV files hold them as they are. */
 const num = (value: number) => String(value);
@@ -63,13 +64,17 @@ export function needsTables(needs: ScenarioNeedsReport, asOf: string): NeedsTabl
   return [
     {
       name: 'needs-regions',
-      title: `Needs of the caseload by region on ${asOf} (% of the region's people with the need identified, standard or severe; ${a.people.toLocaleString('en-GB')} people, ${needs.transferring.toLocaleString('en-GB')} of them transferring; synthetic needs). Key: ${NEED_KEY}`,
+      title: `Needs by region on ${asOf}: % of the region's people with the need identified (standard or severe; synthetic)\n${a.people.toLocaleString('en-GB')} people, ${needs.transferring.toLocaleString('en-GB')} of them transferring. ${NEED_KEY}`,
       header: ['region', 'people', ...NEED_AREAS.map((area) => `${NEED_SHORT_NAMES[area]} %`)],
       rows: regionGroups(a).map((g) => [g.key, num(g.people), ...NEED_AREAS.map((area) => pct(g.needs[area].proportion))]),
     },
     {
       name: 'need-coverage',
-      title: `Commissioned against need, contract year ${c.year}: eligible people a year (crosswalk ${a.crosswalk.basis}), referrals commissioned (the band's high volume at the projected volume), coverage % = commissioned / eligible; funded after the budget of ${formatPounds(c.budget ?? 0)}; flagged below ${min}%`,
+      title: [
+        `Commissioned against need, contract year ${c.year}: eligible people a year (${a.crosswalk.basis} crosswalk) against referrals commissioned`,
+        `(the band's high volume at the projected volume); cover % = commissioned / eligible; funded: referrals the budget of`,
+        `${formatPounds(c.budget ?? 0)} still pays for, after % = funded / eligible; flagged below ${min}%`,
+      ].join('\n'),
       header: ['region', 'pathway', 'eligible', 'commissioned', 'cover %', 'funded', 'after %', 'flag'],
       rows: [...c.byRegion, ...c.byPathway].map((r) => [
         r.region ?? 'England and Wales',
