@@ -94,12 +94,18 @@ export {
   ALLOCATION_POLICIES,
   allocationImpact,
   rankCandidates,
+  rebalanceCaseload,
   type AllocationCase,
   type AllocationOptions,
   type AllocationPolicy,
   type AllocationPractitioner,
   type AllocationResult,
+  type Availability,
+  type CaseMove,
+  type HeldCase,
   type PlacedCase,
+  type RebalanceOptions,
+  type RebalanceResult,
   type UnplacedCase,
 } from './allocation/index.js';
 
@@ -107,6 +113,7 @@ export {
 export {
   caseHandover,
   DEFAULT_FORWARD_WEEKS,
+  estimateWeeklyDemand,
   forwardMonteCarlo,
   projectWorkload,
   type ForwardInput,

@@ -79,55 +79,17 @@ export class RandomStream {
    * ```
    */
   static streams(seed: number, count: number): RandomStream[] {
-    if (!Number.isSafeInteger(count) || count < 0 || count > MAX_STREAMS) {
-      throw new WorkloadError('INVALID_INPUT', `count: got ${describe(count)}, expected a whole number of streams from 0 to ${MAX_STREAMS}`, { path: 'count' });
-    }
-    const source = new RandomStream(checkedSeed(seed));
-    // One buffer holds every stream's state: no ArrayBuffer per run for the garbage collector to track.
-    const states = new Int32Array(4 * count);
+    const states = jumpedStates(seed, count);
     return Array.from({ length: count }, (_, i) => {
       const stream = new RandomStream(seed);
       stream.#state = states.subarray(4 * i, 4 * i + 4);
-      stream.#state.set(source.#state);
-      source.#jump();
       return stream;
     });
   }
 
-  /** The next 32 random bits as a signed integer (pure-rand's `next`). */
-  #next(): number {
-    const state = this.#state;
-    const s01 = state[0] as number;
-    const s00 = state[1] as number;
-    const s11 = state[2] as number;
-    const s10 = state[3] as number;
-    const a0 = s10 ^ s00;
-    const a1 = s11 ^ s01;
-    state[1] = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
-    state[0] = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
-    state[3] = (a1 << 5) ^ (a0 >>> 27);
-    state[2] = (a0 << 5) ^ (a1 >>> 27);
-    return (s00 + s10) | 0;
-  }
-
-  /** Advances the state 2^64 steps (pure-rand's `jump`). */
-  #jump(): void {
-    const state = this.#state;
-    const next = new Int32Array(4);
-    for (const word of JUMP) {
-      for (let mask = 1; mask !== 0; mask <<= 1) {
-        if (word & mask) for (let i = 0; i < 4; i++) next[i] = (next[i] as number) ^ (state[i] as number);
-        this.#next();
-      }
-    }
-    state.set(next);
-  }
-
   /** A number in [0, 1) with 53 random bits. */
   uniform(): number {
-    const high = this.#next() & 0x3ffffff;
-    const low = this.#next() & 0x7ffffff;
-    return high * SCALE_26 + low * SCALE_53;
+    return uniformAt(this.#state, 0);
   }
 
   /** A whole number in `min..max` inclusive (both safe integers, `min <= max`, at most 2^53 - 1 apart). */
@@ -164,7 +126,7 @@ export class RandomStream {
    * ```
    */
   binomial(n: number, p: number | BinomialRate): number {
-    return this.#binomial(checkedTrials(n), rateOf(p));
+    return binomialAt(this.#state, 0, checkedTrials(n), rateOf(p));
   }
 
   /**
@@ -185,10 +147,7 @@ export class RandomStream {
     if (typeof amount !== 'number' || !(amount >= 0 && amount <= Number.MAX_SAFE_INTEGER)) {
       throw new WorkloadError('INVALID_INPUT', `amount: got ${describe(amount)}, expected an amount of 0 or more`, { path: 'amount' });
     }
-    const rate = rateOf(p);
-    const whole = Math.floor(amount);
-    const taken = this.#binomial(whole, rate);
-    return amount > whole && this.uniform() < rate.probability ? taken + (amount - whole) : taken;
+    return thinnedAt(this.#state, 0, amount, rateOf(p));
   }
 
   /**
@@ -225,68 +184,6 @@ export class RandomStream {
     return (amount) => this.thinned(amount, rate);
   }
 
-  #binomial(n: number, c: BinomialRate): number {
-    const k = n === 0 || c.p === 0 ? 0 : n * c.p < INVERSION_MEAN_LIMIT ? this.#binomialInversion(n, c) : this.#binomialRejection(n, c);
-    return c.flipped ? n - k : k;
-  }
-
-  /**
-   * Inversion: the least k whose cumulative probability exceeds a uniform draw. From the shared
-   * rate's table for `n` when it has one, otherwise by sequential search from 0 (the same k for the
-   * same draw, up to rounding).
-   */
-  #binomialInversion(n: number, c: BinomialRate): number {
-    const tables = c.inversion;
-    return tables !== undefined && n < tables.trials ? this.#tableSearch(tables, n) : this.#sequentialSearch(n, c);
-  }
-
-  /** Sequential search from 0, restarting in the rare case rounding runs past `n`. */
-  #sequentialSearch(n: number, c: BinomialRate): number {
-    const a = (n + 1) * c.odds;
-    const atZero = Math.exp(n * c.logQ);
-    for (;;) {
-      let u = this.uniform();
-      let mass = atZero;
-      let k = 0;
-      while (u >= mass && k <= n) {
-        u -= mass;
-        k += 1;
-        mass *= a / k - c.odds;
-      }
-      if (k <= n) return k;
-    }
-  }
-
-  /** Inversion by table, restarting in the rare case rounding leaves the draw past the table's end. */
-  #tableSearch(tables: InversionTables, n: number): number {
-    for (;;) {
-      const k = tables.inverse(n, this.uniform());
-      if (k >= 0) return k;
-    }
-  }
-
-  /** BTRS for `p <= 0.5` and `n x p >= 10` (Hörmann 1993, algorithm BTRS). */
-  #binomialRejection(n: number, c: BinomialRate): number {
-    const { p, q } = c;
-    const spq = Math.sqrt(n * p * q);
-    const b = 1.15 + 2.53 * spq;
-    const a = -0.0873 + 0.0248 * b + 0.01 * p;
-    const centre = n * p + 0.5;
-    const vr = 0.92 - 4.2 / b;
-    const alpha = (2.83 + 5.1 / b) * spq;
-    const mode = Math.floor((n + 1) * p);
-    for (;;) {
-      const u = this.uniform() - 0.5;
-      const v = this.uniform();
-      const us = 0.5 - Math.abs(u);
-      const k = Math.floor(((2 * a) / us + b) * u + centre);
-      if (k < 0 || k > n) continue;
-      if (us >= 0.07 && v <= vr) return k;
-      const logV = Math.log((v * alpha) / (a / (us * us) + b));
-      if (withinPmfRatio(logV, n, k, mode, c.logOdds)) return k;
-    }
-  }
-
   /** Picks an index with probability proportional to `weights` (finite, non-negative, summing to a positive finite total). */
   weightedIndex(weights: readonly number[]): number {
     if (!Array.isArray(weights)) {
@@ -309,6 +206,181 @@ export class RandomStream {
       if (target < 0) return i;
     }
     return weights.length - 1;
+  }
+}
+
+/**
+ * The states of `count` streams from one seed, each 2^64 draws after the last, in one buffer (four
+ * words a stream): no ArrayBuffer per run for the garbage collector to track.
+ */
+function jumpedStates(seed: number, count: number): Int32Array {
+  if (!Number.isSafeInteger(count) || count < 0 || count > MAX_STREAMS) {
+    throw new WorkloadError('INVALID_INPUT', `count: got ${describe(count)}, expected a whole number of streams from 0 to ${MAX_STREAMS}`, { path: 'count' });
+  }
+  const source = Int32Array.from(seedState(checkedSeed(seed)));
+  const states = new Int32Array(4 * count);
+  for (let i = 0; i < count; i++) {
+    states.set(source, 4 * i);
+    jumpAt(source, 0);
+  }
+  return states;
+}
+
+/**
+ * The streams {@link RandomStream.streams} gives, drawn by index from one buffer: a Monte Carlo's
+ * runs without an object per run, and without the checks of every argument a stream makes on each
+ * draw (a kernel's rates are {@link BinomialRate}s made, and so checked, once). Stream `i` draws the
+ * same numbers as `RandomStream.streams(seed, count)[i]`.
+ *
+ * @example
+ * ```ts
+ * const bank = new StreamBank(7, 2);
+ * bank.uniform(1) === RandomStream.streams(7, 2)[1]?.uniform(); // true
+ * bank.thinned(0, 228.5, new BinomialRate(0.0064)); // as RandomStream's thinned, on stream 0
+ * ```
+ */
+export class StreamBank {
+  readonly count: number;
+  readonly #states: Int32Array;
+
+  /** `count` streams (0 to 2^24) from a whole-number `seed`. */
+  constructor(seed: number, count: number) {
+    this.#states = jumpedStates(seed, count);
+    this.count = count;
+  }
+
+  /** Stream `i`'s next number in [0, 1) (`i` from 0 below `count`, unchecked). */
+  uniform(i: number): number {
+    return uniformAt(this.#states, 4 * i);
+  }
+
+  /** {@link RandomStream.thinned} on stream `i`, trusting `amount` to be 0 or more and at most 2^53 - 1 (unchecked). */
+  thinned(i: number, amount: number, rate: BinomialRate): number {
+    return thinnedAt(this.#states, 4 * i, amount, rate);
+  }
+}
+
+// The generator and the binomial draws, on the four state words at `at` of `state`: one stream's
+// own buffer (at 0), or a StreamBank's buffer of many.
+
+/** The next 32 random bits as a signed integer (pure-rand's `next`). */
+function nextAt(state: Int32Array, at: number): number {
+  const s01 = state[at] as number;
+  const s00 = state[at + 1] as number;
+  const s11 = state[at + 2] as number;
+  const s10 = state[at + 3] as number;
+  const a0 = s10 ^ s00;
+  const a1 = s11 ^ s01;
+  state[at + 1] = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+  state[at] = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+  state[at + 3] = (a1 << 5) ^ (a0 >>> 27);
+  state[at + 2] = (a0 << 5) ^ (a1 >>> 27);
+  return (s00 + s10) | 0;
+}
+
+/** Advances the state 2^64 steps (pure-rand's `jump`). */
+function jumpAt(state: Int32Array, at: number): void {
+  const next = new Int32Array(4);
+  for (const word of JUMP) {
+    for (let mask = 1; mask !== 0; mask <<= 1) {
+      if (word & mask) for (let i = 0; i < 4; i++) next[i] = (next[i] as number) ^ (state[at + i] as number);
+      nextAt(state, at);
+    }
+  }
+  state.set(next, at);
+}
+
+/** A number in [0, 1) with 53 random bits. */
+function uniformAt(state: Int32Array, at: number): number {
+  // Two steps of nextAt with the state in locals: read and written once, not twice.
+  const s01 = state[at] as number;
+  const s00 = state[at + 1] as number;
+  const s11 = state[at + 2] as number;
+  const s10 = state[at + 3] as number;
+  const a0 = s10 ^ s00;
+  const a1 = s11 ^ s01;
+  const t00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+  const t01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+  const t10 = (a1 << 5) ^ (a0 >>> 27);
+  const t11 = (a0 << 5) ^ (a1 >>> 27);
+  const b0 = t10 ^ t00;
+  const b1 = t11 ^ t01;
+  state[at + 1] = (t00 << 24) ^ (t01 >>> 8) ^ b0 ^ (b0 << 16);
+  state[at] = (t01 << 24) ^ (t00 >>> 8) ^ b1 ^ ((b1 << 16) | (b0 >>> 16));
+  state[at + 3] = (b1 << 5) ^ (b0 >>> 27);
+  state[at + 2] = (b0 << 5) ^ (b1 >>> 27);
+  const high = ((s00 + s10) | 0) & 0x3ffffff;
+  const low = ((t00 + t10) | 0) & 0x7ffffff;
+  return high * SCALE_26 + low * SCALE_53;
+}
+
+/** {@link RandomStream.thinned} of a checked `amount` (0 or more, safe). */
+function thinnedAt(state: Int32Array, at: number, amount: number, rate: BinomialRate): number {
+  const whole = Math.floor(amount);
+  const taken = binomialAt(state, at, whole, rate);
+  return amount > whole && uniformAt(state, at) < rate.probability ? taken + (amount - whole) : taken;
+}
+
+/** Binomial(n, c) for a whole n >= 0: inversion below a mean of 10 on the side drawn, BTRS from there. */
+function binomialAt(state: Int32Array, at: number, n: number, c: BinomialRate): number {
+  const k = n === 0 || c.p === 0 ? 0 : n * c.p < INVERSION_MEAN_LIMIT ? inversionAt(state, at, n, c) : rejectionAt(state, at, n, c);
+  return c.flipped ? n - k : k;
+}
+
+/**
+ * Inversion: the least k whose cumulative probability exceeds a uniform draw. From the shared
+ * rate's table for `n` when it has one, otherwise by sequential search from 0 (the same k for the
+ * same draw, up to rounding).
+ */
+function inversionAt(state: Int32Array, at: number, n: number, c: BinomialRate): number {
+  const tables = c.inversion;
+  return tables !== undefined && n < tables.trials ? tableSearchAt(state, at, tables, n) : sequentialSearchAt(state, at, n, c);
+}
+
+/** Sequential search from 0, restarting in the rare case rounding runs past `n`. */
+function sequentialSearchAt(state: Int32Array, at: number, n: number, c: BinomialRate): number {
+  const a = (n + 1) * c.odds;
+  const atZero = Math.exp(n * c.logQ);
+  for (;;) {
+    let u = uniformAt(state, at);
+    let mass = atZero;
+    let k = 0;
+    while (u >= mass && k <= n) {
+      u -= mass;
+      k += 1;
+      mass *= a / k - c.odds;
+    }
+    if (k <= n) return k;
+  }
+}
+
+/** Inversion by table, restarting in the rare case rounding leaves the draw past the table's end. */
+function tableSearchAt(state: Int32Array, at: number, tables: InversionTables, n: number): number {
+  for (;;) {
+    const k = tables.inverse(n, uniformAt(state, at));
+    if (k >= 0) return k;
+  }
+}
+
+/** BTRS for `p <= 0.5` and `n x p >= 10` (Hörmann 1993, algorithm BTRS). */
+function rejectionAt(state: Int32Array, at: number, n: number, c: BinomialRate): number {
+  const { p, q } = c;
+  const spq = Math.sqrt(n * p * q);
+  const b = 1.15 + 2.53 * spq;
+  const a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const centre = n * p + 0.5;
+  const vr = 0.92 - 4.2 / b;
+  const alpha = (2.83 + 5.1 / b) * spq;
+  const mode = Math.floor((n + 1) * p);
+  for (;;) {
+    const u = uniformAt(state, at) - 0.5;
+    const v = uniformAt(state, at);
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor(((2 * a) / us + b) * u + centre);
+    if (k < 0 || k > n) continue;
+    if (us >= 0.07 && v <= vr) return k;
+    const logV = Math.log((v * alpha) / (a / (us * us) + b));
+    if (withinPmfRatio(logV, n, k, mode, c.logOdds)) return k;
   }
 }
 

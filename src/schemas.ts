@@ -47,6 +47,7 @@ export {
 // Caseload across the organisation
 export {
   calibrationTargetSchema,
+  caseDateAssumptionsSchema,
   caseloadProfileSchema,
   caseloadRollUpSchema,
   caseloadSummarySchema,
@@ -69,6 +70,7 @@ export {
   rollUpOptionsSchema,
   teamSchema,
   type CalibrationTarget,
+  type CaseDateAssumptions,
   type CaseloadProfile,
   type CaseMix,
   type CompareCaseloadsOptions,
@@ -93,21 +95,27 @@ export {
   allocationOptionsSchema,
   allocationPractitionerSchema,
   allocationRulesSchema,
+  heldCaseSchema,
   impactOptionsSchema,
+  rebalanceOptionsSchema,
   type AllocationRules,
   type ImpactOptions,
 } from './allocation/index.js';
 
 // Forward workload: the next weeks from case dates and new demand
 export {
+  allocatedCaseSchema,
   datedCaseSchema,
+  demandEstimateOptionsSchema,
   datedReportSchema,
   forwardInputSchema,
   forwardOptionsSchema,
   monteCarloOptionsSchema,
   weeklyDemandSchema,
+  type AllocatedCase,
   type DatedCase,
   type DatedReport,
+  type DemandEstimateOptions,
   type MonteCarloOptions,
   type WeeklyDemand,
 } from './forward/index.js';

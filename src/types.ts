@@ -51,6 +51,7 @@ export type {
   RollUpComparison,
   RollUpLevel,
   ShareAbove,
+  SyntheticCaseDates,
   UnitAgainstNational,
   UnitComparison,
   UnmatchedUnit,
@@ -67,8 +68,15 @@ export type {
   ExclusionReason,
   OutcomeCounts,
   PlacementReason,
+  MoveCost,
   PractitionerAfter,
+  PractitionerRebalanced,
   RankOptions,
+  ReallocationReason,
+  RebalanceShortfall,
+  ShortfallReason,
+  StrandedCase,
+  TieBreak,
   UnplacedReason,
 } from './allocation/index.js';
 

@@ -143,15 +143,28 @@ export function attempt<T>(fn: () => T): Result<T> {
   }
 }
 
+/** Days in each month of a common year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/**
+ * Whether `YYYY-MM-DD` text names a real day of the proleptic Gregorian calendar, by arithmetic (a
+ * million dates are checked without a `Date` each). Years 0000–0099 are refused, as `Date.UTC`
+ * would read them as 1900–1999.
+ */
+function isCalendarDate(text: string): boolean {
+  const y = Number(text.slice(0, 4));
+  const m = Number(text.slice(5, 7));
+  const d = Number(text.slice(8, 10));
+  if (!(y >= 100 && m >= 1 && m <= 12 && d >= 1)) return false;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (MONTH_DAYS[m - 1] as number) + (leap ? 1 : 0);
+}
+
 /** A calendar date as `YYYY-MM-DD` that exists (no 31 February). */
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((text) => {
-    const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, 'expected a real calendar date as YYYY-MM-DD');
+  .refine(isCalendarDate, 'expected a real calendar date as YYYY-MM-DD');
 
 /** A finite number of hours, decimals allowed (19.5, 1.8), within `min`..`max`. */
 export function hoursSchema(min: number, max: number) {

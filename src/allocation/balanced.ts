@@ -2,12 +2,12 @@
  * The `balanced` policy on the columnar core: its runs of like cases (`runs.ts`), the cases fewest
  * practitioners may take first, heaviest first, each to the eligible practitioner whose capacity
  * after taking it is lowest (where the ceiling binds, with the slot forecast of `slot-forecast.ts`);
- * then the exchange pass (`rebalance.ts`) that lowers the highest capacity in each scope, and the
+ * then the exchange pass (`exchange.ts`) that lowers the highest capacity in each scope, and the
  * leftover offer. Internal.
  */
 import { IndexedMinHeap } from './heap.js';
 import { BALANCED, CAPACITY_LIMIT_REACHED, CEILING_REACHED } from './outcomes.js';
-import { rebalance } from './rebalance.js';
+import { exchangeCases } from './exchange.js';
 import { heaviestFirst, runsOf, type Runs } from './runs.js';
 import { SlotForecast } from './slot-forecast.js';
 import { GRADE_COUNT, type Allocation } from './state.js';
@@ -22,7 +22,7 @@ export function allocateBalanced(state: Allocation, pending: Uint8Array): void {
   const runs = runsOf(state, pending);
   const pointsBefore = state.points.slice();
   placeRuns(state, runs, new SlotForecast(state, pending));
-  const touched = rebalance(state, runs.order, heaviestFirst(runs, state.c.caseScope), BALANCED);
+  const touched = exchangeCases(state, runs.order, heaviestFirst(runs, state.c.caseScope), BALANCED);
   placeLeftovers(state, runs, touched);
   recordCapacities(state, runs.order, pointsBefore, touched);
 }

@@ -71,7 +71,7 @@ export interface AllocationResult {
 
 const MESSAGES: Readonly<Record<UnplacedReason, string>> = {
   OUTSIDE_SCOPE: 'no practitioner works in the case\'s PDU or team',
-  NO_ELIGIBLE_PRACTITIONER: 'no practitioner in scope is of a grade that may take this protect level, with points available',
+  NO_ELIGIBLE_PRACTITIONER: 'no practitioner in scope is of a grade that may take this protect level, on the allocation list, with points available',
   CEILING_REACHED: 'every eligible practitioner is at the case ceiling',
   CAPACITY_LIMIT_REACHED: 'the case would take every eligible practitioner with room over the capacity limit',
 };

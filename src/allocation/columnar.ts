@@ -25,6 +25,7 @@ const columnsSchema = z.strictObject({
   caseScope: typedArraySchema(Uint32Array),
   casePreferred: typedArraySchema(Int32Array),
   scopeCount: z.number().int().min(0).max(MAX_INDEX),
+  onList: typedArraySchema(Uint8Array).optional(),
 });
 
 const columnarOptionsSchema = z.strictObject({
@@ -42,7 +43,8 @@ function check(columns: AllocationColumns, name: keyof AllocationColumns, length
 /**
  * Allocates a problem held as columns (see {@link AllocationColumns} for the layout: points in
  * hundredths, grades as indexes into GRADES, levels into ALLOCATION_LEVELS, scopes as unit indexes,
- * preferred practitioners as indexes or -1). Validates every column in one pass, then runs the
+ * preferred practitioners as indexes or -1; `onList`, optional, 0 for practitioners off the allocation
+ * list). Validates every column in one pass, then runs the
  * same core as {@link allocateCases}. The `scope` rule is ignored: scopes are whatever units the
  * columns give.
  *
@@ -78,5 +80,6 @@ export function allocateColumnar(columns: AllocationColumns, options: z.input<ty
   check(c, 'caseCounts', C, (v) => v <= 1, '0 or 1');
   check(c, 'caseScope', C, (v) => v < c.scopeCount, `a scope index below scopeCount (${c.scopeCount})`);
   check(c, 'casePreferred', C, (v) => v >= -1 && v < P, `-1 or a practitioner index below ${P}`);
+  if (c.onList !== undefined) check(c, 'onList', P, (v) => v <= 1, '0 or 1');
   return allocateColumnarUnchecked(c, coreRulesUnchecked(o.policy ?? 'balanced', resolveRulesUnchecked(o.rules)));
 }

@@ -1,6 +1,6 @@
 /**
  * The allocation room's public face: placing new cases (the impact of one case, ranked candidates,
- * a batch through the object API or as columns). Every function here checks its input; the trusted
+ * a batch through the object API or as columns), and rebalancing a held caseload. Every function here checks its input; the trusted
  * cores siblings call on input they have already parsed are in `internal.ts`.
  */
 export {
@@ -13,6 +13,10 @@ export {
   PLACEMENT_REASONS,
   UNPLACED_REASONS,
   allocationRulesSchema,
+  AVAILABILITY_STATUSES,
+  TIE_BREAKS,
+  type Availability,
+  type TieBreak,
   type AllocationLevel,
   type AllocationPolicy,
   type AllocationRules,
@@ -25,6 +29,8 @@ export {
   allocationCaseSchema,
   allocationOptionsSchema,
   allocationPractitionerSchema,
+  heldCaseSchema,
+  type HeldCase,
   type AllocationCase,
   type AllocationOptions,
   type AllocationPractitioner,
@@ -41,6 +47,22 @@ export {
 } from './impact.js';
 export { allocateCases, type AllocationResult, type CapacitySummary, type PlacedCase, type PractitionerAfter, type UnplacedCase } from './batch.js';
 export { allocateColumnar } from './columnar.js';
+export {
+  MOVE_COSTS,
+  REALLOCATION_REASONS,
+  SHORTFALL_REASONS,
+  rebalanceCaseload,
+  rebalanceOptionsSchema,
+  type CaseMove,
+  type MoveCost,
+  type PractitionerRebalanced,
+  type ReallocationReason,
+  type RebalanceOptions,
+  type RebalanceResult,
+  type RebalanceShortfall,
+  type ShortfallReason,
+  type StrandedCase,
+} from './rebalance.js';
 export { OUTCOMES } from './outcomes.js';
 export type { OutcomeCounts } from './summary.js';
 export type { AllocationColumns, CoreResult } from './state.js';

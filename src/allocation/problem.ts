@@ -10,28 +10,51 @@ import { CASE_TYPES, TIERS, protectLevelOf, tierIndex } from '../tiers/index.js'
 import { DEFAULT_WEIGHTINGS, GRADES, weightingTableSchema, type WeightingTable } from '../weightings/index.js';
 import { countSchema, isoDateSchema, parseInput } from '../validate.js';
 import { CASE_STATUSES, caseSchema, caseloadSchema, pointsLookup, pointsLookupIndex, practitionerSchema } from '../workload/index.js';
+import { assertUniqueIds, availablePointsUnchecked, countsTowardCeilingUnchecked } from '../workload/internal.js';
 import {
-  assertUniqueIds,
-  availablePointsUnchecked,
-  ceilingCasesUnchecked,
-  countsTowardCeilingUnchecked,
-  workloadPointsUnchecked,
-} from '../workload/internal.js';
-import { ALLOCATION_LEVELS, ALLOCATION_POLICIES, allocationRulesSchema, coreRulesUnchecked, resolveRulesUnchecked, type CoreRules, type ResolvedRules } from './rules.js';
+  ALLOCATION_LEVELS,
+  ALLOCATION_POLICIES,
+  AVAILABILITY_STATUSES,
+  allocationRulesSchema, coreRulesUnchecked, resolveRulesUnchecked, type CoreRules, type ResolvedRules } from './rules.js';
+import { dayNumber } from './days.js';
 import type { AllocationColumns } from './state.js';
+
+/** Zod schema of a case a practitioner holds: a weighed case, with when it was allocated to them and what moving it costs. */
+export const heldCaseSchema = caseSchema.extend({
+  /** The day it was allocated to its holder, `YYYY-MM-DD` (rebalancing moves the most recent first; the live list counts the last 7 days). */
+  allocatedOn: isoDateSchema.optional(),
+  /** What moving it away from its holder costs in broken continuity (any unit, 0 or more; rebalancing with `cost: 'stated'`; default 1). */
+  moveCost: z
+    .number()
+    .min(0, 'expected a cost of 0 or more')
+    .refine((x) => Number.isFinite(x), 'expected a finite cost')
+    .optional(),
+});
+/** A case a practitioner holds (see {@link heldCaseSchema}). */
+export type HeldCase = z.input<typeof heldCaseSchema>;
 
 /** Zod schema of a practitioner who may receive cases. */
 export const allocationPractitionerSchema = practitionerSchema
   .extend({
+    /** On the allocation list (`available`, the default), off it (`unavailable`), or `away` (see {@link AVAILABILITY_STATUSES}). */
+    availability: z.enum(AVAILABILITY_STATUSES, { error: () => `expected an availability status: ${AVAILABILITY_STATUSES.join(', ')}` }).optional(),
     /** PDU the practitioner works in (for `scope: 'pdu'`). */
     pdu: z.string().optional(),
     /** Team (for `scope: 'team'`). */
     team: z.string().optional(),
     /** The cases they hold now (lets an impact see a case already held). */
-    caseload: caseloadSchema.optional(),
-    /** Or just the totals they hold now: points, cases, and cases toward the ceiling (default: cases). */
+    caseload: caseloadSchema.extend({ cases: z.array(heldCaseSchema) }).optional(),
+    /**
+     * Or just the totals they hold now: points, cases, cases toward the ceiling (default: cases), and
+     * cases allocated to them in the 7 days up to `asOf` (default 0; the `recent-allocations` tie-break).
+     */
     current: z
-      .strictObject({ points: z.number().min(0, 'expected points of 0 or more'), cases: countSchema, ceilingCases: countSchema.optional() })
+      .strictObject({
+        points: z.number().min(0, 'expected points of 0 or more'),
+        cases: countSchema,
+        ceilingCases: countSchema.optional(),
+        allocatedLast7Days: countSchema.optional(),
+      })
       .refine((c) => c.ceilingCases === undefined || c.ceilingCases <= c.cases, {
         message: 'expected no more cases toward the ceiling than cases',
         path: ['ceilingCases'],
@@ -102,6 +125,41 @@ export class CaseColumns {
     this.caseLevel[i] = LEVEL_OF_TIER[tier] as number;
     this.caseCounts[i] = countsTowardCeilingUnchecked(status, this.#countUnpaidWorkOnly) ? 1 : 0;
   }
+
+  /** Writes case i from a parsed case object (its tier, case type, T2A flag and status). */
+  setCase(i: number, c: ParsedHeldCase): void {
+    this.set(i, tierIndex(c.tier), CASE_TYPES.indexOf(c.caseType), c.t2a === true ? 1 : 0, CASE_STATUSES.indexOf(c.status ?? 'active'));
+  }
+}
+
+/** A case as parsed by the workload room's case schema (held or new). */
+type ParsedHeldCase = z.output<typeof caseSchema>;
+
+/** What a practitioner holds, in the columns' units: points in hundredths, cases, cases toward the ceiling. */
+interface HeldLoad {
+  readonly pointsHundredths: number;
+  readonly cases: number;
+  readonly ceilingCases: number;
+}
+
+/**
+ * The load a parsed caseload holds, weighed exactly as {@link CaseColumns} weighs a new case (one
+ * lookup per case, no per-case result objects): the hundredths of its cases plus its reports,
+ * rounded once as `workloadPoints` rounds its total. Reuses `scratch` (at least as long as the
+ * caseload) for the weights.
+ */
+function heldLoadUnchecked(caseload: z.output<typeof caseloadSchema>, weightings: WeightingTable, scratch: CaseColumns): HeldLoad {
+  let kept = 0;
+  let counted = 0;
+  const { cases } = caseload;
+  for (let k = 0; k < cases.length; k++) {
+    scratch.setCase(k, cases[k] as ParsedHeldCase);
+    kept += scratch.caseWeight[k] as number;
+    counted += scratch.caseCounts[k] as number;
+  }
+  const reports =
+    (caseload.reports?.standardDelivery ?? 0) * weightings.reportPoints.standardDelivery + (caseload.reports?.fastDelivery ?? 0) * weightings.reportPoints.fastDelivery;
+  return { pointsHundredths: Math.round(((kept + reports * 100) / 100) * 100), cases: cases.length, ceilingCases: counted };
 }
 
 /** The practitioner half of an allocation problem's columns (see {@link AllocationColumns}), and its number of scopes. */
@@ -186,6 +244,33 @@ function parseEach<S extends z.ZodType>(schema: S, list: readonly unknown[], nam
   }
 }
 
+/**
+ * Each practitioner's place in the tie-break order: by `recent` (fewest first) when given, then by id.
+ */
+function tieBreakRanks(ps: readonly ParsedPractitioner[], recent: readonly number[] | undefined): Uint32Array {
+  const rank = new Uint32Array(ps.length);
+  const id = (i: number) => (ps[i] as ParsedPractitioner).id;
+  Array.from({ length: ps.length }, (_, i) => i)
+    .sort((a, b) => (recent === undefined ? 0 : (recent[a] as number) - (recent[b] as number)) || (id(a) < id(b) ? -1 : 1))
+    .forEach((p, r) => (rank[p] = r));
+  return rank;
+}
+
+/**
+ * Cases allocated to a practitioner in the 7 days up to `asOf` (0 to 6 days before it): counted
+ * from the held cases' `allocatedOn`, or given in `current`.
+ */
+function allocatedLast7Days(p: ParsedPractitioner, asOf: string): number {
+  if (p.current !== undefined) return p.current.allocatedLast7Days ?? 0;
+  const today = dayNumber(asOf);
+  let n = 0;
+  for (const c of p.caseload?.cases ?? []) {
+    const ago = c.allocatedOn === undefined ? -1 : today - dayNumber(c.allocatedOn);
+    if (ago >= 0 && ago < 7) n++;
+  }
+  return n;
+}
+
 /** Validates the object API's input once and builds the columns. */
 export function prepareProblem(practitioners: unknown, cases: unknown, options: unknown): PreparedProblem {
   const ps = parseInput(z.array(allocationPractitionerSchema), practitioners, 'practitioners');
@@ -221,25 +306,24 @@ export function problemUnchecked(
   const ceilingCases = new Uint32Array(P);
   const grade = new Uint8Array(P);
   const scope = new Uint32Array(P);
+  const longest = ps.reduce((n, p) => Math.max(n, p.caseload?.cases.length ?? 0), 0);
+  const scratch = new CaseColumns(longest, weightings, rules.countUnpaidWorkOnly);
   ps.forEach((p, i) => {
     available[i] = availablePointsUnchecked(p, weightings, o.asOf).points;
     grade[i] = GRADES.indexOf(p.grade);
     scope[i] = scopeOf(scopeKey(rules.scope, p));
     if (p.caseload !== undefined) {
-      const held = workloadPointsUnchecked(p.caseload, weightings);
-      pointsHundredths[i] = Math.round(held.total * 100);
-      caseCounts[i] = held.caseCount;
-      ceilingCases[i] = ceilingCasesUnchecked(held, rules.countUnpaidWorkOnly);
+      const held = heldLoadUnchecked(p.caseload, weightings, scratch);
+      pointsHundredths[i] = held.pointsHundredths;
+      caseCounts[i] = held.cases;
+      ceilingCases[i] = held.ceilingCases;
     } else if (p.current !== undefined) {
       pointsHundredths[i] = Math.round(p.current.points * 100);
       caseCounts[i] = p.current.cases;
       ceilingCases[i] = p.current.ceilingCases ?? p.current.cases;
     }
   });
-  const rank = new Uint32Array(P);
-  Array.from({ length: P }, (_, i) => i)
-    .sort((a, b) => ((ps[a] as ParsedPractitioner).id < (ps[b] as ParsedPractitioner).id ? -1 : 1))
-    .forEach((p, r) => (rank[p] = r));
+  const rank = tieBreakRanks(ps, rules.tieBreak === 'recent-allocations' ? ps.map((p) => allocatedLast7Days(p, o.asOf)) : undefined);
 
   const C = caseCount;
   const caseIds = new Array<string>(C);
@@ -248,7 +332,7 @@ export function problemUnchecked(
   const casePreferred = new Int32Array(C).fill(-1);
   eachCase((c, i) => {
     caseIds[i] = c.id;
-    written.set(i, tierIndex(c.tier), CASE_TYPES.indexOf(c.caseType), c.t2a === true ? 1 : 0, CASE_STATUSES.indexOf(c.status ?? 'active'));
+    written.setCase(i, c);
     caseScope[i] = scopeOf(scopeKey(rules.scope, c));
     if (c.preferredPractitionerId !== undefined) {
       const p = byId.get(c.preferredPractitionerId);
@@ -282,6 +366,7 @@ export function problemUnchecked(
       caseScope,
       casePreferred,
       scopeCount: scopes.size,
+      onList: Uint8Array.from(ps, (p) => ((p.availability ?? 'available') === 'available' ? 1 : 0)),
     },
   };
 }

@@ -29,7 +29,7 @@ export type AllocationPolicy = (typeof ALLOCATION_POLICIES)[number];
 export const UNPLACED_REASONS = deepFreeze(['OUTSIDE_SCOPE', 'NO_ELIGIBLE_PRACTITIONER', 'CEILING_REACHED', 'CAPACITY_LIMIT_REACHED'] as const);
 /**
  * `OUTSIDE_SCOPE`: no practitioner at all in the case's PDU or team. `NO_ELIGIBLE_PRACTITIONER`: none
- * there of a grade that may take its protect level (or none with points available). `CEILING_REACHED`:
+ * there of a grade that may take its protect level (or none on the allocation list with points available). `CEILING_REACHED`:
  * every eligible one is at the case ceiling. `CAPACITY_LIMIT_REACHED`: some have room under the ceiling,
  * but the case would take each of them over the capacity limit. Ceiling and limit are as they stand
  * at the end of the batch.
@@ -37,13 +37,31 @@ export const UNPLACED_REASONS = deepFreeze(['OUTSIDE_SCOPE', 'NO_ELIGIBLE_PRACTI
 export type UnplacedReason = (typeof UNPLACED_REASONS)[number];
 
 /** Why one practitioner may not take a case (listed apart by `rankCandidates`). */
-export const EXCLUSION_REASONS = deepFreeze(['OUTSIDE_SCOPE', 'GRADE_NOT_ELIGIBLE', 'NO_AVAILABLE_POINTS', 'CEILING_REACHED', 'CAPACITY_LIMIT_REACHED'] as const);
+export const EXCLUSION_REASONS = deepFreeze(['OUTSIDE_SCOPE', 'GRADE_NOT_ELIGIBLE', 'NO_AVAILABLE_POINTS', 'CEILING_REACHED', 'CAPACITY_LIMIT_REACHED', 'UNAVAILABLE'] as const);
 /**
  * `OUTSIDE_SCOPE`: in another PDU or team. `GRADE_NOT_ELIGIBLE`: their grade may not take the case's
  * protect level. `NO_AVAILABLE_POINTS`: 0 available points (an SPO, or fully reduced).
  * `CEILING_REACHED`: at the case ceiling. `CAPACITY_LIMIT_REACHED`: the case would take them over the limit.
+ * `UNAVAILABLE`: off the allocation list (marked `unavailable` or `away`). Checked after scope and grade.
  */
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
+/**
+ * A practitioner's availability: `available` (on the allocation list), `unavailable` (off the list
+ * for now: takes no new case and keeps the cases they hold) or `away` (takes nothing, and the cases
+ * they hold are to be reallocated: rebalancing moves every one of them, with the reason `officer left`).
+ */
+export const AVAILABILITY_STATUSES = deepFreeze(['available', 'unavailable', 'away'] as const);
+/** `available`, `unavailable` or `away` (see {@link AVAILABILITY_STATUSES}). */
+export type Availability = (typeof AVAILABILITY_STATUSES)[number];
+
+/**
+ * How practitioners who tie on capacity are ordered: by `id`, or by `recent-allocations` (fewest
+ * cases allocated to them in the 7 days up to `asOf` first, as the live list shows it, then by id).
+ */
+export const TIE_BREAKS = deepFreeze(['id', 'recent-allocations'] as const);
+/** `id` or `recent-allocations` (see {@link TIE_BREAKS}). */
+export type TieBreak = (typeof TIE_BREAKS)[number];
 
 /** Why a case went where it went. */
 export const PLACEMENT_REASONS = deepFreeze(['continuity', 'least-loaded', 'balanced', 'grade-order'] as const);
@@ -83,6 +101,8 @@ export const allocationRulesSchema = z.strictObject({
   capacityLimit: z.number().positive().max(100_000).nullable().optional(),
   /** Give a case to its preferred practitioner when eligible and within limits (default true). */
   continuity: z.boolean().optional(),
+  /** Order of practitioners who tie (default `id`; see {@link TIE_BREAKS}). */
+  tieBreak: z.enum(TIE_BREAKS, { error: () => `expected a tie-break: ${TIE_BREAKS.join(', ')}` }).optional(),
 });
 /** Allocation rules (see {@link allocationRulesSchema}). */
 export type AllocationRules = z.input<typeof allocationRulesSchema>;
@@ -95,6 +115,7 @@ export interface ResolvedRules {
   readonly countUnpaidWorkOnly: boolean;
   readonly capacityLimit: number | null;
   readonly continuity: boolean;
+  readonly tieBreak: TieBreak;
 }
 
 /** Fills in the defaults of parsed rules. Trusts `rules` (parsed by {@link allocationRulesSchema}). */
@@ -106,6 +127,7 @@ export function resolveRulesUnchecked(rules: z.output<typeof allocationRulesSche
     countUnpaidWorkOnly: rules?.countUnpaidWorkOnly ?? false,
     capacityLimit: rules?.capacityLimit ?? null,
     continuity: rules?.continuity ?? true,
+    tieBreak: rules?.tieBreak ?? 'id',
   };
 }
 

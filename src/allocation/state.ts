@@ -12,6 +12,7 @@ import {
   EXCLUDED_LIMIT,
   EXCLUDED_NO_POINTS,
   EXCLUDED_SCOPE,
+  EXCLUDED_UNAVAILABLE,
   NO_ELIGIBLE,
   OUTSIDE_SCOPE,
 } from './outcomes.js';
@@ -53,6 +54,8 @@ export interface AllocationColumns {
   readonly casePreferred: Int32Array;
   /** Number of scope units (every scope index is below it). */
   readonly scopeCount: number;
+  /** 1 for each practitioner on the allocation list, 0 for those unavailable or away; absent: everyone is on it. */
+  readonly onList?: Uint8Array | undefined;
 }
 
 /** What the core decided, as columns. */
@@ -79,7 +82,7 @@ export class Allocation {
   readonly outcome: Uint8Array;
   readonly capacityBefore: Float64Array;
   readonly capacityAfter: Float64Array;
-  /** Practitioners with points available, grouped by (scope, grade): items groupStart[g]..groupStart[g+1]. */
+  /** Practitioners on the list with points available, grouped by (scope, grade): items groupStart[g]..groupStart[g+1]. */
   readonly groupStart: Int32Array;
   readonly groupItems: Int32Array;
   /** All practitioners (available or not) per scope unit. */
@@ -107,7 +110,7 @@ export class Allocation {
     for (let p = 0; p < c.practitionerCount; p++) {
       const s = c.scope[p] as number;
       this.scopeSize[s] = (this.scopeSize[s] as number) + 1;
-      if ((c.available[p] as number) > 0) {
+      if (this.takesCases(p)) {
         const g = s * GRADE_COUNT + (c.grade[p] as number) + 1;
         this.groupStart[g] = (this.groupStart[g] as number) + 1;
       }
@@ -116,12 +119,17 @@ export class Allocation {
     this.groupItems = new Int32Array(this.groupStart[groups] as number);
     const fill = this.groupStart.slice(0, groups);
     for (let p = 0; p < c.practitionerCount; p++) {
-      if ((c.available[p] as number) > 0) {
+      if (this.takesCases(p)) {
         const g = (c.scope[p] as number) * GRADE_COUNT + (c.grade[p] as number);
         this.groupItems[fill[g] as number] = p;
         fill[g] = (fill[g] as number) + 1;
       }
     }
+  }
+
+  /** Whether practitioner p may take cases at all: on the allocation list, with points available. */
+  takesCases(p: number): boolean {
+    return (this.c.available[p] as number) > 0 && (this.c.onList === undefined || this.c.onList[p] === 1);
   }
 
   /** Eligible-grade bit mask of case i. */
@@ -143,6 +151,7 @@ export class Allocation {
     const { c } = this;
     if (c.scope[p] !== c.caseScope[i]) return EXCLUDED_SCOPE;
     if (((this.maskOf(i) >> (c.grade[p] as number)) & 1) === 0) return EXCLUDED_GRADE;
+    if (c.onList !== undefined && c.onList[p] !== 1) return EXCLUDED_UNAVAILABLE;
     if ((c.available[p] as number) <= 0) return EXCLUDED_NO_POINTS;
     if (!this.hasRoom(p, c.caseCounts[i] === 1)) return EXCLUDED_CEILING;
     if (!this.withinLimit(p, c.caseWeight[i] as number)) return EXCLUDED_LIMIT;

@@ -14,6 +14,7 @@ import { MAX_PRACTITIONERS, type OrganisationCaseload } from './organisation.js'
 import { UNIFIED_2021_PROFILE, calibrationTargetSchema, caseloadProfileSchema } from './profiles.js';
 import { NATIONAL_PDU_COUNT, PROBATION_REGIONS } from './regions.js';
 import { drawCaseColumns } from './synthetic-cases.js';
+import { caseDateAssumptionsSchema, drawCaseDates, type SyntheticCaseDates } from './synthetic-dates.js';
 import {
   DEFAULT_NATIONAL_CASES,
   DEFAULT_NATIONAL_PRACTITIONERS,
@@ -66,6 +67,11 @@ export const nationalCaseloadOptionsSchema = z.strictObject({
   asOf: isoDateSchema.optional(),
   /** The weighting table (default: the 2021 defaults). */
   weightings: weightingTableSchema.optional(),
+  /**
+   * Give every case dates, drawn from these distributions (`{}`: the defaults,
+   * `DEFAULT_CASE_DATE_ASSUMPTIONS`); absent, no dates and the caseload is as without this option.
+   */
+  dates: caseDateAssumptionsSchema.optional(),
 });
 /** Options of {@link generateNationalCaseload}. */
 export type NationalCaseloadOptions = z.input<typeof nationalCaseloadOptionsSchema>;
@@ -82,6 +88,8 @@ export interface GeneratedCaseload extends OrganisationCaseload {
     /** Each target beside the figure achieved (every one met: the generator refuses otherwise). */
     readonly calibration: readonly CalibrationRow[];
   };
+  /** Every case's dates, when the options ask for them (`dates`). */
+  readonly dates?: SyntheticCaseDates;
 }
 
 /**
@@ -107,12 +115,15 @@ export interface GeneratedCaseload extends OrganisationCaseload {
  * national.generated.cases; // 240000
  * national.generated.calibration.map((row) => [row.target, row.achieved]); // [[32.5, 32.50…], [0.02, 0.0200…]]
  * const large = generateNationalCaseload({ seed: 2021, cases: 1_000_000 }); // 37,500 case-holders
+ * const dated = generateNationalCaseload({ seed: 2021, practitioners: 300, pduCount: 12, dates: {} });
+ * dated.dates!.sentenceDay.length === dated.generated.cases; // true: every case has its dates
  * ```
  */
 export function generateNationalCaseload(options: NationalCaseloadOptions): GeneratedCaseload {
   const plan = generationPlan(options);
   const { seed, profile, weightings, asOf, targets, targetsPath, samplers } = plan;
-  const [structureRng, staffRng, loadRng, caseRng] = RandomStream.streams(seed, 4) as [RandomStream, RandomStream, RandomStream, RandomStream];
+  // The dates' stream is a fifth: the first four are the same whether or not dates are asked for.
+  const [structureRng, staffRng, loadRng, caseRng, dateRng] = RandomStream.streams(seed, plan.dates === undefined ? 4 : 5) as [RandomStream, RandomStream, RandomStream, RandomStream, RandomStream?];
   const structure = drawStructure(plan.pduCount, plan.caseHolders, plan.teamSize, structureRng);
   const staff = drawStaff(structure, profile, weightings, asOf, staffRng, loadRng);
   const caseloads = loadCaseloads(staff, plan);
@@ -141,6 +152,7 @@ export function generateNationalCaseload(options: NationalCaseloadOptions): Gene
   return {
     ...caseload,
     generated: { caseHoldingPractitioners: plan.caseHolders, seniorProbationOfficers: structure.teams.length, cases: caseloads.totalCases, calibration },
+    ...(plan.dates === undefined || dateRng === undefined ? {} : { dates: drawCaseDates(cases.caseTypeIndex, plan.dates, asOf, dateRng) }),
   };
 }
 
@@ -151,6 +163,7 @@ interface GenerationPlan extends CaseloadRequest {
   readonly teamSize: number;
   readonly weightings: WeightingTable;
   readonly asOf: string;
+  readonly dates: z.output<typeof caseDateAssumptionsSchema> | undefined;
 }
 
 /** Parses the options, fills in the defaults and refuses what cannot be generated, naming the option. */
@@ -198,6 +211,7 @@ function generationPlan(options: NationalCaseloadOptions): GenerationPlan {
     samplers,
     cases: o.cases,
     caseHolders,
+    dates: o.dates,
   };
 }
 

@@ -31,6 +31,7 @@ export {
   type CaseloadProfile,
   type GradeProfile,
 } from './profiles.js';
+export { DEFAULT_CASE_DATE_ASSUMPTIONS, NO_DATE, caseDateAssumptionsSchema, type CaseDateAssumptions, type SyntheticCaseDates } from './synthetic-dates.js';
 export { DEFAULT_NATIONAL_CASES, DEFAULT_NATIONAL_PRACTITIONERS, MAX_GENERATED_CASES } from './synthetic-caseloads.js';
 export {
   generateCases,

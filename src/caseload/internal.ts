@@ -3,4 +3,4 @@
  * public face). Naming rule as in every room's internal.ts: a function ending in `Unchecked` trusts
  * its input; the checks here run once on input a sibling has not parsed.
  */
-export { checkOrganisationCaseload } from './organisation.js';
+export { checkOrganisationCaseload, organisationCaseloadUnchecked, type PractitionerOfCaseload } from './organisation.js';

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { WorkloadError } from '../errors.js';
-import { CASE_TYPES, TIERS, tierIndex } from '../tiers/index.js';
+import { CASE_TYPES, TIERS, tierIndex, type CaseType, type Tier } from '../tiers/index.js';
 import { checkColumn, isoDateSchema, parseInput, typedArraySchema } from '../validate.js';
 import { DEFAULT_WEIGHTINGS, GRADES, weightingTableSchema, type WeightingTable } from '../weightings/index.js';
 import {
@@ -12,6 +12,7 @@ import {
   caseloadSchema,
   columnarCaseloadSchema,
   practitionerSchema,
+  type CaseStatus,
   type Caseload,
   type ColumnarCaseload,
 } from '../workload/index.js';
@@ -158,29 +159,18 @@ function resolve(byId: ReadonlyMap<string, number>, id: string, path: string, wh
 export function organisationCaseload(organisation: Organisation, options: OrganisationOptions): OrganisationCaseload {
   const org = parseInput(organisationSchema, organisation, 'organisation');
   const o = parseInput(organisationOptionsSchema, options, 'options');
-  const weightings = o.weightings ?? DEFAULT_WEIGHTINGS;
-  const { pduRegion, teamPdu, teamIndexById } = linkHierarchy(org, 'organisation');
-  assertUniqueIds(org.practitioners.map((p) => p.id), 'organisation.practitioners');
-  const n = org.practitioners.length;
-  const columns = emptyPractitionerColumns(n);
+  return organisationCaseloadUnchecked(org, casesOf(org.practitioners), o.asOf, o.weightings ?? DEFAULT_WEIGHTINGS);
+}
+
+/** What {@link casesOf} reads of a case. */
+type CaseColumnsOf = { readonly tier: Tier; readonly caseType: CaseType; readonly t2a?: boolean | undefined; readonly status?: CaseStatus | undefined };
+
+/** The cases of practitioners that carry them as objects, as columns sorted by practitioner. */
+function casesOf(practitioners: readonly { readonly caseload?: { readonly cases: readonly CaseColumnsOf[] } | undefined }[]): ColumnarCaseload & { t2a: Uint8Array; statusIndex: Uint8Array } {
   let caseCount = 0;
-  org.practitioners.forEach((p, i) => {
-    const team = resolve(teamIndexById, p.teamId, `organisation.practitioners[${i}].teamId`, 'team');
-    columns.gradeIndex[i] = GRADES.indexOf(p.grade);
-    columns.teamIndex[i] = team;
-    columns.pduIndex[i] = teamPdu[team] as number;
-    columns.regionIndex[i] = pduRegion[teamPdu[team] as number] as number;
-    columns.contractedHours[i] = p.contractedHours;
-    columns.availablePoints[i] = availablePointsUnchecked(p, weightings, o.asOf).points;
-    columns.fte[i] = fteUnchecked(p.grade, p.contractedHours, weightings);
-    columns.standardDeliveryReports[i] = reportCount(p.caseload?.reports?.standardDelivery, `organisation.practitioners[${i}].caseload.reports.standardDelivery`);
-    columns.fastDeliveryReports[i] = reportCount(p.caseload?.reports?.fastDelivery, `organisation.practitioners[${i}].caseload.reports.fastDelivery`);
-    columns.caseStart[i] = caseCount;
-    caseCount += p.caseload?.cases.length ?? 0;
-  });
-  columns.caseStart[n] = caseCount;
+  for (const p of practitioners) caseCount += p.caseload?.cases.length ?? 0;
   const cases = {
-    practitionerCount: n,
+    practitionerCount: practitioners.length,
     practitionerIndex: new Uint32Array(caseCount),
     tierIndex: new Uint8Array(caseCount),
     caseTypeIndex: new Uint8Array(caseCount),
@@ -188,7 +178,7 @@ export function organisationCaseload(organisation: Organisation, options: Organi
     statusIndex: new Uint8Array(caseCount),
   };
   let j = 0;
-  org.practitioners.forEach((p, i) => {
+  practitioners.forEach((p, i) => {
     for (const c of p.caseload?.cases ?? []) {
       cases.practitionerIndex[j] = i;
       cases.tierIndex[j] = tierIndex(c.tier);
@@ -198,9 +188,49 @@ export function organisationCaseload(organisation: Organisation, options: Organi
       j += 1;
     }
   });
+  return cases;
+}
+
+/** A practitioner of an organisation as {@link organisationCaseloadUnchecked} reads them: cases are in the columns, reports here. */
+export type PractitionerOfCaseload = z.output<typeof organisationPractitionerSchema> & {
+  readonly caseload?: { readonly reports?: { readonly standardDelivery?: number | undefined; readonly fastDelivery?: number | undefined } | undefined } | undefined;
+};
+
+/**
+ * The core of {@link organisationCaseload} for an organisation parsed already (a reader that checked
+ * every cell): `cases` holds the cases sorted by practitioner (`practitionerIndex` never
+ * decreasing, each below `practitioners.length`). Ids and references are still checked (the
+ * same `DUPLICATE_ID` and `UNKNOWN_REFERENCE` errors); the cases' values are not.
+ */
+export function organisationCaseloadUnchecked(
+  org: { readonly name: string; readonly regions: readonly Region[]; readonly pdus: readonly Pdu[]; readonly teams: readonly Team[]; readonly practitioners: readonly PractitionerOfCaseload[] },
+  cases: ColumnarCaseload,
+  asOf: string,
+  weightings: WeightingTable,
+): OrganisationCaseload {
+  const { pduRegion, teamPdu, teamIndexById } = linkHierarchy(org, 'organisation');
+  assertUniqueIds(org.practitioners.map((p) => p.id), 'organisation.practitioners');
+  const n = org.practitioners.length;
+  const columns = emptyPractitionerColumns(n);
+  org.practitioners.forEach((p, i) => {
+    const team = resolve(teamIndexById, p.teamId, `organisation.practitioners[${i}].teamId`, 'team');
+    columns.gradeIndex[i] = GRADES.indexOf(p.grade);
+    columns.teamIndex[i] = team;
+    columns.pduIndex[i] = teamPdu[team] as number;
+    columns.regionIndex[i] = pduRegion[teamPdu[team] as number] as number;
+    columns.contractedHours[i] = p.contractedHours;
+    columns.availablePoints[i] = availablePointsUnchecked(p, weightings, asOf).points;
+    columns.fte[i] = fteUnchecked(p.grade, p.contractedHours, weightings);
+    columns.standardDeliveryReports[i] = reportCount(p.caseload?.reports?.standardDelivery, `organisation.practitioners[${i}].caseload.reports.standardDelivery`);
+    columns.fastDeliveryReports[i] = reportCount(p.caseload?.reports?.fastDelivery, `organisation.practitioners[${i}].caseload.reports.fastDelivery`);
+  });
+  const owner = cases.practitionerIndex;
+  const start = columns.caseStart;
+  for (let j = 0; j < owner.length; j++) start[(owner[j] as number) + 1] = (start[(owner[j] as number) + 1] as number) + 1;
+  for (let i = 0; i < n; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
   return {
     name: org.name,
-    asOf: o.asOf,
+    asOf,
     weightings,
     regions: org.regions,
     pdus: org.pdus,

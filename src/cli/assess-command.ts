@@ -9,7 +9,6 @@ import { z } from 'zod';
 import {
   CASE_HOLDING_GRADES,
   caseloadDistribution,
-  organisationCaseload,
   rollUp,
   type CaseloadRollUp,
   type CaseloadSummary,
@@ -81,7 +80,7 @@ export function dayAssessed(asOf: string | null): string {
 export async function loadData(command: Pick<AssessCommand, 'data' | 'asOf' | 'staff' | 'skipInvalid'>): Promise<{ loaded: LoadedOrganisation; oc: OrganisationCaseload }> {
   const asOf = dayAssessed(command.asOf);
   const loaded = await readOrganisation(command.data, { asOf, skipInvalid: command.skipInvalid, ...(command.staff === null ? {} : { staff: command.staff }) });
-  return { loaded, oc: organisationCaseload(loaded.organisation, { asOf }) };
+  return { loaded, oc: loaded.caseload };
 }
 
 const share = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);

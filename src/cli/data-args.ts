@@ -23,6 +23,17 @@ export interface AllocateCommand extends Omit<AssessCommand, 'command'> {
   readonly policy: AllocationPolicy | null;
 }
 
+/** `forward DATA --weeks 52`: the projection of an organisation read from files, with its Monte Carlo band. */
+export interface ForwardCommand extends Omit<AssessCommand, 'command'> {
+  readonly command: 'forward';
+  readonly weeks: number;
+  readonly runs: number;
+  readonly seed: number;
+  /** Weeks of recent sentences new demand is estimated from (`null`: 13). */
+  readonly demandWeeks: number | null;
+  readonly policy: AllocationPolicy | null;
+}
+
 /** `schema [--report]`, `init [FILE]`, `init --data DIR`, `--version`. */
 export type SetupCommand =
   | { readonly command: 'schema'; readonly of: 'scenario' | 'report' }
@@ -30,10 +41,10 @@ export type SetupCommand =
   | { readonly command: 'version' };
 
 /** Commands parsed here. */
-export type DataCommand = AssessCommand | AllocateCommand | SetupCommand;
+export type DataCommand = AssessCommand | AllocateCommand | ForwardCommand | SetupCommand;
 
 /** Names of the commands parsed here. */
-export const DATA_COMMANDS = ['assess', 'allocate', 'schema', 'init', 'version'] as const;
+export const DATA_COMMANDS = ['assess', 'allocate', 'forward', 'schema', 'init', 'version'] as const;
 
 /** Usage lines of the commands parsed here. */
 export const DATA_USAGE = `  probation-workload assess DATA [--as-of YYYY-MM-DD] [--staff PATH] [--out DIR] [--format table|json|csv] [--skip-invalid]
@@ -47,6 +58,11 @@ export const DATA_USAGE = `  probation-workload assess DATA [--as-of YYYY-MM-DD]
   probation-workload allocate DATA [--cases new.csv] [--policy balanced|least-loaded|grade-order] [...]
       Places new cases (or DATA's unallocated cases) with the allocation rules; prints and writes
       placements.csv and unplaced.csv, each case with its reason. Takes assess's options too.
+  probation-workload forward DATA [--weeks 52] [--runs 200] [--seed 1] [--demand-weeks 13] [--policy ...] [...]
+      Projects DATA week by week from its case dates (ends, releases, OMiC handovers, probation
+      reset), with new demand estimated from the cases sentenced in the last --demand-weeks weeks;
+      a seeded Monte Carlo of --runs runs (0: none) gives P5-P95. Prints capacity by region and the
+      units crossing 110% and when; --out also writes the weekly table and the chart. Takes assess's options too.
   probation-workload schema [--report]
       Prints the JSON Schema of a scenario file (or, with --report, of assess's report.json).
   probation-workload init [scenario.json] | init --data DIR
@@ -106,7 +122,7 @@ export function parseDataCommand(command: (typeof DATA_COMMANDS)[number], rest: 
     if (o.positional.length > 1 || (o.positional.length > 0 && o.values.has('--data'))) throw new UsageError('init writes one scenario file, or the templates with --data DIR');
     return { command: 'init', file: o.positional[0] ?? 'scenario.json', data: o.values.get('--data') ?? null };
   }
-  const valued = ['--as-of', '--staff', '--out', '--format', ...(command === 'allocate' ? ['--cases', '--policy'] : [])];
+  const valued = ['--as-of', '--staff', '--out', '--format', ...(command === 'allocate' ? ['--cases', '--policy'] : []), ...(command === 'forward' ? ['--weeks', '--runs', '--seed', '--demand-weeks', '--policy'] : [])];
   const o = options(rest, valued, ['--skip-invalid'], command);
   if (o.positional.length !== 1) throw new UsageError(`${command} takes one DATA folder or workbook (got ${o.positional.length === 0 ? 'none' : o.positional.join(' ')})`);
   const format = o.values.get('--format') ?? 'table';
@@ -124,5 +140,23 @@ export function parseDataCommand(command: (typeof DATA_COMMANDS)[number], rest: 
   if (command === 'assess') return { command, ...base };
   const policy = o.values.get('--policy') ?? null;
   if (policy !== null && !(ALLOCATION_POLICIES as readonly string[]).includes(policy)) throw new UsageError(`--policy "${policy}": expected one of ${ALLOCATION_POLICIES.join(', ')}`);
+  if (command === 'forward') {
+    const whole = (name: string, fallback: number | null, min: number, max: number): number | null => {
+      const text = o.values.get(name);
+      if (text === undefined) return fallback;
+      const value = Number(text);
+      if (!/^-?\d+$/.test(text) || value < min || value > max) throw new UsageError(`${name} "${text}": expected a whole number from ${min} to ${max}`);
+      return value;
+    };
+    return {
+      command,
+      ...base,
+      weeks: whole('--weeks', 52, 1, 260) as number,
+      runs: whole('--runs', 200, 0, 10_000) as number,
+      seed: whole('--seed', 1, -(2 ** 31), 2 ** 31 - 1) as number,
+      demandWeeks: whole('--demand-weeks', null, 1, 260),
+      policy: policy as AllocationPolicy | null,
+    };
+  }
   return { command, ...base, cases: o.values.get('--cases') ?? null, policy: policy as AllocationPolicy | null };
 }

@@ -3,6 +3,7 @@ import { WorkloadError } from '../errors.js';
 import { DataFileError } from '../io/index.js';
 import { allocateCommand } from './allocate-command.js';
 import { assessCommand } from './assess-command.js';
+import { forwardCommand } from './forward-command.js';
 import type { DataCommand } from './data-args.js';
 import { OutputFileError, initCommand, jsonSchemaOf, packageVersion } from './init-command.js';
 
@@ -18,7 +19,12 @@ export async function runDataCommand(command: DataCommand, stdout: NodeJS.Writab
       const files = initCommand(command.file, command.data);
       stderr.write(`Wrote ${files.join(', ')}\n`);
     } else {
-      const { files } = command.command === 'assess' ? await assessCommand(command, stdout, stderr) : await allocateCommand(command, stdout, stderr);
+      const { files } =
+        command.command === 'assess'
+          ? await assessCommand(command, stdout, stderr)
+          : command.command === 'forward'
+            ? await forwardCommand(command, stdout, stderr)
+            : await allocateCommand(command, stdout, stderr);
       if (files.length > 0) stderr.write(`Wrote ${files.length} files to ${command.out}\n`);
     }
     return 0;

@@ -15,6 +15,8 @@ import type { Format } from './args.js';
 import { progressBar } from './progress.js';
 import { ChartsUnavailableError, htmlReport, renderCharts, type ScenarioCharts } from './report/index.js';
 import { reportTables, toCsv } from './sections.js';
+import { asReportTable, forwardTables } from './forward-tables.js';
+import { forwardHtmlSection, renderForwardChart } from './report/forward-chart.js';
 import { renderTable } from './table.js';
 
 /** A scenario file that cannot be read as JSON; its message names the file and the problem. */
@@ -75,12 +77,13 @@ export async function runCommand(scenarioFile: string | null, out: string | null
           bar.update((sections.length + done / total) / (sections.length + 1), `sensitivity ${done}/${total}`),
         );
   bar.done();
-  const tables = reportTables(report, tornado);
+  const tables = [...reportTables(report, tornado), ...(report.forward === undefined ? [] : forwardTables(report.forward).map(asReportTable))];
   if (format === 'json') stdout.write(`${JSON.stringify({ report, sensitivity: tornado }, null, 2)}\n`);
   else if (format === 'csv') stdout.write(tables.map((t) => `# ${t.name}\n${toCsv(t)}`).join('\n'));
   else {
     stdout.write(`${report.scenario.name}\n${report.scenario.description}\n`);
-    for (const t of tables) stdout.write(`\n${t.title}\n\n${renderTable(t.header, t.rows, t.header.map((_, i) => (i === 0 ? 'left' : 'right')))}\n`);
+    // The forward section's week-by-week table (a row per region and week) goes to the files only.
+    for (const t of tables.filter((x) => x.name !== 'forward_regions_weekly')) stdout.write(`\n${t.title}\n\n${renderTable(t.header, t.rows, t.header.map((_, i) => (i === 0 ? 'left' : 'right')))}\n`);
   }
   const files: string[] = [];
   if (out !== null) {
@@ -92,9 +95,10 @@ export async function runCommand(scenarioFile: string | null, out: string | null
     write('report.json', `${JSON.stringify({ report, sensitivity: tornado }, null, 2)}\n`);
     for (const t of tables) write(`${t.name}.csv`, toCsv(t));
     const charts = await chartsOrNone(report, tornado, stderr);
+    const forwardChart = report.forward === undefined || Object.keys(charts).length === 0 ? undefined : await renderForwardChart(report.forward);
     if (Object.keys(charts).length > 0) mkdirSync(join(out, 'charts'), { recursive: true });
-    for (const [name, svg] of Object.entries(charts)) write(join('charts', `${name}.svg`), svg);
-    write('report.html', htmlReport(report, charts));
+    for (const [name, svg] of Object.entries({ ...charts, ...(forwardChart === undefined ? {} : { 'forward-capacity': forwardChart }) })) write(join('charts', `${name}.svg`), svg);
+    write('report.html', htmlReport(report, charts, report.forward === undefined ? [] : [forwardHtmlSection(report.forward, forwardChart)]));
   }
   return { report, tornado, files };
 }

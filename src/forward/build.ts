@@ -1,7 +1,7 @@
 /** From checked input (objects, or an organisation's columns and date columns) to the core's model. */
 import { z } from 'zod';
 import { WorkloadError } from '../errors.js';
-import { organisationCaseload, type OrganisationCaseload } from '../caseload/index.js';
+import { organisationCaseload, type OrganisationCaseload, type SyntheticCaseDates } from '../caseload/index.js';
 import { CASE_TYPES, tierIndex } from '../tiers/index.js';
 import { DEFAULT_WEIGHTINGS, type WeightingTable } from '../weightings/index.js';
 import { CASE_STATUSES, type Practitioner } from '../workload/index.js';
@@ -15,6 +15,7 @@ type ParsedInput = z.output<typeof forwardInputSchema>;
 type ParsedOptions = z.output<typeof forwardOptionsSchema>;
 type ParsedDemand = z.output<typeof weeklyDemandSchema>;
 type ParsedCase = ParsedInput['cases'][number];
+const COMMUNITY_TYPE = CASE_TYPES.indexOf('community');
 
 /** The model and what the object results name things by. */
 export interface BuiltModel {
@@ -224,4 +225,16 @@ export function modelOfColumns(org: OrganisationCaseload, dates: ForwardDateColu
     reports: { practitionerIndex: Uint32Array.from(reportHolders), hundredths: Float64Array.from(reportHundredths), completedDay: new Int32Array(reportHolders.length).fill(reportDay) },
     demand: demandColumns(demand, org.pdus.map((p) => p.id), 'input.demand'),
   };
+}
+
+/**
+ * The day columns the projection reads, from a generated caseload's case dates: a community case
+ * ends at its expected end; a custody case is released on its release day and, like a licence case,
+ * ends at its licence end (the generator's `NO_DATE` is {@link NO_DAY}). No parole eligibility days.
+ */
+export function datesOfGenerated(caseTypeIndex: Uint8Array, dates: SyntheticCaseDates): ForwardDateColumns {
+  const n = caseTypeIndex.length;
+  const endDay = new Int32Array(n);
+  for (let i = 0; i < n; i++) endDay[i] = (caseTypeIndex[i] === COMMUNITY_TYPE ? dates.expectedEndDay[i] : dates.licenceEndDay[i]) as number;
+  return { releaseDay: dates.releaseDay, endDay, paroleDay: new Int32Array(n).fill(NO_DAY), resetExempt: dates.resetExempt };
 }

@@ -38,6 +38,7 @@ export type ResponsibilityPhase = (typeof RESPONSIBILITY_PHASES)[number];
 
 /** The rule (branch) that decided a case's handover. */
 export const HANDOVER_RULES = deepFreeze([
+  'additionalIndeterminate',
   'recallPomWithCom',
   'paroleNotRelease',
   'recallOrImmigration',
@@ -52,8 +53,11 @@ export const HANDOVER_RULES = deepFreeze([
   'determinate',
 ] as const);
 /**
- * `recallPomWithCom` (April 2023: recalled, MAPPA none or 1: POM with COM); `paroleNotRelease` (April
- * 2023: parole said not to release: COM for MAPPA 2 or 3, else POM with COM); `recallOrImmigration`
+ * `additionalIndeterminate` (April 2023: an indeterminate case with a further indeterminate sentence:
+ * POM only); `recallPomWithCom` (April 2023: indeterminate, target hearing 12 months or more away,
+ * recalled, MAPPA none or 1: POM with COM); `paroleNotRelease` (April 2023: indeterminate, target
+ * hearing 12 months or more away, parole said not to release: COM for MAPPA 2 or 3, else POM with
+ * COM); `recallOrImmigration`
  * (COM, no dates); `noReleaseDate` (POM only); `crcCase` (before April 2023: 12 weeks before release);
  * `shortSentence` (release within 10 months of sentence: COM from the start); `preOmic` (sentenced
  * before the policy began in the estate: COM); `earlyAllocation`; `indeterminate`; `paroleEligibility`
@@ -72,7 +76,11 @@ export interface HandoverFacts {
   readonly tariffExpiryDate?: string | undefined;
   readonly targetHearingDate?: string | undefined;
   readonly homeDetentionCurfewDate?: string | undefined;
+  /** Indeterminate cases in open conditions: the day they moved there (the handover start, before April 2023). */
+  readonly openConditionsDate?: string | undefined;
   readonly indeterminate?: boolean | undefined;
+  /** An indeterminate case with a further indeterminate sentence. */
+  readonly additionalIndeterminate?: boolean | undefined;
   readonly earlyAllocation?: boolean | undefined;
   readonly mappaLevel?: number | undefined;
   readonly recall?: boolean | undefined;
@@ -146,9 +154,10 @@ export function omicRuleSetOn(date: string): OmicRuleSet {
 
 /**
  * The handover of a custody case under a rule set, as worked out on `today` (the original rules
- * never put a MAPPA 2 or 3 handover before today). Rules from April 2023, in order: recalled with
- * MAPPA none or 1: POM with COM; parole outcome "not release": COM for MAPPA 2 or 3, else POM with
- * COM; recall or immigration: COM; no earliest release date (ERD): POM only; early allocation: ERD
+ * never put a MAPPA 2 or 3 handover before today). Rules from April 2023, in order: an indeterminate
+ * case with a further indeterminate sentence: POM only; an indeterminate case whose target hearing
+ * is 12 months or more after today: recalled with MAPPA none or 1, POM with COM; parole outcome "not
+ * release", COM for MAPPA 2 or 3, else POM with COM; then recall or immigration: COM; no earliest release date (ERD): POM only; early allocation: ERD
  * − 15 months; indeterminate: ERD − 12 months; determinate released within 10 months of sentence:
  * COM from the start; with a PED: ERD − 12 months; other determinate: ERD − 8 months − 14 days.
  * Earlier rules: recall or immigration: COM; no ERD: POM only; CRC case: 12 weeks before release;
@@ -157,8 +166,8 @@ export function omicRuleSetOn(date: string): OmicRuleSet {
  * months; determinate, original rules: MAPPA 2 or 3 the earlier of CRD/ARD − 7 months 15 days (not
  * before today), else the earlier of CRD/ARD − 4 months 15 days and the HDC date; October 2022: the
  * earlier of CRD/ARD − 7 months 15 days (not before the sentence) for all. The handover starts 7
- * months 15 days before CRD/ARD for determinate cases under the original rules; on the handover date
- * otherwise.
+ * months 15 days before CRD/ARD for determinate cases under the original rules, for indeterminate
+ * cases in open conditions (before April 2023) the day they moved there, on the handover date otherwise.
  *
  * @example
  * ```ts
@@ -169,7 +178,7 @@ export function omicRuleSetOn(date: string): OmicRuleSet {
 export function handoverOf(facts: HandoverFacts, rules: OmicRuleSet, today: string): Handover {
   const t = dayOf(today);
   const erd = earliestReleaseDay(facts, t);
-  const decided = rules === 'april2023' ? april2023(facts, erd) : earlier(facts, rules, erd, t);
+  const decided = rules === 'april2023' ? april2023(facts, erd, t) : earlier(facts, rules, erd, t);
   const handover = decided.handover ?? null;
   const start = decided.start ?? handover;
   return {
@@ -197,9 +206,14 @@ function isShortSentence(f: HandoverFacts, erd: number): boolean {
   return sentence !== null && erd <= addMonths(sentence, 10);
 }
 
-function april2023(f: HandoverFacts, erd: number | null): Decision {
-  if (f.recall === true && mappaOf(f) <= 1) return { rule: 'recallPomWithCom', fixed: 'pomWithCom' };
-  if (f.paroleOutcomeNotRelease === true) return { rule: 'paroleNotRelease', fixed: mappaOf(f) >= 2 ? 'com' : 'pomWithCom' };
+function april2023(f: HandoverFacts, erd: number | null, today: number): Decision {
+  if (f.indeterminate === true && f.additionalIndeterminate === true) return { rule: 'additionalIndeterminate', fixed: 'pomOnly' };
+  // The overrides of an indeterminate case whose target hearing is 12 months or more away (on or after today + 12 months).
+  const thd = day(f.targetHearingDate);
+  if (f.indeterminate === true && thd !== null && thd >= addMonths(today, 12)) {
+    if (f.recall === true && mappaOf(f) <= 1) return { rule: 'recallPomWithCom', fixed: 'pomWithCom' };
+    if (f.paroleOutcomeNotRelease === true) return { rule: 'paroleNotRelease', fixed: mappaOf(f) >= 2 ? 'com' : 'pomWithCom' };
+  }
   if (f.recall === true || f.immigration === true) return { rule: 'recallOrImmigration', fixed: 'com' };
   if (erd === null) return { rule: 'noReleaseDate', fixed: 'pomOnly' };
   if (f.earlyAllocation === true) return { rule: 'earlyAllocation', handover: before(erd, 15, 0) };
@@ -217,7 +231,10 @@ function earlier(f: HandoverFacts, rules: 'original' | 'october2022', erd: numbe
   const sentence = day(f.sentenceDate);
   if (sentence !== null && sentence < dayOf(OMIC_POLICY_START[f.estate ?? 'england'])) return { rule: 'preOmic', fixed: 'com' };
   if (f.earlyAllocation === true) return { rule: 'earlyAllocation', handover: before(erd, 15, 0) };
-  if (f.indeterminate === true) return { rule: 'indeterminate', handover: before(erd, 8, 0) };
+  if (f.indeterminate === true) {
+    const open = day(f.openConditionsDate);
+    return { rule: 'indeterminate', handover: before(erd, 8, 0), ...(open === null ? {} : { start: open }) };
+  }
   const ped = day(f.paroleEligibilityDate);
   if (ped !== null) return { rule: 'paroleEligibility', handover: before(ped, 8, 0) };
   const release = minOf(day(f.conditionalReleaseDate), day(f.automaticReleaseDate)) ?? erd;

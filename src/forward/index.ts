@@ -19,6 +19,14 @@ import { datedCaseSchema, forwardInputSchema, forwardOptionsSchema, weeklyDemand
 
 export { CASE_STATES, NO_DAY, POINT_MOVES, type CaseState, type ForwardRun, type PointMove } from './core.js';
 export type { ForwardDateColumns } from './build.js';
+export {
+  DEFAULT_DEMAND_LOOKBACK_WEEKS,
+  allocatedCaseSchema,
+  demandEstimateOptionsSchema,
+  estimateWeeklyDemand,
+  type AllocatedCase,
+  type DemandEstimateOptions,
+} from './demand.js';
 export { HANDOVER_RULES, OMIC_POLICY_START, OMIC_RULE_SETS, OMIC_RULE_SET_FROM, RESPONSIBILITY_PHASES, type Handover, type HandoverRule, type OmicRuleSet, type ResponsibilityPhase } from './handover.js';
 export { MONTE_CARLO_LEVELS, type CapacityBand, type ForwardMonteCarlo, type UnitBand } from './monte-carlo.js';
 export type { CaseProjection, ForwardProjection, UnitProjection, UnitWeek, UnplacedNewCases } from './project.js';

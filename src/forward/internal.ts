@@ -3,4 +3,7 @@
  * Naming rule as in every room's internal.ts: a function ending in `Unchecked` trusts its input;
  * `dayOf` is a plain conversion of an ISO date the caller has already checked.
  */
-export { dayOf } from './dates.js';
+export { dayOf, isoOf } from './dates.js';
+export { datesOfGenerated } from './build.js';
+export { estimateDemandUnchecked } from './demand.js';
+export { levelsOfColumns, levelsOfProjection, summaryOf, type ForwardSummary, type RedCrossing, type SummaryWeek } from './summary.js';

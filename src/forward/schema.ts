@@ -50,7 +50,11 @@ export const datedCaseSchema = caseSchema
     tariffExpiryDate: date,
     targetHearingDate: date,
     homeDetentionCurfewDate: date,
+    /** Indeterminate cases in open conditions: the day they moved there. */
+    openConditionsDate: date,
     indeterminate: flag,
+    /** An indeterminate case with a further indeterminate sentence. */
+    additionalIndeterminate: flag,
     earlyAllocation: flag,
     /** MAPPA level 0 (none) to 3. */
     mappaLevel: z.number().int('expected a MAPPA level 0-3').min(0, 'expected a MAPPA level 0-3').max(3, 'expected a MAPPA level 0-3').optional(),

@@ -59,6 +59,25 @@ export class ProblemLog {
     if (this.#kept.length < MAX_PROBLEMS_KEPT) this.#kept.push(problem);
   }
 
+  /**
+   * Records problems of one table found after it was read, among that table's problems by row as
+   * if found while reading it (after the row's other problems). `from` is {@link kept}'s length
+   * when the table began: the problems kept since are that table's, in row order.
+   */
+  addByRow(problems: readonly FileProblem[], from: number): void {
+    if (problems.length === 0) return;
+    this.#count += problems.length;
+    const table = this.#kept.splice(from);
+    const merged: FileProblem[] = [];
+    let k = 0;
+    for (const p of problems) {
+      while (k < table.length && (table[k] as FileProblem).row <= p.row) merged.push(table[k++] as FileProblem);
+      merged.push(p);
+    }
+    merged.push(...table.slice(k));
+    this.#kept.push(...merged.slice(0, Math.max(0, MAX_PROBLEMS_KEPT - this.#kept.length)));
+  }
+
   /** Every problem found so far. */
   get count(): number {
     return this.#count;

@@ -50,11 +50,19 @@ export interface RowContext {
   cell(column: string): string;
   /** Parses a cell; a {@link CellProblem} thrown by `parse` is recorded against the column. */
   parse<T>(column: string, parse: (text: string) => T): T | undefined;
+  /** Where a column is in the row (-1 when the header lacks it): the same for every row of a table. */
+  position(column: string): number;
+  /** The cell at a {@link position} (trimmed), `''` when blank or -1. */
+  at(position: number): string;
+  /** Parses the cell at a {@link position} as {@link parse} does, a problem recorded against `column`. */
+  parseAt<T>(position: number, column: string, parse: (text: string) => T): T | undefined;
   /** Records a problem of the row (against a column, or the row as a whole). */
   problem(column: string | undefined, message: string): void;
   readonly row: number;
   /** The row's cells as read, in the file's column order. */
   readonly cells: string[];
+  /** Whether no problem has been recorded on the row so far (a handler may then load it at once). */
+  readonly valid: boolean;
 }
 
 /** Default header cleaning: trim and lower-case. */
@@ -90,14 +98,21 @@ export async function readTable(
     row: 0,
     cells: [],
     cell(column) {
-      const i = index.get(column);
-      if (i === undefined) return '';
-      const text = cells[i] ?? '';
+      return this.at(index.get(column) ?? -1);
+    },
+    position(column) {
+      return index.get(column) ?? -1;
+    },
+    at(position) {
+      const text = position < 0 ? '' : (cells[position] ?? '');
       return text === '' ? text : text.trim();
     },
     parse(column, parse) {
+      return this.parseAt(index.get(column) ?? -1, column, parse);
+    },
+    parseAt(position, column, parse) {
       try {
-        return parse(this.cell(column));
+        return parse(this.at(position));
       } catch (error) {
         if (!(error instanceof CellProblem)) throw error;
         rowProblems.push({ column, message: error.message });
@@ -106,6 +121,9 @@ export async function readTable(
     },
     problem(column, message) {
       rowProblems.push({ column, message });
+    },
+    get valid() {
+      return rowProblems.length === 0;
     },
   };
   const unreadable = await source.read((row, rowNumber) => {

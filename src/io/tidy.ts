@@ -4,15 +4,19 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Organisation } from '../caseload/index.js';
-import { CASE_TYPES, NEED_AREAS, NEED_SEVERITIES, type CaseType, type NeedArea, type NeedSeverity, type Tier } from '../tiers/index.js';
-import { GRADES, type Grade } from '../weightings/index.js';
-import { CASE_STATUSES, REDUCTION_REASONS, type CaseStatus, type Reduction } from '../workload/index.js';
+import type { Organisation, OrganisationCaseload, OrganisationPractitioner } from '../caseload/index.js';
+import { organisationCaseloadUnchecked, type PractitionerOfCaseload } from '../caseload/internal.js';
+import { CaseColumns } from './case-columns.js';
+import { CASE_TYPES, NEED_AREAS, NEED_SEVERITIES, TIERS, tierIndex, type CaseType, type NeedArea, type NeedSeverity, type Tier } from '../tiers/index.js';
+import { DEFAULT_WEIGHTINGS, GRADES, type Grade } from '../weightings/index.js';
+import { CASE_STATUSES, REDUCTION_REASONS, type Case, type CaseStatus, type Reduction } from '../workload/index.js';
 import { addDays, choiceCell, dateCell, decimalCell, flagCell, optionalDateCell, textCell, tierCell } from './cells.js';
 import { DataFileError, ProblemLog, type FileProblem, type RejectedRow } from './problems.js';
 import { csvRows, readWorkbook, sheetRows, type RowSource } from './source.js';
 import { readTable, type RowContext, type RowCounts, type TableSpec } from './table.js';
 import { deepFreeze } from '../freeze.js';
+import { WorkloadError } from '../errors.js';
+import { IdIndex } from '../id-index.js';
 
 const col = (name: string, required: boolean, doc: string, example: string) => ({ name, required, doc, example });
 
@@ -171,8 +175,14 @@ export interface ReadOptions {
 
 /** An organisation read from files, with what was loaded, rejected and noted. */
 export interface LoadedOrganisation {
-  /** Ready for `organisationCaseload(organisation, { asOf })`. */
+  /** The organisation as objects, each practitioner with their cases: what `organisationCaseload` takes. */
   readonly organisation: Organisation;
+  /**
+   * The organisation's caseload on `asOf` under the 2021 weightings, built once from the rows
+   * checked as they were read: the same as `organisationCaseload(organisation, { asOf })`, ready
+   * for `rollUp`, `caseloadDistribution` and the allocation.
+   */
+  readonly caseload: OrganisationCaseload;
   readonly asOf: string;
   /** Unallocated cases (blank practitioner), in file order; `allocateCases` can take them. */
   readonly unallocated: readonly CaseRecord[];
@@ -241,6 +251,30 @@ export function reductionOf(r: RowContext): Reduction {
   return reduction as Reduction;
 }
 
+const repeatedCase = (id: string, first: number) => `"${id}" is already the reference of row ${first.toLocaleString('en-GB')}; expected each case once`;
+
+/**
+ * The rows whose case reference an earlier row already has. A million references are checked by
+ * one open-addressing index (several times faster than a `Map`); only when it finds a repeat are
+ * they walked again to list every one.
+ */
+function repeatedCases(refs: readonly string[], rows: readonly number[]): { row: number; message: string }[] {
+  try {
+    new IdIndex(refs, 'cases');
+    return [];
+  } catch (error) {
+    if (!(error instanceof WorkloadError) || error.code !== 'DUPLICATE_ID') throw error;
+  }
+  const first = new Map<string, number>();
+  const repeats: { row: number; message: string }[] = [];
+  refs.forEach((id, k) => {
+    const at = first.get(id);
+    if (at === undefined) first.set(id, rows[k] as number);
+    else repeats.push({ row: rows[k] as number, message: repeatedCase(id, at) });
+  });
+  return repeats;
+}
+
 /** Where the hierarchy was first stated, to report a contradiction. */
 interface Parent {
   readonly id: string;
@@ -267,7 +301,7 @@ export async function readTidyTables(sources: TableSources, label: string, optio
   const regionSeen = new Set<string>();
   const pduRegion = new Map<string, Parent>();
   const teamPdu = new Map<string, Parent>();
-  type Loaded = Organisation['practitioners'][number] & { reductions: Reduction[]; caseload: { cases: { id: string; tier: Tier; caseType: CaseType; t2a?: boolean; status?: CaseStatus }[]; reports: { standardDelivery: number; fastDelivery: number } } };
+  type Loaded = OrganisationPractitioner & { reductions: Reduction[]; reports: { standardDelivery: number; fastDelivery: number } };
   const practitioners: Loaded[] = [];
   const byId = new Map<string, { index: number; row: number }>();
   const rejectedIds = new Map<string, number>();
@@ -319,18 +353,18 @@ export async function readTidyTables(sources: TableSources, label: string, optio
         contractedHours: contractedHours as number,
         teamId: tid,
         reductions: [],
-        caseload: { cases: [], reports: { standardDelivery: 0, fastDelivery: 0 } },
+        reports: { standardDelivery: 0, fastDelivery: 0 },
       });
     };
   });
   DataFileError.throwIfAny(log);
 
   /** The practitioner a row names, or a problem saying why it is not there. */
-  const practitionerOf = (r: RowContext, column: string): Loaded | undefined => {
+  const practitionerOf = (r: RowContext, column: string): number | undefined => {
     const id = r.cell(column);
     if (id === '') return undefined;
     const found = byId.get(id);
-    if (found !== undefined) return practitioners[found.index];
+    if (found !== undefined) return found.index;
     const rejectedAt = rejectedIds.get(id);
     r.problem(column, rejectedAt === undefined ? `no practitioner has id "${id}" in practitioners` : `practitioner "${id}" was not loaded (practitioners row ${rejectedAt.toLocaleString('en-GB')} is invalid)`);
     return undefined;
@@ -340,7 +374,7 @@ export async function readTidyTables(sources: TableSources, label: string, optio
     rows.reductions = await readTable(sources.reductions, TIDY_TABLES.reductions, log, rejected, notes, tableOptions, (r) => {
       const p = r.cell('practitioner_id') === '' ? (r.problem('practitioner_id', 'is empty; expected a practitioner\'s id'), undefined) : practitionerOf(r, 'practitioner_id');
       const reduction = reductionOf(r);
-      return () => p?.reductions.push(reduction);
+      return () => (p === undefined ? undefined : practitioners[p]?.reductions.push(reduction));
     });
   }
 
@@ -350,47 +384,66 @@ export async function readTidyTables(sources: TableSources, label: string, optio
   const caseDates = new Map<string, Partial<Record<CaseDateColumn, string>>>();
   const caseNeeds = new Map<string, CaseNeeds>();
   const severity = choiceCell(NEED_SEVERITIES, 'a need severity', 'none');
-  const caseRows = new Map<string, number>();
-  rows.cases = await readTable(sources.cases as RowSource, TIDY_TABLES.cases, log, rejected, notes, tableOptions, (r) => {
-    const id = r.parse('case_ref', textCell);
+  let needAt: number[] | undefined;
+  const held = new CaseColumns();
+  // References and rows of the cases loaded (held or not), for the check that each case is there once.
+  const refs: string[] = [];
+  const refRows: number[] = [];
+  /** With skipInvalid a repeated reference rejects its row as it is read; otherwise they are all listed once the table is read. */
+  const seenRefs = skipInvalid ? new Map<string, number>() : undefined;
+  let at: Record<'ref' | 'holder' | 'tier' | 'type' | 't2a' | 'status' | 'team' | 'pdu', number> | undefined;
+  let dateAt: number[] = [];
+  const casesSource = sources.cases as RowSource;
+  const keptBeforeCases = log.kept.length;
+  rows.cases = await readTable(casesSource, TIDY_TABLES.cases, log, rejected, notes, tableOptions, (r) => {
+    if (at === undefined) {
+      at = { ref: r.position('case_ref'), holder: r.position('practitioner_id'), tier: r.position('tier'), type: r.position('case_type'), t2a: r.position('t2a'), status: r.position('status'), team: r.position('team_id'), pdu: r.position('pdu_id') };
+      dateAt = CASE_DATE_COLUMNS.map((c) => r.position(c));
+    }
+    const id = r.parseAt(at.ref, 'case_ref', textCell);
     const p = practitionerOf(r, 'practitioner_id');
-    const tier = r.parse('tier', tierCell);
-    const type = r.parse('case_type', caseType);
-    const t2a = r.parse('t2a', flagCell);
-    const s = r.parse('status', status);
+    const tier = r.parseAt(at.tier, 'tier', tierCell);
+    const type = r.parseAt(at.type, 'case_type', caseType);
+    const t2a = r.parseAt(at.t2a, 't2a', flagCell);
+    const s = r.parseAt(at.status, 'status', status);
     let dates: Partial<Record<CaseDateColumn, string>> | undefined;
-    for (const column of CASE_DATE_COLUMNS) {
-      if (r.cell(column) === '') continue;
-      const date = r.parse(column, optionalDateCell);
+    for (let k = 0; k < dateAt.length; k++) {
+      if (r.at(dateAt[k] as number) === '') continue;
+      const column = CASE_DATE_COLUMNS[k] as CaseDateColumn;
+      const date = r.parseAt(dateAt[k] as number, column, optionalDateCell);
       if (date !== undefined) (dates ??= {})[column] = date;
     }
+    needAt ??= [...NEED_AREAS.map((area) => r.position(NEED_COLUMNS[area])), r.position('female')];
     let needs: Partial<Record<NeedArea, NeedSeverity>> | undefined;
-    for (const area of NEED_AREAS) {
-      if (r.cell(NEED_COLUMNS[area]) === '') continue;
-      const s = r.parse(NEED_COLUMNS[area], severity);
+    for (let k = 0; k < NEED_AREAS.length; k++) {
+      const position = needAt[k] as number;
+      if (r.at(position) === '') continue;
+      const area = NEED_AREAS[k] as NeedArea;
+      const level = r.parseAt(position, NEED_COLUMNS[area], severity);
       needs ??= {};
-      if (s !== undefined && s !== 'none') needs[area] = s;
+      if (level !== undefined && level !== 'none') needs[area] = level;
     }
-    const female = r.parse('female', flagCell);
-    if (id !== undefined) {
-      const first = caseRows.get(id);
-      if (first !== undefined) r.problem('case_ref', `"${id}" is already the reference of row ${first.toLocaleString('en-GB')}; expected each case once`);
+    const female = r.parseAt(needAt[NEED_AREAS.length] as number, 'female', flagCell);
+    const first = id === undefined ? undefined : seenRefs?.get(id);
+    if (first !== undefined) r.problem('case_ref', repeatedCase(id as string, first));
+    if (!r.valid) return;
+    // The row is valid: every value above is defined.
+    const ref = id as string;
+    seenRefs?.set(ref, r.row);
+    refs.push(ref);
+    refRows.push(r.row);
+    if (dates !== undefined) caseDates.set(ref, dates);
+    if (needs !== undefined) caseNeeds.set(ref, { female: female === true, needs });
+    if (p !== undefined) held.push(ref, p, tierIndex(tier as Tier), CASE_TYPES.indexOf(type as CaseType), t2a === true, CASE_STATUSES.indexOf(s as CaseStatus));
+    else {
+      const [teamId, pduId] = [r.at(at.team), r.at(at.pdu)];
+      unallocated.push({ id: ref, practitionerId: null, tier: tier as Tier, caseType: type as CaseType, t2a: t2a === true, status: s as CaseStatus, teamId: teamId || undefined, pduId: pduId || undefined, dates: dates ?? {} });
     }
-    return () => {
-      const ref = id as string;
-      caseRows.set(ref, r.row);
-      if (dates !== undefined) caseDates.set(ref, dates);
-      if (needs !== undefined) caseNeeds.set(ref, { female: female === true, needs });
-      const c: { id: string; tier: Tier; caseType: CaseType; t2a?: boolean; status?: CaseStatus } = { id: ref, tier: tier as Tier, caseType: type as CaseType };
-      if (t2a === true) c.t2a = true;
-      if (s !== 'active') c.status = s as CaseStatus;
-      if (p !== undefined) p.caseload.cases.push(c);
-      else {
-        const [teamId, pduId] = [r.cell('team_id'), r.cell('pdu_id')];
-        unallocated.push({ id: ref, practitionerId: null, tier: c.tier, caseType: c.caseType, t2a: t2a === true, status: s as CaseStatus, teamId: teamId || undefined, pduId: pduId || undefined, dates: dates ?? {} });
-      }
-    };
   });
+  if (seenRefs === undefined) {
+    const repeats = repeatedCases(refs, refRows).map(({ row, message }) => ({ file: casesSource.file, sheet: casesSource.sheet, row, column: 'case_ref', message }));
+    log.addByRow(repeats, keptBeforeCases);
+  }
 
   if (sources.reports !== undefined) {
     const kind = choiceCell(REPORT_KINDS, 'a report kind');
@@ -402,34 +455,62 @@ export async function readTidyTables(sources: TableSources, label: string, optio
       const completed = r.parse('completed_date', dateCell);
       return () => {
         if ((completed as string) < from || (completed as string) > options.asOf) outside += 1;
-        else if (k !== 'oral' && p !== undefined) p.caseload.reports[k as 'standardDelivery' | 'fastDelivery'] += 1;
+        else if (k !== 'oral' && p !== undefined) (practitioners[p] as Loaded).reports[k as 'standardDelivery' | 'fastDelivery'] += 1;
       };
     });
     if (outside > 0) notes.push(`reports: ${outside.toLocaleString('en-GB')} completed outside the 30 days ${from} to ${options.asOf} carry no points`);
   }
   DataFileError.throwIfAny(log);
+  const staff: PractitionerOfCaseload[] = practitioners.map(({ reductions, reports, ...p }) => ({
+    ...p,
+    ...(reductions.length > 0 ? { reductions } : {}),
+    ...(reports.standardDelivery + reports.fastDelivery > 0 ? { caseload: { reports } } : {}),
+  }));
+  const { cases, ids } = held.byPractitioner(staff.length);
+  const name = options.name ?? label;
+  const caseload = organisationCaseloadUnchecked({ name, regions, pdus, teams, practitioners: staff }, cases, options.asOf, DEFAULT_WEIGHTINGS);
+  return loadedOrganisation({ caseload, ids, staff, asOf: options.asOf, unallocated, caseDates, caseNeeds, rows, rejected, notes });
+}
+
+/**
+ * A {@link LoadedOrganisation} around a caseload built from columns: `organisation` (a case object
+ * per case) is made from the columns and references the first time it is read, and kept.
+ */
+export function loadedOrganisation(
+  loaded: Omit<LoadedOrganisation, 'organisation'> & { readonly ids: readonly string[]; readonly staff: readonly PractitionerOfCaseload[] },
+): LoadedOrganisation {
+  const { ids, staff, ...rest } = loaded;
+  let organisation: Organisation | undefined;
   return {
-    organisation: {
-      name: options.name ?? label,
-      regions,
-      pdus,
-      teams,
-      practitioners: practitioners.map(({ reductions, caseload, ...p }) => ({
-        ...p,
-        ...(reductions.length > 0 ? { reductions } : {}),
-        caseload: {
-          cases: caseload.cases,
-          ...(caseload.reports.standardDelivery + caseload.reports.fastDelivery > 0 ? { reports: caseload.reports } : {}),
-        },
-      })),
+    get organisation(): Organisation {
+      organisation ??= organisationOfColumns(loaded.caseload, staff, ids);
+      return organisation;
     },
-    asOf: options.asOf,
-    unallocated,
-    caseDates,
-    caseNeeds,
-    rows,
-    rejected,
-    notes,
+    ...rest,
+  };
+}
+
+/** The organisation of objects a caseload's columns and its cases' references describe. */
+function organisationOfColumns(oc: OrganisationCaseload, staff: readonly PractitionerOfCaseload[], ids: readonly string[]): Organisation {
+  const { caseStart } = oc.columns.practitioners;
+  const { tierIndex: tiers, caseTypeIndex, t2a, statusIndex } = oc.columns.cases;
+  return {
+    name: oc.name,
+    regions: [...oc.regions],
+    pdus: [...oc.pdus],
+    teams: [...oc.teams],
+    practitioners: staff.map((p, i) => {
+      const cases: Case[] = [];
+      for (let j = caseStart[i] as number; j < (caseStart[i + 1] as number); j++) {
+        const c: { id: string; tier: Tier; caseType: CaseType; t2a?: boolean; status?: CaseStatus } = { id: ids[j] as string, tier: TIERS[tiers[j] as number] as Tier, caseType: CASE_TYPES[caseTypeIndex[j] as number] as CaseType };
+        if (t2a?.[j] === 1) c.t2a = true;
+        const status = CASE_STATUSES[statusIndex?.[j] ?? 0] as CaseStatus;
+        if (status !== 'active') c.status = status;
+        cases.push(c);
+      }
+      const { caseload, ...rest } = p;
+      return { ...rest, caseload: { cases, ...(caseload?.reports === undefined ? {} : { reports: caseload.reports }) } };
+    }),
   };
 }
 

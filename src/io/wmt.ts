@@ -14,7 +14,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Organisation } from '../caseload/index.js';
+import { organisationCaseload, type Organisation } from '../caseload/index.js';
 import { CASE_TYPES, TIERS, UNTIERED, WEIGHTED_TIERS, type CaseType, type Tier } from '../tiers/index.js';
 import { DEFAULT_WEIGHTINGS, GRADES, type Grade, type WeightingTable } from '../weightings/index.js';
 import type { CaseStatus, Reduction } from '../workload/index.js';
@@ -425,8 +425,10 @@ export async function readWmtSheets(sources: TableSources, file: string, options
       : `contracted hours: from ${options.staff} for ${practitioners.length - defaultHours} officers, the grade's default for ${defaultHours}`,
   );
   notes.push('omic_teams (prison OMiC custody cases, a separate workload) and cms (contact adjustments) were not read');
+  const organisation = { name: options.name ?? file, regions, pdus, teams, practitioners };
   return {
-    organisation: { name: options.name ?? file, regions, pdus, teams, practitioners },
+    organisation,
+    caseload: organisationCaseload(organisation, { asOf: options.asOf, weightings }),
     asOf: options.asOf,
     unallocated: [],
     caseDates: new Map(),

@@ -212,14 +212,15 @@ export function measureOpening(timeline: Timeline, out: MonthFlows): void {
 }
 
 /**
- * Moves the state at `offset` (cohorts, NQO groups, other officers in post) through month `t`,
- * writing the month's figures into `out`. `demandScale` multiplies the month's required FTE and
- * `transferScale` its transfers in (each 1 unless uncertain).
+ * Moves run `run` of `runs` through month `t` (its cohorts, NQO groups and other officers in post:
+ * slot `s` of the timeline's `opening` at `s x runs + run` of `state`, so the runs' figures of one
+ * slot lie side by side), writing the month's figures into `out`. `demandScale` multiplies the
+ * month's required FTE and `transferScale` its transfers in (each 1 unless uncertain).
  */
-export function stepMonth(timeline: Timeline, state: Float64Array, offset: number, t: number, draws: Draws, demandScale: number, transferScale: number, out: MonthFlows): void {
+export function stepMonth(timeline: Timeline, state: Float64Array, run: number, runs: number, t: number, draws: Draws, demandScale: number, transferScale: number, out: MonthFlows): void {
   const { cohortStart, shortRouteMonths, longRouteMonths, newlyQualifiedMonths } = timeline;
-  const groups = offset + cohortStart.length;
-  const experiencedAt = groups + timeline.groupQualified.length;
+  const groups = cohortStart.length;
+  const experiencedAt = (groups + timeline.groupQualified.length) * runs + run;
   let left = 0;
   let experienced = state[experiencedAt] as number;
   if (experienced > 0) {
@@ -231,7 +232,7 @@ export function stepMonth(timeline: Timeline, state: Float64Array, offset: numbe
   let newlyQualified = 0;
   const groupsTo = timeline.groupsTo[t] as number;
   for (let g = timeline.groupsFrom[t] as number; g < groupsTo; g++) {
-    let n = state[groups + g] as number;
+    let n = state[(groups + g) * runs + run] as number;
     if (n === 0) continue;
     const gone = draws.leavers(n, t);
     left += gone;
@@ -241,7 +242,7 @@ export function stepMonth(timeline: Timeline, state: Float64Array, offset: numbe
       n = 0;
     }
     newlyQualified += n;
-    state[groups + g] = n;
+    state[(groups + g) * runs + run] = n;
   }
   // Trainees: drop-outs, then a month more trained; completers who take up a post join their NQO group.
   const byStage = out.inTrainingByStage;
@@ -253,7 +254,7 @@ export function stepMonth(timeline: Timeline, state: Float64Array, offset: numbe
   let effective = 0;
   const cohortsTo = timeline.cohortsTo[t] as number;
   for (let c = timeline.cohortsFrom[t] as number; c < cohortsTo; c++) {
-    let n = state[offset + c] as number;
+    let n = state[c * runs + run] as number;
     if (n === 0) continue;
     const gone = draws.dropOuts(n);
     dropped += gone;
@@ -265,18 +266,18 @@ export function stepMonth(timeline: Timeline, state: Float64Array, offset: numbe
       completing += completed;
       qualifying += qualified;
       n -= completed;
-      const group = groups + (timeline.cohortShortGroup[c] as number);
+      const group = (groups + (timeline.cohortShortGroup[c] as number)) * runs + run;
       state[group] = (state[group] as number) + qualified;
     }
     if (trained === longRouteMonths) {
       const qualified = draws.takeUp(n);
       completing += n;
       qualifying += qualified;
-      const group = groups + (timeline.cohortLongGroup[c] as number);
+      const group = (groups + (timeline.cohortLongGroup[c] as number)) * runs + run;
       state[group] = (state[group] as number) + qualified;
       n = 0;
     }
-    state[offset + c] = n;
+    state[c * runs + run] = n;
     const stage = timeline.stageByMonthsTrained[trained] as number;
     byStage[stage] = (byStage[stage] as number) + n;
     inTraining += n;
@@ -285,8 +286,8 @@ export function stepMonth(timeline: Timeline, state: Float64Array, offset: numbe
   if (newlyQualifiedMonths === 0) {
     // No NQO months: qualifiers are in post in full at once (their group is emptied here).
     for (let g = timeline.groupsTo[t] as number; g < timeline.groupQualified.length && timeline.groupQualified[g] === t; g++) {
-      experienced += state[groups + g] as number;
-      state[groups + g] = 0;
+      experienced += state[(groups + g) * runs + run] as number;
+      state[(groups + g) * runs + run] = 0;
     }
   } else {
     newlyQualified += qualifying;

@@ -107,7 +107,7 @@ export function inPostByMonth(timeline: Timeline): Float64Array {
   const out = new Float64Array(timeline.months + 1);
   out[0] = timeline.opening[timeline.opening.length - 1] as number;
   for (let t = 0; t < timeline.months; t++) {
-    stepMonth(timeline, state, 0, t, draws, 1, 1, flows);
+    stepMonth(timeline, state, 0, 1, t, draws, 1, 1, flows);
     out[t + 1] = flows.inPost;
   }
   return out;
@@ -129,7 +129,7 @@ export function projectTimeline(timeline: Timeline): WorkforceProjection {
   const totals = { intake: 0, qualified: 0, droppedOut: 0, notTakingUp: 0, leavers: 0, transferIn: 0, otherInflow: 0, otherOutflow: 0 };
   let lastOpen = -1;
   for (let t = 0; t < timeline.months; t++) {
-    stepMonth(timeline, state, 0, t, draws, 1, 1, flows);
+    stepMonth(timeline, state, 0, 1, t, draws, 1, 1, flows);
     const month = monthName(timeline.start + t);
     rows.push(rowOf(month, flows));
     totals.intake += flows.intake;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { WorkloadError } from '../errors.js';
-import { BinomialRate, RandomStream } from '../random.js';
+import { BinomialRate, StreamBank } from '../random.js';
 import { parseInput, percentSchema } from '../validate.js';
 import { monthName } from './calendar.js';
 import { emptyMonthFlows, gapOf, stepMonth, type Draws, type GapMeasure, type MonthFlows, type Timeline } from './flows.js';
@@ -128,12 +128,13 @@ interface RunValues {
 
 /**
  * One run's random draws: drop-outs, leavers (the month's rate) and take-up at the run's rates, routes
- * by share. FTE count as people, a part-time remainder as one more (see {@link RandomStream.thinned}).
+ * by share. FTE count as people, a part-time remainder as one more (see `RandomStream.thinned`).
  * Rates are prepared once and shared by every run drawing at them.
  */
 class RandomDraws implements Draws {
   constructor(
-    private readonly rng: RandomStream,
+    private readonly bank: StreamBank,
+    private readonly run: number,
     private readonly dropOutRate: BinomialRate,
     private readonly exitRates: readonly BinomialRate[],
     private readonly takeUpRate: BinomialRate,
@@ -141,20 +142,20 @@ class RandomDraws implements Draws {
   ) {}
 
   dropOuts(n: number): number {
-    return this.rng.thinned(n, this.dropOutRate);
+    return this.bank.thinned(this.run, n, this.dropOutRate);
   }
 
   leavers(n: number, t: number): number {
-    return this.rng.thinned(n, this.exitRates[t] as BinomialRate);
+    return this.bank.thinned(this.run, n, this.exitRates[t] as BinomialRate);
   }
 
   shortRoute(n: number, share: number): number {
-    return this.rng.thinned(n, this.routeRates.rateOf(share));
+    return this.bank.thinned(this.run, n, this.routeRates.rateOf(share));
   }
 
   takeUp(n: number): number {
     // Everyone takes up a post by default: no draw, so runs without a take-up share draw as before it existed.
-    return this.takeUpRate.probability === 1 ? n : this.rng.thinned(n, this.takeUpRate);
+    return this.takeUpRate.probability === 1 ? n : this.bank.thinned(this.run, n, this.takeUpRate);
   }
 }
 
@@ -179,16 +180,16 @@ interface Range {
 }
 
 /** A uniform draw from `range`, or `otherwise` when there is no range (drawing nothing). */
-function drawBetween(rng: RandomStream, range: Range | undefined, otherwise: number): number {
-  return range === undefined ? otherwise : range.low + rng.uniform() * (range.high - range.low);
+function drawBetween(bank: StreamBank, run: number, range: Range | undefined, otherwise: number): number {
+  return range === undefined ? otherwise : range.low + bank.uniform(run) * (range.high - range.low);
 }
 
 /**
  * A run's monthly rate from an annual `percent`: the rate every run shares, or when the percent is
  * uncertain, one drawn from its `range` for this run alone.
  */
-function runRate(rng: RandomStream, range: Range | undefined, percent: number, shared: RateTable): BinomialRate {
-  return range === undefined ? shared.rateOf(monthlyRate(percent)) : new BinomialRate(monthlyRate(drawBetween(rng, range, percent)));
+function runRate(bank: StreamBank, run: number, range: Range | undefined, percent: number, shared: RateTable): BinomialRate {
+  return range === undefined ? shared.rateOf(monthlyRate(percent)) : new BinomialRate(monthlyRate(drawBetween(bank, run, range, percent)));
 }
 
 /** What a run draws at besides drop-out: its monthly exit rates, take-up and transfer scale. */
@@ -227,31 +228,31 @@ export function runMonteCarlo(
 ): Int32Array {
   const { runs } = options;
   const slots = timeline.opening.length;
-  const streams = RandomStream.streams(options.seed, runs);
+  const bank = new StreamBank(options.seed, runs);
   const state = new Float64Array(runs * slots);
   const demandScale = new Float64Array(runs);
   const transferScale = new Float64Array(runs);
   const uncertainty = options.uncertainty;
   const rates = new RateTable();
   const sets = parameterSets(timeline, uncertainty?.parameters, rates);
-  const draws = streams.map((rng, r) => {
-    const dropOut = runRate(rng, uncertainty?.dropOutPercentPerYear, timeline.dropOutPercentPerYear, rates);
+  const draws = Array.from({ length: runs }, (_, r) => {
+    const dropOut = runRate(bank, r, uncertainty?.dropOutPercentPerYear, timeline.dropOutPercentPerYear, rates);
     const set = sets[r % sets.length] as RunParameters;
     const leaving = uncertainty?.leavingPercentPerYear;
     const exitRates =
       leaving === undefined
         ? set.exitRates
-        : new Array<BinomialRate>(timeline.months).fill(new BinomialRate(monthlyRate(Math.min(100, drawBetween(rng, leaving, 0) + timeline.otherOutflowPercentPerYear))));
-    demandScale[r] = drawBetween(rng, uncertainty?.demandPercent, 100) / 100;
+        : new Array<BinomialRate>(timeline.months).fill(new BinomialRate(monthlyRate(Math.min(100, drawBetween(bank, r, leaving, 0) + timeline.otherOutflowPercentPerYear))));
+    demandScale[r] = drawBetween(bank, r, uncertainty?.demandPercent, 100) / 100;
     transferScale[r] = set.transferScale;
-    state.set(timeline.opening, r * slots);
-    return new RandomDraws(rng, dropOut, exitRates, set.takeUp, rates);
+    return new RandomDraws(bank, r, dropOut, exitRates, set.takeUp, rates);
   });
+  for (let slot = 0; slot < slots; slot++) state.fill(timeline.opening[slot] as number, slot * runs, (slot + 1) * runs);
   const lastOpen = new Int32Array(runs).fill(-1);
   const flows = emptyMonthFlows(timeline.stages);
   for (let t = 0; t < timeline.months; t++) {
     for (let r = 0; r < runs; r++) {
-      stepMonth(timeline, state, r * slots, t, draws[r] as RandomDraws, demandScale[r] as number, transferScale[r] as number, flows);
+      stepMonth(timeline, state, r, runs, t, draws[r] as RandomDraws, demandScale[r] as number, transferScale[r] as number, flows);
       if (gapOf(timeline, flows) > 0) lastOpen[r] = t;
       onRun?.(flows);
     }

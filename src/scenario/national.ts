@@ -7,6 +7,7 @@
  */
 import type { CalibrationOptions, ObservedSeries, TraineeCohort, WorkforceScenario } from '../pipeline/index.js';
 import { monthlyValues, PO_FTE_IN_POST, PO_LEAVING_PERCENT, PO_REQUIRED_FTE, rateSteps, RECORD_TRAINING_END } from '../record/index.js';
+import { DEFAULT_CASE_DATE_ASSUMPTIONS } from '../caseload/index.js';
 import type { Scenario } from './schema.js';
 import { DEFAULT_FEMALE_PERCENT, NEED_PREVALENCE } from '../needs/index.js';
 import { NEED_AREAS } from '../tiers/index.js';
@@ -213,6 +214,18 @@ export const NATIONAL_UNIFICATION_SCENARIO: Scenario = deepFreeze({
     actuals: { runs: 1000, spreadPercent: 15 },
   },
   needs: { femalePercent: DEFAULT_FEMALE_PERCENT.value, minimumCoveragePercent: 80 },
+  forward: {
+    weeks: 52,
+    dates: {
+      communityOrderMonths: [...DEFAULT_CASE_DATE_ASSUMPTIONS.communityOrderMonths],
+      custodySentenceMonths: [...DEFAULT_CASE_DATE_ASSUMPTIONS.custodySentenceMonths],
+      releaseFractions: [...DEFAULT_CASE_DATE_ASSUMPTIONS.releaseFractions],
+      resetExemptPercent: DEFAULT_CASE_DATE_ASSUMPTIONS.resetExemptPercent,
+    },
+    demand: { estimateFromWeeks: 13 },
+    demandMode: 'allocate',
+    monteCarlo: { runs: 1000, earlyRelease: { rate: 0.1, weeks: 4 }, recallWeeklyRate: 0.002 },
+  },
   sources: [
     { input: 'asOf', source: 'document', reference: '000, 004: the unified model from 26 June 2021' },
     { input: 'organisation.pduCount', source: 'document', reference: '000: 108 Probation Delivery Units in 12 regions' },
@@ -256,5 +269,13 @@ export const NATIONAL_UNIFICATION_SCENARIO: Scenario = deepFreeze({
     { input: 'needs.femalePercent', source: 'assumption', reference: `Women ${DEFAULT_FEMALE_PERCENT.value}% of the caseload (range ${DEFAULT_FEMALE_PERCENT.range[0]}–${DEFAULT_FEMALE_PERCENT.range[1]}%), near their 15.7% of court reports in 2019/20 (17,286 of 109,952: written answer, October 2020)` },
     { input: 'needs.crosswalk', source: 'assumption', reference: 'DEFAULT_CROSSWALK, derived by name: no official mapping from OASys needs to pathways is published' },
     { input: 'needs.minimumCoveragePercent', source: 'assumption', reference: 'A region and pathway is flagged when year-1 commissioned referrals are below 80% of the people eligible: a planning threshold, not a published one' },
+    { input: 'forward.weeks', source: 'assumption', reference: 'A year ahead from 26 June 2021 (no live tool looks beyond four weeks)' },
+    { input: 'forward.dates.communityOrderMonths', source: 'assumption', reference: 'Community order lengths of 6 to 36 months, mostly 12 to 24: no published distribution of the caseload\'s order lengths in the documents' },
+    { input: 'forward.dates.custodySentenceMonths', source: 'assumption', reference: 'Custodial sentences of 6 months to 10 years: no published distribution of the caseload\'s sentence lengths in the documents' },
+    { input: 'forward.dates.releaseFractions', source: 'assumption', reference: 'Automatic release at 50% (80% of cases) or 40% (20%): the two fractions are the documents\' (standard determinate sentences), the split is assumed; licence to sentence expiry, 12 months of licence and supervision under 2 years' },
+    { input: 'forward.dates.resetExemptPercent', source: 'assumption', reference: '20% of custody and licence cases exempt from probation reset (MAPPA, very high RoSH, child protection, national security): share not published' },
+    { input: 'forward.demand', source: 'assumption', reference: 'New cases a week by PDU, tier and case type estimated from the synthetic cases sentenced in the 13 weeks to 26 June 2021, each taken as allocated on its sentence day' },
+    { input: 'forward.monteCarlo.recallWeeklyRate', source: 'assumption', reference: '0.2% of licence cases recalled a week (7,415 recalls a quarter, January to March 2024, over a licence caseload not given in the documents)' },
+    { input: 'forward.monteCarlo.earlyRelease', source: 'assumption', reference: '10% of releases brought forward 4 weeks (home detention curfew and other early release: not in the documents)' },
   ],
 });

@@ -30,6 +30,7 @@ import { combinedCapacityPercentUnchecked } from '../workload/internal.js';
 import { dayOnePortfolio, type PortfolioNeed } from './portfolio.js';
 import { validateScenario, type ParsedScenario, type Scenario } from './schema.js';
 import { liftAndShift, transferringCasesUnchecked } from './transfer.js';
+import { forwardSection, type ForwardReport } from './forward-section.js';
 import { deepFreeze } from '../freeze.js';
 
 /** One region before and after the lift and shift. */
@@ -150,6 +151,8 @@ export interface ScenarioReport {
   /** The caseload's needs behind the contract volumes; `null` when the scenario has no needs (volumes from an assumed share). */
   readonly needs: ScenarioNeedsReport | null;
   readonly headline: ScenarioHeadline;
+  /** The next weeks, when the scenario has a forward section. */
+  readonly forward?: ForwardReport;
 }
 
 /**
@@ -201,6 +204,8 @@ export interface ScenarioSections {
   readonly contracts: ScenarioReport['contracts'];
   /** Worked out with the contracts, from the caseload and the transfer. */
   readonly needs: ScenarioReport['needs'];
+  /** The forward section's report (`undefined` when the scenario has none); it reruns with the caseload. */
+  readonly forward: ForwardReport | undefined;
 }
 
 /**
@@ -222,7 +227,9 @@ export function runSections(s: ParsedScenario, options: RunOptions, reuse?: { re
   const transfer = kept('transfer')?.transfer ?? transferSection(s, caseload.org);
   const pipeline = kept('pipeline')?.pipeline ?? pipelineSection(s, options.simulate ?? true);
   const { contracts, needs } = kept('contracts') ?? contractsSection(s, caseload.org);
-  return { caseload, transfer, pipeline, contracts, needs };
+  const reusedForward = reuse !== undefined && !reuse.rerun.has('caseload') ? reuse.sections.forward : undefined;
+  const forward = s.forward === undefined ? undefined : (reusedForward ?? forwardSection(s.forward, caseload.org, s.seed + 3, s.transfer.policy));
+  return { caseload, transfer, pipeline, contracts, needs, forward };
 }
 
 /** The report of a parsed scenario from its sections: the figures of each, and the headline that joins them. */
@@ -256,12 +263,14 @@ export function scenarioReport(s: ParsedScenario, sections: ScenarioSections): S
       vcseSharePercent: (vcse?.shareBp ?? 0) / 100,
       expectedYearOnePayment: contracts.yearOne.meanPayment,
     },
+    ...(sections.forward === undefined ? {} : { forward: sections.forward }),
   };
 }
 
 /** The organisation and its caseload, rolled up against the reporting ceiling, and its distributions (all grades, and POs). */
 function caseloadSection(s: ParsedScenario): ScenarioSections['caseload'] {
-  const org = generateNationalCaseload({ ...s.organisation, seed: s.seed, asOf: s.asOf, weightings: s.weightings ?? DEFAULT_WEIGHTINGS });
+  const dates = s.forward === undefined ? {} : { dates: s.forward.dates };
+  const org = generateNationalCaseload({ ...s.organisation, seed: s.seed, asOf: s.asOf, weightings: s.weightings ?? DEFAULT_WEIGHTINGS, ...dates });
   const organisationRollUp = rollUp(org, { ceiling: reportingCeiling(s) });
   return { org, organisationRollUp, distribution: caseloadDistribution(org), poDistribution: caseloadDistribution(org, { grades: ['PO'] }) };
 }
@@ -359,7 +368,7 @@ function pipelineSection(s: ParsedScenario, simulate: boolean): ScenarioReport['
 
 /**
  * The caseload's people (its cases, then the transferring cases the lift and shift draws) with
- * synthetic needs (seed + 3), their analysis, and the portfolio's basis: people and eligible people
+ * synthetic needs (seed + 4; the forward section draws with seed + 3), their analysis, and the portfolio's basis: people and eligible people
  * by region.
  */
 function needsOf(s: ParsedScenario, org: GeneratedCaseload): { needs: CaseloadNeeds; analysis: NeedsAnalysis; basis: PortfolioNeed } | null {
@@ -368,7 +377,7 @@ function needsOf(s: ParsedScenario, org: GeneratedCaseload): { needs: CaseloadNe
   const incoming = transferringCasesUnchecked(org, s.transfer.cases, s.seed + 1);
   const needs = caseloadNeedsUnchecked(
     { regions: org.regions, pdus: org.pdus, practitionerPdu: org.columns.practitioners.pduIndex, cases: org.columns.cases },
-    { seed: s.seed + 3, incoming, ...(femalePercent === undefined ? {} : { femalePercent }), ...(severePercent === undefined ? {} : { severePercent }), ...(prevalence === undefined ? {} : { prevalence }) },
+    { seed: s.seed + 4, incoming, ...(femalePercent === undefined ? {} : { femalePercent }), ...(severePercent === undefined ? {} : { severePercent }), ...(prevalence === undefined ? {} : { prevalence }) },
     'scenario.organisation',
   );
   const analysis = analyseColumns(needs.people, crosswalkOf(crosswalk, 'scenario.needs.crosswalk'));

@@ -12,6 +12,7 @@ import { weightingTableSchema } from '../weightings/index.js';
 import { isoDateSchema, parseInput } from '../validate.js';
 import { portfolioInputSchema } from './portfolio.js';
 import { transferSchema } from './transfer.js';
+import { forwardSectionSchema } from './forward-section.js';
 import { deepFreeze } from '../freeze.js';
 
 /**
@@ -59,7 +60,7 @@ export const scenarioSchema = z.strictObject({
   /** The weighting table in force (default: the 2021 defaults). */
   weightings: weightingTableSchema.optional(),
   /** The receiving organisation and its caseload, as options of `generateNationalCaseload`. */
-  organisation: nationalCaseloadOptionsSchema.omit({ seed: true, asOf: true, weightings: true }),
+  organisation: nationalCaseloadOptionsSchema.omit({ seed: true, asOf: true, weightings: true, dates: true }),
   /** The transferring caseload and how it is allocated. */
   transfer: transferSchema,
   pipeline: z.strictObject({
@@ -81,6 +82,8 @@ export const scenarioSchema = z.strictObject({
   }),
   /** Needs of the caseload: when given, the contract volumes come from them (no assumed eligibility or national caseload). */
   needs: scenarioNeedsSchema.optional(),
+  /** The next weeks from `asOf`: the caseload given dates, new demand, the projection and its Monte Carlo (absent: not run). */
+  forward: forwardSectionSchema.optional(),
   /** Where each input comes from. */
   sources: z.array(scenarioSourceSchema),
 }).superRefine((s, ctx) => {

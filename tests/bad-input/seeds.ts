@@ -224,6 +224,17 @@ export const SEEDS: Readonly<Record<string, Seed>> = {
   rankCandidates: fn('rankCandidates', () => [{ id: 'N1', tier: 'A3', caseType: 'licence' }, practitioners(), { asOf: '2021-06-26' }]),
   allocateCases: fn('allocateCases', () => [practitioners(), newCases(), { asOf: '2021-06-26' }]),
   allocateColumnar: fn('allocateColumnar', () => [columnarProblem(), { policy: 'least-loaded' }]),
+  rebalanceCaseload: fn('rebalanceCaseload', () => [
+    [
+      {
+        id: 'po-1', grade: 'PO', contractedHours: 18.5,
+        caseload: { cases: [{ id: 'H1', tier: 'A2', caseType: 'community', allocatedOn: '2021-05-01', moveCost: 2 }, { id: 'H2', tier: 'C2', caseType: 'community' }] },
+      },
+      { id: 'po-2', grade: 'PO', contractedHours: 37, availability: 'away', caseload: { cases: [{ id: 'H3', tier: 'D1', caseType: 'community' }] } },
+      { id: 'pso-1', grade: 'PSO', contractedHours: 37, current: { points: 300, cases: 8, allocatedLast7Days: 1 } },
+    ],
+    { asOf: '2021-06-26', target: 60, cost: 'stated', relieve: ['po-1'], rules: { tieBreak: 'recent-allocations' } },
+  ]),
   // Contracts
   volumeBands: fn('volumeBands', () => [contract(), banding()]),
   adjustToBudget: fn('adjustToBudget', () => [[fixedPrice('a', 60_000), fixedPrice('b', 30_000), fixedPrice('c', 10_000)], 90_000]),
@@ -275,6 +286,13 @@ export const SEEDS: Readonly<Record<string, Seed>> = {
   // Forward
   projectWorkload: fn('projectWorkload', () => [{ organisation: forwardOrganisation(), cases: datedCases() }, { asOf: '2021-06-26', weeks: 12 }]),
   projectWorkloadColumns: fn('projectWorkloadColumns', () => [noDates(), { asOf: '2021-06-26', weeks: 8 }], 30),
+  estimateWeeklyDemand: fn('estimateWeeklyDemand', () => [
+    [
+      { pduId: 'A-01', tier: 'C2', caseType: 'community', allocatedDate: '2021-06-01', endDate: '2021-11-30' },
+      { pduId: 'A-01', tier: 'B1', caseType: 'custody', t2a: true, allocatedDate: '2021-06-20' },
+    ],
+    { asOf: '2021-06-26', weeks: 4 },
+  ]),
   caseHandover: fn('caseHandover', () => [{ id: 'c1', practitionerId: 'po1', tier: 'B2', caseType: 'custody', sentenceDate: '2022-03-01', paroleEligibilityDate: '2025-03-01' }, { asOf: '2023-06-01' }]),
   forwardMonteCarlo: fn('forwardMonteCarlo', () => [
     { organisation: forwardOrganisation(), cases: datedCases(), demand: [{ pduId: 'A-01', tier: 'C2', caseType: 'community', perWeek: 1 }] },

@@ -29,15 +29,35 @@ describe('the rule set in force', () => {
   });
 });
 
+// An indeterminate case whose target hearing is 12 months or more away: 1 Jun 2023 + 12 months = 1 Jun 2024 <= 1 Jul 2024.
+// (These overrides once applied to every case; facts.md and the OMiC service give them only to such cases.)
+const FAR_HEARING = { indeterminate: true, targetHearingDate: '2024-07-01' } as const;
+
 describe('rules from April 2023, each branch', () => {
+  it('an indeterminate case with a further indeterminate sentence: POM only (before every other override)', () => {
+    expect(after({ ...FAR_HEARING, additionalIndeterminate: true, recall: true })).toMatchObject({ rule: 'additionalIndeterminate', fixed: 'pomOnly' });
+    // not indeterminate: the flag is not read
+    expect(after({ additionalIndeterminate: true, recall: true })).toMatchObject({ rule: 'recallOrImmigration', fixed: 'com' });
+  });
   it('recall with MAPPA none or 1: POM with COM; MAPPA 2 or 3: COM', () => {
-    expect(after({ recall: true, mappaLevel: 1 })).toMatchObject({ rule: 'recallPomWithCom', fixed: 'pomWithCom', handoverDate: null });
-    expect(after({ recall: true, mappaLevel: 2 })).toMatchObject({ rule: 'recallOrImmigration', fixed: 'com' });
+    expect(after({ ...FAR_HEARING, recall: true, mappaLevel: 1 })).toMatchObject({ rule: 'recallPomWithCom', fixed: 'pomWithCom', handoverDate: null });
+    expect(after({ ...FAR_HEARING, recall: true, mappaLevel: 2 })).toMatchObject({ rule: 'recallOrImmigration', fixed: 'com' });
     expect(after({ immigration: true })).toMatchObject({ rule: 'recallOrImmigration', fixed: 'com' });
   });
+  it('the recall override only when the target hearing is 12 months or more away, and only for indeterminate cases', () => {
+    // 1 Jun 2024 is exactly 12 months after 1 Jun 2023: the override holds; 31 May 2024 is 1 day short: recall, COM
+    expect(after({ indeterminate: true, targetHearingDate: '2024-06-01', recall: true })).toMatchObject({ rule: 'recallPomWithCom', fixed: 'pomWithCom' });
+    expect(after({ indeterminate: true, targetHearingDate: '2024-05-31', recall: true })).toMatchObject({ rule: 'recallOrImmigration', fixed: 'com' });
+    // a determinate recall with MAPPA 1: COM
+    expect(after({ recall: true, mappaLevel: 1 })).toMatchObject({ rule: 'recallOrImmigration', fixed: 'com' });
+  });
   it('parole outcome "not release": COM for MAPPA 2 or 3, else POM with COM', () => {
-    expect(after({ paroleOutcomeNotRelease: true, mappaLevel: 3 })).toMatchObject({ rule: 'paroleNotRelease', fixed: 'com' });
-    expect(after({ paroleOutcomeNotRelease: true })).toMatchObject({ rule: 'paroleNotRelease', fixed: 'pomWithCom' });
+    expect(after({ ...FAR_HEARING, paroleOutcomeNotRelease: true, mappaLevel: 3 })).toMatchObject({ rule: 'paroleNotRelease', fixed: 'com' });
+    expect(after({ ...FAR_HEARING, paroleOutcomeNotRelease: true })).toMatchObject({ rule: 'paroleNotRelease', fixed: 'pomWithCom' });
+  });
+  it('parole outcome "not release" with the hearing under 12 months away: the dates decide (THD 1 Jan 2024 - 12 months = 1 Jan 2023)', () => {
+    // ERD: no tariff date, THD 1 Jan 2024 in the future; indeterminate: ERD - 12 months
+    expect(after({ indeterminate: true, targetHearingDate: '2024-01-01', paroleOutcomeNotRelease: true })).toMatchObject({ rule: 'indeterminate', handoverDate: '2023-01-01' });
   });
   it('no earliest release date: POM only', () => {
     const h = after({ sentenceDate: '2023-01-10' });
@@ -103,6 +123,15 @@ describe('rules before April 2023, each branch', () => {
   });
   it('indeterminate: release - 8 months (31 May 2026 -> 30 Sep 2025), where April 2023 says 31 May 2025', () => {
     expect(original({ indeterminate: true, tariffExpiryDate: '2026-05-31' })).toMatchObject({ rule: 'indeterminate', handoverDate: '2025-09-30' });
+  });
+  it('indeterminate in open conditions: the handover starts the day it moved there (1 Mar 2024); April 2023 rules read no such date', () => {
+    const open = { indeterminate: true, tariffExpiryDate: '2026-05-31', openConditionsDate: '2024-03-01' } as const;
+    const h = revised(open);
+    expect(h).toMatchObject({ rule: 'indeterminate', handoverDate: '2025-09-30', handoverStartDate: '2024-03-01' });
+    expect(responsibilityOn(h, '2024-02-29')).toBe('pomOnly');
+    expect(responsibilityOn(h, '2024-03-01')).toBe('pomWithCom');
+    expect(responsibilityOn(h, '2025-09-30')).toBe('com');
+    expect(after(open)).toMatchObject({ handoverDate: '2025-05-31', handoverStartDate: '2025-05-31' });
   });
   it('with a PED: PED - 8 months (1 Mar 2025 -> 1 Jul 2024), where April 2023 says 1 Mar 2024', () => {
     expect(revised({ sentenceDate: '2022-03-01', paroleEligibilityDate: '2025-03-01' })).toMatchObject({ rule: 'paroleEligibility', handoverDate: '2024-07-01' });

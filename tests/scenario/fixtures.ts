@@ -1,9 +1,11 @@
 /** A small version of the national scenario, so tests run in a second or two. */
 import { NATIONAL_UNIFICATION_SCENARIO, type Scenario } from '../../src/index.js';
 
-/** The national scenario shrunk: 600 practitioners in 12 PDUs, 3,000 transferring cases, 200 Monte Carlo runs. */
+/** The national scenario shrunk: 600 practitioners in 12 PDUs, 3,000 transferring cases, 200 Monte Carlo runs; no forward section (its pins predate it). */
 export function smallScenario(): Scenario {
-  const s = structuredClone(NATIONAL_UNIFICATION_SCENARIO);
+  const s: Scenario = structuredClone(NATIONAL_UNIFICATION_SCENARIO);
+  delete s.forward;
+  s.sources = s.sources.filter((src) => !src.input.startsWith('forward.'));
   return {
     ...s,
     name: 'Small national scenario (test)',

@@ -25,9 +25,9 @@ export type ChartName = (typeof CHART_NAMES)[number];
 export type ScenarioCharts = Record<Exclude<ChartName, 'tornado' | 'backtest'>, string> & { readonly backtest?: string; readonly tornado?: string };
 
 /** Colours: before and after (and low and high), the over and red thresholds, text, the simulated band. */
-const COLOUR = { before: '#9fb3c8', after: '#1d4f91', over: '#b35900', red: '#b0182a', ink: '#222222', band: '#c6d4e6' };
+export const COLOUR = { before: '#9fb3c8', after: '#1d4f91', over: '#b35900', red: '#b0182a', ink: '#222222', band: '#c6d4e6' };
 const FONT = 'Liberation Sans, Arial, Helvetica, sans-serif';
-const WIDTH = 560;
+export const WIDTH = 560;
 
 const CONFIG: Config = {
   font: FONT,
@@ -63,7 +63,7 @@ async function loadChartPackages(): Promise<{ vega: typeof import('vega'); vegaL
  * Renders one Vega-Lite spec to an SVG string, headless, with the report's fonts and colours.
  * Every chart goes through here; text is measured in the charts' font (see `textWidth`).
  */
-async function renderSpec(spec: TopLevelSpec): Promise<string> {
+export async function renderSpec(spec: TopLevelSpec): Promise<string> {
   const { vega, vegaLite } = await loadChartPackages();
   vega.textMetrics.width = textWidth;
   const view = new vega.View(vega.parse(vegaLite.compile({ ...spec, config: CONFIG }).spec), { renderer: 'none' });
@@ -75,7 +75,7 @@ async function renderSpec(spec: TopLevelSpec): Promise<string> {
 }
 
 /** A dashed reference line at `at` on the x or y axis, labelled at the top (x) or the right end (y). */
-function referenceLine(channel: 'x' | 'y', at: number, label: string, colour: string): Layer {
+export function referenceLine(channel: 'x' | 'y', at: number, label: string, colour: string): Layer {
   const position = { field: 'at', type: 'quantitative' } as const;
   const placement =
     channel === 'x'

@@ -26,13 +26,13 @@ export function escapeHtml(text: string): string {
 }
 
 /** A capacity % as a table cell, marked over (above 100%) or red (above 110%). */
-function capacityCell(percent: number): string {
+export function capacityCell(percent: number): string {
   const status = percent > DEFAULT_RED_THRESHOLD ? ' class="red"' : percent > DEFAULT_OVER_THRESHOLD ? ' class="over"' : '';
   return `<td${status}>${formatNumber(percent, 1)}%</td>`;
 }
 
 /** A table: header cells are escaped; row cells are given as finished `<td>` markup. */
-function table(caption: string, header: readonly string[], rows: readonly string[]): string {
+export function table(caption: string, header: readonly string[], rows: readonly string[]): string {
   return `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${header.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -141,7 +141,8 @@ footer { margin-top: 32px; color: var(--muted); font-size: 13px; }
  * The report as one self-contained HTML page: the scenario's name and description, the headline
  * numbers, each chart with a caption, the regional table, where every input comes from, and a note
  * that contract prices are illustrative. Text is escaped; `charts` (from `renderCharts`) are inlined
- * as SVG in the page's chart order, and a chart not given is left out (with none, a note says why). No scripts, no external requests.
+ * as SVG in the page's chart order, and a chart not given is left out (with none, a note says why);
+ * `sections` (HTML, e.g. the forward section) follow the regional table. No scripts, no external requests.
  *
  * @example
  * ```ts
@@ -150,7 +151,7 @@ footer { margin-top: 32px; color: var(--muted); font-size: 13px; }
  * page.startsWith('<!doctype html>'); // true
  * ```
  */
-export function htmlReport(report: ScenarioReport, charts: Readonly<Partial<Record<ChartName, string>>>): string {
+export function htmlReport(report: ScenarioReport, charts: Readonly<Partial<Record<ChartName, string>>>, sections: readonly string[] = []): string {
   const s = report.scenario;
   const figures = CHART_NAMES.flatMap((name) => {
     const svg = charts[name];
@@ -182,7 +183,7 @@ ${s.description === '' ? '' : `<p>${escapeHtml(s.description)}</p>`}
     `Capacity is workload points as a share of available points; above ${DEFAULT_OVER_THRESHOLD}% is over capacity, above ${DEFAULT_RED_THRESHOLD}% red.`,
     ['Region', 'Practitioners', 'Cases before', 'Cases after', 'Capacity before', 'Capacity after', `Above ${DEFAULT_CASE_CEILING} cases after`, 'Cases not placed'],
     report.transfer.regions.map(regionRow),
-  )}</div></section>
+  )}</div></section>${sections.join('\n')}
 ${report.needs === null ? '' : needsSection(report.needs, s.asOf, escapeHtml)}
 <section aria-labelledby="sources"><h2 id="sources">Where the inputs come from</h2>
 <div class="sources">${table('Document: taken from a published document. Record: the published workforce statistics. Fitted: calibrated to the record. Assumption: chosen for this scenario, with the reason.', ['Input', 'Source', 'Reference'], sources)}</div>

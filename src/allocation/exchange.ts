@@ -1,0 +1,253 @@
+/**
+ * The exchange pass of `balanced`. Placing each case on the lowest capacity-after cannot foresee
+ * everything: a practitioner can end highest because of the cases left for them last. This pass
+ * lowers the highest capacity in each scope by exchanging batch cases between its most loaded
+ * practitioner and a less loaded one, keeping every rule. Internal.
+ */
+import { IndexedMinHeap } from './heap.js';
+import { GRADE_COUNT, type Allocation } from './state.js';
+
+// The pass's four limits bound its work so that it stays linear in the scope's size (it is a
+// heuristic after the runs, not a solver); with them, the balance benchmark's gap to the linear
+// programming bound is within target on every load (0.45 points where the ceiling binds hard).
+/**
+ * Swaps allowed per practitioner of a scope (8): each swap lowers the scope's highest capacity, and a
+ * few per practitioner let every one of them pass the top once or twice; a scope of n practitioners
+ * costs at most 8n swaps, not one per pair.
+ */
+const EXCHANGES_PER_PRACTITIONER = 8;
+/**
+ * Partners with something lighter to give tried for the most loaded before the scope is left as it
+ * is (8): the least loaded are the likeliest to have a swap, so a partner much further up the order
+ * rarely helps, and each try scans the partner's cases.
+ */
+const PARTNERS_TRIED = 8;
+/**
+ * Least loaded practitioners looked at, at most, in search of those partners (256): enough to pass
+ * over those with nothing lighter to give (the ineligible, the empty), while a scope of thousands
+ * (scope `none`) is not walked whole for every swap.
+ */
+const PARTNERS_LOOKED_AT = 256;
+/**
+ * Partner cases looked at, at most, each way from the ideal weight, for each kind of case given
+ * (64): the nearest allowed partner case is usually within a few steps; the cap keeps two
+ * practitioners holding 40,000 cases between them from scanning each other's lists whole (with
+ * each kind of case tried once, it took that case from 5.2 s to 7 ms).
+ */
+const SCAN_STEPS = 64;
+/** What one candidate swap says of the search: kept (or no better), not this one, or none lighter either. */
+const FOUND = 0;
+const NOT_THIS_ONE = 1;
+const LIGHTER_FAIL = 2;
+
+/** The cases each practitioner may give up, heaviest first, as one array cut into lists. */
+interface CaseLists {
+  readonly start: Int32Array;
+  readonly items: Int32Array;
+}
+
+/** Lists of the cases placed by `policy`, each heaviest first, read from spans of `order` that are. */
+function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, policy: number): CaseLists {
+  const { c, assigned, outcome } = state;
+  const start = new Int32Array(c.practitionerCount + 1);
+  for (let i = 0; i < c.caseCount; i++) if (outcome[i] === policy) start[(assigned[i] as number) + 1] = (start[(assigned[i] as number) + 1] as number) + 1;
+  for (let p = 0; p < c.practitionerCount; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
+  const items = new Int32Array(start[c.practitionerCount] as number);
+  const fill = start.slice(0, c.practitionerCount);
+  for (let j = 0; j < spans.length; j += 2) {
+    for (let k = spans[j] as number; k < (spans[j + 1] as number); k++) {
+      const i = order[k] as number;
+      if (outcome[i] !== policy) continue;
+      const p = assigned[i] as number;
+      items[fill[p] as number] = i;
+      fill[p] = (fill[p] as number) + 1;
+    }
+  }
+  return { start, items };
+}
+
+/**
+ * Lowers the highest capacity in every scope by exchanging cases the policy placed (outcome
+ * `policy`). The most loaded practitioner's partners are tried from the least loaded up (those with
+ * a lighter case to give; at most PARTNERS_TRIED of them among the PARTNERS_LOOKED_AT least loaded);
+ * with the first partner that has a swap leaving both below the most loaded's capacity now, the best
+ * such swap is made. The scope is left as it is once its most loaded practitioner has none, or after
+ * EXCHANGES_PER_PRACTITIONER swaps per practitioner. Eligibility, the ceiling and the capacity limit
+ * hold after every swap; which cases are placed does not change. The spans of `order`
+ * (`order[spans[2j]]..order[spans[2j + 1]]` in turn) list the cases of each scope heaviest first.
+ * Returns a flag per practitioner: 1 for those whose cases changed.
+ */
+export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32Array, policy: number): Uint8Array {
+  const { c, groupStart, groupItems } = state;
+  const lists = listsOf(state, order, spans, policy);
+  const capacity = (p: number) => (state.points[p] as number) / (c.available[p] as number);
+  const lowKey = new Float64Array(c.practitionerCount);
+  const highKey = new Float64Array(c.practitionerCount);
+  let largest = 0;
+  for (let s = 0; s < c.scopeCount; s++) largest = Math.max(largest, (groupStart[(s + 1) * GRADE_COUNT] as number) - (groupStart[s * GRADE_COUNT] as number));
+  const low = new IndexedMinHeap(lowKey, c.rank, largest, new Int32Array(c.practitionerCount).fill(-1));
+  const high = new IndexedMinHeap(highKey, c.rank, largest, new Int32Array(c.practitionerCount).fill(-1));
+  const tried = new Int32Array(PARTNERS_LOOKED_AT);
+  const touched = new Uint8Array(c.practitionerCount);
+  const heaviest = (p: number) => (lists.start[p] === lists.start[p + 1] ? -Infinity : (c.caseWeight[lists.items[lists.start[p] as number] as number] as number));
+  const lightest = (p: number) => (lists.start[p] === lists.start[p + 1] ? Infinity : (c.caseWeight[lists.items[(lists.start[p + 1] as number) - 1] as number] as number));
+  /** The best swap for p with one of the least loaded: those with something lighter to give, a few at most. */
+  const findExchange = (p: number): Exchange | null => {
+    let exchange: Exchange | null = null;
+    let looked = 0;
+    for (let partners = PARTNERS_TRIED; exchange === null && partners > 0 && looked < PARTNERS_LOOKED_AT && low.size > 0; ) {
+      const q = low.pop();
+      tried[looked++] = q;
+      if (q === p || capacity(q) >= capacity(p)) break;
+      if (lightest(q) < heaviest(p)) {
+        partners--;
+        exchange = bestExchange(state, lists, p, q);
+      }
+    }
+    for (let k = 0; k < looked; k++) low.push(tried[k] as number);
+    return exchange;
+  };
+  for (let s = 0; s < c.scopeCount; s++) {
+    const members = groupItems.subarray(groupStart[s * GRADE_COUNT] as number, groupStart[(s + 1) * GRADE_COUNT] as number);
+    if (members.length < 2) continue;
+    for (const p of members) {
+      lowKey[p] = capacity(p);
+      highKey[p] = -capacity(p);
+    }
+    low.build(members);
+    high.build(members);
+    for (let budget = members.length * EXCHANGES_PER_PRACTITIONER; budget > 0; budget--) {
+      const exchange = findExchange(high.top());
+      if (exchange === null) break;
+      swap(state, lists, exchange);
+      for (const x of [exchange.p, exchange.q]) {
+        touched[x] = 1;
+        lowKey[x] = capacity(x);
+        highKey[x] = -capacity(x);
+        low.update(x);
+        high.update(x);
+      }
+    }
+    low.clear();
+    high.clear();
+  }
+  return touched;
+}
+
+/** The case at list position `at` (of p) swaps with the case at `partnerAt` (of q). */
+interface Exchange {
+  readonly p: number;
+  readonly q: number;
+  readonly at: number;
+  readonly partnerAt: number;
+}
+
+/**
+ * The swap between p (most loaded) and q whose higher resulting capacity is lowest, if that is below
+ * p's capacity now. For each case of p, the best partner case is the allowed one nearest, on either
+ * side, to the weight that would leave both equal: found by bisection in q's heaviest-first list.
+ */
+function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number): Exchange | null {
+  const { c, rules } = state;
+  const pointsP = state.points[p] as number;
+  const pointsQ = state.points[q] as number;
+  const availableP = c.available[p] as number;
+  const availableQ = c.available[q] as number;
+  const gradeP = c.grade[p] as number;
+  const gradeQ = c.grade[q] as number;
+  // Moving d points from p to q leaves both at the same capacity when d = even.
+  const even = (pointsP * availableQ - pointsQ * availableP) / (availableP + availableQ);
+  const qStart = lists.start[q] as number;
+  const qEnd = lists.start[q + 1] as number;
+  let best = pointsP / availableP;
+  let found: Exchange | null = null;
+  /** Whether partnerAt's case may swap with the case at `at` (and the swap is kept if it is the best yet); `LIGHTER_FAIL` when no lighter partner can do (the limit). */
+  const consider = (at: number, partnerAt: number, weightA: number): number => {
+    const a = lists.items[at] as number;
+    const b = lists.items[partnerAt] as number;
+    const moved = weightA - (c.caseWeight[b] as number);
+    if (moved <= 0 || (((rules.eligibleMask[c.caseLevel[b] as number] as number) >> gradeP) & 1) === 0) return NOT_THIS_ONE;
+    const countsMoved = (c.caseCounts[a] as number) - (c.caseCounts[b] as number);
+    if ((countsMoved > 0 && !state.hasRoom(q, true)) || (countsMoved < 0 && !state.hasRoom(p, true))) return NOT_THIS_ONE;
+    if (!state.withinLimit(q, moved)) return LIGHTER_FAIL;
+    const after = Math.max((pointsP - moved) / availableP, (pointsQ + moved) / availableQ);
+    if (after < best) {
+      best = after;
+      found = { p, q, at, partnerAt };
+    }
+    return FOUND;
+  };
+  // Cases alike in weight, eligible grades and count give the same swaps: each kind once per weight.
+  // Eligible-grade masks seen at this weight, as bits: one set for cases counted toward the ceiling, one
+  // for the rest. A mask has a bit per grade, so with 5 grades it is below 32 and `1 << mask` is one bit.
+  let kindWeight = -1;
+  let seenCounted = 0;
+  let seenOthers = 0;
+  for (let at = lists.start[p] as number; at < (lists.start[p + 1] as number); at++) {
+    const a = lists.items[at] as number;
+    const weightA = c.caseWeight[a] as number;
+    const mask = rules.eligibleMask[c.caseLevel[a] as number] as number;
+    if (weightA !== kindWeight) {
+      kindWeight = weightA;
+      seenCounted = 0;
+      seenOthers = 0;
+    }
+    const bit = 1 << mask;
+    if (c.caseCounts[a] === 1) {
+      if ((seenCounted & bit) !== 0) continue;
+      seenCounted |= bit;
+    } else {
+      if ((seenOthers & bit) !== 0) continue;
+      seenOthers |= bit;
+    }
+    if (((mask >> gradeQ) & 1) === 0) continue;
+    // First position in q's list whose weight is at most weightA - even.
+    const target = weightA - even;
+    let lo = qStart;
+    let hi = qEnd;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((c.caseWeight[lists.items[mid] as number] as number) > target) lo = mid + 1;
+      else hi = mid;
+    }
+    // Outward from there, the first partner that may swap on each side is that side's best; a few steps each way at most.
+    for (let k = lo, steps = 0; k < qEnd && steps < SCAN_STEPS; k++, steps++) if (consider(at, k, weightA) !== NOT_THIS_ONE) break;
+    for (let k = lo - 1, steps = 0; k >= qStart && steps < SCAN_STEPS && (c.caseWeight[lists.items[k] as number] as number) < weightA; k--, steps++) {
+      if (consider(at, k, weightA) === FOUND) break;
+    }
+  }
+  return found;
+}
+
+/** Makes the swap, keeping both lists heaviest first. */
+function swap(state: Allocation, lists: CaseLists, { p, q, at, partnerAt }: Exchange): void {
+  const { c } = state;
+  const a = lists.items[at] as number;
+  const b = lists.items[partnerAt] as number;
+  const moved = (c.caseWeight[a] as number) - (c.caseWeight[b] as number);
+  const countsMoved = (c.caseCounts[a] as number) - (c.caseCounts[b] as number);
+  state.points[p] = (state.points[p] as number) - moved;
+  state.points[q] = (state.points[q] as number) + moved;
+  state.ceilingCases[p] = (state.ceilingCases[p] as number) - countsMoved;
+  state.ceilingCases[q] = (state.ceilingCases[q] as number) + countsMoved;
+  state.assigned[a] = q;
+  state.assigned[b] = p;
+  place(lists, c.caseWeight, at, lists.start[p] as number, lists.start[p + 1] as number, b);
+  place(lists, c.caseWeight, partnerAt, lists.start[q] as number, lists.start[q + 1] as number, a);
+}
+
+/** Puts `item` at position `at` of the list start..end and moves it to keep the list heaviest first. */
+function place(lists: CaseLists, weight: Float64Array, at: number, start: number, end: number, item: number): void {
+  const { items } = lists;
+  const w = weight[item] as number;
+  let k = at;
+  while (k > start && (weight[items[k - 1] as number] as number) < w) {
+    items[k] = items[k - 1] as number;
+    k--;
+  }
+  while (k < end - 1 && (weight[items[k + 1] as number] as number) > w) {
+    items[k] = items[k + 1] as number;
+    k++;
+  }
+  items[k] = item;
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { BALANCED } from '../../src/allocation/outcomes.js';
+import { exchangeCases } from '../../src/allocation/exchange.js';
+import { coreRulesUnchecked, resolveRulesUnchecked } from '../../src/allocation/rules.js';
+import { Allocation, type AllocationColumns } from '../../src/allocation/state.js';
+import { GRADES } from '../../src/index.js';
+import { ALLOCATION_LEVELS } from '../../src/constants.js';
+
+const PO = GRADES.indexOf('PO');
+const PSO = GRADES.indexOf('PSO');
+const LEVEL_A = ALLOCATION_LEVELS.indexOf('A');
+const LEVEL_C = ALLOCATION_LEVELS.indexOf('C');
+
+interface Held {
+  readonly grade: number;
+  readonly available: number;
+}
+
+/** One scope, nobody holding anything before the batch; case weights in hundredths. */
+function columns(team: readonly Held[], cases: readonly { weight: number; level: number; counts?: boolean }[]): AllocationColumns {
+  return {
+    practitionerCount: team.length,
+    available: Float64Array.from(team, (p) => p.available),
+    pointsHundredths: new Float64Array(team.length),
+    cases: new Uint32Array(team.length),
+    ceilingCases: new Uint32Array(team.length),
+    grade: Uint8Array.from(team, (p) => p.grade),
+    scope: new Uint32Array(team.length),
+    rank: Uint32Array.from(team, (_, i) => i),
+    caseCount: cases.length,
+    caseWeight: Float64Array.from(cases, (c) => c.weight),
+    caseLevel: Uint8Array.from(cases, (c) => c.level),
+    caseCounts: Uint8Array.from(cases, (c) => (c.counts === false ? 0 : 1)),
+    caseScope: new Uint32Array(cases.length),
+    casePreferred: new Int32Array(cases.length).fill(-1),
+    scopeCount: 1,
+  };
+}
+
+/** Places case i on holder[i] as `balanced` would have, then runs the exchange pass over the cases heaviest first. */
+function placeThenRebalance(c: AllocationColumns, holder: readonly number[], ceiling: number | null = 50, capacityLimit: number | null = null) {
+  const state = new Allocation(c, coreRulesUnchecked('balanced', resolveRulesUnchecked({ ceiling, capacityLimit })));
+  holder.forEach((p, i) => state.placeKnown(i, p, BALANCED, c.caseWeight[i] as number, c.caseCounts[i] === 1));
+  const order = Int32Array.from({ length: c.caseCount }, (_, i) => i).sort((a, b) => (c.caseWeight[b] as number) - (c.caseWeight[a] as number));
+  const touched = exchangeCases(state, order, Int32Array.of(0, c.caseCount), BALANCED);
+  return { state, touched };
+}
+
+/** Level C cases of 60, 20, 10 and 10 points. */
+const SIXTY_TWENTY_TEN_TEN = [6000, 2000, 1000, 1000].map((weight) => ({ weight, level: LEVEL_C }));
+
+const capacity = (state: Allocation, p: number) => (state.points[p] as number) / (state.c.available[p] as number);
+
+describe('rebalance (the exchange pass of balanced)', () => {
+  it('swaps the most loaded one\'s heavy case for a light one while that lowers the highest capacity (worked example)', () => {
+    // Two POs of 100 points. PO 0 holds 60 + 20 = 80 points (80%), PO 1 holds 10 + 10 = 20 (20%).
+    // Even split: move (80 x 100 - 20 x 100) / 200 = 30 points. Giving the 60 for a 10 moves 50:
+    // PO 0 at 30%, PO 1 at 70%, highest 70 < 80: made. Then PO 1 is the most loaded (70%): the best
+    // swap gives its 60 for PO 0's 20 (moves 40: 30 + 40 = 70% again), not lower, so the pass stops.
+    const c = columns([{ grade: PO, available: 100 }, { grade: PO, available: 100 }], SIXTY_TWENTY_TEN_TEN);
+    const { state, touched } = placeThenRebalance(c, [0, 0, 1, 1]);
+    expect([capacity(state, 0), capacity(state, 1)]).toEqual([30, 70]);
+    expect(Array.from(state.assigned)).toEqual([1, 0, 0, 1]);
+    expect(Array.from(touched)).toEqual([1, 1]);
+    // Cases and counts toward the ceiling: each gave one and took one.
+    expect(Array.from(state.ceilingCases)).toEqual([2, 2]);
+  });
+
+  it('never gives a case to a grade that may not take it', () => {
+    // PO 0 holds an A case of 60 and a C of 20 (80%); PSO 1 holds two C of 10 (20%). A cases go to
+    // POs only, so the 60 cannot move; the 20 for a 10 moves 10: PO 70%, PSO 30%.
+    const c = columns([{ grade: PO, available: 100 }, { grade: PSO, available: 100 }], [
+      { weight: 6000, level: LEVEL_A },
+      { weight: 2000, level: LEVEL_C },
+      { weight: 1000, level: LEVEL_C },
+      { weight: 1000, level: LEVEL_C },
+    ]);
+    const { state } = placeThenRebalance(c, [0, 0, 1, 1]);
+    expect(state.assigned[0]).toBe(0);
+    expect([capacity(state, 0), capacity(state, 1)]).toEqual([70, 30]);
+  });
+
+  it('keeps the capacity limit: no swap takes the partner over it', () => {
+    // As the first example, with a limit of 60%: giving the 60 for a 10 would put PO 1 at 70%.
+    // Giving the 20 for a 10 leaves PO 0 at 70% and PO 1 at 30%, within the limit.
+    const c = columns([{ grade: PO, available: 100 }, { grade: PO, available: 100 }], SIXTY_TWENTY_TEN_TEN);
+    const { state } = placeThenRebalance(c, [0, 0, 1, 1], 50, 60);
+    expect([capacity(state, 0), capacity(state, 1)]).toEqual([70, 30]);
+  });
+
+  it('keeps the ceiling: a counted case is not swapped onto a practitioner at the ceiling for an uncounted one', () => {
+    // Ceiling 1. PO 0 holds a counted 60 (60%); PO 1 holds an uncounted 10 and a counted 5 (15%),
+    // so it is at the ceiling. The 60 for the uncounted 10 would put PO 1 at 2 counted cases: refused.
+    // The 60 for the counted 5 leaves PO 1 at 10 + 60 = 70% > 60%: no better. No swap is made.
+    const c = columns([{ grade: PO, available: 100 }, { grade: PO, available: 100 }], [
+      { weight: 6000, level: LEVEL_C },
+      { weight: 1000, level: LEVEL_C, counts: false },
+      { weight: 500, level: LEVEL_C },
+    ]);
+    const { state, touched } = placeThenRebalance(c, [0, 1, 1], 1);
+    expect(Array.from(state.assigned)).toEqual([0, 1, 1]);
+    expect(Array.from(touched)).toEqual([0, 0]);
+  });
+
+  const problem = fc
+    .record({
+      team: fc.array(fc.record({ grade: fc.constantFrom(PO, PSO), available: fc.integer({ min: 50, max: 400 }) }), { minLength: 2, maxLength: 6 }),
+      cases: fc.array(fc.record({ weight: fc.integer({ min: 1, max: 300 }).map((w) => w * 100), level: fc.constantFrom(LEVEL_A, LEVEL_C), counts: fc.boolean() }), {
+        minLength: 1,
+        maxLength: 40,
+      }),
+      holders: fc.array(fc.nat(), { minLength: 40, maxLength: 40 }),
+      ceiling: fc.integer({ min: 1, max: 20 }),
+    })
+    .map(({ team, cases, holders, ceiling }) => {
+      // Each case on an eligible practitioner (A cases on POs only); a team with no PO has only C cases.
+      const pos = team.flatMap((p, i) => (p.grade === PO ? [i] : []));
+      const fixed = cases.map((x) => (pos.length === 0 ? { ...x, level: LEVEL_C } : x));
+      const holder = fixed.map((x, i) => {
+        const pool = x.level === LEVEL_A ? pos : team.map((_, j) => j);
+        return pool[(holders[i] as number) % pool.length] as number;
+      });
+      return { team, cases: fixed, holder, ceiling };
+    });
+
+  test.prop([problem])('keeps every rule, every case and every point, and never raises the highest capacity', ({ team, cases, holder, ceiling }) => {
+    const c = columns(team, cases);
+    const counted = team.map((_, p) => cases.filter((x, i) => holder[i] === p && x.counts).length);
+    const { state } = placeThenRebalance(c, holder, ceiling);
+    const before = Math.max(...team.map((p, i) => cases.reduce((s, x, j) => s + (holder[j] === i ? x.weight : 0), 0) / p.available));
+    const after = Math.max(...team.map((_, p) => capacity(state, p)));
+    expect(after).toBeLessThanOrEqual(before);
+    team.forEach((p, i) => {
+      const mine = cases.filter((_, j) => state.assigned[j] === i);
+      // Points and counts agree with the cases each one now holds.
+      expect(state.points[i]).toBe(mine.reduce((s, x) => s + x.weight, 0));
+      expect(state.ceilingCases[i]).toBe(mine.filter((x) => x.counts).length);
+      // The ceiling holds where it held before (no one is pushed over it by a swap).
+      expect(state.ceilingCases[i] as number).toBeLessThanOrEqual(Math.max(ceiling, counted[i] as number));
+      // Eligibility: A cases stay with POs.
+      if (p.grade !== PO) expect(mine.every((x) => x.level !== LEVEL_A)).toBe(true);
+    });
+    // Every case still placed exactly once, and the number of cases each one holds is unchanged.
+    expect(Array.from(state.assigned).every((p) => p >= 0)).toBe(true);
+    team.forEach((_, i) => expect(Array.from(state.assigned).filter((p) => p === i).length).toBe(holder.filter((p) => p === i).length));
+  });
+});
