@@ -5,10 +5,12 @@
  * prevalence where there is one (OASys, 31 October 2024: lifestyle 71% community / 89% custody,
  * accommodation 39% / 68%, alcohol 24% / 22%; licence cases drawn at the community figures) and
  * otherwise at the ASSUMED figures of NEED_PREVALENCE, a third of identified needs severe (assumed).
- * Also synthesiseNeeds for 1,000,000 people (needs that agree with each person's change level).
+ * Also synthesiseNeeds for 1,000,000 people (needs that agree with each person's change level), and
+ * synthesiseCaseloadNeeds for the bundled scenario's people: the generated national caseload (seed
+ * 2021, 240,000 cases) and its 60,000 transferring cases.
  */
-import { NEED_AREAS, RandomStream, needsAnalysis, synthesiseNeeds, type NeedArea, type PersonNeeds } from '../src/index.js';
-import { needsAnalysisColumns, type NeedsColumns } from '../src/columnar.js';
+import { NEED_AREAS, RandomStream, generateCases, generateNationalCaseload, needsAnalysis, synthesiseNeeds, type NeedArea, type PersonNeeds } from '../src/index.js';
+import { needsAnalysisColumns, synthesiseCaseloadNeeds, type NeedsColumns } from '../src/columnar.js';
 import { NEED_PREVALENCE } from '../src/constants.js';
 import { measure, printTable } from './harness.js';
 
@@ -65,11 +67,15 @@ const changeLevel = Uint8Array.from(million.caseTypeIndex, () => {
   return u < 0.05 ? 0 : u < 0.35 ? 1 : u < 0.8 ? 2 : 3;
 });
 
+const org = generateNationalCaseload({ seed: 2021 });
+const incoming = generateCases({ count: 60_000, seed: 2022, pduCount: org.pdus.length });
+
 const figures = await measure([
   { name: 'needsAnalysisColumns, 240,000 people (12 regions, 108 PDUs)', fn: () => needsAnalysisColumns(national), target: '≤ 200 ms' },
   { name: 'needsAnalysisColumns, 1,000,000 people', fn: () => needsAnalysisColumns(million), iterations: 10, target: '≤ 1 s' },
-  { name: 'needsAnalysis (objects, zod per person), 240,000 people', fn: () => needsAnalysis(people), iterations: 3 },
+  { name: 'needsAnalysis (objects, plain check per person), 240,000 people', fn: () => needsAnalysis(people), iterations: 5 },
   { name: 'synthesiseNeeds, 1,000,000 people (4 calibration rounds)', fn: () => synthesiseNeeds({ changeLevel, caseTypeIndex: million.caseTypeIndex, seed: 16 }), iterations: 3 },
+  { name: 'synthesiseCaseloadNeeds, national caseload + 60,000 transferring (300,000 people)', fn: () => synthesiseCaseloadNeeds(org, { seed: 2024, incoming }), iterations: 3 },
 ]);
 
 // the calibration, read back from the analysis of 1,000,000 (community = the community case type only)

@@ -30,8 +30,13 @@ const share = (bp: number) => `${(bp / 100).toFixed(1)}%`;
 //      pathway plus one more in the largest regions' lots; volumes projected from an illustrative
 //      national caseload of 230,000 with growth and extra demand from more police officers, priced
 //      by intensity, banded (four scenarios) when worth £2m or more, fixed price with a cap below;
-//      every third contract to a provider that is not a VCSE organisation.
-const contracts: ContractTerms[] = dayOnePortfolio(NATIONAL_UNIFICATION_SCENARIO.contracts.portfolio);
+//      every third contract to a provider that is not a VCSE organisation. The bundled scenario
+//      counts the eligible people from its caseload's needs (issue 16); here each pathway's share is
+//      assumed instead: 15% accommodation, 18% ETE, 25% personal wellbeing, 8% women's services.
+const national = NATIONAL_UNIFICATION_SCENARIO.contracts.portfolio;
+const assumedBp = { accommodation: 1_500, 'education, training and employment': 1_800, 'personal wellbeing': 2_500, "women's services": 800 } as const;
+const pathways = Object.fromEntries(Object.entries(national.pathways).map(([name, p]) => [name, { ...p, eligibilityBp: assumedBp[name as keyof typeof assumedBp] }])) as typeof national.pathways;
+const contracts: ContractTerms[] = dayOnePortfolio({ ...national, nationalCaseload: 230_000, pathways });
 
 const before = portfolioSummary(contracts);
 console.log(`Day-one portfolio (ILLUSTRATIVE prices and volumes): ${before.contracts} contracts, ${formatPounds(before.value)} over 3 years`);

@@ -19,4 +19,4 @@ export { allocateColumnar, type AllocationColumns } from './allocation/index.js'
 export { forwardMonteCarloColumns, projectWorkloadColumns, type ColumnarProjection, type ForwardDateColumns } from './forward/index.js';
 
 // Needs of the caseload
-export { needsAnalysisColumns, needsColumnsSchema, type NeedsColumns } from './needs/index.js';
+export { needsAnalysisColumns, needsColumnsSchema, synthesiseCaseloadNeeds, type CaseloadNeeds, type NeedsColumns } from './needs/index.js';

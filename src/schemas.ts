@@ -195,11 +195,15 @@ export {
 
 // Needs of the caseload
 export {
+  caseloadNeedsOptionsSchema,
   crosswalkSchema,
+  incomingCasesSchema,
   needsAnalysisOptionsSchema,
   personNeedsSchema,
   synthesiseNeedsInputSchema,
+  type CaseloadNeedsOptions,
   type Crosswalk,
+  type IncomingCases,
   type NeedsAnalysisOptions,
   type SynthesiseNeedsInput,
 } from './needs/index.js';
@@ -207,11 +211,15 @@ export {
 // Scenarios
 export {
   portfolioInputSchema,
+  portfolioNeedSchema,
+  scenarioNeedsSchema,
   scenarioSchema,
   scenarioSourceSchema,
   sensitivityParameterSchema,
   transferSchema,
   type PortfolioInput,
+  type PortfolioNeed,
+  type ScenarioNeeds,
   type SensitivityParameter,
   type Transfer,
 } from './scenario/index.js';

@@ -169,6 +169,7 @@ export type {
   PipelineMonth,
   RegionChange,
   ScenarioHeadline,
+  ScenarioNeedsReport,
   ScenarioParameterId,
   ScenarioSection,
   SensitivityRow,

@@ -4,7 +4,7 @@
  * rule. It starts from the heuristic's plan when that met the target in the scope, so it can only
  * improve on it, and it stops at a fixed number of steps. Internal.
  */
-import { AWAY, isOver, mayGive, mayReceive, type HeldLists, type RebalanceColumns, type RebalanceRules } from './rebalance-core.js';
+import { AWAY, isOver, mayGive, mayReceive, type HeldLists, type RebalanceColumns, type RebalanceRules } from './rebalance-columns.js';
 
 /**
  * Most movable cases a scope may have for the exact search (10): with up to 8 practitioners that is

@@ -12,19 +12,8 @@ import { assertUniqueIds } from '../workload/internal.js';
 import { dayNumber } from './days.js';
 import { OUTCOMES } from './outcomes.js';
 import { CaseColumns, allocationPractitionerSchema, problemUnchecked, type AllocationPractitioner, type ParsedPractitioner } from './problem.js';
-import {
-  AVAILABLE,
-  AWAY,
-  isOver,
-  mayGive,
-  mayReceive,
-  heldLists,
-  rebalanceUnchecked,
-  type HeldLists,
-  type RebalanceColumns,
-  type RebalanceCore,
-  type RebalanceRules,
-} from './rebalance-core.js';
+import { AVAILABLE, AWAY, heldLists, isOver, mayGive, mayReceive, type HeldLists, type RebalanceColumns, type RebalanceRules } from './rebalance-columns.js';
+import { rebalanceUnchecked, type RebalanceCore } from './rebalance-core.js';
 import { AVAILABILITY_STATUSES, allocationRulesSchema, type Availability, type UnplacedReason } from './rules.js';
 import { deepFreeze } from '../freeze.js';
 import { GRADE_COUNT } from './state.js';

@@ -19,6 +19,7 @@ import { csvText, readOrganisation, rejectedTable, writeXlsxTables, type LoadedO
 import { columnarPoints } from '../workload/index.js';
 import type { Format } from './usage.js';
 import type { AssessCommand } from './data-args.js';
+import { ASSESS_NEEDS_COLUMNS, assessNeeds } from './assess-needs.js';
 import { renderDataTable, rowSchema, tableObjects, tableOut, type DataColumn, type DataTable } from './data-tables.js';
 
 const text = (name: string, short?: string, width?: number): DataColumn => ({ name, kind: 'text', ...(short === undefined ? {} : { short }), ...(width === undefined ? {} : { width }) });
@@ -58,8 +59,14 @@ export const assessReportSchema = z.strictObject({
   /** The weighting table's name. */
   weightings: z.string(),
   data: z.strictObject({ path: z.string(), rowsRejected: z.number().int().min(0), notes: z.array(z.string()) }),
-  /** A row per unit (nation, regions, PDUs, teams), per grade group, per histogram band, per practitioner, per table read. */
-  tables: z.strictObject(Object.fromEntries(Object.entries(ASSESS_COLUMNS).map(([name, columns]) => [name, z.array(rowSchema(columns))])) as Record<keyof typeof ASSESS_COLUMNS, z.ZodArray<ReturnType<typeof rowSchema>>>),
+  /**
+   * A row per unit (nation, regions, PDUs, teams), per grade group, per histogram band, per practitioner, per table read;
+   * and, when the data's cases carry needs, the needs tables (prevalence by group, eligible people per pathway, co-occurrence).
+   */
+  tables: z.strictObject({
+    ...(Object.fromEntries(Object.entries(ASSESS_COLUMNS).map(([name, columns]) => [name, z.array(rowSchema(columns))])) as Record<keyof typeof ASSESS_COLUMNS, z.ZodArray<ReturnType<typeof rowSchema>>>),
+    ...(Object.fromEntries(Object.entries(ASSESS_NEEDS_COLUMNS).map(([name, columns]) => [name, z.array(rowSchema(columns)).optional()])) as Record<keyof typeof ASSESS_NEEDS_COLUMNS, z.ZodOptional<z.ZodArray<ReturnType<typeof rowSchema>>>>),
+  }),
 });
 /** assess's report.json. */
 export type AssessReport = z.infer<typeof assessReportSchema>;
@@ -145,6 +152,18 @@ function attention(practitioners: DataTable): DataTable {
   return { ...practitioners, name: 'practitioners', title: `Practitioners above 50 cases or 100% (${rows.length}), most loaded first`, rows };
 }
 
+/** The needs tables for the terminal: groups other than PDUs (every PDU in needs.csv), pathways, co-occurrence. */
+function needsTerminal(tables: readonly DataTable[], note: string): string[] {
+  const [prevalence, pathways, cooccurrence] = tables as [DataTable, DataTable, DataTable];
+  return [
+    note,
+    '',
+    renderDataTable({ ...prevalence, rows: prevalence.rows.filter((r) => r[0] !== 'pdu') }),
+    renderDataTable({ ...pathways, rows: pathways.rows.filter((r) => r[0] === 'England and Wales') }),
+    renderDataTable(cooccurrence),
+  ];
+}
+
 /** What assess printed and wrote. */
 export interface AssessOutput {
   readonly report: AssessReport;
@@ -202,13 +221,14 @@ export function dataSummary(loaded: LoadedOrganisation): string {
 export async function assessCommand(command: AssessCommand, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<AssessOutput> {
   const { loaded, oc } = await loadData(command);
   const up = rollUp(oc);
-  const tables = assessTables(oc, loaded, up);
+  const needs = assessNeeds(loaded);
+  const tables = [...assessTables(oc, loaded, up), ...(needs?.tables ?? [])];
   const report: AssessReport = {
     report: 'probation-workload assess',
     organisation: oc.name,
     asOf: oc.asOf,
     weightings: oc.weightings.name,
-    data: { path: command.data, rowsRejected: loaded.rejected.length, notes: [...loaded.notes] },
+    data: { path: command.data, rowsRejected: loaded.rejected.length, notes: [...loaded.notes, ...(needs === null ? [] : [needs.note])] },
     tables: Object.fromEntries(tables.map((t) => [t.name, tableObjects(t)])) as AssessReport['tables'],
   };
   const [units, distribution, , practitioners] = tables as [DataTable, DataTable, DataTable, DataTable];
@@ -228,6 +248,7 @@ export async function assessCommand(command: AssessCommand, stdout: NodeJS.Writa
       renderDataTable(distribution),
       renderDataTable(attention(practitioners), 40),
       practitioners.rows.length <= 40 ? renderDataTable(practitioners) : `(${practitioners.rows.length.toLocaleString('en-GB')} practitioners: see practitioners.csv with --out)\n`,
+      ...(needs === null ? [] : needsTerminal(needs.tables, needs.note)),
     ].join('\n');
   printTables(command.format, tables, report, terminal, stdout);
   const files = command.out === null ? [] : await writeReportFiles(command.out, tables, report, assessReportSchema, loaded, command.skipInvalid, stderr);

@@ -5,6 +5,7 @@
  */
 import type { ScenarioReport, SensitivityResult } from '../scenario/index.js';
 import type { Cell, DataColumn, DataTable } from './data-tables.js';
+import { needsTables } from './needs-tables.js';
 import { HEADLINE_FIGURES, axisTitle, figureText, shownValue, type HeadlineMetric } from './report/index.js';
 import { fixed } from './table.js';
 
@@ -185,6 +186,7 @@ export function reportTables(report: ScenarioReport, tornado?: SensitivityResult
       columns: [text('group'), count('contracts', 'contracts'), { name: 'value_pounds', kind: { decimals: 2 }, short: 'value (£)' }, percent('share_percent', 'share %')],
       rows: [...report.contracts.summary.byPathway, ...report.contracts.summary.byProviderType, ...report.contracts.summary.byKind].map((g) => [g.key, g.contracts, g.value / 100, g.shareBp / 100]),
     },
+    ...(report.needs === null ? [] : needsTables(report.needs, report.scenario.asOf)),
   ];
   if (tornado !== undefined) {
     const unit = OUTPUT_UNIT[HEADLINE_FIGURES[tornado.metric].unit];

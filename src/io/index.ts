@@ -7,11 +7,13 @@ export { DataFileError, MAX_PROBLEMS_KEPT, ProblemLog, formatProblem, type FileP
 export type { ColumnSpec, RowCounts, TableSpec } from './table.js';
 export {
   CASE_DATE_COLUMNS,
+  NEED_COLUMNS,
   REPORT_KINDS,
   TIDY_TABLES,
   TIDY_TABLE_NAMES,
   readTidy,
   type CaseDateColumn,
+  type CaseNeeds,
   type CaseRecord,
   type LoadedOrganisation,
   type ReadOptions,

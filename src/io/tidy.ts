@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import type { Organisation, OrganisationCaseload, OrganisationPractitioner } from '../caseload/index.js';
 import { organisationCaseloadUnchecked, type PractitionerOfCaseload } from '../caseload/internal.js';
 import { CaseColumns } from './case-columns.js';
-import { CASE_TYPES, TIERS, tierIndex, type CaseType, type Tier } from '../tiers/index.js';
+import { CASE_TYPES, NEED_AREAS, NEED_SEVERITIES, TIERS, tierIndex, type CaseType, type NeedArea, type NeedSeverity, type Tier } from '../tiers/index.js';
 import { DEFAULT_WEIGHTINGS, GRADES, type Grade } from '../weightings/index.js';
 import { CASE_STATUSES, REDUCTION_REASONS, type Case, type CaseStatus, type Reduction } from '../workload/index.js';
 import { addDays, choiceCell, dateCell, decimalCell, flagCell, optionalDateCell, textCell, tierCell } from './cells.js';
@@ -32,6 +32,35 @@ export const CASE_DATE_COLUMNS = deepFreeze([
 ] as const);
 /** One of {@link CASE_DATE_COLUMNS}. */
 export type CaseDateColumn = (typeof CASE_DATE_COLUMNS)[number];
+
+/**
+ * The needs columns of the `cases` table, by need area: `need_` and the OASys section's name. A case
+ * with any of them filled carries a needs assessment (blank areas: none) and is a person of the
+ * needs analysis; `female` says whether that person is a woman.
+ *
+ * @example
+ * ```ts
+ * NEED_COLUMNS.drugMisuse; // 'need_drug_misuse'
+ * ```
+ */
+export const NEED_COLUMNS: Readonly<Record<NeedArea, string>> = deepFreeze({
+  accommodation: 'need_accommodation',
+  educationTrainingEmployability: 'need_education_training_employability',
+  finance: 'need_finance',
+  relationships: 'need_relationships',
+  lifestyle: 'need_lifestyle',
+  drugMisuse: 'need_drug_misuse',
+  alcoholMisuse: 'need_alcohol_misuse',
+  emotionalWellbeing: 'need_emotional_wellbeing',
+  thinkingAndBehaviour: 'need_thinking_and_behaviour',
+  attitudes: 'need_attitudes',
+});
+
+/** A case's needs assessment as read: whether the person is a woman, and the severity of each need area (absent: none). */
+export interface CaseNeeds {
+  readonly female: boolean;
+  readonly needs: Readonly<Partial<Record<NeedArea, NeedSeverity>>>;
+}
 
 /** Report kinds of the `reports` table; only standard and fast delivery reports carry points. */
 export const REPORT_KINDS = deepFreeze(['standardDelivery', 'fastDelivery', 'oral'] as const);
@@ -96,6 +125,10 @@ export const TIDY_TABLES = {
       col('parole_eligibility_date', false, 'YYYY-MM-DD (PED)', ''),
       col('conditional_release_date', false, 'YYYY-MM-DD (CRD)', ''),
       col('automatic_release_date', false, 'YYYY-MM-DD (ARD)', ''),
+      col('female', false, 'the person is a woman: true or false (blank: false); read with the needs', 'false'),
+      ...NEED_AREAS.map((area) =>
+        col(NEED_COLUMNS[area], false, `OASys need (${area}): ${NEED_SEVERITIES.join(', ')}; blank: none when the case has any need column filled, else not assessed`, area === 'accommodation' ? 'standard' : area === 'lifestyle' ? 'severe' : ''),
+      ),
     ],
   },
   reports: {
@@ -155,6 +188,8 @@ export interface LoadedOrganisation {
   readonly unallocated: readonly CaseRecord[];
   /** Dates of the cases that have any, by case reference. */
   readonly caseDates: ReadonlyMap<string, Readonly<Partial<Record<CaseDateColumn, string>>>>;
+  /** Needs of the cases that carry an assessment (any need column filled), by case reference; absent or empty when the data has none (the WMT extract never has). */
+  readonly caseNeeds?: ReadonlyMap<string, CaseNeeds>;
   /** Rows per table: read = loaded + rejected. */
   readonly rows: Readonly<Record<string, RowCounts>>;
   /** Rows not loaded (only with `skipInvalid`), with their reasons. */
@@ -347,6 +382,9 @@ export async function readTidyTables(sources: TableSources, label: string, optio
   const status = choiceCell(CASE_STATUSES, 'a case status', 'active');
   const unallocated: CaseRecord[] = [];
   const caseDates = new Map<string, Partial<Record<CaseDateColumn, string>>>();
+  const caseNeeds = new Map<string, CaseNeeds>();
+  const severity = choiceCell(NEED_SEVERITIES, 'a need severity', 'none');
+  let needAt: number[] | undefined;
   const held = new CaseColumns();
   // References and rows of the cases loaded (held or not), for the check that each case is there once.
   const refs: string[] = [];
@@ -375,6 +413,17 @@ export async function readTidyTables(sources: TableSources, label: string, optio
       const date = r.parseAt(dateAt[k] as number, column, optionalDateCell);
       if (date !== undefined) (dates ??= {})[column] = date;
     }
+    needAt ??= [...NEED_AREAS.map((area) => r.position(NEED_COLUMNS[area])), r.position('female')];
+    let needs: Partial<Record<NeedArea, NeedSeverity>> | undefined;
+    for (let k = 0; k < NEED_AREAS.length; k++) {
+      const position = needAt[k] as number;
+      if (r.at(position) === '') continue;
+      const area = NEED_AREAS[k] as NeedArea;
+      const level = r.parseAt(position, NEED_COLUMNS[area], severity);
+      needs ??= {};
+      if (level !== undefined && level !== 'none') needs[area] = level;
+    }
+    const female = r.parseAt(needAt[NEED_AREAS.length] as number, 'female', flagCell);
     const first = id === undefined ? undefined : seenRefs?.get(id);
     if (first !== undefined) r.problem('case_ref', repeatedCase(id as string, first));
     if (!r.valid) return;
@@ -384,6 +433,7 @@ export async function readTidyTables(sources: TableSources, label: string, optio
     refs.push(ref);
     refRows.push(r.row);
     if (dates !== undefined) caseDates.set(ref, dates);
+    if (needs !== undefined) caseNeeds.set(ref, { female: female === true, needs });
     if (p !== undefined) held.push(ref, p, tierIndex(tier as Tier), CASE_TYPES.indexOf(type as CaseType), t2a === true, CASE_STATUSES.indexOf(s as CaseStatus));
     else {
       const [teamId, pduId] = [r.at(at.team), r.at(at.pdu)];
@@ -419,7 +469,7 @@ export async function readTidyTables(sources: TableSources, label: string, optio
   const { cases, ids } = held.byPractitioner(staff.length);
   const name = options.name ?? label;
   const caseload = organisationCaseloadUnchecked({ name, regions, pdus, teams, practitioners: staff }, cases, options.asOf, DEFAULT_WEIGHTINGS);
-  return loadedOrganisation({ caseload, ids, staff, asOf: options.asOf, unallocated, caseDates, rows, rejected, notes });
+  return loadedOrganisation({ caseload, ids, staff, asOf: options.asOf, unallocated, caseDates, caseNeeds, rows, rejected, notes });
 }
 
 /**

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { WorkloadError } from '../errors.js';
 import { parseInput } from '../validate.js';
-import { CASE_TYPES, NEED_AREAS, caseTypeSchema, needSeveritiesSchema, type CaseType, type NeedArea } from '../tiers/index.js';
+import { CASE_TYPES, NEED_AREAS, NEED_SEVERITIES, caseTypeSchema, needSeveritiesSchema, type CaseType, type NeedArea } from '../tiers/index.js';
 import { crosswalkSchema, crosswalkOf, type CompiledCrosswalk } from './crosswalk.js';
 import { wilsonCore, type ProportionInterval } from './wilson.js';
 import { deepFreeze } from '../freeze.js';
@@ -359,6 +359,31 @@ function columnsOfPeople(people: readonly z.output<typeof personNeedsSchema>[]):
   return { regions, pdus, pduIndex, caseTypeIndex, female, needSeverity };
 }
 
+const PERSON_KEYS = ['region', 'pdu', 'caseType', 'female', 'needs'] as const;
+const CASE_TYPE_SET: ReadonlySet<unknown> = new Set(CASE_TYPES);
+const AREA_SET: ReadonlySet<string> = new Set(NEED_AREAS);
+const SEVERITY_SET: ReadonlySet<unknown> = new Set(NEED_SEVERITIES);
+
+const isPlainObject = (x: unknown): x is Record<string, unknown> => {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+  const proto = Object.getPrototypeOf(x) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * Whether `x` is a person {@link personNeedsSchema} certainly accepts, by a few plain checks: a
+ * plain object with exactly its five own keys, non-empty strings, a known case type, a boolean, and
+ * needs a plain object of known areas and severities. Stricter than the schema, never looser: a
+ * person it refuses goes to zod, which gives the error (or accepts what this was too strict for).
+ */
+function certainlyValid(x: unknown): boolean {
+  if (!isPlainObject(x) || Object.keys(x).length !== PERSON_KEYS.length || !PERSON_KEYS.every((k) => Object.hasOwn(x, k))) return false;
+  const { region, pdu, caseType, female, needs } = x;
+  if (typeof region !== 'string' || region === '' || typeof pdu !== 'string' || pdu === '' || !CASE_TYPE_SET.has(caseType) || typeof female !== 'boolean' || !isPlainObject(needs)) return false;
+  for (const area of Object.keys(needs)) if (!AREA_SET.has(area) || !SEVERITY_SET.has(needs[area])) return false;
+  return true;
+}
+
 const peopleSchema = z.array(personNeedsSchema).min(1, 'expected at least one person').max(MAX_ANALYSIS_PEOPLE, `expected at most ${MAX_ANALYSIS_PEOPLE} people`);
 
 /**
@@ -385,7 +410,9 @@ const peopleSchema = z.array(personNeedsSchema).min(1, 'expected at least one pe
 export function needsAnalysis(people: readonly PersonNeeds[], options: NeedsAnalysisOptions = {}): NeedsAnalysis {
   const o = parseInput(needsAnalysisOptionsSchema, options, 'options');
   const x = crosswalkOf(o.crosswalk, 'options.crosswalk');
-  const parsed = parseInput(peopleSchema, people, 'people');
+  // the common case, every person plainly valid, skips zod's per-person parse; anything else is parsed for its error
+  const plain = Array.isArray(people) && people.length >= 1 && people.length <= MAX_ANALYSIS_PEOPLE && people.every(certainlyValid);
+  const parsed = plain ? (people as readonly z.output<typeof personNeedsSchema>[]) : parseInput(peopleSchema, people, 'people');
   return analyseColumns(columnsOfPeople(parsed), x);
 }
 

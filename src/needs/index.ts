@@ -25,3 +25,4 @@ export {
 } from './analysis.js';
 export { Z_95, wilsonInterval, type ProportionInterval } from './wilson.js';
 export { MAX_SYNTHETIC_PEOPLE, NEED_PREVALENCE, synthesiseNeeds, synthesiseNeedsInputSchema, type PrevalenceTarget, type SynthesiseNeedsInput, type SyntheticNeeds } from './synthesise.js';
+export { DEFAULT_FEMALE_PERCENT, caseloadNeedsOptionsSchema, incomingCasesSchema, synthesiseCaseloadNeeds, type CaseloadNeeds, type CaseloadNeedsOptions, type IncomingCases } from './caseload.js';

@@ -200,14 +200,20 @@ export function synthesiseNeeds(input: SynthesiseNeedsInput): SyntheticNeeds {
   const n = i.changeLevel.length;
   if (n > MAX_SYNTHETIC_PEOPLE) throw new WorkloadError('INVALID_INPUT', `input.changeLevel: ${n} people, expected at most ${MAX_SYNTHETIC_PEOPLE}`, { path: 'input.changeLevel' });
   if (i.caseTypeIndex.length !== n) throw new WorkloadError('INVALID_INPUT', `input.caseTypeIndex: has ${i.caseTypeIndex.length} entries, expected ${n}`, { path: 'input.caseTypeIndex' });
-  const groups = new Uint8Array(n);
   for (let p = 0; p < n; p++) {
     const level = i.changeLevel[p] as number;
     const caseType = i.caseTypeIndex[p] as number;
     if (level > 3) throw new WorkloadError('INVALID_INPUT', `input.changeLevel[${p}]: got ${level}, expected a change level 0..3`, { path: `input.changeLevel[${p}]` });
     if (caseType > 2) throw new WorkloadError('INVALID_INPUT', `input.caseTypeIndex[${p}]: got ${caseType}, expected 0..2 (positions in CASE_TYPES)`, { path: `input.caseTypeIndex[${p}]` });
-    groups[p] = caseType === 2 ? 1 : 0;
   }
+  return synthesiseNeedsUnchecked(i);
+}
+
+/** Trusted core of {@link synthesiseNeeds}: parsed input, change levels 0..3 and case types 0..2, at most {@link MAX_SYNTHETIC_PEOPLE}. */
+export function synthesiseNeedsUnchecked(i: z.output<typeof synthesiseNeedsInputSchema>): SyntheticNeeds {
+  const n = i.changeLevel.length;
+  const groups = new Uint8Array(n);
+  for (let p = 0; p < n; p++) groups[p] = i.caseTypeIndex[p] === 2 ? 1 : 0;
   const targets = Float64Array.from({ length: 2 * AREAS }, (_, j) => {
     const area = NEED_AREAS[j % AREAS] as NeedArea;
     const t = i.prevalence?.[area] ?? NEED_PREVALENCE[area];

@@ -9,6 +9,7 @@ export {
   type PipelineMonth,
   type RunOptions,
   type ScenarioHeadline,
+  type ScenarioNeedsReport,
   type ScenarioReport,
   type ScenarioSection,
   type TransferRegion,

@@ -9,6 +9,8 @@ import type { CalibrationOptions, ObservedSeries, TraineeCohort, WorkforceScenar
 import { monthlyValues, PO_FTE_IN_POST, PO_LEAVING_PERCENT, PO_REQUIRED_FTE, rateSteps, RECORD_TRAINING_END } from '../record/index.js';
 import { DEFAULT_CASE_DATE_ASSUMPTIONS } from '../caseload/index.js';
 import type { Scenario } from './schema.js';
+import { DEFAULT_FEMALE_PERCENT, NEED_PREVALENCE } from '../needs/index.js';
+import { NEED_AREAS } from '../tiers/index.js';
 import { deepFreeze } from '../freeze.js';
 
 /**
@@ -150,6 +152,10 @@ export const NATIONAL_FIT = deepFreeze({
   samples: FIT_SAMPLES,
 });
 
+/** Need areas whose prevalence is published, and those assumed (each with a range). */
+const PUBLISHED_NEEDS = NEED_AREAS.filter((area) => NEED_PREVALENCE[area].basis === 'published');
+const ASSUMED_NEEDS = NEED_AREAS.filter((area) => NEED_PREVALENCE[area].basis === 'assumed');
+
 const illustrativePricing = (low: number, medium: number, high: number, mix: [number, number, number]) => ({
   unitCosts: { low, medium, high },
   intensityMixBp: { low: mix[0], medium: mix[1], high: mix[2] },
@@ -167,7 +173,7 @@ const illustrativePricing = (low: number, medium: number, high: number, mix: [nu
 export const NATIONAL_UNIFICATION_SCENARIO: Scenario = deepFreeze({
   name: 'National unification, 26 June 2021',
   description:
-    'The CRC caseload is lifted and shifted into the unified service on unification day; the PQiP pipeline, calibrated to the published PO FTE in post to 31 March 2023, runs for five years from 31 March 2021 with the record\'s intakes, leaving rates and requirement; the day-one Dynamic Framework portfolio of 110 contracts (illustrative prices).',
+    'The CRC caseload is lifted and shifted into the unified service on unification day; the PQiP pipeline, calibrated to the published PO FTE in post to 31 March 2023, runs for five years from 31 March 2021 with the record\'s intakes, leaving rates and requirement; the day-one Dynamic Framework portfolio of 110 contracts (illustrative prices), its volumes from the needs of the whole caseload, the transferring cases included.',
   seed: 2021,
   asOf: '2021-06-26',
   organisation: { pduCount: 108 },
@@ -184,12 +190,11 @@ export const NATIONAL_UNIFICATION_SCENARIO: Scenario = deepFreeze({
   contracts: {
     portfolio: {
       contracts: 110,
-      nationalCaseload: 230_000,
       pathways: {
-        accommodation: { eligibilityBp: 1_500, pricing: illustrativePricing(25_000, 60_000, 120_000, [5_000, 3_500, 1_500]) },
-        'education, training and employment': { eligibilityBp: 1_800, pricing: illustrativePricing(20_000, 45_000, 90_000, [5_500, 3_000, 1_500]) },
-        'personal wellbeing': { eligibilityBp: 2_500, pricing: illustrativePricing(30_000, 70_000, 140_000, [5_000, 3_500, 1_500]) },
-        "women's services": { eligibilityBp: 800, pricing: illustrativePricing(40_000, 90_000, 180_000, [3_000, 4_500, 2_500]) },
+        accommodation: { pricing: illustrativePricing(25_000, 60_000, 120_000, [5_000, 3_500, 1_500]) },
+        'education, training and employment': { pricing: illustrativePricing(20_000, 45_000, 90_000, [5_500, 3_000, 1_500]) },
+        'personal wellbeing': { pricing: illustrativePricing(30_000, 70_000, 140_000, [5_000, 3_500, 1_500]) },
+        "women's services": { pricing: illustrativePricing(40_000, 90_000, 180_000, [3_000, 4_500, 2_500]) },
       },
       growthBpByYear: [150, 100, 50],
       policeDemandBpByYear: [40, 80, 120],
@@ -208,6 +213,7 @@ export const NATIONAL_UNIFICATION_SCENARIO: Scenario = deepFreeze({
     budget: 25_000_000_000,
     actuals: { runs: 1000, spreadPercent: 15 },
   },
+  needs: { femalePercent: DEFAULT_FEMALE_PERCENT.value, minimumCoveragePercent: 80 },
   forward: {
     weeks: 52,
     dates: {
@@ -244,7 +250,25 @@ export const NATIONAL_UNIFICATION_SCENARIO: Scenario = deepFreeze({
     { input: 'pipeline.observed', source: 'record', reference: 'HMPPS workforce statistics: PO FTE in post, 31 March 2021 to 31 March 2023 (the backtest; later quarters are not fitted to)' },
     { input: 'contracts.portfolio.contracts', source: 'document', reference: '000, 004: 110 contracts awarded for day one over 4 pathways' },
     { input: 'contracts.portfolio.nonVcseEvery', source: 'document', reference: '000: about two-thirds of contract value to VCSE organisations' },
-    { input: 'contracts.portfolio (prices, eligibility, factors), contracts.budget', source: 'assumption', reference: 'Illustrative: Dynamic Framework prices and volumes are not public' },
+    { input: 'contracts.portfolio (prices, factors), contracts.budget', source: 'assumption', reference: 'Illustrative: Dynamic Framework prices and volumes are not public' },
+    { input: 'needs (the caseload behind the contract volumes)', source: 'assumption', reference: 'Synthetic needs for every case of the organisation and every transferring CRC case (Inspectorate recommendation 1: a needs analysis of the full caseload); eligible people per region and pathway through the crosswalk give the volumes' },
+    ...PUBLISHED_NEEDS.map((area) => ({
+      input: `needs.prevalence.${area}`,
+      source: 'document' as const,
+      reference: `OASys identified needs, 31 October 2024: ${NEED_PREVALENCE[area].community}% in the community, ${NEED_PREVALENCE[area].custody}% in custody`,
+    })),
+    ...ASSUMED_NEEDS.map((area) => {
+      const t = NEED_PREVALENCE[area];
+      return {
+        input: `needs.prevalence.${area}`,
+        source: 'assumption' as const,
+        reference: `Not published in the notes: assumed ${t.community}% in the community, ${t.custody}% in custody, from a range of ${t.range?.[0]}–${t.range?.[1]}%`,
+      };
+    }),
+    { input: 'needs.severePercent', source: 'assumption', reference: 'A third of identified needs severe (default 33%): not published' },
+    { input: 'needs.femalePercent', source: 'assumption', reference: `Women ${DEFAULT_FEMALE_PERCENT.value}% of the caseload (range ${DEFAULT_FEMALE_PERCENT.range[0]}–${DEFAULT_FEMALE_PERCENT.range[1]}%), near their 15.7% of court reports in 2019/20 (17,286 of 109,952: written answer, October 2020)` },
+    { input: 'needs.crosswalk', source: 'assumption', reference: 'DEFAULT_CROSSWALK, derived by name: no official mapping from OASys needs to pathways is published' },
+    { input: 'needs.minimumCoveragePercent', source: 'assumption', reference: 'A region and pathway is flagged when year-1 commissioned referrals are below 80% of the people eligible: a planning threshold, not a published one' },
     { input: 'forward.weeks', source: 'assumption', reference: 'A year ahead from 26 June 2021 (no live tool looks beyond four weeks)' },
     { input: 'forward.dates.communityOrderMonths', source: 'assumption', reference: 'Community order lengths of 6 to 36 months, mostly 12 to 24: no published distribution of the caseload\'s order lengths in the documents' },
     { input: 'forward.dates.custodySentenceMonths', source: 'assumption', reference: 'Custodial sentences of 6 months to 10 years: no published distribution of the caseload\'s sentence lengths in the documents' },

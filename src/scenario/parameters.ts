@@ -104,6 +104,10 @@ export const SCENARIO_PARAMETERS = deepFreeze({
   'contracts.portfolio.banding.volumeCapBp': input(CONTRACTS, (s) => s.contracts.portfolio.banding, 'volumeCapBp'),
   'contracts.actuals.runs': input(CONTRACTS, (s) => s.contracts.actuals, 'runs'),
   'contracts.actuals.spreadPercent': input(CONTRACTS, (s) => s.contracts.actuals, 'spreadPercent'),
+  // The needs are drawn and analysed with the contracts they drive.
+  'needs.femalePercent': input(CONTRACTS, (s) => s.needs, 'femalePercent'),
+  'needs.severePercent': input(CONTRACTS, (s) => s.needs, 'severePercent'),
+  'needs.minimumCoveragePercent': input(CONTRACTS, (s) => s.needs, 'minimumCoveragePercent'),
 } satisfies Record<string, ScenarioParameter>);
 
 /** The path of a numeric input of a scenario: one of the keys of {@link SCENARIO_PARAMETERS}. */

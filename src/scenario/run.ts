@@ -9,14 +9,27 @@ import {
   type CaseloadSummary,
   type GeneratedCaseload,
 } from '../caseload/index.js';
-import { adjustToBudget, portfolioSummary, simulateYearOneReferrals, type PortfolioSummary, type VolumeBand, type YearOnePayments } from '../contracts/index.js';
+import {
+  DAY_ONE_PATHWAYS,
+  adjustToBudget,
+  commissionedAgainstNeed,
+  portfolioSummary,
+  simulateYearOneReferrals,
+  type CommissionedAgainstNeed,
+  type ContractTerms,
+  type PortfolioSummary,
+  type VolumeBand,
+  type YearOnePayments,
+} from '../contracts/index.js';
+import type { CaseloadNeeds, NeedsAnalysis, PathwayEligibility } from '../needs/index.js';
+import { analyseColumns, caseloadNeedsUnchecked, crosswalkOf } from '../needs/internal.js';
 import { backtestWorkforce, projectWorkforce, simulateWorkforce, type WorkforceBacktest } from '../pipeline/index.js';
 import { DEFAULT_WEIGHTINGS } from '../weightings/index.js';
 import { DEFAULT_CASE_CEILING } from '../workload/index.js';
 import { combinedCapacityPercentUnchecked } from '../workload/internal.js';
-import { dayOnePortfolio } from './portfolio.js';
+import { dayOnePortfolio, type PortfolioNeed } from './portfolio.js';
 import { validateScenario, type ParsedScenario, type Scenario } from './schema.js';
-import { liftAndShift } from './transfer.js';
+import { liftAndShift, transferringCasesUnchecked } from './transfer.js';
 import { forwardSection, type ForwardReport } from './forward-section.js';
 import { deepFreeze } from '../freeze.js';
 
@@ -86,6 +99,22 @@ export interface ScenarioHeadline {
   readonly expectedYearOnePayment: number;
 }
 
+/** The needs of a scenario's caseload and the contracts set against them (when the scenario has needs). */
+export interface ScenarioNeedsReport {
+  /** People analysed: the organisation's cases and the transferring ones, one person a case. */
+  readonly people: number;
+  /** Of them, the transferring cases. */
+  readonly transferring: number;
+  /** What the synthetic needs reached: per need area target and achieved %, and women %. */
+  readonly synthetic: { readonly prevalence: CaseloadNeeds['prevalence']; readonly women: CaseloadNeeds['women'] };
+  /** The needs analysis of those people (a year's caseload: eligible people a year). */
+  readonly analysis: NeedsAnalysis;
+  /** Year-1 referrals commissioned against the people eligible, by region and pathway, before and after the budget. */
+  readonly coverage: CommissionedAgainstNeed;
+  /** Pathways of the crosswalk the day-one portfolio does not commission, with the people eligible for them. */
+  readonly notCommissioned: readonly PathwayEligibility[];
+}
+
 /** Everything a scenario run shows; plain data that JSON round-trips. */
 export interface ScenarioReport {
   readonly scenario: { readonly name: string; readonly description: string; readonly seed: number; readonly asOf: string; readonly weightings: string };
@@ -119,6 +148,8 @@ export interface ScenarioReport {
     /** Year 1 at simulated actual volumes, summed over the portfolio (pence). */
     readonly yearOne: YearOnePayments;
   };
+  /** The caseload's needs behind the contract volumes; `null` when the scenario has no needs (volumes from an assumed share). */
+  readonly needs: ScenarioNeedsReport | null;
   readonly headline: ScenarioHeadline;
   /** The next weeks, when the scenario has a forward section. */
   readonly forward?: ForwardReport;
@@ -171,34 +202,39 @@ export interface ScenarioSections {
   readonly transfer: ScenarioReport['transfer'];
   readonly pipeline: ScenarioReport['pipeline'];
   readonly contracts: ScenarioReport['contracts'];
+  /** Worked out with the contracts, from the caseload and the transfer. */
+  readonly needs: ScenarioReport['needs'];
   /** The forward section's report (`undefined` when the scenario has none); it reruns with the caseload. */
   readonly forward: ForwardReport | undefined;
 }
 
 /**
  * Runs the sections of a parsed scenario in order; with `reuse`, only the sections in `reuse.rerun`
- * (and the transfer whenever the caseload reruns: it lifts and shifts onto the caseload), the others
+ * (and the transfer whenever the caseload reruns: it lifts and shifts onto the caseload; and, when
+ * the scenario has needs, the contracts whenever the caseload or transfer reruns), the others
  * taken from `reuse.sections`, which must come from a scenario that differs from `s` only in inputs
  * of the sections rerun. Trusted core of {@link runScenario} and of `sensitivity`.
  */
 export function runSections(s: ParsedScenario, options: RunOptions, reuse?: { readonly sections: ScenarioSections; readonly rerun: ReadonlySet<ScenarioSection> }): ScenarioSections {
+  const follows = (section: ScenarioSection, rerun: ReadonlySet<ScenarioSection>) =>
+    (section === 'transfer' && rerun.has('caseload')) || (section === 'contracts' && s.needs !== undefined && (rerun.has('caseload') || rerun.has('transfer')));
   const kept = (section: ScenarioSection): ScenarioSections | undefined => {
-    if (reuse !== undefined && !reuse.rerun.has(section) && !(section === 'transfer' && reuse.rerun.has('caseload'))) return reuse.sections;
+    if (reuse !== undefined && !reuse.rerun.has(section) && !follows(section, reuse.rerun)) return reuse.sections;
     options.onSection?.(section);
     return undefined;
   };
   const caseload = kept('caseload')?.caseload ?? caseloadSection(s);
   const transfer = kept('transfer')?.transfer ?? transferSection(s, caseload.org);
   const pipeline = kept('pipeline')?.pipeline ?? pipelineSection(s, options.simulate ?? true);
-  const contracts = kept('contracts')?.contracts ?? contractsSection(s);
+  const { contracts, needs } = kept('contracts') ?? contractsSection(s, caseload.org);
   const reusedForward = reuse !== undefined && !reuse.rerun.has('caseload') ? reuse.sections.forward : undefined;
   const forward = s.forward === undefined ? undefined : (reusedForward ?? forwardSection(s.forward, caseload.org, s.seed + 3, s.transfer.policy));
-  return { caseload, transfer, pipeline, contracts, forward };
+  return { caseload, transfer, pipeline, contracts, needs, forward };
 }
 
 /** The report of a parsed scenario from its sections: the figures of each, and the headline that joins them. */
 export function scenarioReport(s: ParsedScenario, sections: ScenarioSections): ScenarioReport {
-  const { caseload: { organisationRollUp, distribution, poDistribution }, transfer, pipeline, contracts } = sections;
+  const { caseload: { organisationRollUp, distribution, poDistribution }, transfer, pipeline, contracts, needs } = sections;
   const weightings = s.weightings ?? DEFAULT_WEIGHTINGS;
   const vcse = contracts.summary.byProviderType.find((g) => g.key === 'VCSE');
   const startMonth = pipeline.start;
@@ -209,6 +245,7 @@ export function scenarioReport(s: ParsedScenario, sections: ScenarioSections): S
     transfer,
     pipeline,
     contracts,
+    needs,
     headline: {
       casesPerFtePo: poDistribution.casesPerFte,
       shareOfPosAbove50: poDistribution.above.find((a) => a.cases === 50)?.share ?? null,
@@ -329,18 +366,59 @@ function pipelineSection(s: ParsedScenario, simulate: boolean): ScenarioReport['
   };
 }
 
-function contractsSection(s: ParsedScenario): ScenarioReport['contracts'] {
-  const contracts = dayOnePortfolio(s.contracts.portfolio);
+/**
+ * The caseload's people (its cases, then the transferring cases the lift and shift draws) with
+ * synthetic needs (seed + 4; the forward section draws with seed + 3), their analysis, and the portfolio's basis: people and eligible people
+ * by region.
+ */
+function needsOf(s: ParsedScenario, org: GeneratedCaseload): { needs: CaseloadNeeds; analysis: NeedsAnalysis; basis: PortfolioNeed } | null {
+  if (s.needs === undefined) return null;
+  const { femalePercent, severePercent, prevalence, crosswalk } = s.needs;
+  const incoming = transferringCasesUnchecked(org, s.transfer.cases, s.seed + 1);
+  const needs = caseloadNeedsUnchecked(
+    { regions: org.regions, pdus: org.pdus, practitionerPdu: org.columns.practitioners.pduIndex, cases: org.columns.cases },
+    { seed: s.seed + 4, incoming, ...(femalePercent === undefined ? {} : { femalePercent }), ...(severePercent === undefined ? {} : { severePercent }), ...(prevalence === undefined ? {} : { prevalence }) },
+    'scenario.organisation',
+  );
+  const analysis = analyseColumns(needs.people, crosswalkOf(crosswalk, 'scenario.needs.crosswalk'));
+  return { needs, analysis, basis: { people: analysis.byRegion.map((g) => ({ region: g.key, people: g.people })), eligible: analysis.eligibleByRegion } };
+}
+
+/** The needs report: coverage of the portfolio's pathways (before the budget cut), and what the crosswalk leads to that is not commissioned. */
+function needsReport(s: ParsedScenario, n: NonNullable<ReturnType<typeof needsOf>>, contracts: readonly ContractTerms[]): ScenarioNeedsReport {
+  const commissioned = new Set<string>(DAY_ONE_PATHWAYS);
+  const coverage = commissionedAgainstNeed({
+    contracts,
+    eligible: n.analysis.eligibleByRegion.filter((e) => commissioned.has(e.pathway)),
+    minimumCoveragePercent: s.needs?.minimumCoveragePercent ?? 0,
+    budget: s.contracts.budget,
+  });
+  return {
+    people: n.analysis.people,
+    transferring: n.needs.incoming,
+    synthetic: { prevalence: n.needs.prevalence, women: n.needs.women },
+    analysis: n.analysis,
+    coverage,
+    notCommissioned: n.analysis.eligible.filter((e) => !commissioned.has(e.pathway)),
+  };
+}
+
+function contractsSection(s: ParsedScenario, org: GeneratedCaseload): Pick<ScenarioSections, 'contracts' | 'needs'> {
+  const need = needsOf(s, org);
+  const contracts = dayOnePortfolio(s.contracts.portfolio, need?.basis);
   const adjustment = adjustToBudget(contracts, s.contracts.budget);
   const adjusted = adjustment.contracts;
   const summary = portfolioSummary(adjusted);
   const largest = adjusted.reduce((a, b) => (b.value > a.value ? b : a));
   const yearOne = simulateYearOneReferrals(adjusted, { ...s.contracts.actuals, seed: s.seed + 2 });
   return {
-    summary,
-    budget: { budget: adjustment.budget, before: adjustment.totalBefore, after: adjustment.totalAfter, scaled: adjustment.scaled },
-    largest: { id: largest.id, region: largest.region, pathway: largest.pathway, bands: largest.years[0]?.bands ?? [] },
-    yearOne,
+    contracts: {
+      summary,
+      budget: { budget: adjustment.budget, before: adjustment.totalBefore, after: adjustment.totalAfter, scaled: adjustment.scaled },
+      largest: { id: largest.id, region: largest.region, pathway: largest.pathway, bands: largest.years[0]?.bands ?? [] },
+      yearOne,
+    },
+    needs: need === null ? null : needsReport(s, need, contracts),
   };
 }
 

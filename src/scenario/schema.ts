@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { nationalCaseloadOptionsSchema } from '../caseload/index.js';
 import { penceSchema } from '../money.js';
+import { caseloadNeedsOptionsSchema, crosswalkSchema } from '../needs/index.js';
 import { observedSeriesSchema, simulationOptionsSchema, workforceScenarioSchema } from '../pipeline/index.js';
 import { weightingTableSchema } from '../weightings/index.js';
 import { isoDateSchema, parseInput } from '../validate.js';
@@ -28,6 +29,25 @@ export const scenarioSourceSchema = z.strictObject({
   /** The document and what it says, or why the assumption was made. */
   reference: z.string().min(1),
 });
+
+/**
+ * Zod schema of a scenario's needs: synthetic needs for its caseload (the organisation's cases and
+ * the transferring ones), from which the contract volumes are derived through the crosswalk.
+ */
+export const scenarioNeedsSchema = z.strictObject({
+  /** %, 0–100: women among the people (default 15, assumed). */
+  femalePercent: caseloadNeedsOptionsSchema.shape.femalePercent,
+  /** %, 0–100: share of identified needs drawn severe (default 33, assumed). */
+  severePercent: caseloadNeedsOptionsSchema.shape.severePercent,
+  /** Prevalence targets, % per need area (default `NEED_PREVALENCE`). */
+  prevalence: caseloadNeedsOptionsSchema.shape.prevalence,
+  /** Need areas to pathways (default `DEFAULT_CROSSWALK`, derived). */
+  crosswalk: crosswalkSchema.optional(),
+  /** %, 0–100: a region and pathway whose year-1 commissioned referrals are below this share of its eligible people is flagged. */
+  minimumCoveragePercent: z.number().min(0, 'expected a coverage of 0% or more').max(100, 'expected a coverage of at most 100%'),
+});
+/** A scenario's needs (see {@link scenarioNeedsSchema}). */
+export type ScenarioNeeds = z.input<typeof scenarioNeedsSchema>;
 
 /** Zod schema of a scenario. */
 export const scenarioSchema = z.strictObject({
@@ -60,10 +80,23 @@ export const scenarioSchema = z.strictObject({
       spreadPercent: z.number().min(0).max(100),
     }),
   }),
+  /** Needs of the caseload: when given, the contract volumes come from them (no assumed eligibility or national caseload). */
+  needs: scenarioNeedsSchema.optional(),
   /** The next weeks from `asOf`: the caseload given dates, new demand, the projection and its Monte Carlo (absent: not run). */
   forward: forwardSectionSchema.optional(),
   /** Where each input comes from. */
   sources: z.array(scenarioSourceSchema),
+}).superRefine((s, ctx) => {
+  // volumes come from needs or from an assumed share of a national caseload, never both
+  const fromNeeds = s.needs !== undefined;
+  const portfolio = s.contracts.portfolio;
+  const say = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path: ['contracts', 'portfolio', ...path], message });
+  if (fromNeeds && portfolio.nationalCaseload !== undefined) say(['nationalCaseload'], 'expected no national caseload: with needs the caseload is the scenario\'s own');
+  if (!fromNeeds && portfolio.nationalCaseload === undefined) say(['nationalCaseload'], 'expected the caseload a year (or needs, to derive volumes from the caseload)');
+  for (const [pathway, p] of Object.entries(portfolio.pathways)) {
+    if (fromNeeds && p.eligibilityBp !== undefined) say(['pathways', pathway, 'eligibilityBp'], 'expected no assumed eligibility: with needs the eligible people are counted');
+    if (!fromNeeds && p.eligibilityBp === undefined) say(['pathways', pathway, 'eligibilityBp'], 'expected an assumed eligible share (or needs, to count the eligible people)');
+  }
 });
 /** A scenario as written (JSON). */
 export type Scenario = z.input<typeof scenarioSchema>;

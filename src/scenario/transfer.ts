@@ -71,6 +71,14 @@ export interface LiftAndShift {
   readonly result: CoreResult;
 }
 
+/** Trusted core: the transferring caseload of a lift and shift, `cases` drawn (seeded) into the PDUs by headcount; the scenario's needs read the same cases. */
+export function transferringCasesUnchecked(org: OrganisationCaseload, cases: number, seed: number): NewCaseColumns {
+  const pdus = org.pdus.length;
+  const headcount = new Array<number>(pdus).fill(0);
+  for (const pdu of org.columns.practitioners.pduIndex) headcount[pdu] = (headcount[pdu] as number) + 1;
+  return generateCases({ count: cases, seed, pduCount: pdus, pduWeights: headcount });
+}
+
 /**
  * Draws the transferring caseload (seeded), gives `continuityPercent` of it a preferred officer in
  * its PDU, and allocates it onto the organisation.
@@ -87,10 +95,7 @@ export function liftAndShift(org: OrganisationCaseload, transfer: Transfer, seed
   checkPractitionerColumns(org);
   const t = parseInput(transferSchema, transfer, 'transfer');
   const s = parseInput(z.number().int('expected a whole-number seed').refine(Number.isSafeInteger, 'expected a safe integer seed'), seed, 'seed');
-  const pdus = org.pdus.length;
-  const headcount = new Array<number>(pdus).fill(0);
-  for (const pdu of org.columns.practitioners.pduIndex) headcount[pdu] = (headcount[pdu] as number) + 1;
-  const incoming = generateCases({ count: t.cases, seed: s, pduCount: pdus, pduWeights: headcount });
+  const incoming = transferringCasesUnchecked(org, t.cases, s);
   const countUnpaid = t.rules?.countUnpaidWorkOnly ?? false;
   const columns = liftAndShiftColumns(org, incoming, new Int32Array(t.cases).fill(-1), countUnpaid);
   // The officers who moved with their cases: case-holders of a grade that may take the case, in its PDU.

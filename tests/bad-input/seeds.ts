@@ -267,6 +267,10 @@ export const SEEDS: Readonly<Record<string, Seed>> = {
     { regions: ['London'], pdus: [{ name: 'Camden', region: 0 }], pduIndex: Uint32Array.of(0, 0), caseTypeIndex: Uint8Array.of(0, 1), female: Uint8Array.of(0, 1), needSeverity: new Uint8Array(20) },
   ]),
   synthesiseNeeds: fn('synthesiseNeeds', () => [{ changeLevel: Uint8Array.of(3, 1, 2), caseTypeIndex: Uint8Array.of(2, 0, 1), seed: 7 }]),
+  synthesiseCaseloadNeeds: fn('synthesiseCaseloadNeeds', () => [
+    smallNational(),
+    { seed: 3, femalePercent: 20, incoming: { pduIndex: Uint32Array.of(0, 11), tierIndex: Uint8Array.of(0, 32), caseTypeIndex: Uint8Array.of(2, 0) } },
+  ], 30),
   wilsonInterval: fn('wilsonInterval', () => [2, 5]),
   commissionedAgainstNeed: fn('commissionedAgainstNeed', () => [
     {
@@ -299,7 +303,10 @@ export const SEEDS: Readonly<Record<string, Seed>> = {
   validateScenario: fn('validateScenario', () => [smallScenario()], 40),
   runScenario: fn('runScenario', () => [smallScenario()], 10),
   compareScenarios: fn('compareScenarios', () => [L.runScenario(smallScenario() as L.Scenario), L.runScenario({ ...smallScenario(), seed: 2 } as L.Scenario)], 10),
-  dayOnePortfolio: fn('dayOnePortfolio', () => [L.NATIONAL_UNIFICATION_SCENARIO.contracts.portfolio], 30),
+  dayOnePortfolio: fn('dayOnePortfolio', () => [
+    L.NATIONAL_UNIFICATION_SCENARIO.contracts.portfolio,
+    { people: L.PROBATION_REGIONS.map((r) => ({ region: r.name, people: 1_000 })), eligible: [{ region: 'Wales', pathway: 'accommodation', people: 400 }] },
+  ], 30),
   liftAndShift: fn('liftAndShift', () => [smallNational(), { cases: 200, continuityPercent: 40 }, 1], 30),
   applicableParameters: fn('applicableParameters', () => [smallScenario(), L.NATIONAL_SENSITIVITY.parameters]),
   sensitivity: fn('sensitivity', () => [smallScenario(), L.NATIONAL_SENSITIVITY.parameters.slice(0, 1), 'monthsToClose'], 5),

@@ -30,7 +30,8 @@ describe('probation-workload run', () => {
     expect(stderr).not.toContain('['); // no progress bar when stderr is not a terminal
     const files = readdirSync(out).sort();
     expect(files).toEqual(
-      ['caseload-regions.csv', 'charts', 'contracts.csv', 'headline.csv', 'pipeline.csv', 'report.html', 'report.json', 'sensitivity.csv', 'sources.csv', 'transfer-regions.csv'].sort(),
+      // need-coverage and needs-regions since the scenario's contract volumes come from its caseload's needs (#16)
+      ['caseload-regions.csv', 'charts', 'contracts.csv', 'headline.csv', 'need-coverage.csv', 'needs-regions.csv', 'pipeline.csv', 'report.html', 'report.json', 'sensitivity.csv', 'sources.csv', 'transfer-regions.csv'].sort(),
     );
     expect(readdirSync(join(out, 'charts')).length).toBeGreaterThanOrEqual(5);
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { report: { transfer: { cases: number } } };
@@ -40,7 +41,7 @@ describe('probation-workload run', () => {
       'region,cases_before,cases_after,capacity_before_percent,capacity_after_percent,practitioners_above_ceiling_after,cases_not_placed',
     );
     expect(Math.max(...stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(120);
-    const text = new Set(['region', 'measure', 'group', 'input', 'month', 'source', 'reference']);
+    const text = new Set(['region', 'measure', 'group', 'input', 'month', 'source', 'reference', 'pathway', 'flag']);
     for (const name of files.filter((f) => f.endsWith('.csv'))) {
       const [header, ...rows] = parse(readFileSync(join(out, name), 'utf8')) as string[][];
       expect(header?.every((h) => /^[a-z][a-z0-9_]*$/.test(h)), `${name} header ${header?.join(',')}`).toBe(true);

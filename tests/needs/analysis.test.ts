@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { CASE_TYPES, DEFAULT_CROSSWALK, NEED_AREAS, needsAnalysis, priceContract, projectVolumes, volumeBands, wilsonInterval, type NeedArea, type NeedsAnalysis, type PersonNeeds } from '../../src/index.js';
+import { z } from 'zod';
+import { CASE_TYPES, DEFAULT_CROSSWALK, NEED_AREAS, WorkloadError, needsAnalysis, priceContract, projectVolumes, volumeBands, wilsonInterval, type NeedArea, type NeedsAnalysis, type PersonNeeds } from '../../src/index.js';
 import { needsAnalysisColumns, type NeedsColumns } from '../../src/columnar.js';
 import { COMMISSIONED_PATHWAYS, NEED_SEVERITIES } from '../../src/constants.js';
+import { personNeedsSchema } from '../../src/schemas.js';
 import { PRICING, RULES, expectWorkloadError } from '../contracts/fixtures.js';
 
 /**
@@ -257,5 +259,33 @@ describe('needsAnalysis: bad input', () => {
     expectWorkloadError(() => wilsonInterval(6, 5), 'INVALID_INPUT', 'successes');
     expectWorkloadError(() => wilsonInterval(0, 0), 'INVALID_INPUT', 'trials');
     expectWorkloadError(() => wilsonInterval(1.5, 5), 'INVALID_INPUT', 'successes');
+  });
+});
+
+describe('needsAnalysis: the plain check beside zod', () => {
+  /** A person, or something near one that may or may not be valid. */
+  const nearPerson = fc.oneof(
+    personArb,
+    personArb.map((p) => ({ ...p, extra: 1 })),
+    personArb.map((p) => ({ ...p, region: '' })),
+    personArb.map((p) => ({ ...p, female: 'yes' })),
+    personArb.map((p) => ({ ...p, caseType: 'remand' })),
+    personArb.map((p) => ({ ...p, needs: { ...p.needs, gambling: 'severe' } })),
+    personArb.map((p) => ({ ...p, needs: { ...p.needs, finance: 'extreme' } })),
+    personArb.map((p) => Object.assign(Object.create(null) as object, p)),
+    personArb.map(({ pdu: _, ...p }) => p),
+  );
+  test.prop([fc.array(nearPerson, { minLength: 0, maxLength: 8 })])('accepts what the schema accepts, with the same analysis; refuses what it refuses, at the same path', (people) => {
+    const zod = z.array(personNeedsSchema).min(1).safeParse(people);
+    let error: unknown = null;
+    let result: NeedsAnalysis | null = null;
+    try {
+      result = needsAnalysis(people as PersonNeeds[]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error === null).toBe(zod.success);
+    if (zod.success) expect(result).toEqual(needsAnalysis(zod.data.map((p) => ({ ...p }))));
+    else expect((error as WorkloadError).path).toMatch(/^people/);
   });
 });

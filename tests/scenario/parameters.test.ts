@@ -38,14 +38,17 @@ describe('SCENARIO_PARAMETERS', () => {
       expect(copy, id).toEqual(base);
     }
     // Not given by the tiny scenario as numbers: organisation.cases and organisation.teamSize; the
-    // leaving rate (a dated series since the record); cases per FTE (the requirement is in FTE).
+    // leaving rate (a dated series since the record); cases per FTE (the requirement is in FTE); the
+    // national caseload of the contracts (#16: the volumes come from the needs); the severe share (default).
     expect(SCENARIO_PARAMETER_IDS.filter((id) => SCENARIO_PARAMETERS[id].get(base) === undefined)).toEqual([
       'organisation.cases',
       'organisation.teamSize',
       'pipeline.workforce.qualified.leavingPercentPerYear',
       'pipeline.workforce.demand.casesPerFte',
+      'contracts.portfolio.nationalCaseload',
+      'needs.severePercent',
     ]);
-    expect(found).toBe(SCENARIO_PARAMETER_IDS.length - 4);
+    expect(found).toBe(SCENARIO_PARAMETER_IDS.length - 6);
   });
 
   it('rerunning only the sections a parameter names gives the report of a whole run', () => {
@@ -63,10 +66,15 @@ describe('SCENARIO_PARAMETERS', () => {
     }
   });
 
-  it('says which sections rerun, the transfer always with the caseload', () => {
+  it('says which sections rerun, the transfer always with the caseload (and, with needs, the contracts: #16)', () => {
     const started: string[] = [];
     const sections = runSections(base, { simulate: false });
     runSections(base, { simulate: false, onSection: (s) => started.push(s) }, { sections, rerun: new Set(['caseload'] as const) });
+    expect(started).toEqual(['caseload', 'transfer', 'contracts']);
+    started.length = 0;
+    const withoutNeeds: Scenario = { ...base, needs: undefined };
+    const assumed = validateScenario({ ...withoutNeeds, contracts: { ...base.contracts, portfolio: { ...base.contracts.portfolio, nationalCaseload: 230_000, pathways: Object.fromEntries(Object.entries(base.contracts.portfolio.pathways).map(([k, p]) => [k, { ...p, eligibilityBp: 1_000 }])) as typeof base.contracts.portfolio.pathways } } });
+    runSections(assumed, { simulate: false, onSection: (s) => started.push(s) }, { sections: runSections(assumed, { simulate: false }), rerun: new Set(['caseload'] as const) });
     expect(started).toEqual(['caseload', 'transfer']);
     started.length = 0;
     runSections(base, { simulate: false, onSection: (s) => started.push(s) }, { sections, rerun: new Set(SCENARIO_PARAMETERS['pipeline.workforce.qualified.openingFte'].sections) });

@@ -42,12 +42,13 @@ describe('scenarios', () => {
     expect(same.regions.every((r) => r.change === 0)).toBe(true);
   });
 
-  it('compares two scenarios: more transferring cases raise capacity after', () => {
+  it('compares two scenarios: more transferring cases raise capacity after, and (volumes from needs, #16) the contract value', () => {
     const base = smallScenario();
     const more: Scenario = { ...base, transfer: { ...base.transfer, cases: 6000 } };
     const comparison = compareScenarios(runScenario(base, { simulate: false }), runScenario(more, { simulate: false }));
     expect(comparison.headline.find((h) => h.metric === 'capacityAfterTransfer')?.change).toBeGreaterThan(0);
-    expect(comparison.headline.find((h) => h.metric === 'contractValue')?.change).toBe(0);
+    // 3,000 more people with needs: more eligible, higher volumes; the small scenario's portfolio is under its budget
+    expect(comparison.headline.find((h) => h.metric === 'contractValue')?.change).toBeGreaterThan(0);
   });
 
   it('sensitivity swings each input and sorts by swing', () => {

@@ -5,6 +5,7 @@
 import type { ScenarioReport, TransferRegion } from '../../scenario/index.js';
 import { DEFAULT_CASE_CEILING, DEFAULT_OVER_THRESHOLD, DEFAULT_RED_THRESHOLD } from '../../workload/index.js';
 import { CHART_NAMES, CHART_PACKAGES, type ChartName } from './charts.js';
+import { NEEDS_STYLE, needsSection } from './needs-html.js';
 import { dateText, FIGURE_GROUPS, formatNumber, HEADLINE_FIGURES, headlineText, millions, type HeadlineMetric } from './figures.js';
 
 /** How the sources table names each kind of source. */
@@ -165,7 +166,7 @@ export function htmlReport(report: ScenarioReport, charts: Readonly<Partial<Reco
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(s.name)}: probation workload scenario</title>
-<style>${STYLE}</style>
+<style>${STYLE}${NEEDS_STYLE}</style>
 </head>
 <body>
 <main>
@@ -183,6 +184,7 @@ ${s.description === '' ? '' : `<p>${escapeHtml(s.description)}</p>`}
     ['Region', 'Practitioners', 'Cases before', 'Cases after', 'Capacity before', 'Capacity after', `Above ${DEFAULT_CASE_CEILING} cases after`, 'Cases not placed'],
     report.transfer.regions.map(regionRow),
   )}</div></section>${sections.join('\n')}
+${report.needs === null ? '' : needsSection(report.needs, s.asOf, escapeHtml)}
 <section aria-labelledby="sources"><h2 id="sources">Where the inputs come from</h2>
 <div class="sources">${table('Document: taken from a published document. Record: the published workforce statistics. Fitted: calibrated to the record. Assumption: chosen for this scenario, with the reason.', ['Input', 'Source', 'Reference'], sources)}</div>
 <p class="note"><strong>Contract prices are illustrative.</strong> Dynamic Framework prices and volumes are not public; the contract figures show how banding and payment work, not what any contract costs.</p>
