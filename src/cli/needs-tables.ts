@@ -60,7 +60,7 @@ export function needsTables(needs: ScenarioNeedsReport, asOf: string): DataTable
   return [
     {
       name: 'needs-regions',
-      title: `Needs by region on ${asOf}: % of the region's people with the need identified (standard or severe; synthetic)\n${a.people.toLocaleString('en-GB')} people, ${needs.transferring.toLocaleString('en-GB')} of them transferring. ${NEED_KEY}`,
+      title: `Needs by region on ${asOf}: % of the region's people with the need identified (standard or severe; synthetic)\n${a.people.toLocaleString('en-GB')} people, ${needs.transferring.toLocaleString('en-GB')} of them transferring.\n${NEED_KEY}`,
       columns: [text('region', 24), count('people', 'people'), ...NEED_AREAS.map((area) => percent(`${NEED_COLUMNS[area].slice('need_'.length)}_percent`, `${NEED_SHORT_NAMES[area]} %`))],
       rows: regionGroups(a).map((g) => [g.key, g.people, ...NEED_AREAS.map((area) => pct(g.needs[area].proportion))]),
     },

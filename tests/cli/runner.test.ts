@@ -51,9 +51,10 @@ describe('probation-workload run', () => {
         });
       }
     }
-    // The headline's value column holds the number, its measure the unit and period: £250.0 million is 250000000 pounds.
+    // The headline's value column holds the number, its measure the unit and period: the small scenario's portfolio, its
+    // volumes from its caseload's needs (#16), is worth £70,206,245 after the budget, written 70206245 (pounds).
     const headline = parse(readFileSync(join(out, 'headline.csv'), 'utf8')) as string[][];
-    expect(headline.find((r) => r[0]?.startsWith('Contract value after the budget adjustment'))).toEqual(['Contract value after the budget adjustment, pounds, over each contract\'s whole term', '250000000']);
+    expect(headline.find((r) => r[0]?.startsWith('Contract value after the budget adjustment'))).toEqual(['Contract value after the budget adjustment, pounds, over each contract\'s whole term', '70206245']);
     expect(headline.find((r) => r[0]?.startsWith('PO vacancy carried over the horizon'))?.[0]).toBe('PO vacancy carried over the horizon, FTE-months, 2021-04 to 2026-03');
   });
 
