@@ -511,10 +511,10 @@ export class BinomialRate {
     if (typeof options !== 'object' || options === null || (options.shared !== undefined && typeof options.shared !== 'boolean')) {
       throw new WorkloadError('INVALID_INPUT', 'options.shared: expected true or false', { path: 'options.shared' });
     }
-    // + 0 turns -0 into 0, so no -0 is echoed back.
+    // + 0 turns -0 into 0, so no -0 is echoed back (nor tables sized from 1 / -0).
     this.probability = probability + 0;
-    this.flipped = probability > 0.5;
-    this.p = this.flipped ? 1 - probability : probability;
+    this.flipped = this.probability > 0.5;
+    this.p = this.flipped ? 1 - this.probability : this.probability;
     this.q = 1 - this.p;
     this.odds = this.p / this.q;
     this.logQ = Math.log1p(-this.p);

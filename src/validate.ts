@@ -30,13 +30,17 @@ function joinPath(prefix: string, path: string): string {
   return path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
 }
 
+/** The path of an error about a whole unnamed input: never `''`, so every error names where it is. */
+const WHOLE_INPUT = 'input';
+
 /** Problems an error message lists at most; the rest are counted. */
 const LISTED_PROBLEMS = 20;
 
 /**
  * Parses `value` with `schema`, or throws a `WorkloadError` (`INVALID_INPUT`, or `UNKNOWN_TIER`
- * when a tier code was refused) whose `path` names the first bad field under `name`, and whose
- * message lists every problem found (up to 20, then how many more).
+ * when a tier code was refused) whose `path` names the first bad field under `name` (`input` when
+ * the whole unnamed value is wrong), and whose message lists every problem found (up to 20, then
+ * how many more).
  *
  * @example
  * ```ts
@@ -52,15 +56,15 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, name 
   if (parsed.success) {
     const negativeZero = negativeZeroPath(parsed.data);
     if (negativeZero === undefined) return parsed.data;
-    const path = joinPath(name, formatPath(negativeZero));
-    throw new WorkloadError('INVALID_INPUT', `${path === '' ? 'input' : path}: expected 0, not -0`, { path });
+    const path = joinPath(name, formatPath(negativeZero)) || WHOLE_INPUT;
+    throw new WorkloadError('INVALID_INPUT', `${path}: expected 0, not -0`, { path });
   }
   const issues = parsed.error.issues;
   const problems = issues.slice(0, LISTED_PROBLEMS).map((issue) => {
-    const path = joinPath(name, formatPath(issue.path));
-    return { path, text: `${path === '' ? 'input' : path}: ${issue.message}` };
+    const path = joinPath(name, formatPath(issue.path)) || WHOLE_INPUT;
+    return { path, text: `${path}: ${issue.message}` };
   });
-  const first = problems[0] ?? { path: name, text: `${name === '' ? 'input' : name}: invalid` };
+  const first = problems[0] ?? { path: name || WHOLE_INPUT, text: `${name || WHOLE_INPUT}: invalid` };
   const more = issues.length > LISTED_PROBLEMS ? `; and ${issues.length - LISTED_PROBLEMS} more` : '';
   const message = problems.length > 1 ? `${issues.length} problems: ${problems.map((p) => p.text).join('; ')}${more}` : first.text;
   const issue = issues[0];
@@ -79,8 +83,8 @@ function safeParse<S extends z.ZodType>(schema: S, value: unknown, name: string)
   } catch (error) {
     const at = error instanceof TypeError ? typedArrayPath(value, []) : undefined;
     if (at === undefined) throw error;
-    const path = joinPath(name, formatPath(at));
-    throw new WorkloadError('INVALID_INPUT', `${path === '' ? 'input' : path}: expected a plain array, got a typed array`, { path });
+    const path = joinPath(name, formatPath(at)) || WHOLE_INPUT;
+    throw new WorkloadError('INVALID_INPUT', `${path}: expected a plain array, got a typed array`, { path });
   }
 }
 

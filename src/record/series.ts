@@ -1,5 +1,22 @@
 /** The record turned into the monthly series the pipeline reads: end-of-month values, and rates by period. */
+import { z } from 'zod';
+import { isoDateSchema, parseInput } from '../validate.js';
 import type { RecordValue } from './workforce.js';
+
+/** A series of record values: each dated and finite, in strictly increasing date order (other fields kept). */
+const recordValuesSchema = z
+  .array(z.looseObject({ date: isoDateSchema, value: z.number() }))
+  .superRefine((values, ctx) => {
+    for (let i = 1; i < values.length; i++) {
+      if ((values[i] as { date: string }).date <= (values[i - 1] as { date: string }).date) {
+        ctx.addIssue({ code: 'custom', message: 'expected dates in increasing order, each once', path: [i, 'date'] });
+        return;
+      }
+    }
+  });
+
+const windowSchema = z.strictObject({ from: isoDateSchema.optional(), until: isoDateSchema.optional() });
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM');
 
 /** A record value at the end of its month: `{ month: 'YYYY-MM', value }`. */
 export interface MonthValue {
@@ -18,8 +35,10 @@ export interface MonthValue {
  * ```
  */
 export function monthlyValues(values: readonly RecordValue[], window: { readonly from?: string; readonly until?: string } = {}): MonthValue[] {
-  return values
-    .filter((v) => (window.from === undefined || v.date >= window.from) && (window.until === undefined || v.date <= window.until))
+  const vs = parseInput(recordValuesSchema, values, 'values');
+  const w = parseInput(windowSchema, window, 'window');
+  return vs
+    .filter((v) => (w.from === undefined || v.date >= w.from) && (w.until === undefined || v.date <= w.until))
     .map((v) => ({ month: v.date.slice(0, 7), value: v.value }));
 }
 
@@ -35,9 +54,10 @@ export function monthlyValues(values: readonly RecordValue[], window: { readonly
  * ```
  */
 export function rateSteps(values: readonly RecordValue[], start: string): { from: string; value: number }[] {
+  const vs = parseInput(recordValuesSchema, values, 'values');
   const steps: { from: string; value: number }[] = [];
-  let from = start;
-  for (const v of values) {
+  let from = parseInput(monthSchema, start, 'start');
+  for (const v of vs) {
     const month = v.date.slice(0, 7);
     if (month < from) continue;
     steps.push({ from, value: v.value });

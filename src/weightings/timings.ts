@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { WorkloadError } from '../errors.js';
 import { ROUNDING_MODES, add, div, fromDecimal, mul, ratio, round, toNumber, type Rational } from '../rational.js';
 import { CASE_TYPES, WEIGHTED_TIERS, caseTypeSchema, type CaseType, type WeightedTier } from '../tiers/index.js';
-import { parseInput } from '../validate.js';
+import { isoDateSchema, parseInput } from '../validate.js';
 import { DEFAULT_WEIGHTINGS, weightingTableSchema, type WeightingTable } from './table.js';
 import { deepFreeze } from '../freeze.js';
 
@@ -58,8 +58,14 @@ const timingsInputSchema = z.strictObject({
   /** Name of the derived table (default `derived from timings`). */
   name: z.string().min(1).optional(),
   /** `YYYY-MM-DD` the derived table comes into force (default: the base table's). */
-  effectiveFrom: z.string().optional(),
+  effectiveFrom: isoDateSchema.optional(),
   conversion: timingsConversionSchema.optional(),
+}).refine((t) => {
+  const to = (t.base ?? DEFAULT_WEIGHTINGS).effectiveTo;
+  return t.effectiveFrom === undefined || to === undefined || t.effectiveFrom <= to;
+}, {
+  message: "expected effectiveFrom on or before the base table's effectiveTo",
+  path: ['effectiveFrom'],
 });
 /** Input of {@link weightingsFromTimings}. */
 export type TimingsInput = z.input<typeof timingsInputSchema>;
@@ -192,7 +198,8 @@ export function weightingsFromTimings(input: TimingsInput): TimingsResult {
   }
   const named = { ...table, name: parsed.name ?? 'derived from timings', effectiveFrom: parsed.effectiveFrom ?? base.effectiveFrom };
   return {
-    table: parseInput(weightingTableSchema, named, ''),
+    // Only name and effectiveFrom are not the base table's, and both were checked above.
+    table: parseInput(weightingTableSchema, named, 'base'),
     cells,
     pointsPerWeeklyHour: toNumber(conversion.pointsPerWeeklyHour),
     weeksPerMonth: toNumber(conversion.weeksPerMonth),

@@ -78,8 +78,9 @@ function isPlain(value: unknown): value is Record<string, unknown> {
   return Array.isArray(value) || proto === Object.prototype || proto === null;
 }
 
-/** A deep copy of plain objects and arrays (class instances, functions and typed arrays kept as they are). */
+/** A deep copy of plain objects, arrays and typed arrays (class instances and functions kept as they are). */
 export function clonePlain<T>(value: T): T {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return (value as unknown as Uint8Array).slice() as T;
   if (!isPlain(value)) return value;
   if (Array.isArray(value)) return value.map((v: unknown) => clonePlain(v)) as T;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clonePlain(v)])) as T;

@@ -221,7 +221,7 @@ export const SEEDS: Readonly<Record<string, Seed>> = {
     { id: 'N1', tier: 'A1', caseType: 'custody' },
     { asOf: '2021-06-26' },
   ]),
-  rankCandidates: fn('rankCandidates', () => [{ id: 'N1', tier: 'A3', caseType: 'licence' }, practitioners(), { asOf: '2021-06-26' }]),
+  rankCandidates: fn('rankCandidates', () => [practitioners(), { id: 'N1', tier: 'A3', caseType: 'licence' }, { asOf: '2021-06-26' }]),
   allocateCases: fn('allocateCases', () => [practitioners(), newCases(), { asOf: '2021-06-26' }]),
   allocateColumnar: fn('allocateColumnar', () => [columnarProblem(), { policy: 'least-loaded' }]),
   rebalanceCaseload: fn('rebalanceCaseload', () => [
@@ -244,12 +244,12 @@ export const SEEDS: Readonly<Record<string, Seed>> = {
   paymentRisk: fn('paymentRisk', () => [terms(), [800, 900, 1000, 1200]]),
   portfolioSummary: fn('portfolioSummary', () => [[fixedPrice('a', 40_000), fixedPrice('b', 20_000)]]),
   priceContract: fn('priceContract', () => [[100, 120], { unitCosts: { low: 40_000, medium: 80_000, high: 150_000 }, intensityMixBp: { low: 5000, medium: 3000, high: 2000 } }]),
-  simulateYearOneReferrals: fn('simulateYearOneReferrals', () => [[terms(), terms()], { runs: 20, spreadPercent: 15, seed: 1 }], 40),
+  simulateYearOneReferrals: fn('simulateYearOneReferrals', () => [[terms(), { ...terms(), id: 'J-ACC-2' }], { runs: 20, spreadPercent: 15, seed: 1 }], 40),
   projectVolumes: fn('projectVolumes', () => [{ historicalCaseload: 10_000, eligibilityBp: 1_000, growthBpByYear: [200, 100], extraDemand: [{ name: 'more police officers', casesByYear: [50, 150] }] }]),
   // Pipeline
   projectWorkforce: fn('projectWorkforce', () => [workforce()]),
   simulateWorkforce: fn('simulateWorkforce', () => [workforce(), { runs: 50, seed: 2021 }], 40),
-  requiredIntake: fn('requiredIntake', () => [workforce(), { closeBy: '2022-12', simulation: { runs: 20, seed: 1 } }], 20),
+  requiredIntake: fn('requiredIntake', () => [workforce(), { closeBy: '2022-12', probabilityPercent: 80, simulation: { runs: 20, seed: 1 } }], 20),
   compareIntakePlans: fn('compareIntakePlans', () => [workforce(), [{ name: '600 a year', plan: { perYear: 600 } }], { simulation: { runs: 20, seed: 1 } }], 20),
   pipelineMarkovModel: fn('pipelineMarkovModel', () => [{ training: { dropOutPercentPerYear: 10, shortRoutePercent: 100 }, leavingPercentPerYear: 7.4, intakePerYear: 600 }]),
   backtestWorkforce: fn('backtestWorkforce', () => [backtestPlan(), observedSeries()]),

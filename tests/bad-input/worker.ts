@@ -1,30 +1,31 @@
 /**
- * The bad-input worker: for one entry point at a time, calls it on its valid seed (which must
- * succeed), then on mutations of that seed, and reports every outcome that is neither a
- * `WorkloadError` with a known code and a non-empty path nor a result free of defects. It says
- * which input it starts before each call, so the test can name the input of a call that hangs.
+ * The bad-input lane: a child process (run with `node --import tsx`) that loads the library once
+ * and then, for one entry point at a time, calls it on its valid seed (which must succeed) and on
+ * mutations of that seed, and reports every outcome that is neither a `WorkloadError` with a known
+ * code and a non-empty path nor a result free of defects. It says which input it starts before
+ * each call, so the suite can bound every call and name the input of one that hangs.
  */
-import { parentPort } from 'node:worker_threads';
 import fc from 'fast-check';
 import { ERROR_CODES, WorkloadError } from '../../src/index.js';
 import { clonePlain, defectOf, mutate, mutationArb } from './hostile.js';
 import { SEEDS } from './seeds.js';
 
-/** What the test asks: the seed's name, how many mutations, the fast-check seed. */
+/** What the suite asks: the seed's name, how many mutations, the fast-check seed. */
 export interface Job {
   readonly name: string;
   readonly runs: number;
   readonly seed: number;
 }
 
-/** What the worker answers. */
+/** What the lane answers. */
 export type Reply =
   | { readonly kind: 'ready' }
   | { readonly kind: 'started'; readonly input: string }
   | { readonly kind: 'done'; readonly name: string; readonly calls: number; readonly problems: readonly string[] };
 
-const port = parentPort;
-if (port === null) throw new Error('worker.ts runs as a worker thread');
+const send = process.send?.bind(process);
+if (send === undefined) throw new Error('worker.ts runs as a child process with an IPC channel');
+const reply = (message: Reply): void => void send(message);
 const codes: readonly string[] = ERROR_CODES;
 
 /** The problem with one call's outcome, or undefined when it is acceptable. */
@@ -40,13 +41,16 @@ function problemOf(run: () => unknown): string | undefined {
   }
 }
 
-port.on('message', (job: Job) => {
+/** Runs one job: the valid seed, then `job.runs` mutations of a copy of it. */
+function run(job: Job): Reply {
   const entry = SEEDS[job.name];
-  if (entry === undefined) throw new Error(`no seed named ${job.name}`);
+  if (entry === undefined) return { kind: 'done', name: job.name, calls: 0, problems: [`no seed named ${job.name}`] };
   const problems: string[] = [];
-  port.postMessage({ kind: 'started', input: 'the valid seed' } satisfies Reply);
+  reply({ kind: 'started', input: 'the valid seed' });
+  // The seed's arguments are built once per job (some are whole scenario results) and copied per call.
+  const seedArgs = entry.args();
   try {
-    const defect = defectOf(entry.call(clonePlain(entry.args())));
+    const defect = defectOf(entry.call(clonePlain(seedArgs)));
     if (defect !== undefined) problems.push(`the valid seed returned a defect: ${defect}`);
   } catch (error) {
     problems.push(`the valid seed was refused: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`);
@@ -54,15 +58,17 @@ port.on('message', (job: Job) => {
   let calls = 1;
   fc.assert(
     fc.property(mutationArb, (m) => {
-      const args = clonePlain(entry.args());
+      const args = clonePlain(seedArgs);
       const what = mutate(args, m);
-      port.postMessage({ kind: 'started', input: what } satisfies Reply);
+      reply({ kind: 'started', input: what });
       calls += 1;
       const problem = problemOf(() => entry.call(args));
       if (problem !== undefined && problems.length < 5) problems.push(`${what}: ${problem}`);
     }),
     { numRuns: job.runs, seed: job.seed },
   );
-  port.postMessage({ kind: 'done', name: job.name, calls, problems } satisfies Reply);
-});
-port.postMessage({ kind: 'ready' } satisfies Reply);
+  return { kind: 'done', name: job.name, calls, problems };
+}
+
+process.on('message', (job: Job) => reply(run(job)));
+reply({ kind: 'ready' });
