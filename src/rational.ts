@@ -84,9 +84,25 @@ export function round(a: Rational, mode: RoundingMode): bigint {
   }
 }
 
+/** Denominators above 2^1000 are shifted down before they are turned into doubles. */
+const DOUBLE_SAFE_DENOMINATOR = 2n ** 1000n;
+
 /** The nearest double to `a` (for reporting, never for further exact arithmetic). */
 export function toNumber(a: Rational): number {
   const whole = a.num / a.den;
-  const rest = a.num - whole * a.den;
-  return Number(whole) + Number(rest) / Number(a.den);
+  let rest = a.num - whole * a.den;
+  let den = a.den;
+  // A denominator past a double's range (e.g. 10^324 from 5e-324) would give Infinity / Infinity.
+  if (den > DOUBLE_SAFE_DENOMINATOR) {
+    const denBits = den.toString(2).length;
+    const restBits = (rest < 0n ? -rest : rest).toString(2).length;
+    // A fraction below 2^-900 in units of 2^-1074 (the smallest double): exact to a double's last place.
+    if (denBits - restBits > 900) return Number(whole) + Number((rest << 1074n) / den) * 2 ** -1074;
+    // Otherwise shift both down to 1,000 bits: the fraction keeps at least 100 bits, more than a double holds.
+    const shift = BigInt(denBits - 1000);
+    rest >>= shift;
+    den >>= shift;
+  }
+  return Number(whole) + Number(rest) / Number(den);
 }
+

@@ -1,7 +1,8 @@
 /** Escapes the standing bad-input suite found (tests/bad-input), each pinned by a test that failed before its fix. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { PO_FTE_IN_POST, RandomStream, WorkloadError, monthlyValues, rateSteps, weightingsFromTimings } from '../src/index.js';
+import { DEFAULT_WEIGHTINGS, PO_FTE_IN_POST, RandomStream, WorkloadError, allocateCases, capacityStatus, allocationImpact, availablePoints, monthlyValues, rateSteps, weightingsFromTimings } from '../src/index.js';
+import { pointsLookup, pointsLookupIndex } from '../src/columnar.js';
 import { BinomialRate } from '../src/random.js';
 import { parseInput } from '../src/validate.js';
 
@@ -36,5 +37,42 @@ describe('bad-input escapes', () => {
     expect(codeAndPath(() => rateSteps([{ ...PO_FTE_IN_POST[0], date: 5 }] as never, '2021-04'))).toEqual(['INVALID_INPUT', 'values[0].date']);
     expect(codeAndPath(() => rateSteps(PO_FTE_IN_POST, 'April'))).toEqual(['INVALID_INPUT', 'start']);
     expect(codeAndPath(() => monthlyValues([PO_FTE_IN_POST[1], PO_FTE_IN_POST[0]] as never))).toEqual(['INVALID_INPUT', 'values[1].date']);
+  });
+
+  it('given totals of 1e308 points are refused at their field (allocateCases gave sumOverSum Infinity, allocationImpact capacityAfter Infinity)', () => {
+    const po = { id: 'po', grade: 'PO', contractedHours: 37, current: { points: 1e308, cases: 1 } } as const;
+    const b2 = { id: 'c1', tier: 'B2', caseType: 'community' } as const;
+    expect(codeAndPath(() => allocateCases([po], [b2], { asOf: '2021-06-26' }))).toEqual(['INVALID_INPUT', 'practitioners[0].current.points']);
+    expect(codeAndPath(() => allocationImpact(po, b2, { asOf: '2021-06-26' }))).toEqual(['INVALID_INPUT', 'practitioners[0].current.points']);
+  });
+
+  it('5e-324 contracted hours give a number, not NaN (10^324 denominators overflowed a double)', () => {
+    // 2176 x 5e-324 / 37 truncates to 0 points; nothing is over-reduced.
+    const a = availablePoints({ id: 'po', grade: 'PO', contractedHours: 5e-324 }, { asOf: '2021-06-26' });
+    expect([a.points, a.overReducedHours, a.effectiveHours]).toEqual([0, 0, 5e-324]);
+    const over = availablePoints({ id: 'po', grade: 'PO', contractedHours: 5e-324, reductions: [{ reason: 'other', hours: 1 }] }, { asOf: '2021-06-26' });
+    expect(over.overReducedHours).toBe(1);
+  });
+
+  it('pointsLookup checks its table and pointsLookupIndex its indexes (a NaN cell or index gave NaN)', () => {
+    const bad = { ...DEFAULT_WEIGHTINGS, tierPoints: { ...DEFAULT_WEIGHTINGS.tierPoints, community: { ...DEFAULT_WEIGHTINGS.tierPoints.community, B2: Number.NaN } } };
+    expect(codeAndPath(() => pointsLookup(bad))).toEqual(['INVALID_INPUT', 'weightings.tierPoints.community.B2']);
+    expect(codeAndPath(() => pointsLookupIndex(Number.NaN, 0, 0, 0))).toEqual(['INVALID_INPUT', 'tier']);
+    expect(codeAndPath(() => pointsLookupIndex(0, 3, 0, 0))).toEqual(['INVALID_INPUT', 'caseType']);
+    expect(codeAndPath(() => pointsLookupIndex(0, 0, 2, 0))).toEqual(['INVALID_INPUT', 't2a']);
+    expect(codeAndPath(() => pointsLookupIndex(0, 0, 0, -0))).toEqual(['INVALID_INPUT', 'status']);
+    // The last cell: T2A, the last status, the last case type, the last tier.
+    expect(pointsLookupIndex(32, 2, 1, 3)).toBe(pointsLookup(DEFAULT_WEIGHTINGS).length - 1);
+  });
+
+  it('capacityStatus decides on the exact decimals, never on rounded hundredths or Infinity (all three said within)', () => {
+    // 100.004 x 100 = 10,000.4 > 100 x 100 = 10,000: over 100%, not within (rounding to hundredths made them equal).
+    expect(capacityStatus(100.004, 100)).toBe('over');
+    // 1e307 x 100 overflows a double; exactly it is 1,000% of 1e306: red.
+    expect(capacityStatus(1e307, 1e306)).toBe('red');
+    // 0.004 of 0.001 is 400%: red.
+    expect(capacityStatus(0.004, 0.001)).toBe('red');
+    // Ties stay exact: 2,277 of 2,070 is exactly 110%, over and not red; 100 of 100 is within.
+    expect([capacityStatus(2277, 2070), capacityStatus(100, 100)]).toEqual(['over', 'within']);
   });
 });

@@ -9,8 +9,8 @@ import { WorkloadError } from '../errors.js';
 import { CASE_TYPES, TIERS, protectLevelOf, tierIndex } from '../tiers/index.js';
 import { DEFAULT_WEIGHTINGS, GRADES, weightingTableSchema, type WeightingTable } from '../weightings/index.js';
 import { countSchema, isoDateSchema, parseInput } from '../validate.js';
-import { CASE_STATUSES, caseSchema, caseloadSchema, pointsLookup, pointsLookupIndex, practitionerSchema } from '../workload/index.js';
-import { assertUniqueIds, availablePointsUnchecked, countsTowardCeilingUnchecked } from '../workload/internal.js';
+import { CASE_STATUSES, caseSchema, caseloadSchema, practitionerSchema } from '../workload/index.js';
+import { assertUniqueIds, availablePointsUnchecked, countsTowardCeilingUnchecked, pointsLookupIndexUnchecked, pointsLookupUnchecked } from '../workload/internal.js';
 import {
   ALLOCATION_LEVELS,
   ALLOCATION_POLICIES,
@@ -33,6 +33,13 @@ export const heldCaseSchema = caseSchema.extend({
 /** A case a practitioner holds (see {@link heldCaseSchema}). */
 export type HeldCase = z.input<typeof heldCaseSchema>;
 
+/**
+ * The most points a practitioner's given totals may hold (10^12): far above any real workload (a
+ * thousand times 50 A3 licence cases), low enough that sums over a national workforce and percentages
+ * of one point available stay finite.
+ */
+const MAX_HELD_POINTS = 1e12;
+
 /** Zod schema of a practitioner who may receive cases. */
 export const allocationPractitionerSchema = practitionerSchema
   .extend({
@@ -50,7 +57,7 @@ export const allocationPractitionerSchema = practitionerSchema
      */
     current: z
       .strictObject({
-        points: z.number().min(0, 'expected points of 0 or more'),
+        points: z.number().min(0, 'expected points of 0 or more').max(MAX_HELD_POINTS, 'expected points of at most 1,000,000,000,000 (a practitioner\'s whole workload)'),
         cases: countSchema,
         ceilingCases: countSchema.optional(),
         allocatedLast7Days: countSchema.optional(),
@@ -115,13 +122,13 @@ export class CaseColumns {
     this.caseWeight = new Float64Array(count);
     this.caseLevel = new Uint8Array(count);
     this.caseCounts = new Uint8Array(count);
-    this.#lookup = pointsLookup(weightings);
+    this.#lookup = pointsLookupUnchecked(weightings);
     this.#countUnpaidWorkOnly = countUnpaidWorkOnly;
   }
 
   /** Writes case i: tier, case type, T2A (0/1) and status as indexes into TIERS, CASE_TYPES and CASE_STATUSES. */
   set(i: number, tier: number, caseType: number, t2a: number, status: number): void {
-    this.caseWeight[i] = this.#lookup[pointsLookupIndex(tier, caseType, t2a, status)] as number;
+    this.caseWeight[i] = this.#lookup[pointsLookupIndexUnchecked(tier, caseType, t2a, status)] as number;
     this.caseLevel[i] = LEVEL_OF_TIER[tier] as number;
     this.caseCounts[i] = countsTowardCeilingUnchecked(status, this.#countUnpaidWorkOnly) ? 1 : 0;
   }

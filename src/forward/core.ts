@@ -7,7 +7,8 @@
 import { ALLOCATION_LEVELS, OUTCOMES, allocateColumnar, type AllocationColumns, type AllocationPolicy, type AllocationRules } from '../allocation/index.js';
 import { CASE_TYPES, TIERS, protectLevelOf, type Tier } from '../tiers/index.js';
 import type { WeightingTable } from '../weightings/index.js';
-import { CASE_STATUSES, pointsLookup, pointsLookupIndex } from '../workload/index.js';
+import { CASE_STATUSES } from '../workload/index.js';
+import { pointsLookupIndexUnchecked, pointsLookupUnchecked } from '../workload/internal.js';
 import { weekOfDay } from './dates.js';
 import { deepFreeze } from '../freeze.js';
 
@@ -189,7 +190,7 @@ export function statePoints(model: ForwardModel, lookup: Float64Array, i: number
   const status = c.statusIndex[i] as number;
   for (let s = 0; s < ENDED; s++) {
     const t = s === UNSUPERVISED ? (S_TIER_OF[tier] as number) : tier;
-    out[s] = lookup[pointsLookupIndex(t, CASE_TYPE_OF_STATE[s] as number, t2a, status)] as number;
+    out[s] = lookup[pointsLookupIndexUnchecked(t, CASE_TYPE_OF_STATE[s] as number, t2a, status)] as number;
   }
   out[ENDED] = 0;
 }
@@ -219,7 +220,7 @@ export function runProjection(model: ForwardModel): ForwardRun {
   const points = new Float64Array((W + 1) * P);
   const cases = new Float64Array((W + 1) * P);
   const ceilingCases = new Float64Array((W + 1) * P);
-  const lookup = pointsLookup(model.weightings);
+  const lookup = pointsLookupUnchecked(model.weightings);
   const c = model.cases;
   const path = new Int32Array(6);
   const cell = new Float64Array(5);
@@ -329,10 +330,10 @@ function weeklyDemand(model: ForwardModel): WeeklyDemand {
   const d = model.demand;
   const E = d.perWeek.length;
   const W = model.weeks;
-  const lookup = pointsLookup(model.weightings);
+  const lookup = pointsLookupUnchecked(model.weightings);
   const count = new Uint32Array((W + 1) * E);
   const total = new Float64Array(W + 1);
-  const hundredths = Float64Array.from({ length: E }, (_, e) => lookup[pointsLookupIndex(d.tierIndex[e] as number, d.caseTypeIndex[e] as number, d.t2a[e] as number, 0)] as number);
+  const hundredths = Float64Array.from({ length: E }, (_, e) => lookup[pointsLookupIndexUnchecked(d.tierIndex[e] as number, d.caseTypeIndex[e] as number, d.t2a[e] as number, 0)] as number);
   for (let e = 0; e < E; e++) {
     const rate = d.perWeek[e] as number;
     // A tolerance of 1e-9 keeps 0.1 x 30 = 3.0000000000000004 and 0.7 x 10 = 7 from losing a case to rounding.

@@ -7,7 +7,7 @@
 import type { OrganisationCaseload } from '../caseload/index.js';
 import { QuantileSpread, RunSample } from '../pipeline/internal.js';
 import { RandomStream } from '../random.js';
-import { pointsLookup, pointsLookupIndex } from '../workload/index.js';
+import { pointsLookupIndexUnchecked, pointsLookupUnchecked } from '../workload/internal.js';
 import { BASE_STATE, CUSTODY, ENDED, LICENCE, NO_DAY, UNSUPERVISED, pathOf, runProjection, statePoints, type ForwardModel } from './core.js';
 import { isoOf, weekOfDay } from './dates.js';
 import { allLevelSeries } from './results.js';
@@ -149,7 +149,7 @@ function demandPlan(model: ForwardModel, units: UnitMaps): DemandPlan {
   const T = model.teamCount;
   const W = model.weeks;
   const durations = [...new Set(d.durationWeeks)].sort((a, b) => a - b);
-  const lookup = pointsLookup(model.weightings);
+  const lookup = pointsLookupUnchecked(model.weightings);
   const share = new Float64Array((W + 1) * T);
   const pduAvailable = new Float64Array((W + 1) * model.pduCount);
   let sharesConstant = true;
@@ -164,7 +164,7 @@ function demandPlan(model: ForwardModel, units: UnitMaps): DemandPlan {
   return {
     durations,
     classOf: Uint8Array.from(d.durationWeeks, (x) => durations.indexOf(x)),
-    hundredths: Float64Array.from({ length: d.perWeek.length }, (_, e) => lookup[pointsLookupIndex(d.tierIndex[e] as number, d.caseTypeIndex[e] as number, d.t2a[e] as number, 0)] as number),
+    hundredths: Float64Array.from({ length: d.perWeek.length }, (_, e) => lookup[pointsLookupIndexUnchecked(d.tierIndex[e] as number, d.caseTypeIndex[e] as number, d.t2a[e] as number, 0)] as number),
     share,
     pduAvailable,
     tables: Array.from(d.perWeek, (m) => (m > 0 && m <= POISSON_CHUNK ? new PoissonTable(m) : null)),
@@ -239,7 +239,7 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const team = allLevelSeries(noDemand, runProjection(noDemand)).team;
   const base = new Float64Array((W + 1) * T);
   for (let x = 0; x < base.length; x++) base[x] = (team.points[x] as number) - (x < T ? 0 : (team.points[x - T] as number));
-  const lookup = pointsLookup(model.weightings);
+  const lookup = pointsLookupUnchecked(model.weightings);
   const path = new Int32Array(6);
   const c = model.cases;
   const cells = new Float64Array(c.tierIndex.length * 5);

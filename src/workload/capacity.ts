@@ -1,6 +1,7 @@
 /** Capacity of one practitioner: points against available points, and cases against the ceiling. */
 import { z } from 'zod';
 import { DEFAULT_WEIGHTINGS, weightingTableSchema } from '../weightings/index.js';
+import { compare, fromDecimal, mul, ratio } from '../rational.js';
 import { isoDateSchema, parseInput } from '../validate.js';
 import { CASE_STATUSES, caseloadSchema, countsTowardCeilingUnchecked, type Caseload } from './cases.js';
 import { availablePointsUnchecked, fteUnchecked, practitionerSchema, type AvailablePoints, type Practitioner } from './practitioner.js';
@@ -123,11 +124,23 @@ export interface PractitionerAssessment {
   readonly casesPerFte: number | null;
 }
 
-/** Whether total / available x 100 is above `threshold` %, decided exactly (points are in hundredths). */
+/**
+ * Whether total / available x 100 is above `threshold` %, decided exactly on the decimals given:
+ * by the doubles when total x 100 and threshold x available are clearly apart, otherwise (a tie, a
+ * near tie, an overflow) by exact rationals, so 100.004 of 100 is above 100% and 1e307 of 1e306 is
+ * above 110%.
+ */
 function isAbove(total: number, available: number, threshold: number): boolean {
   if (available === 0) return false;
-  return Math.round(total * 100) * 100 > Math.round(threshold * 100) * available;
+  const left = total * 100;
+  const right = threshold * available;
+  const gap = left - right;
+  if (Number.isFinite(gap) && Math.abs(gap) > Math.max(left, right) * CLEARLY_APART) return gap > 0;
+  return compare(mul(fromDecimal(total), ratio(100n)), mul(fromDecimal(threshold), fromDecimal(available))) > 0;
 }
+
+/** A relative gap the doubles' rounding (about 1e-16 a product) cannot have made: 1e-12. */
+const CLEARLY_APART = 1e-12;
 
 /**
  * Status of a workload against the thresholds, decided exactly rather than on a rounded percentage:

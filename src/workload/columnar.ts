@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { CASE_TYPES, TIERS, type CaseType, type Tier } from '../tiers/index.js';
 import { DEFAULT_WEIGHTINGS, weightingTableSchema, type WeightingTable } from '../weightings/index.js';
-import { checkColumn, columnValueError, parseInput, typedArraySchema } from '../validate.js';
+import { WorkloadError } from '../errors.js';
+import { checkColumn, columnValueError, describeValue, parseInput, typedArraySchema } from '../validate.js';
 import { CASE_STATUSES, countsTowardCeilingUnchecked } from './cases.js';
 import { cellPoints, retainedPercent } from './points.js';
 
@@ -64,6 +65,20 @@ const CELLS_PER_STATUS = CASE_TYPES.length * TIER_COUNT;
  * ```
  */
 export function pointsLookupIndex(tier: number, caseType: number, t2a: number, status: number): number {
+  const index = (name: string, value: unknown, count: number, what: string): void => {
+    if (!Number.isSafeInteger(value) || Object.is(value, -0) || (value as number) < 0 || (value as number) >= count) {
+      throw new WorkloadError('INVALID_INPUT', `${name}: expected ${what}, an integer 0 to ${count - 1}; got ${describeValue(value)}`, { path: name });
+    }
+  };
+  index('tier', tier, TIER_COUNT, 'an index into TIERS');
+  index('caseType', caseType, CASE_TYPES.length, 'an index into CASE_TYPES');
+  index('t2a', t2a, 2, 'T2A as 0 or 1');
+  index('status', status, CASE_STATUSES.length, 'an index into CASE_STATUSES');
+  return pointsLookupIndexUnchecked(tier, caseType, t2a, status);
+}
+
+/** Trusted core of {@link pointsLookupIndex}: the indexes are in range. */
+export function pointsLookupIndexUnchecked(tier: number, caseType: number, t2a: number, status: number): number {
   return ((t2a * CASE_STATUSES.length + status) * CASE_TYPES.length + caseType) * TIER_COUNT + tier;
 }
 
@@ -80,6 +95,11 @@ export function pointsLookupIndex(tier: number, caseType: number, t2a: number, s
  * ```
  */
 export function pointsLookup(weightings: WeightingTable): Float64Array {
+  return pointsLookupUnchecked(parseInput(weightingTableSchema, weightings, 'weightings'));
+}
+
+/** Trusted core of {@link pointsLookup}: the table is parsed. */
+export function pointsLookupUnchecked(weightings: WeightingTable): Float64Array {
   const lookup = new Float64Array(2 * CASE_STATUSES.length * CELLS_PER_STATUS);
   let i = 0;
   for (const t2a of [false, true]) {
@@ -138,7 +158,7 @@ export function sumColumnarCaseload(c: ColumnarCaseload, weightings: WeightingTa
     const values = c[column];
     if (values !== undefined) checkColumn(`${name}.${column}`, values, n, undefined, '', 'one per case, as tierIndex');
   }
-  const lookup = pointsLookup(weightings);
+  const lookup = pointsLookupUnchecked(weightings);
   const hundredths = new Float64Array(c.practitionerCount);
   const cases = new Uint32Array(c.practitionerCount);
   const ceilingCases = new Uint32Array(c.practitionerCount);
@@ -154,7 +174,7 @@ export function sumColumnarCaseload(c: ColumnarCaseload, weightings: WeightingTa
     if (caseType >= 3) throw columnValueError(`${name}.caseTypeIndex`, i, caseType, '0..2 (community, licence, custody)');
     if (status >= CASE_STATUSES.length) throw columnValueError(`${name}.statusIndex`, i, status, `0..${CASE_STATUSES.length - 1} (positions in CASE_STATUSES)`);
     if (young > 1) throw columnValueError(`${name}.t2a`, i, young, '0 or 1');
-    hundredths[p] = (hundredths[p] as number) + (lookup[pointsLookupIndex(tier, caseType, young, status)] as number);
+    hundredths[p] = (hundredths[p] as number) + (lookup[pointsLookupIndexUnchecked(tier, caseType, young, status)] as number);
     cases[p] = (cases[p] as number) + 1;
     if (countsTowardCeilingUnchecked(status, countUnpaidWorkOnly)) ceilingCases[p] = (ceilingCases[p] as number) + 1;
   }

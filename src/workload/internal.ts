@@ -12,4 +12,4 @@ export { countsTowardCeilingUnchecked } from './cases.js';
 export { workloadPointsUnchecked } from './points.js';
 export { assertUniqueIds, availablePointsUnchecked, fteUnchecked } from './practitioner.js';
 export { capacityPercentUnchecked, capacityStatusUnchecked, ceilingCasesUnchecked, combinedCapacityPercentUnchecked } from './capacity.js';
-export { sumColumnarCaseload, type HundredthsTotals } from './columnar.js';
+export { pointsLookupIndexUnchecked, pointsLookupUnchecked, sumColumnarCaseload, type HundredthsTotals } from './columnar.js';
