@@ -44,7 +44,10 @@ export interface YearOnePayments {
  *
  * @example
  * ```ts
- * const contracts = dayOnePortfolio(NATIONAL_UNIFICATION_SCENARIO.contracts.portfolio);
+ * // The national portfolio with 8,000 of each region's 20,000 people eligible for accommodation
+ * const people = PROBATION_REGIONS.map((r) => ({ region: r.name, people: 20_000 }));
+ * const eligible = PROBATION_REGIONS.map((r) => ({ region: r.name, pathway: 'accommodation', people: 8_000 }));
+ * const contracts = dayOnePortfolio(NATIONAL_UNIFICATION_SCENARIO.contracts.portfolio, { people, eligible });
  * const yearOne = simulateYearOneReferrals(contracts, { runs: 100, spreadPercent: 15, seed: 1 });
  * yearOne.contractsWithTopUpRisk; // contracts that may need a guaranteed-minimum top-up
  * ```

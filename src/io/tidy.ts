@@ -40,7 +40,8 @@ export type CaseDateColumn = (typeof CASE_DATE_COLUMNS)[number];
  *
  * @example
  * ```ts
- * NEED_COLUMNS.drugMisuse; // 'need_drug_misuse'
+ * Object.keys(NEED_COLUMNS).length; // 10, one a need area
+ * NEED_COLUMNS.drugMisuse.startsWith('need'); // true
  * ```
  */
 export const NEED_COLUMNS: Readonly<Record<NeedArea, string>> = deepFreeze({
