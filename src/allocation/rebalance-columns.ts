@@ -4,6 +4,8 @@
  * the target or ceiling, may give, may receive. Internal.
  */
 
+import type { AllocationColumns } from './state.js';
+
 /** A practitioner's availability as the core reads it (index into AVAILABILITY_STATUSES). */
 export const AVAILABLE = 0;
 export const UNAVAILABLE = 1;
@@ -14,17 +16,10 @@ export const AWAY = 2;
  * cases), and the cases they hold that may move, each with its holder, weight, level, ceiling count
  * and cost of moving (lower moves first).
  */
-export interface RebalanceColumns {
-  readonly practitionerCount: number;
-  readonly available: Float64Array;
+export interface RebalanceColumns
+  extends Pick<AllocationColumns, 'practitionerCount' | 'available' | 'cases' | 'ceilingCases' | 'grade' | 'scope' | 'rank' | 'scopeCount'> {
   /** Everything each holds, in hundredths (held cases, reports, totals given without cases). */
   readonly pointsHundredths: Float64Array;
-  readonly cases: Uint32Array;
-  readonly ceilingCases: Uint32Array;
-  readonly grade: Uint8Array;
-  readonly scope: Uint32Array;
-  readonly rank: Uint32Array;
-  readonly scopeCount: number;
   /** AVAILABLE, UNAVAILABLE or AWAY. */
   readonly status: Uint8Array;
   /** 1 for those to be brought under the target (their cases may move), 0 for the others. */
