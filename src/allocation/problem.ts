@@ -16,7 +16,7 @@ import {
   ALLOCATION_POLICIES,
   AVAILABILITY_STATUSES,
   allocationRulesSchema, coreRulesUnchecked, resolveRulesUnchecked, type CoreRules, type ResolvedRules } from './rules.js';
-import { dayNumber } from './days.js';
+import { dayNumber } from '../days.js';
 import type { AllocationColumns } from './state.js';
 
 /** Zod schema of a case a practitioner holds: a weighed case, with when it was allocated to them and what moving it costs. */

@@ -9,7 +9,7 @@ import { WorkloadError } from '../errors.js';
 import { weightingTableSchema, type WeightingTable } from '../weightings/index.js';
 import { isoDateSchema, parseInput } from '../validate.js';
 import { assertUniqueIds } from '../workload/internal.js';
-import { dayNumber } from './days.js';
+import { dayNumber } from '../days.js';
 import { OUTCOMES } from './outcomes.js';
 import { CaseColumns, allocationPractitionerSchema, problemUnchecked, type AllocationPractitioner, type ParsedPractitioner } from './problem.js';
 import { AVAILABLE, AWAY, heldLists, isOver, mayGive, mayReceive, type HeldLists, type RebalanceColumns, type RebalanceRules } from './rebalance-columns.js';

@@ -4,6 +4,8 @@
  * month), and the week of the projection a day falls in.
  */
 
+import { dayNumber } from '../days.js';
+
 const MS_PER_DAY = 86_400_000;
 
 /**
@@ -15,8 +17,7 @@ const MS_PER_DAY = 86_400_000;
  * ```
  */
 export function dayOf(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+  return dayNumber(iso);
 }
 
 /**

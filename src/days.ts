@@ -1,4 +1,4 @@
-/** Calendar days of allocation: dates as whole days since 1970-01-01 (proleptic Gregorian, UTC; no clock read). Internal. */
+/** Calendar days: dates as whole days since 1970-01-01 (proleptic Gregorian, UTC; no clock read). Shared by allocation and forward. */
 
 /**
  * Whole days since 1970-01-01 of a checked `YYYY-MM-DD` date, by arithmetic (days from the civil
