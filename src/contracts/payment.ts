@@ -116,18 +116,25 @@ function yearOf(contract: ContractTerms, year: number | undefined): ContractYear
 
 const signed = (n: number, text: string) => (n > 0 ? `+${text}` : text);
 
+/** Where the volume stands against the applying band: short of the lowest, inside, above the cap, or in a gap before the next band. */
+function placeIn(s: Settlement): string {
+  if (s.actualVolume < s.lowVolume) return 'fall short of the lowest band,';
+  if (s.actualVolume <= s.highVolume) return 'fall in';
+  return s.highVolume === s.volumeCap ? 'are above the volume cap of the top band,' : 'fall after the high volume of';
+}
+
 /** The sentence behind a settlement. */
 function explain(year: number, s: Settlement, kind: ContractKind): string {
   const range = `${s.lowVolume}-${s.highVolume} referrals`;
   const parts = [
     kind === 'fixed-price'
       ? `Year ${year}: ${s.actualVolume} referrals against a fixed price of ${formatPounds(s.payment)} (volume cap ${s.volumeCap}).`
-      : `Year ${year}: ${s.actualVolume} referrals fall in band ${s.band} (${range}), paid ${formatPounds(s.payment)}.`,
+      : `Year ${year}: ${s.actualVolume} referrals ${placeIn(s)} band ${s.band} (${range}), paid ${formatPounds(s.payment)}.`,
   ];
   if (s.shortfallVolume > 0) {
     const proRata = s.guaranteedMinimum - s.guaranteedMinimumTopUp;
     parts.push(
-      `That is ${s.shortfallVolume} short of the lowest band: pro rata it would pay ${formatPounds(proRata)}; the guaranteed minimum adds a top-up of ${formatPounds(s.guaranteedMinimumTopUp)}.`,
+      `That is ${s.shortfallVolume} referrals short: pro rata it would pay ${formatPounds(proRata)}; the guaranteed minimum adds a top-up of ${formatPounds(s.guaranteedMinimumTopUp)}.`,
     );
   }
   if (s.unpaidVolume > 0) {

@@ -24,11 +24,16 @@ describe('paymentForActual', () => {
       volumeVariance: -160, // 240 - 400
       paymentVariance: -2_480_000, // £223,200 - £248,000
     });
-    expect(p.explanation).toContain('60 short of the lowest band: pro rata it would pay £178,560.00; the guaranteed minimum adds a top-up of £44,640.00');
+    expect(p.explanation).toContain(
+      'Year 1: 240 referrals fall short of the lowest band, band 1 (300-360 referrals), paid £223,200.00. That is 60 referrals short: pro rata it would pay £178,560.00; the guaranteed minimum adds a top-up of £44,640.00.',
+    );
     // no referrals at all: the whole minimum is top-up, and there is no price per referral
     expect(paymentForActual(large, 0, { year: 1 })).toMatchObject({ payment: 22_320_000, guaranteedMinimumTopUp: 22_320_000, effectivePricePerReferral: null });
     // within band 1 (300-360) there is no top-up
     expect(paymentForActual(large, 330, { year: 1 })).toMatchObject({ band: 1, guaranteedMinimumTopUp: 0, shortfallVolume: 0 });
+    expect(paymentForActual(large, 330, { year: 1 }).explanation).toMatch(/^Year 1: 330 referrals fall in band 1 \(300-360 referrals\), paid £223,200\.00\. Effective/);
+    // exactly the lowest band's low volume is inside band 1, not short of it
+    expect(paymentForActual(large, 300, { year: 1 }).explanation).toMatch(/^Year 1: 300 referrals fall in band 1 \(300-360 referrals\)/);
   });
 
   it('pays the top band and leaves volume above the cap unpaid', () => {
@@ -37,7 +42,9 @@ describe('paymentForActual', () => {
     // effective price £310,000 / 530 = £584.9056... -> £584.91 (half-up)
     expect(p).toMatchObject({ band: 4, payment: 31_000_000, volumeCap: 500, unpaidVolume: 30, unpaidValue: 1_860_000, effectivePricePerReferral: 58_491 });
     expect(p).toMatchObject({ volumeVariance: 130, paymentVariance: 6_200_000 });
-    expect(p.explanation).toContain('30 referrals above the volume cap (500) are not paid (£18,600.00');
+    expect(p.explanation).toContain('Year 1: 530 referrals are above the volume cap of the top band, band 4 (440-500 referrals), paid £310,000.00. 30 referrals above the volume cap (500) are not paid (£18,600.00');
+    // exactly at the cap is inside the top band, nothing unpaid
+    expect(paymentForActual(large, 500, { year: 1 }).explanation).toMatch(/^Year 1: 500 referrals fall in band 4 \(440-500 referrals\), paid £310,000\.00\. Effective/);
     expect(paymentForActual(large, 530, { year: 1, rounding: 'down' }).effectivePricePerReferral).toBe(58_490);
   });
 
@@ -59,7 +66,9 @@ describe('paymentForActual', () => {
     };
     // 110 is past band 1's high (100) but short of band 2's low (120): band 1, 10 unpaid at £10 / 100 referrals = 100p
     expect(paymentForActual(gapped, 110)).toMatchObject({ band: 1, payment: 1_000, unpaidVolume: 10, unpaidValue: 100 });
-    expect(paymentForActual(gapped, 110).explanation).toContain("above band 1's high volume (100) before the next band starts");
+    expect(paymentForActual(gapped, 110).explanation).toContain(
+      "Year 1: 110 referrals fall after the high volume of band 1 (50-100 referrals), paid £10.00. 10 referrals above band 1's high volume (100) before the next band starts",
+    );
     expect(paymentForActual(gapped, 120)).toMatchObject({ band: 2, payment: 1_400, unpaidVolume: 0 });
   });
 
