@@ -5,7 +5,8 @@
  * Trainees are held by cohort (the month they started, and their share on the short route) and
  * newly qualified officers by the month they qualified, so a month touches only the groups in
  * training or within their NQO months. Each month: the month's cohorts start; trainees drop out at
- * the monthly drop-out rate and the rest complete a month; when a cohort completes the short route,
+ * the monthly drop-out rate and the rest complete a month; a cohort's first `startLagMonths` months
+ * (its start month, by default) count toward no route; when a cohort completes the short route,
  * its short-route share of survivors completes, and the rest when it completes the long route; of
  * those completing, the take-up share qualifies into a post (the rest leave the pipeline); officers
  * in post (newly qualified included) leave the grade at the month's rate (leaving the service plus
@@ -21,14 +22,18 @@ export type GapMeasure = 'inPost' | 'effective';
 
 /** How the pipeline behaves: routes, reduction stages, capacity after reductions, rates. Internal. */
 export interface PipelineRules {
-  readonly shortRouteMonths: number;
-  readonly longRouteMonths: number;
+  /**
+   * Months a cohort is in training when it completes the short route, and the long: the route's
+   * months plus the start lag (the months of training counted from the start month, inclusive).
+   */
+  readonly shortRouteSpan: number;
+  readonly longRouteSpan: number;
   readonly newlyQualifiedMonths: number;
   readonly stages: number;
-  /** Reduction stage of a trainee by months completed, 0..longRouteMonths. */
-  readonly stageByMonthsTrained: Int32Array;
-  /** Effective FTE per FTE of a trainee by months completed: 1 - the stage's reduction. */
-  readonly capacityByMonthsTrained: Float64Array;
+  /** Reduction stage of a trainee by months in training (start lag included), 0..longRouteSpan. */
+  readonly stageByMonthInTraining: Int32Array;
+  /** Effective FTE per FTE of a trainee by months in training: 1 - the stage's reduction. */
+  readonly capacityByMonthInTraining: Float64Array;
   /** Effective FTE per FTE of a newly qualified officer. */
   readonly newlyQualifiedCapacity: number;
   /** The annual rates in percent, and the monthly probabilities they give (leaving: of the first month). */
@@ -42,14 +47,16 @@ export interface PipelineRules {
 
 /** The rules of a training regime with a leaving rate (annual percent, leaving the grade by any route). */
 export function rulesOf(training: ParsedPqipTraining, leavingPercentPerYear: number): PipelineRules {
-  const stageByMonthsTrained = Int32Array.from({ length: training.longRouteMonths + 1 }, (_, m) => stageOf(m, training));
+  const lag = training.startLagMonths;
+  // The lag's months count toward no stage: a trainee in them is in the first.
+  const stageByMonthInTraining = Int32Array.from({ length: training.longRouteMonths + lag + 1 }, (_, m) => stageOf(Math.max(0, m - lag), training));
   return {
-    shortRouteMonths: training.shortRouteMonths,
-    longRouteMonths: training.longRouteMonths,
+    shortRouteSpan: training.shortRouteMonths + lag,
+    longRouteSpan: training.longRouteMonths + lag,
     newlyQualifiedMonths: training.newlyQualifiedMonths,
     stages: training.stageReductionPercent.length,
-    stageByMonthsTrained,
-    capacityByMonthsTrained: Float64Array.from(stageByMonthsTrained, (stage) => 1 - (training.stageReductionPercent[stage] as number) / 100),
+    stageByMonthInTraining,
+    capacityByMonthInTraining: Float64Array.from(stageByMonthInTraining, (stage) => 1 - (training.stageReductionPercent[stage] as number) / 100),
     newlyQualifiedCapacity: 1 - training.newlyQualifiedReductionPercent / 100,
     dropOutPercentPerYear: training.dropOutPercentPerYear,
     leavingPercentPerYear,
@@ -198,11 +205,11 @@ export function measureOpening(timeline: Timeline, out: MonthFlows): void {
   let effective = 0;
   for (let c = 0; c < timeline.cohortStart.length && (timeline.cohortStart[c] as number) < 0; c++) {
     const n = timeline.opening[c] as number;
-    const trained = -(timeline.cohortStart[c] as number);
-    const stage = timeline.stageByMonthsTrained[trained] as number;
+    const months = -(timeline.cohortStart[c] as number);
+    const stage = timeline.stageByMonthInTraining[months] as number;
     byStage[stage] = (byStage[stage] as number) + n;
     inTraining += n;
-    effective += n * (timeline.capacityByMonthsTrained[trained] as number);
+    effective += n * (timeline.capacityByMonthInTraining[months] as number);
   }
   const inPost = timeline.opening[timeline.opening.length - 1] as number;
   out.inTraining = inTraining;
@@ -218,7 +225,7 @@ export function measureOpening(timeline: Timeline, out: MonthFlows): void {
  * month's required FTE and `transferScale` its transfers in (each 1 unless uncertain).
  */
 export function stepMonth(timeline: Timeline, state: Float64Array, run: number, runs: number, t: number, draws: Draws, demandScale: number, transferScale: number, out: MonthFlows): void {
-  const { cohortStart, shortRouteMonths, longRouteMonths, newlyQualifiedMonths } = timeline;
+  const { cohortStart, shortRouteSpan, longRouteSpan, newlyQualifiedMonths } = timeline;
   const groups = cohortStart.length;
   const experiencedAt = (groups + timeline.groupQualified.length) * runs + run;
   let left = 0;
@@ -259,8 +266,8 @@ export function stepMonth(timeline: Timeline, state: Float64Array, run: number, 
     const gone = draws.dropOuts(n);
     dropped += gone;
     n -= gone;
-    const trained = t - (cohortStart[c] as number) + 1;
-    if (trained === shortRouteMonths) {
+    const months = t - (cohortStart[c] as number) + 1;
+    if (months === shortRouteSpan) {
       const completed = draws.shortRoute(n, timeline.cohortShortShare[c] as number);
       const qualified = draws.takeUp(completed);
       completing += completed;
@@ -269,7 +276,7 @@ export function stepMonth(timeline: Timeline, state: Float64Array, run: number, 
       const group = (groups + (timeline.cohortShortGroup[c] as number)) * runs + run;
       state[group] = (state[group] as number) + qualified;
     }
-    if (trained === longRouteMonths) {
+    if (months === longRouteSpan) {
       const qualified = draws.takeUp(n);
       completing += n;
       qualifying += qualified;
@@ -278,10 +285,10 @@ export function stepMonth(timeline: Timeline, state: Float64Array, run: number, 
       n = 0;
     }
     state[c * runs + run] = n;
-    const stage = timeline.stageByMonthsTrained[trained] as number;
+    const stage = timeline.stageByMonthInTraining[months] as number;
     byStage[stage] = (byStage[stage] as number) + n;
     inTraining += n;
-    effective += n * (timeline.capacityByMonthsTrained[trained] as number);
+    effective += n * (timeline.capacityByMonthInTraining[months] as number);
   }
   if (newlyQualifiedMonths === 0) {
     // No NQO months: qualifiers are in post in full at once (their group is emptied here).

@@ -59,8 +59,8 @@ export interface PipelineMarkovModel {
 }
 
 /**
- * The chain's states, one per month of a person's path: months trained on the short route
- * (0..short-1), on the long route, months since qualifying (NQO), and experienced.
+ * The chain's states, one per month of a person's path: months in training on the short route
+ * (0..span-1, the start lag included), on the long route, months since qualifying (NQO), and experienced.
  */
 interface Chain {
   readonly rules: PipelineRules;
@@ -71,29 +71,29 @@ interface Chain {
 }
 
 function chainOf(rules: PipelineRules): Chain {
-  const longFirst = rules.shortRouteMonths;
-  const qualifiedFirst = longFirst + rules.longRouteMonths;
+  const longFirst = rules.shortRouteSpan;
+  const qualifiedFirst = longFirst + rules.longRouteSpan;
   const experienced = qualifiedFirst + rules.newlyQualifiedMonths;
   return { rules, size: experienced + 1, longFirst, qualifiedFirst, experienced };
 }
 
-/** Months trained in a training state. */
-function monthsTrained(chain: Chain, state: number): number {
+/** Months in training (the start lag included) in a training state. */
+function monthsInTraining(chain: Chain, state: number): number {
   return state < chain.longFirst ? state : state - chain.longFirst;
 }
 
 /** The month-to-month transition probabilities among the first `size` states (the rest are left out). */
 function transitions(chain: Chain, size: number): number[][] {
-  const { shortRouteMonths, longRouteMonths, newlyQualifiedMonths, dropOutRate, leavingRate, takeUp } = chain.rules;
+  const { shortRouteSpan, longRouteSpan, newlyQualifiedMonths, dropOutRate, leavingRate, takeUp } = chain.rules;
   const q = Array.from({ length: size }, () => new Array<number>(size).fill(0));
   const move = (from: number, to: number, p: number): void => {
     if (from < size && to < size) (q[from] as number[])[to] = p;
   };
   // Completing the last month of a route leads to a post with the take-up share; the rest leave the chain.
   const stay = 1 - dropOutRate;
-  for (let m = 0; m < shortRouteMonths; m++) move(m, m + 1 < shortRouteMonths ? m + 1 : chain.qualifiedFirst, m + 1 < shortRouteMonths ? stay : stay * takeUp);
-  for (let m = 0; m < longRouteMonths; m++) {
-    const last = m + 1 === longRouteMonths;
+  for (let m = 0; m < shortRouteSpan; m++) move(m, m + 1 < shortRouteSpan ? m + 1 : chain.qualifiedFirst, m + 1 < shortRouteSpan ? stay : stay * takeUp);
+  for (let m = 0; m < longRouteSpan; m++) {
+    const last = m + 1 === longRouteSpan;
     move(chain.longFirst + m, last ? chain.qualifiedFirst : chain.longFirst + m + 1, last ? stay * takeUp : stay);
   }
   for (let j = 0; j < newlyQualifiedMonths; j++) move(chain.qualifiedFirst + j, chain.qualifiedFirst + j + 1, 1 - leavingRate);
@@ -157,10 +157,10 @@ function steadyStateOf(chain: Chain, entry: readonly number[], perMonth: number,
   const inTrainingByStage = new Array<number>(rules.stages).fill(0);
   let effectiveFte = 0;
   for (let s = 0; s < chain.qualifiedFirst; s++) {
-    const m = monthsTrained(chain, s);
-    const stage = rules.stageByMonthsTrained[m] as number;
+    const m = monthsInTraining(chain, s);
+    const stage = rules.stageByMonthInTraining[m] as number;
     inTrainingByStage[stage] = (inTrainingByStage[stage] as number) + (stock[s] as number);
-    effectiveFte += (stock[s] as number) * (rules.capacityByMonthsTrained[m] as number);
+    effectiveFte += (stock[s] as number) * (rules.capacityByMonthInTraining[m] as number);
   }
   const newlyQualified = sum(chain.qualifiedFirst, chain.experienced);
   const inPost = newlyQualified + (stock[chain.experienced] as number);
@@ -189,8 +189,9 @@ function steadyStateOf(chain: Chain, entry: readonly number[], perMonth: number,
  *   leavingPercentPerYear: 7.4,
  *   intakePerYear: 600,
  * });
- * m.probabilityQualifies; // 0.9^(15/12) = 0.8766…
- * m.steadyState?.inPost; // 50 x 0.8766 / 0.0064 a month = 6,863…
+ * m.probabilityQualifies; // 0.9^(16/12) = 0.8689…: the start month (the default start lag) and 15 months of the route
+ * m.steadyState?.inPost; // 50 x 0.8689 / 0.0064 a month = 6,803…
+ * m.expectedMonthsToQualify; // 16
  * ```
  */
 export function pipelineMarkovModel(input: PipelineMarkovInput): PipelineMarkovModel {

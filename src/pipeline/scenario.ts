@@ -115,8 +115,11 @@ export const workforceScenarioSchema = z
           { months: s.training.shortRouteMonths, used: shortPercent > 0 },
           { months: s.training.longRouteMonths, used: shortPercent < 100 },
         ];
-        const done = routes.find((r) => r.used && trained >= r.months);
-        if (done !== undefined) issues.push({ path, message: `started ${trained} months before the start: would have qualified on the ${done.months}-month route` });
+        const done = routes.find((r) => r.used && trained >= r.months + s.training.startLagMonths);
+        if (done !== undefined) {
+          const lag = s.training.startLagMonths;
+          issues.push({ path, message: `started ${trained} months before the start: would have qualified on the ${done.months}-month route${lag > 0 ? ` (after a start lag of ${lag})` : ''}` });
+        }
       }
     });
     s.intake.cohorts.forEach((cohort, i) => {
@@ -191,7 +194,7 @@ export function timelineOf(s: ParsedWorkforceScenario): Timeline {
   const list = [...cohorts.values()].sort((a, b) => a.t - b.t || a.shortShare - b.shortShare);
   // NQO groups: the months within the projection in which some cohort qualifies.
   const qualifyingMonths = [
-    ...new Set(list.flatMap((c) => [c.t + rules.shortRouteMonths - 1, c.t + rules.longRouteMonths - 1]).filter((q) => q >= 0 && q < s.months)),
+    ...new Set(list.flatMap((c) => [c.t + rules.shortRouteSpan - 1, c.t + rules.longRouteSpan - 1]).filter((q) => q >= 0 && q < s.months)),
   ].sort((a, b) => a - b);
   const groupIndex = new Map(qualifyingMonths.map((q, g) => [q, g]));
   const groupOf = (q: number): number => groupIndex.get(q) ?? -1;
@@ -205,8 +208,8 @@ export function timelineOf(s: ParsedWorkforceScenario): Timeline {
     return { from, to };
   };
   const cohortStart = Int32Array.from(list, (c) => c.t);
-  // In training in month t: started in t - longRouteMonths + 1 .. t. Newly qualified at its start: qualified in t - nqoMonths .. t - 1.
-  const cohortWindows = windows(list.map((c) => c.t), (t) => t - rules.longRouteMonths + 1, (t) => t + 1);
+  // In training in month t: started in t - longRouteSpan + 1 .. t. Newly qualified at its start: qualified in t - nqoMonths .. t - 1.
+  const cohortWindows = windows(list.map((c) => c.t), (t) => t - rules.longRouteSpan + 1, (t) => t + 1);
   const groupWindows = windows(qualifyingMonths, (t) => t - rules.newlyQualifiedMonths, (t) => t);
   const intake = new Float64Array(s.months);
   for (const x of starts) if (x.t >= 0) intake[x.t] = (intake[x.t] as number) + x.fte;
@@ -215,8 +218,8 @@ export function timelineOf(s: ParsedWorkforceScenario): Timeline {
     months: s.months,
     cohortStart,
     cohortShortShare: Float64Array.from(list, (c) => c.shortShare),
-    cohortShortGroup: Int32Array.from(list, (c) => groupOf(c.t + rules.shortRouteMonths - 1)),
-    cohortLongGroup: Int32Array.from(list, (c) => groupOf(c.t + rules.longRouteMonths - 1)),
+    cohortShortGroup: Int32Array.from(list, (c) => groupOf(c.t + rules.shortRouteSpan - 1)),
+    cohortLongGroup: Int32Array.from(list, (c) => groupOf(c.t + rules.longRouteSpan - 1)),
     groupQualified: Int32Array.from(qualifyingMonths),
     opening: Float64Array.from([...list.map((c) => c.fte), ...qualifyingMonths.map(() => 0), s.qualified.openingFte]),
     cohortsFrom: cohortWindows.from,

@@ -10,30 +10,37 @@ const trainingArbitrary = fc
     extra: fc.integer({ min: 0, max: 12 }),
     shortRoutePercent: fc.double({ min: 0, max: 100, noNaN: true }),
     newlyQualifiedMonths: fc.integer({ min: 0, max: 12 }),
+    startLagMonths: fc.integer({ min: 0, max: 3 }),
   })
   .map(({ extra, ...t }): PqipTraining => ({ ...t, longRouteMonths: t.shortRouteMonths + extra }));
 
 describe('pipelineMarkovModel', () => {
-  it('gives the closed forms for one 15-month route', () => {
-    // 10% a year drop-out over 15 months: 0.9^(15/12) = 0.87660 qualify, all after exactly 15 months.
+  it('gives the closed forms for one 15-month route after the start month', () => {
+    // 10% a year drop-out over the start month (the default start lag) and 15 months of the route:
+    // 0.9^(16/12) = 0.86894 qualify, all after exactly 16 months in training.
     const m = pipelineMarkovModel({ training: { dropOutPercentPerYear: 10, shortRoutePercent: 100 }, leavingPercentPerYear: 7.4, intakePerYear: 600 });
-    expect(m.probabilityQualifies).toBeCloseTo(0.9 ** (15 / 12), 12);
-    expect(m.expectedMonthsToQualify).toBeCloseTo(15, 9);
-    // Months in training: sum over k = 0..14 of (monthly survival)^k = (1 - s^15) / (1 - s), s = 0.9^(1/12).
+    expect(m.probabilityQualifies).toBeCloseTo(0.9 ** (16 / 12), 12);
+    expect(m.expectedMonthsToQualify).toBeCloseTo(16, 9);
+    // Months in training: sum over k = 0..15 of (monthly survival)^k = (1 - s^16) / (1 - s), s = 0.9^(1/12).
     const s = 0.9 ** (1 / 12);
-    expect(m.expectedMonthsInTraining).toBeCloseTo((1 - s ** 15) / (1 - s), 9);
-    // Steady state: 50 a month x 0.87660 qualify = 43.83 a month, in post 43.83 / 0.006386 = 6,863.2; leavers balance qualifiers.
-    expect(m.steadyState?.qualifyingPerMonth).toBeCloseTo(50 * 0.9 ** (15 / 12), 9);
-    expect(m.steadyState?.inPost).toBeCloseTo((50 * 0.9 ** (15 / 12)) / (1 - 0.926 ** (1 / 12)), 6);
+    expect(m.expectedMonthsInTraining).toBeCloseTo((1 - s ** 16) / (1 - s), 9);
+    // Steady state: 50 a month x 0.86894 qualify = 43.45 a month, in post 43.45 / 0.006386 = 6,803.5; leavers balance qualifiers.
+    expect(m.steadyState?.qualifyingPerMonth).toBeCloseTo(50 * 0.9 ** (16 / 12), 9);
+    expect(m.steadyState?.inPost).toBeCloseTo((50 * 0.9 ** (16 / 12)) / (1 - 0.926 ** (1 / 12)), 6);
     expect(m.steadyState?.leaversPerMonth).toBeCloseTo(m.steadyState?.qualifyingPerMonth ?? 0, 9);
+    // With no start lag the route is 15 months: 0.9^(15/12) = 0.87660.
+    const noLag = pipelineMarkovModel({ training: { dropOutPercentPerYear: 10, shortRoutePercent: 100, startLagMonths: 0 }, intakePerYear: 600 });
+    expect(noLag.probabilityQualifies).toBeCloseTo(0.9 ** (15 / 12), 12);
+    expect(noLag.expectedMonthsToQualify).toBeCloseTo(15, 9);
   });
 
-  it('mixes the routes: expected months to qualify lie between 15 and 21', () => {
+  it('mixes the routes: expected months to qualify lie between 16 and 22', () => {
     const m = pipelineMarkovModel({ training: { dropOutPercentPerYear: 10 }, intakePerYear: 1500 });
-    // Half on each route: (0.5 x 0.9^1.25 x 15 + 0.5 x 0.9^1.75 x 21) / (0.5 x 0.9^1.25 + 0.5 x 0.9^1.75).
-    const [a, b] = [0.9 ** 1.25, 0.9 ** 1.75];
+    // Half on each route, each a month longer in training for the start lag:
+    // (0.5 x 0.9^(16/12) x 16 + 0.5 x 0.9^(22/12) x 22) / (0.5 x 0.9^(16/12) + 0.5 x 0.9^(22/12)).
+    const [a, b] = [0.9 ** (16 / 12), 0.9 ** (22 / 12)];
     expect(m.probabilityQualifies).toBeCloseTo((a + b) / 2, 12);
-    expect(m.expectedMonthsToQualify).toBeCloseTo((15 * a + 21 * b) / (a + b), 9);
+    expect(m.expectedMonthsToQualify).toBeCloseTo((16 * a + 22 * b) / (a + b), 9);
   });
 
   it('has no steady state when nobody leaves, and no months to qualify when everyone drops out', () => {
@@ -48,7 +55,7 @@ describe('pipelineMarkovModel', () => {
     const m = pipelineMarkovModel({ training, intakePerYear: 0 });
     const p = projectWorkforce({
       start: '2021-04',
-      months: (training.longRouteMonths ?? 21) + 1,
+      months: (training.longRouteMonths ?? 21) + (training.startLagMonths ?? 1) + 1,
       training,
       qualified: { openingFte: 0, leavingPercentPerYear: 0 },
       intake: { cohorts: [{ month: '2021-04', fte: 1 }] },

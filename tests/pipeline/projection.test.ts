@@ -30,26 +30,39 @@ function numbersIn(value: unknown): number[] {
 }
 
 describe('projectWorkforce: worked examples', () => {
-  it('takes a cohort of 100 through 15 months at 1% a month drop-out', () => {
+  it('takes a cohort of 100 through 15 months at 1% a month drop-out, after its start month', () => {
     const p = projectWorkforce(COHORT_OF_100);
     expect(p.monthlyRates.dropOutPercent).toBeCloseTo(1, 12);
-    // April 2021: 100 start, 1 drops out, 99 complete month 1 (stage 1: 80% reduction, so 99 x 0.2 = 19.8 effective).
+    // April 2021: 100 start, 1 drops out, 99 are in training (stage 1: 80% reduction, so 99 x 0.2 = 19.8 effective).
     expect(row(p, '2021-04')).toMatchObject({ intake: 100, inTraining: expect.closeTo(99, 9), dropOuts: expect.closeTo(1, 9) });
     expect(row(p, '2021-04').effectiveFte).toBeCloseTo(19.8, 9);
-    // September 2021: 6 months done, 100 x 0.99^6 = 94.1480, now in stage 2 (60% reduction): 94.1480 x 0.4 = 37.659.
+    // The start month (the default start lag of 1) is no month of the route: in September, 6 months in training,
+    // 5 of the route done, still stage 1: 100 x 0.99^6 = 94.1480, x 0.2 = 18.830 effective.
     expect(row(p, '2021-09').inTraining).toBeCloseTo(94.148, 3);
-    expect(row(p, '2021-09').inTrainingByStage).toEqual([0, expect.closeTo(94.148, 3), 0]);
-    expect(row(p, '2021-09').effectiveFte).toBeCloseTo(37.659, 3);
-    // June 2022 is the 15th month: 100 x 0.99^15 = 86.0058 qualify and are in post as NQOs (20%: 68.805 effective).
-    const june = row(p, '2022-06');
-    expect(june.qualifying).toBeCloseTo(86.0058, 4);
-    expect(june.inTraining).toBe(0);
-    expect(june.inPost).toBeCloseTo(86.0058, 4);
-    expect(june.newlyQualified).toBeCloseTo(86.0058, 4);
-    expect(june.effectiveFte).toBeCloseTo(68.8047, 4);
-    // Dropped out over the 15 months: 100 - 86.0058 = 13.9942.
-    expect(p.totals.droppedOut).toBeCloseTo(13.9942, 4);
+    expect(row(p, '2021-09').inTrainingByStage).toEqual([expect.closeTo(94.148, 3), 0, 0]);
+    expect(row(p, '2021-09').effectiveFte).toBeCloseTo(18.83, 3);
+    // October: 6 months of the route done, stage 2 (60% reduction): 100 x 0.99^7 = 93.2065, x 0.4 = 37.283.
+    expect(row(p, '2021-10').inTrainingByStage).toEqual([0, expect.closeTo(93.2065, 4), 0]);
+    // June 2022 is the 15th month in training, the 14th of the route: nobody qualifies yet.
+    expect(row(p, '2022-06').qualifying).toBe(0);
+    // July 2022 is the 16th: 100 x 0.99^16 = 85.1458 qualify and are in post as NQOs (20%: 68.1166 effective).
+    const july = row(p, '2022-07');
+    expect(july.qualifying).toBeCloseTo(85.1458, 4);
+    expect(july.inTraining).toBe(0);
+    expect(july.inPost).toBeCloseTo(85.1458, 4);
+    expect(july.newlyQualified).toBeCloseTo(85.1458, 4);
+    expect(july.effectiveFte).toBeCloseTo(68.1166, 4);
+    // Dropped out over the 16 months: 100 - 85.1458 = 14.8542.
+    expect(p.totals.droppedOut).toBeCloseTo(14.8542, 4);
     expect(p.totals.qualified + p.totals.droppedOut).toBeCloseTo(100, 9);
+  });
+
+  it('counts the start month as a month of the route with no start lag', () => {
+    const p = projectWorkforce({ ...COHORT_OF_100, training: { ...COHORT_OF_100.training, startLagMonths: 0 } });
+    // June 2022 is the 15th month: 100 x 0.99^15 = 86.0058 qualify; September 2021 is in stage 2 (94.1480 x 0.4 = 37.659).
+    expect(row(p, '2022-06').qualifying).toBeCloseTo(86.0058, 4);
+    expect(row(p, '2021-09').effectiveFte).toBeCloseTo(37.659, 3);
+    expect(p.totals.droppedOut).toBeCloseTo(13.9942, 4);
   });
 
   it('takes a stock of 1,000 through 12 months at 7.4% a year leaving: 926 remain', () => {
@@ -124,10 +137,11 @@ describe('projectWorkforce: worked examples', () => {
     expect((p.rows[0]?.required ?? 0) - p.opening.inPost).toBe(518);
     // Effective FTE at the start: 3,900 + 600 x 0.2 + 457 x 0.4 + 129 x 0.6 = 3,900 + 120 + 182.8 + 77.4 = 4,280.2.
     expect(p.opening.effectiveFte).toBeCloseTo(4280.2, 9);
-    // September 2021 is month 15 for July 2020 starters and month 21 for January 2020 ones: the July short-route
-    // half and the January cohort qualify, less 6 months' drop-out at 10% a year: (228.5 + 129) x 0.9^(6/12) = 339.15.
-    expect(row(p, '2021-08').qualifying).toBe(0);
-    expect(row(p, '2021-09').qualifying).toBeCloseTo(357.5 * 0.9 ** 0.5, 9);
+    // October 2021 is month 16 in training for July 2020 starters and month 22 for January 2020 ones (their start
+    // month, the default start lag, and 15 or 21 of the route): the July short-route half and the January cohort
+    // qualify, less 7 months' drop-out at 10% a year: (228.5 + 129) x 0.9^(7/12) = 335.68.
+    expect(row(p, '2021-09').qualifying).toBe(0);
+    expect(row(p, '2021-10').qualifying).toBeCloseTo(357.5 * 0.9 ** (7 / 12), 9);
   });
 
   it('counts trainees and NQOs at their reduced share in effective FTE', () => {

@@ -41,12 +41,13 @@ describe('requiredIntake', () => {
   });
 
   it('answers 0 only when the gap stays closed to the end: a gap closed for a few months and reopened by leavers needs intake', () => {
-    // With no new intake the January 2021 long-route half qualifies in September 2022 and the gap is
-    // closed from September to November 2022; leavers (about 28 a month) reopen it in December, so
-    // closing by October 2022 (to the end, March 2024) needs intake. Cut the horizon at November 2022 and 0 is enough.
+    // With no new intake the January 2021 long-route half qualifies in October 2022 (its start month, the
+    // default start lag, and 21 months of the route) and the gap is closed in October and November 2022;
+    // leavers (about 28 a month) reopen it in December (3 short), so closing by October 2022 (to the end,
+    // March 2024) needs intake. Cut the horizon at November 2022 and 0 is enough.
     const reopened = requiredIntake(MARCH_2021, { closeBy: '2022-10' });
     expect(reopened.feasible && reopened.perYear).toBeGreaterThan(0);
-    expect(requiredIntake({ ...MARCH_2021, months: 20 }, { closeBy: '2022-10' })).toMatchObject({ feasible: true, perYear: 0, traineePlaces: 0, closesIn: '2022-09' });
+    expect(requiredIntake({ ...MARCH_2021, months: 20 }, { closeBy: '2022-10' })).toMatchObject({ feasible: true, perYear: 0, traineePlaces: 0, closesIn: '2022-10' });
     const later = requiredIntake(MARCH_2021, { closeBy: '2023-03' });
     expect(later.feasible && later.perYear).toBeGreaterThan(0);
   });

@@ -10,7 +10,7 @@ const refusal = (scenario: unknown) => errorOf(() => projectWorkforce(scenario a
 const base = MARCH_2021;
 
 describe('workforce scenario validation', () => {
-  it('fills the published defaults: PQiP 15/21 months, 80/60/40% by six months, NQO 20% for 9 months, 7.4% leaving', () => {
+  it('fills the published defaults: PQiP 15/21 months, 80/60/40% by six months, NQO 20% for 9 months, 7.4% leaving, a start lag of 1 month', () => {
     const s = workforceScenarioSchema.parse({ start: '2021-04', months: 12, training: { dropOutPercentPerYear: 10 }, qualified: { openingFte: 1 }, demand: { requiredFte: 1 } });
     expect(s.training).toEqual({
       dropOutPercentPerYear: 10,
@@ -21,6 +21,7 @@ describe('workforce scenario validation', () => {
       stageReductionPercent: [80, 60, 40],
       newlyQualifiedMonths: 9,
       newlyQualifiedReductionPercent: 20,
+      startLagMonths: 1,
     });
     expect(s.qualified.leavingPercentPerYear).toBe(7.4);
     expect(s.gapMeasure).toBe('inPost');
@@ -30,6 +31,9 @@ describe('workforce scenario validation', () => {
     ['a negative drop-out rate', { ...base, training: { dropOutPercentPerYear: -1 } }, 'scenario.training.dropOutPercentPerYear', 'expected a rate of 0% or more'],
     ['a leaving rate over 100%', { ...base, qualified: { openingFte: 3900, leavingPercentPerYear: 140 } }, 'scenario.qualified.leavingPercentPerYear', 'expected a rate of at most 100%'],
     ['a NaN rate', { ...base, training: { dropOutPercentPerYear: Number.NaN } }, 'scenario.training.dropOutPercentPerYear', ''],
+    ['a start lag in part months', { ...base, training: { dropOutPercentPerYear: 10, startLagMonths: 0.5 } }, 'scenario.training.startLagMonths', 'expected whole months'],
+    ['a negative start lag', { ...base, training: { dropOutPercentPerYear: 10, startLagMonths: -1 } }, 'scenario.training.startLagMonths', 'expected 0 months or more'],
+    ['a start lag over a year', { ...base, training: { dropOutPercentPerYear: 10, startLagMonths: 13 } }, 'scenario.training.startLagMonths', 'expected at most 12 months'],
     ['intake before the start month', { ...base, intake: { cohorts: [{ month: '2021-03', fte: 100 }] } }, 'scenario.intake.cohorts[0].month', 'intake before the start month (2021-04)'],
     ['a plan before the start month', { ...base, intake: { plan: { perYear: 600, from: '2020-07' } } }, 'scenario.intake.plan.from', 'intake before the start month'],
     [
