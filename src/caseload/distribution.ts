@@ -71,7 +71,11 @@ export interface CaseloadSpread {
     readonly max: number;
   } | null;
   readonly above: readonly ShareAbove[];
-  /** Practitioners per caseload band `from`..`to` inclusive, from 0 to the largest caseload. */
+  /**
+   * Practitioners per caseload band `from`..`to` inclusive, from 0 to the largest caseload. Bands close on
+   * the right (0 alone, then 1-10, 11-20, ... for a width of 10), so a ceiling that is a multiple of the
+   * width ends a band: 50 cases is in 41-50, at the ceiling, and 51 in 51-60, above it.
+   */
   readonly histogram: readonly { readonly from: number; readonly to: number; readonly practitioners: number }[];
 }
 
@@ -146,8 +150,9 @@ function spreadOf(group: { caseloads: number[]; fte: number; cases: number }, ab
   const n = caseloads.length;
   const ceilingCases = caseloads.reduce((a, b) => a + b, 0);
   const max = n === 0 ? 0 : (caseloads[n - 1] as number);
-  const histogram = Array.from({ length: Math.floor(max / binWidth) + 1 }, (_, b) => ({ from: b * binWidth, to: b * binWidth + binWidth - 1, practitioners: 0 }));
-  for (const c of caseloads) (histogram[Math.floor(c / binWidth)] as { practitioners: number }).practitioners += 1;
+  // Bins close on the right, so a multiple of the width (the 50-case ceiling) ends a bin: 0 alone, then 1-10, 11-20, ...
+  const histogram = Array.from({ length: Math.ceil(max / binWidth) + 1 }, (_, b) => ({ from: b === 0 ? 0 : (b - 1) * binWidth + 1, to: b * binWidth, practitioners: 0 }));
+  for (const c of caseloads) (histogram[Math.ceil(c / binWidth)] as { practitioners: number }).practitioners += 1;
   return {
     practitioners: n,
     fte,

@@ -31,12 +31,14 @@ describe('caseloadDistribution: worked example', () => {
     expect(d.quantiles?.median).toBe(11.5);
     expect(d.quantiles?.max).toBe(51);
     expect(d.histogram.map((b) => [b.from, b.to, b.practitioners])).toEqual([
-      [0, 9, 1],
-      [10, 19, 2],
-      [20, 29, 0],
-      [30, 39, 0],
-      [40, 49, 0],
-      [50, 59, 1],
+      // bins close on the right: nobody at 0; 4 in 1-10; 11 and 12 in 11-20; 51 in 51-60, past the ceiling's bin 41-50
+      [0, 0, 0],
+      [1, 10, 1],
+      [11, 20, 2],
+      [21, 30, 0],
+      [31, 40, 0],
+      [41, 50, 0],
+      [51, 60, 1],
     ]);
   });
 
@@ -61,7 +63,8 @@ describe('caseloadDistribution: worked example', () => {
     expect([north.practitioners, north.cases, north.ceilingCases]).toEqual([1, 4, 4]);
     const pos = caseloadDistribution(hand(), { grades: ['PO'], above: [10, 50], binWidth: 25 });
     expect(pos.above.map((a) => a.practitioners)).toEqual([2, 1]);
-    expect(pos.histogram.map((b) => b.practitioners)).toEqual([1, 0, 1]);
+    // PO caseloads 11 and 51 in bins 0 | 1-25 | 26-50 | 51-75
+    expect(pos.histogram.map((b) => b.practitioners)).toEqual([0, 1, 0, 1]);
   });
 
   it('gives null ratios, not NaN, when nobody is measured', () => {
@@ -88,6 +91,9 @@ describe('caseloadDistribution: properties', () => {
       expect(all.practitioners).toBe(headcount);
       expect(all.cases).toBe(r.national.cases);
       expect(all.histogram.reduce((s, b) => s + b.practitioners, 0)).toBe(headcount);
+      // the bins above the ceiling's bin hold exactly those above 50, and the ceiling ends a bin
+      expect(all.histogram.filter((b) => b.from > 50).reduce((s, b) => s + b.practitioners, 0)).toBe(r.national.overCeiling);
+      expect(all.histogram.some((b) => b.to === 50) || all.histogram.length < 6).toBe(true);
       expect(all.above[2]?.practitioners).toBeLessThanOrEqual(all.above[1]?.practitioners as number);
       // the grades partition the whole: headcount, cases and those above each count add up
       expect(all.byGrade.reduce((s, g) => s + g.practitioners, 0)).toBe(headcount);

@@ -99,6 +99,19 @@ describe('renderCharts', () => {
     expect(countMarks(plain.pipeline, 'line')).toBe(3);
   });
 
+  it('keys the lines of the pipeline chart, and draws red exactly the bars above 110%', () => {
+    // the legend group and what follows it (the legend is drawn after the marks; no mark draws these words)
+    const legend = (svg: string) => (svg.includes('role-legend') ? svg.slice(svg.indexOf('role-legend')) : '');
+    expect(legend(charts.pipeline)).toContain('PO in post');
+    expect(legend(charts.pipeline)).toContain('Required');
+    expect(legend(charts.backtest)).toContain('Published (HMPPS)');
+    expect(legend(charts['capacity-by-region'])).toContain('Above 110%');
+    const red = report.transfer.regions.flatMap((r) => [r.capacityBefore, r.capacityAfter]).filter((c) => c > 110).length;
+    expect(red).toBeGreaterThan(0); // the small scenario has regions above 110%, so this can fail
+    const bars = /<g class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/s.exec(charts['capacity-by-region'])?.[1] ?? '';
+    expect(bars.match(/fill="#b0182a"/g)?.length ?? 0).toBe(red);
+  });
+
   it('uses no ids, so charts inlined in one page cannot clash', () => {
     for (const name of CHART_NAMES) expect(charts[name], name).not.toMatch(/\sid="/);
   });

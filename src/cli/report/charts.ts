@@ -93,10 +93,10 @@ export function referenceLine(channel: 'x' | 'y', at: number, label: string, col
 /** Capacity % by region before and after the lift and shift, regions fullest after first. */
 function capacityByRegion(report: ScenarioReport): TopLevelSpec {
   const regions = [...report.transfer.regions].sort((a, b) => b.capacityAfter - a.capacityAfter || a.name.localeCompare(b.name, 'en-GB'));
-  const values = regions.flatMap((r) => [
-    { region: r.name, stage: 'Before', capacity: r.capacityBefore },
-    { region: r.name, stage: 'After', capacity: r.capacityAfter },
-  ]);
+  const red = `Above ${DEFAULT_RED_THRESHOLD}%`;
+  // A bar above the red threshold is red, before or after; the others keep their stage's colour.
+  const bar = (region: string, stage: string, capacity: number) => ({ region, stage, shade: capacity > DEFAULT_RED_THRESHOLD ? red : stage, capacity });
+  const values = regions.flatMap((r) => [bar(r.name, 'Before', r.capacityBefore), bar(r.name, 'After', r.capacityAfter)]);
   return {
     title: { text: 'Capacity by region, before and after the lift and shift', subtitle: 'Workload points as a share of available points; above 100% is over capacity, above 110% is red' },
     width: WIDTH,
@@ -109,7 +109,7 @@ function capacityByRegion(report: ScenarioReport): TopLevelSpec {
           y: { field: 'region', type: 'nominal', sort: regions.map((r) => r.name), title: null, axis: { labelLimit: 260 } },
           yOffset: { field: 'stage', sort: ['Before', 'After'] },
           x: { field: 'capacity', type: 'quantitative', title: 'Capacity (% of available points)' },
-          color: { field: 'stage', type: 'nominal', title: null, scale: { domain: ['Before', 'After'], range: [COLOUR.before, COLOUR.after] } },
+          color: { field: 'shade', type: 'nominal', title: null, scale: { domain: ['Before', 'After', red], range: [COLOUR.before, COLOUR.after, COLOUR.red] } },
         },
       },
       referenceLine('x', DEFAULT_OVER_THRESHOLD, `${DEFAULT_OVER_THRESHOLD}%`, COLOUR.over),
@@ -121,7 +121,8 @@ function capacityByRegion(report: ScenarioReport): TopLevelSpec {
 /** Practitioners by caseload band, with the 50-case ceiling. */
 function caseloadDistribution(report: ScenarioReport): TopLevelSpec {
   const d = report.caseload.distribution;
-  const values = d.histogram.map((bin) => ({ from: bin.from, end: bin.to + 1, practitioners: bin.practitioners }));
+  // Whole cases: a band from..to covers from - 0.5 to to + 0.5, so the ceiling's line (at 50.5) leaves 50 cases on its left.
+  const values = d.histogram.map((bin) => ({ from: bin.from - 0.5, end: bin.to + 0.5, practitioners: bin.practitioners }));
   return {
     title: {
       text: 'How caseloads spread across practitioners',
@@ -140,7 +141,7 @@ function caseloadDistribution(report: ScenarioReport): TopLevelSpec {
           y2: { datum: 0 },
         },
       },
-      referenceLine('x', DEFAULT_CASE_CEILING, `${DEFAULT_CASE_CEILING}-case ceiling`, COLOUR.red),
+      referenceLine('x', DEFAULT_CASE_CEILING + 0.5, `above the ${DEFAULT_CASE_CEILING}-case ceiling →`, COLOUR.red),
     ],
   };
 }
@@ -176,7 +177,7 @@ function backtest(report: ScenarioReport): TopLevelSpec | undefined {
           x: axis,
           y: { field: 'fte', type: 'quantitative', title: 'Probation officers in post (FTE)', scale: { zero: false } },
           color: colour,
-          strokeDash: { field: 'series', type: 'nominal', legend: null, scale: { domain: series, range: [[1, 0], [6, 3]] } },
+          strokeDash: { field: 'series', type: 'nominal', title: null, scale: { domain: series, range: [[1, 0], [6, 3]] } },
         },
       },
       { data: { values: published }, mark: { type: 'point', filled: true, size: 40 }, encoding: { x: axis, y: { field: 'fte', type: 'quantitative' }, color: colour } },
@@ -211,7 +212,7 @@ function pipeline(report: ScenarioReport): TopLevelSpec {
           x: MONTH_AXIS,
           y: { field: 'fte', type: 'quantitative', title: 'Probation officers (FTE)', scale: { zero: false } },
           color: { field: 'series', type: 'nominal', title: null, scale: { domain: series, range: [COLOUR.after, COLOUR.over] } },
-          strokeDash: { field: 'series', type: 'nominal', legend: null, scale: { domain: series, range: [[1, 0], [6, 3]] } },
+          strokeDash: { field: 'series', type: 'nominal', title: null, scale: { domain: series, range: [[1, 0], [6, 3]] } },
         },
       },
       {
