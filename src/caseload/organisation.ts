@@ -16,7 +16,7 @@ import {
   type Caseload,
   type ColumnarCaseload,
 } from '../workload/index.js';
-import { assertUniqueIds, availablePointsUnchecked, fteUnchecked } from '../workload/internal.js';
+import { assertUniqueCaseIds, assertUniqueIds, availablePointsUnchecked, fteUnchecked } from '../workload/internal.js';
 
 const idSchema = z.string().min(1, 'expected a non-empty id');
 const nameSchema = z.string().min(1, 'expected a non-empty name');
@@ -159,6 +159,7 @@ function resolve(byId: ReadonlyMap<string, number>, id: string, path: string, wh
 export function organisationCaseload(organisation: Organisation, options: OrganisationOptions): OrganisationCaseload {
   const org = parseInput(organisationSchema, organisation, 'organisation');
   const o = parseInput(organisationOptionsSchema, options, 'options');
+  assertUniqueCaseIds(org.practitioners.map((p, i) => [`organisation.practitioners[${i}].caseload.cases`, p.caseload?.cases ?? []] as const));
   return organisationCaseloadUnchecked(org, casesOf(org.practitioners), o.asOf, o.weightings ?? DEFAULT_WEIGHTINGS);
 }
 

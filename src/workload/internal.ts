@@ -8,7 +8,7 @@
  * whose types it has parsed: `assertUniqueIds` (ids), `sumColumnarCaseload` (column lengths and
  * values, in the pass that sums them).
  */
-export { countsTowardCeilingUnchecked } from './cases.js';
+export { assertUniqueCaseIds, countsTowardCeilingUnchecked } from './cases.js';
 export { workloadPointsUnchecked } from './points.js';
 export { assertUniqueIds, availablePointsUnchecked, fteUnchecked } from './practitioner.js';
 export { capacityPercentUnchecked, capacityStatusUnchecked, ceilingCasesUnchecked, combinedCapacityPercentUnchecked } from './capacity.js';
