@@ -91,4 +91,18 @@ describe('bad-input escapes', () => {
     // Cases without ids are not compared: two unnamed A3 licence cases are 2 x 219 = 438 points.
     expect(workloadPoints({ cases: [{ tier: 'A3', caseType: 'licence' }, { tier: 'A3', caseType: 'licence' }] }).total).toBe(438);
   });
+
+  it('the default weightings asked for a date before they came in (2021-05-04) are NOT_IN_FORCE, as weightingsInForce says', () => {
+    const po = { id: 'po1', grade: 'PO', contractedHours: 37 } as const;
+    expect(codeAndPath(() => availablePoints(po, { asOf: '2021-01-01' }))).toEqual(['NOT_IN_FORCE', 'options.asOf']);
+    expect(codeAndPath(() => availablePoints(po, { asOf: '2021-05-04' }))).toBeUndefined();
+    const org = {
+      name: 'Early (synthetic)',
+      regions: [{ id: 'A', name: 'North East' }],
+      pdus: [{ id: 'A-01', name: 'PDU A-01', regionId: 'A' }],
+      teams: [{ id: 'A-01-01', name: 'Team A-01-01', pduId: 'A-01' }],
+      practitioners: [{ ...po, teamId: 'A-01-01' }],
+    };
+    expect(codeAndPath(() => organisationCaseload(org, { asOf: '2021-05-03' }))).toEqual(['NOT_IN_FORCE', 'options.asOf']);
+  });
 });
