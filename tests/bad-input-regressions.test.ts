@@ -1,7 +1,7 @@
 /** Escapes the standing bad-input suite found (tests/bad-input), each pinned by a test that failed before its fix. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEFAULT_WEIGHTINGS, PO_FTE_IN_POST, RandomStream, WorkloadError, allocateCases, capacityStatus, allocationImpact, availablePoints, monthlyValues, rateSteps, weightingsFromTimings } from '../src/index.js';
+import { DEFAULT_WEIGHTINGS, PO_FTE_IN_POST, RandomStream, WorkloadError, allocateCases, capacityStatus, allocationImpact, availablePoints, monthlyValues, organisationCaseload, rateSteps, weightingsFromTimings, workloadPoints } from '../src/index.js';
 import { pointsLookup, pointsLookupIndex } from '../src/columnar.js';
 import { BinomialRate } from '../src/random.js';
 import { parseInput } from '../src/validate.js';
@@ -74,5 +74,35 @@ describe('bad-input escapes', () => {
     expect(capacityStatus(0.004, 0.001)).toBe('red');
     // Ties stay exact: 2,277 of 2,070 is exactly 110%, over and not red; 100 of 100 is within.
     expect([capacityStatus(2277, 2070), capacityStatus(100, 100)]).toEqual(['over', 'within']);
+  });
+
+  it('a case id listed twice is DUPLICATE_ID at the second listing (one A3 licence case listed twice gave 438 points)', () => {
+    const a3 = { id: 'X1', tier: 'A3', caseType: 'licence' } as const;
+    expect(codeAndPath(() => workloadPoints({ cases: [a3, { tier: 'C2', caseType: 'community' }, a3] }))).toEqual(['DUPLICATE_ID', 'caseload.cases[2].id']);
+    // Across an organisation: the same case held by two practitioners.
+    const org = {
+      name: 'Two holders (synthetic)',
+      regions: [{ id: 'A', name: 'North East' }],
+      pdus: [{ id: 'A-01', name: 'PDU A-01', regionId: 'A' }],
+      teams: [{ id: 'A-01-01', name: 'Team A-01-01', pduId: 'A-01' }],
+      practitioners: ['p1', 'p2'].map((id) => ({ id, grade: 'PO' as const, contractedHours: 37, teamId: 'A-01-01', caseload: { cases: [a3] } })),
+    };
+    expect(codeAndPath(() => organisationCaseload(org, { asOf: '2021-06-26' }))).toEqual(['DUPLICATE_ID', 'organisation.practitioners[1].caseload.cases[0].id']);
+    // Cases without ids are not compared: two unnamed A3 licence cases are 2 x 219 = 438 points.
+    expect(workloadPoints({ cases: [{ tier: 'A3', caseType: 'licence' }, { tier: 'A3', caseType: 'licence' }] }).total).toBe(438);
+  });
+
+  it('the default weightings asked for a date before they came in (2021-05-04) are NOT_IN_FORCE, as weightingsInForce says', () => {
+    const po = { id: 'po1', grade: 'PO', contractedHours: 37 } as const;
+    expect(codeAndPath(() => availablePoints(po, { asOf: '2021-01-01' }))).toEqual(['NOT_IN_FORCE', 'options.asOf']);
+    expect(codeAndPath(() => availablePoints(po, { asOf: '2021-05-04' }))).toBeUndefined();
+    const org = {
+      name: 'Early (synthetic)',
+      regions: [{ id: 'A', name: 'North East' }],
+      pdus: [{ id: 'A-01', name: 'PDU A-01', regionId: 'A' }],
+      teams: [{ id: 'A-01-01', name: 'Team A-01-01', pduId: 'A-01' }],
+      practitioners: [{ ...po, teamId: 'A-01-01' }],
+    };
+    expect(codeAndPath(() => organisationCaseload(org, { asOf: '2021-05-03' }))).toEqual(['NOT_IN_FORCE', 'options.asOf']);
   });
 });

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { WorkloadError } from '../errors.js';
 import { CASE_TYPES, TIERS, tierIndex, type CaseType, type Tier } from '../tiers/index.js';
 import { checkColumn, isoDateSchema, parseInput, typedArraySchema } from '../validate.js';
-import { DEFAULT_WEIGHTINGS, GRADES, weightingTableSchema, type WeightingTable } from '../weightings/index.js';
+import { GRADES, weightingTableSchema, type WeightingTable } from '../weightings/index.js';
 import {
   CASE_STATUSES,
   caseloadSchema,
@@ -16,7 +16,7 @@ import {
   type Caseload,
   type ColumnarCaseload,
 } from '../workload/index.js';
-import { assertUniqueIds, availablePointsUnchecked, fteUnchecked } from '../workload/internal.js';
+import { assertUniqueCaseIds, assertUniqueIds, availablePointsUnchecked, defaultWeightingsOn, fteUnchecked } from '../workload/internal.js';
 
 const idSchema = z.string().min(1, 'expected a non-empty id');
 const nameSchema = z.string().min(1, 'expected a non-empty name');
@@ -159,7 +159,8 @@ function resolve(byId: ReadonlyMap<string, number>, id: string, path: string, wh
 export function organisationCaseload(organisation: Organisation, options: OrganisationOptions): OrganisationCaseload {
   const org = parseInput(organisationSchema, organisation, 'organisation');
   const o = parseInput(organisationOptionsSchema, options, 'options');
-  return organisationCaseloadUnchecked(org, casesOf(org.practitioners), o.asOf, o.weightings ?? DEFAULT_WEIGHTINGS);
+  assertUniqueCaseIds(org.practitioners.map((p, i) => [`organisation.practitioners[${i}].caseload.cases`, p.caseload?.cases ?? []] as const));
+  return organisationCaseloadUnchecked(org, casesOf(org.practitioners), o.asOf, o.weightings ?? defaultWeightingsOn(o.asOf, 'options.asOf'));
 }
 
 /** What {@link casesOf} reads of a case. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_WEIGHTINGS, weightingTableSchema } from '../weightings/index.js';
 import { compare, fromDecimal, mul, ratio } from '../rational.js';
 import { isoDateSchema, parseInput } from '../validate.js';
-import { CASE_STATUSES, caseloadSchema, countsTowardCeilingUnchecked, type Caseload } from './cases.js';
+import { CASE_STATUSES, assertUniqueCaseIds, caseloadSchema, countsTowardCeilingUnchecked, type Caseload } from './cases.js';
 import { availablePointsUnchecked, fteUnchecked, practitionerSchema, type AvailablePoints, type Practitioner } from './practitioner.js';
 import { workloadPointsUnchecked, type WorkloadPoints } from './points.js';
 
@@ -181,6 +181,7 @@ export function capacityStatusUnchecked(total: number, available: number, over: 
 export function assessPractitioner(practitioner: Practitioner, caseload: Caseload, options: AssessOptions): PractitionerAssessment {
   const p = parseInput(practitionerSchema, practitioner, 'practitioner');
   const held = parseInput(caseloadSchema, caseload, 'caseload');
+  assertUniqueCaseIds([['caseload.cases', held.cases]]);
   const o = parseInput(assessOptionsSchema, options, 'options');
   const weightings = o.weightings ?? DEFAULT_WEIGHTINGS;
   const points = workloadPointsUnchecked(held, weightings);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { caseTypeSchema, tierSchema } from '../tiers/index.js';
 import { countSchema } from '../validate.js';
 import { deepFreeze } from '../freeze.js';
+import { WorkloadError } from '../errors.js';
 
 /** Statuses of a case: active, or one of the three inactive statuses that keep a share of points. */
 export const CASE_STATUSES = deepFreeze(['active', 'activeWarrant', 'unpaidWorkOnly', 'overdueTermination'] as const);
@@ -52,3 +53,27 @@ export const caseloadSchema = z.strictObject({
 });
 /** The cases a practitioner holds and the reports they completed in the last 30 days. */
 export type Caseload = z.input<typeof caseloadSchema>;
+
+/**
+ * Throws `DUPLICATE_ID` when a case id appears twice across the given caseloads (each named by the
+ * path of its `cases` array), at the second case's path; cases without an id are not compared.
+ * One `Map` pass, so crafted ids cannot make it quadratic.
+ *
+ * @example
+ * ```ts
+ * assertUniqueCaseIds([['caseload.cases', [{ id: 'X1' }, {}, { id: 'X1' }]]]);
+ * // throws DUPLICATE_ID at caseload.cases[2].id
+ * ```
+ */
+export function assertUniqueCaseIds(caseloads: Iterable<readonly [path: string, cases: readonly { readonly id?: string | undefined }[]]>): void {
+  const seen = new Map<string, string>();
+  for (const [path, cases] of caseloads) {
+    cases.forEach((c, i) => {
+      if (c.id === undefined) return;
+      const here = `${path}[${i}].id`;
+      const first = seen.get(c.id);
+      if (first !== undefined) throw new WorkloadError('DUPLICATE_ID', `${here}: case "${c.id}" is already listed at ${first}; expected each case once`, { path: here });
+      seen.set(c.id, here);
+    });
+  }
+}

@@ -8,8 +8,8 @@
  * whose types it has parsed: `assertUniqueIds` (ids), `sumColumnarCaseload` (column lengths and
  * values, in the pass that sums them).
  */
-export { countsTowardCeilingUnchecked } from './cases.js';
+export { assertUniqueCaseIds, countsTowardCeilingUnchecked } from './cases.js';
 export { workloadPointsUnchecked } from './points.js';
-export { assertUniqueIds, availablePointsUnchecked, fteUnchecked } from './practitioner.js';
+export { assertUniqueIds, availablePointsUnchecked, defaultWeightingsOn, fteUnchecked } from './practitioner.js';
 export { capacityPercentUnchecked, capacityStatusUnchecked, ceilingCasesUnchecked, combinedCapacityPercentUnchecked } from './capacity.js';
 export { pointsLookupIndexUnchecked, pointsLookupUnchecked, sumColumnarCaseload, type HundredthsTotals } from './columnar.js';

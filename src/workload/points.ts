@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CASE_TYPES, UNTIERED, type CaseType, type Tier } from '../tiers/index.js';
 import { DEFAULT_WEIGHTINGS, weightingTableSchema, type WeightingTable } from '../weightings/index.js';
 import { parseInput } from '../validate.js';
-import { caseloadSchema, type CaseStatus, type Caseload } from './cases.js';
+import { assertUniqueCaseIds, caseloadSchema, type CaseStatus, type Caseload } from './cases.js';
 
 /** Options naming the weighting table (default: the 2021 defaults). */
 export const weightingsOptionSchema = z.strictObject({ weightings: weightingTableSchema.optional() });
@@ -69,6 +69,7 @@ export function cellPoints(weightings: WeightingTable, tier: Tier, caseType: Cas
  */
 export function workloadPoints(caseload: Caseload, options: WeightingsOption = {}): WorkloadPoints {
   const parsed = parseInput(caseloadSchema, caseload, 'caseload');
+  assertUniqueCaseIds([['caseload.cases', parsed.cases]]);
   const weightings = parseInput(weightingsOptionSchema, options, 'options').weightings ?? DEFAULT_WEIGHTINGS;
   return workloadPointsUnchecked(parsed, weightings);
 }

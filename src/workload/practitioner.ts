@@ -1,5 +1,6 @@
 /** A practitioner and the points they can carry. */
 import { z } from 'zod';
+import { WorkloadError } from '../errors.js';
 import { IdIndex } from '../id-index.js';
 import { add, compare, div, floor, fromDecimal, mul, ratio, sub, toNumber, type Rational } from '../rational.js';
 import { DEFAULT_WEIGHTINGS, gradeSchema, weightingTableSchema, type Grade, type WeightingTable } from '../weightings/index.js';
@@ -113,7 +114,7 @@ export function availablePointsUnchecked(p: ParsedPractitioner, weightings: Weig
 export function availablePoints(practitioner: Practitioner, options: AvailableOptions): AvailablePoints {
   const p = parseInput(practitionerSchema, practitioner, 'practitioner');
   const o = parseInput(availableOptionsSchema, options, 'options');
-  return availablePointsUnchecked(p, o.weightings ?? DEFAULT_WEIGHTINGS, o.asOf);
+  return availablePointsUnchecked(p, o.weightings ?? defaultWeightingsOn(o.asOf, 'options.asOf'), o.asOf);
 }
 
 /**
@@ -145,4 +146,22 @@ export function fteUnchecked(grade: Grade, contractedHours: number, weightings: 
  */
 export function assertUniqueIds(ids: readonly string[], path: string): IdIndex {
   return new IdIndex(ids, path);
+}
+
+/**
+ * {@link DEFAULT_WEIGHTINGS} when they are in force on `asOf`; otherwise `NOT_IN_FORCE` at `path`
+ * (the defaults start on their `effectiveFrom`, 2021-05-04, as `weightingsInForce` says).
+ *
+ * @example
+ * ```ts
+ * defaultWeightingsOn('2021-06-26', 'options.asOf').name; // 'UTM 2021 defaults'
+ * defaultWeightingsOn('2021-01-01', 'options.asOf'); // throws NOT_IN_FORCE at options.asOf
+ * ```
+ */
+export function defaultWeightingsOn(asOf: string, path: string): WeightingTable {
+  const { effectiveFrom, effectiveTo, name } = DEFAULT_WEIGHTINGS;
+  if (asOf < effectiveFrom || (effectiveTo !== undefined && asOf > effectiveTo)) {
+    throw new WorkloadError('NOT_IN_FORCE', `${path}: the default weightings (${name}) are in force from ${effectiveFrom}, not on ${asOf}; pass options.weightings for that date`, { path });
+  }
+  return DEFAULT_WEIGHTINGS;
 }
