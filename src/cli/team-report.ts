@@ -16,8 +16,8 @@ export function teamCapacityReport(team: SampleTeam): string {
     fixed(a.available.reductionHours, 1),
     fixed(a.points.total, 0),
     fixed(a.available.points),
-    `${fixed(a.capacityPercent, 1)}%`,
-    a.status,
+    // No available points (an SPO on management time): a percentage of nothing is not "0.0% within".
+    ...(a.available.points === 0 ? ['-', 'no capacity'] : [`${fixed(a.capacityPercent, 1)}%`, a.status]),
     String(a.caseCount),
     `${a.ceilingCaseCount}${a.overCeiling ? ' (over 50)' : ''}`,
   ]);

@@ -101,5 +101,8 @@ describe('probation-workload run', () => {
     const { code, stdout } = run(['team']);
     expect(code).toBe(0);
     expect(stdout).toContain('Sample team (synthetic)');
+    // the SPO holds 132 points with 0 available: no capacity, not "0.0% within"
+    expect(stdout).toMatch(/spo-1 .* 132 +0 +- +no capacity /);
+    expect(stdout).not.toMatch(/0\.0% +within/);
   });
 });
