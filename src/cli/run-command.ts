@@ -1,6 +1,6 @@
 /** `probation-workload run`: read a scenario, run it with its sensitivity, print and write the report. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import {
   NATIONAL_SENSITIVITY,
   NATIONAL_UNIFICATION_SCENARIO,
@@ -14,7 +14,7 @@ import {
 import type { Format } from './args.js';
 import { progressBar } from './progress.js';
 import { ChartsUnavailableError, htmlReport, renderCharts, type ScenarioCharts } from './report/index.js';
-import { csvText } from '../io/index.js';
+import { csvText, readOrganisation } from '../io/index.js';
 import { renderDataTable, tableOut } from './data-tables.js';
 import { forwardTables } from './forward-tables.js';
 import { forwardHtmlSection, renderForwardChart } from './report/forward-chart.js';
@@ -35,6 +35,22 @@ function readScenario(file: string): unknown {
   } catch (error) {
     throw new ScenarioFileError(`${file} is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/**
+ * A scenario whose organisation comes from files (`"organisation": { "from": "data/" }`, relative to
+ * the scenario file) with the organisation read into `{ data }`, as the core takes it; any other
+ * scenario as it is. Unallocated cases in the files are not part of a scenario's caseload: said on
+ * `stderr`, with their count.
+ */
+async function withOrganisationRead(raw: unknown, scenarioFile: string, stderr: NodeJS.WritableStream): Promise<unknown> {
+  const organisation = (raw as { organisation?: { from?: unknown } } | null)?.organisation;
+  if (typeof organisation?.from !== 'string' || Object.keys(organisation).length !== 1) return raw;
+  const scenario = raw as { asOf?: unknown; weightings?: unknown };
+  const path = resolve(dirname(scenarioFile), organisation.from);
+  const loaded = await readOrganisation(path, { asOf: scenario.asOf as string, ...(scenario.weightings === undefined ? {} : { weightings: scenario.weightings as never }) });
+  if (loaded.unallocated.length > 0) stderr.write(`${loaded.unallocated.length.toLocaleString('en-GB')} unallocated cases in ${organisation.from} are not part of the scenario's caseload\n`);
+  return { ...(raw as object), organisation: { data: loaded.organisation } };
 }
 
 /** Text broken at spaces into lines of at most `width` characters (a longer word keeps its own line). */
@@ -79,7 +95,7 @@ async function chartsOrNone(report: ScenarioReport, tornado: SensitivityResult |
  * charts when vega and vega-lite are not installed).
  */
 export async function runCommand(scenarioFile: string | null, out: string | null, format: Format, stdout: NodeJS.WritableStream, stderr: NodeJS.WriteStream): Promise<RunOutput> {
-  const scenario = validateScenario(scenarioFile === null ? NATIONAL_UNIFICATION_SCENARIO : readScenario(scenarioFile));
+  const scenario = validateScenario(scenarioFile === null ? NATIONAL_UNIFICATION_SCENARIO : await withOrganisationRead(readScenario(scenarioFile), scenarioFile, stderr));
   const bar = progressBar(stderr);
   const sections = ['caseload', 'transfer', 'pipeline', 'contracts'] as const;
   const report = runScenario(scenario, { onSection: (s) => bar.update(sections.indexOf(s) / (sections.length + 1), s === 'pipeline' ? 'pipeline Monte Carlo' : s) });

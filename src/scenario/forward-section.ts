@@ -5,7 +5,7 @@
  * units that cross 110% and when.
  */
 import { z } from 'zod';
-import { caseDateAssumptionsSchema, type GeneratedCaseload } from '../caseload/index.js';
+import { caseDateAssumptionsSchema, type GeneratedCaseload, type OrganisationCaseload } from '../caseload/index.js';
 import {
   DEFAULT_DEMAND_LOOKBACK_WEEKS,
   DEFAULT_FORWARD_WEEKS,
@@ -63,12 +63,15 @@ export interface ForwardReport extends ForwardSummary {
 const COMMUNITY = CASE_TYPES.indexOf('community');
 const CUSTODY = CASE_TYPES.indexOf('custody');
 
+/** A scenario's organisation caseload: generated (with its case dates when the scenario looks forward), or your own. */
+export type ScenarioOrganisation = OrganisationCaseload & Partial<Pick<GeneratedCaseload, 'dates'>>;
+
 /**
  * New demand estimated from the generated caseload: its community and custody cases sentenced in the
  * last `lookback` weeks are taken as its recent allocations (allocated on their sentence day), with
  * their order or licence end.
  */
-export function demandOfGenerated(org: GeneratedCaseload, forwardDates: { readonly endDay: Int32Array }, lookback: number): WeeklyDemand[] {
+export function demandOfGenerated(org: ScenarioOrganisation, forwardDates: { readonly endDay: Int32Array }, lookback: number): WeeklyDemand[] {
   const c = org.columns.cases;
   const sentence = org.dates?.sentenceDay;
   const n = c.tierIndex.length;
@@ -84,7 +87,7 @@ export function demandOfGenerated(org: GeneratedCaseload, forwardDates: { readon
 }
 
 /** Runs a parsed forward section on the scenario's generated caseload (given dates by the caseload section). */
-export function forwardSection(section: z.output<typeof forwardSectionSchema>, org: GeneratedCaseload, seed: number, policy: 'balanced' | 'least-loaded' | 'grade-order' | undefined): ForwardReport {
+export function forwardSection(section: z.output<typeof forwardSectionSchema>, org: ScenarioOrganisation, seed: number, policy: 'balanced' | 'least-loaded' | 'grade-order' | undefined): ForwardReport {
   const W = section.weeks ?? DEFAULT_FORWARD_WEEKS;
   if (org.dates === undefined) throw new Error('the caseload section gives the cases dates when the scenario has a forward section');
   const dates = datesOfGenerated(org.columns.cases.caseTypeIndex, org.dates);

@@ -65,6 +65,9 @@ function seriesGrowth<T extends object>(sections: readonly ScenarioSection[], se
   }, 'growthPercentPerYear');
 }
 
+/** The generator's options, when the organisation is generated (your own has no size to swing). */
+const generated = (s: ParsedScenario) => (s.organisation.data !== undefined || s.organisation.from !== undefined ? undefined : s.organisation);
+
 const ALL = SCENARIO_SECTIONS;
 const ORGANISATION = ['caseload', 'transfer'] as const;
 const TRANSFER = ['transfer'] as const;
@@ -77,10 +80,10 @@ const CONTRACTS = ['contracts'] as const;
  */
 export const SCENARIO_PARAMETERS = deepFreeze({
   seed: { sections: ALL, get: (s) => s.seed, set: (s, value) => void (s.seed = value) },
-  'organisation.practitioners': input(ORGANISATION, (s) => s.organisation, 'practitioners'),
-  'organisation.cases': input(ORGANISATION, (s) => s.organisation, 'cases'),
-  'organisation.pduCount': input(ORGANISATION, (s) => s.organisation, 'pduCount'),
-  'organisation.teamSize': input(ORGANISATION, (s) => s.organisation, 'teamSize'),
+  'organisation.practitioners': input(ORGANISATION, generated, 'practitioners'),
+  'organisation.cases': input(ORGANISATION, generated, 'cases'),
+  'organisation.pduCount': input(ORGANISATION, generated, 'pduCount'),
+  'organisation.teamSize': input(ORGANISATION, generated, 'teamSize'),
   'transfer.cases': input(TRANSFER, (s) => s.transfer, 'cases'),
   'transfer.continuityPercent': input(TRANSFER, (s) => s.transfer, 'continuityPercent'),
   // The ceiling is also the one the caseload is reported against before the transfer.

@@ -3,11 +3,11 @@ import { isPlacedUnchecked, outcomeCountsUnchecked } from '../allocation/interna
 import {
   caseloadDistribution,
   generateNationalCaseload,
+  organisationCaseload,
   rollUp,
   type CaseloadDistribution,
   type CaseloadRollUp,
   type CaseloadSummary,
-  type GeneratedCaseload,
 } from '../caseload/index.js';
 import {
   DAY_ONE_PATHWAYS,
@@ -30,7 +30,7 @@ import { combinedCapacityPercentUnchecked } from '../workload/internal.js';
 import { dayOnePortfolio, type PortfolioNeed } from './portfolio.js';
 import { validateScenario, type ParsedScenario, type Scenario } from './schema.js';
 import { liftAndShift, transferringCasesUnchecked } from './transfer.js';
-import { forwardSection, type ForwardReport } from './forward-section.js';
+import { forwardSection, type ForwardReport, type ScenarioOrganisation } from './forward-section.js';
 import { deepFreeze } from '../freeze.js';
 
 /** One region before and after the lift and shift. */
@@ -194,7 +194,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
 /** What a run's sections worked out: the report and its headline are made from these alone. */
 export interface ScenarioSections {
   readonly caseload: {
-    readonly org: GeneratedCaseload;
+    readonly org: ScenarioOrganisation;
     readonly organisationRollUp: CaseloadRollUp;
     readonly distribution: CaseloadDistribution;
     readonly poDistribution: CaseloadDistribution;
@@ -270,9 +270,18 @@ export function scenarioReport(s: ParsedScenario, sections: ScenarioSections): S
 /** The organisation and its caseload, rolled up against the reporting ceiling, and its distributions (all grades, and POs). */
 function caseloadSection(s: ParsedScenario): ScenarioSections['caseload'] {
   const dates = s.forward === undefined ? {} : { dates: s.forward.dates };
-  const org = generateNationalCaseload({ ...s.organisation, seed: s.seed, asOf: s.asOf, weightings: s.weightings ?? DEFAULT_WEIGHTINGS, ...dates });
+  const weightings = s.weightings ?? DEFAULT_WEIGHTINGS;
+  const org: ScenarioOrganisation =
+    s.organisation.data !== undefined
+      ? organisationCaseload(s.organisation.data, { asOf: s.asOf, weightings })
+      : generateNationalCaseload({ ...generatorOptions(s.organisation), seed: s.seed, asOf: s.asOf, weightings, ...dates });
   const organisationRollUp = rollUp(org, { ceiling: reportingCeiling(s) });
   return { org, organisationRollUp, distribution: caseloadDistribution(org), poDistribution: caseloadDistribution(org, { grades: ['PO'] }) };
+}
+
+/** The generator's options of a scenario's organisation (without `data` or `from`, which the scenario's checks keep alone). */
+function generatorOptions({ data: _data, from: _from, ...options }: ParsedScenario['organisation']) {
+  return options;
 }
 
 /** The case ceiling practitioners are counted against before and after: the transfer's, or the Committee's 50 when it has none. */
@@ -286,7 +295,7 @@ function monthsBetween(from: string, to: string): number {
   return (ty - fy) * 12 + (tm - fm);
 }
 
-function transferSection(s: ParsedScenario, org: GeneratedCaseload): ScenarioReport['transfer'] {
+function transferSection(s: ParsedScenario, org: ScenarioOrganisation): ScenarioReport['transfer'] {
   const { columns: c, result } = liftAndShift(org, s.transfer, s.seed + 1);
   const ceiling = reportingCeiling(s);
   const regionOf = org.columns.practitioners.regionIndex;
@@ -371,7 +380,7 @@ function pipelineSection(s: ParsedScenario, simulate: boolean): ScenarioReport['
  * synthetic needs (seed + 4; the forward section draws with seed + 3), their analysis, and the portfolio's basis: people and eligible people
  * by region.
  */
-function needsOf(s: ParsedScenario, org: GeneratedCaseload): { needs: CaseloadNeeds; analysis: NeedsAnalysis; basis: PortfolioNeed } | null {
+function needsOf(s: ParsedScenario, org: ScenarioOrganisation): { needs: CaseloadNeeds; analysis: NeedsAnalysis; basis: PortfolioNeed } | null {
   if (s.needs === undefined) return null;
   const { femalePercent, severePercent, prevalence, crosswalk } = s.needs;
   const incoming = transferringCasesUnchecked(org, s.transfer.cases, s.seed + 1);
@@ -403,7 +412,7 @@ function needsReport(s: ParsedScenario, n: NonNullable<ReturnType<typeof needsOf
   };
 }
 
-function contractsSection(s: ParsedScenario, org: GeneratedCaseload): Pick<ScenarioSections, 'contracts' | 'needs'> {
+function contractsSection(s: ParsedScenario, org: ScenarioOrganisation): Pick<ScenarioSections, 'contracts' | 'needs'> {
   const need = needsOf(s, org);
   const contracts = dayOnePortfolio(s.contracts.portfolio, need?.basis);
   const adjustment = adjustToBudget(contracts, s.contracts.budget);

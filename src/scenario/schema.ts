@@ -4,7 +4,7 @@
  * input's source (a document, or an assumption). JSON on disk; validated here.
  */
 import { z } from 'zod';
-import { nationalCaseloadOptionsSchema } from '../caseload/index.js';
+import { nationalCaseloadOptionsSchema, organisationSchema } from '../caseload/index.js';
 import { penceSchema } from '../money.js';
 import { caseloadNeedsOptionsSchema, crosswalkSchema } from '../needs/index.js';
 import { observedSeriesSchema, simulationOptionsSchema, workforceScenarioSchema } from '../pipeline/index.js';
@@ -59,8 +59,25 @@ export const scenarioSchema = z.strictObject({
   asOf: isoDateSchema,
   /** The weighting table in force (default: the 2021 defaults). */
   weightings: weightingTableSchema.optional(),
-  /** The receiving organisation and its caseload, as options of `generateNationalCaseload`. */
-  organisation: nationalCaseloadOptionsSchema.omit({ seed: true, asOf: true, weightings: true, dates: true }),
+  /**
+   * The receiving organisation and its caseload: options of `generateNationalCaseload` (a synthetic
+   * one); `{ data }`, an organisation of objects with its caseloads (your own, as `organisationCaseload`
+   * takes it); or `{ from }`, a path to your files (a tidy folder or workbook, or a WMT extract), which
+   * the runner reads into `{ data }` before the run: the core reads no files.
+   */
+  organisation: nationalCaseloadOptionsSchema
+    .omit({ seed: true, asOf: true, weightings: true, dates: true })
+    .extend({
+      data: organisationSchema.optional(),
+      from: z.string().min(1, 'expected a path to a tidy folder, a tidy workbook or a WMT extract').optional(),
+    })
+    .superRefine((o, ctx) => {
+      const given = Object.keys(o).filter((key) => o[key as keyof typeof o] !== undefined);
+      const own = given.filter((key) => key === 'data' || key === 'from');
+      if (own.length > 0 && given.length > 1) {
+        ctx.addIssue({ code: 'custom', path: [own[0] as string], message: `expected ${own[0]} alone: an organisation of your own is not generated (also given: ${given.filter((k) => k !== own[0]).join(', ')})` });
+      }
+    }),
   /** The transferring caseload and how it is allocated. */
   transfer: transferSchema,
   pipeline: z.strictObject({
@@ -87,6 +104,12 @@ export const scenarioSchema = z.strictObject({
   /** Where each input comes from. */
   sources: z.array(scenarioSourceSchema),
 }).superRefine((s, ctx) => {
+  if (s.organisation.from !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['organisation', 'from'], message: 'expected the organisation read from these files (`probation-workload run` reads them; in code, readOrganisation from probation-workload/io and pass { data })' });
+  }
+  if (s.forward !== undefined && s.organisation.data !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['forward'], message: 'expected no forward section with an organisation of your own here: its case dates are read by `probation-workload forward DATA`' });
+  }
   // volumes come from needs or from an assumed share of a national caseload, never both
   const fromNeeds = s.needs !== undefined;
   const portfolio = s.contracts.portfolio;

@@ -15,8 +15,9 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * payment and the contract inputs' pins; the pipeline and transfer pins did not move).
  */
 describe('sensitivity gives the results of whole reruns (pinned)', () => {
+  // retaken in issue 14: the caseload histogram's bands close on the right (41-50, 51-60), and the payment explanations say where the volume stands
   it('the small scenario report is byte-identical to its pin', () => {
-    expect(sha256(JSON.stringify(runScenario(smallScenario())))).toBe('984b1f8c8f36496d07e393092c37f5729004e74276ec5ef07498654b0e2509ae');
+    expect(sha256(JSON.stringify(runScenario(smallScenario())))).toBe('decf446b6ee7fcdd33b730764dce3b7d5e30cbac8a98bda5a4c333b7039533e5');
   });
 
   it('the bundled parameters against the vacancy carried', () => {
