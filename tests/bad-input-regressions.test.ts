@@ -1,7 +1,7 @@
 /** Escapes the standing bad-input suite found (tests/bad-input), each pinned by a test that failed before its fix. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEFAULT_WEIGHTINGS, PO_FTE_IN_POST, RandomStream, WorkloadError, allocateCases, capacityStatus, allocationImpact, availablePoints, monthlyValues, organisationCaseload, rateSteps, weightingsFromTimings, workloadPoints } from '../src/index.js';
+import { DEFAULT_WEIGHTINGS, PO_FTE_IN_POST, RandomStream, WorkloadError, allocateCases, capacityStatus, allocationImpact, availablePoints, compareWithNational, generateNationalCaseload, monthlyValues, organisationCaseload, rateSteps, rollUp, weightingsFromTimings, workloadPoints } from '../src/index.js';
 import { pointsLookup, pointsLookupIndex } from '../src/columnar.js';
 import { BinomialRate } from '../src/random.js';
 import { parseInput } from '../src/validate.js';
@@ -104,5 +104,13 @@ describe('bad-input escapes', () => {
       practitioners: [{ ...po, teamId: 'A-01-01' }],
     };
     expect(codeAndPath(() => organisationCaseload(org, { asOf: '2021-05-03' }))).toEqual(['NOT_IN_FORCE', 'options.asOf']);
+  });
+  it('compareWithNational never gives an Infinity share: a nation of 5e-324 FTE against a unit of 1 gives null', () => {
+    const r = rollUp(generateNationalCaseload({ seed: 1, practitioners: 50, pduCount: 12 }));
+    const tiny = { ...r, national: { ...r.national, fte: 5e-324 } };
+    const shares = compareWithNational(tiny).units.map((u) => u.shareOfFte);
+    expect(shares.every((s) => s === null)).toBe(true);
+    // an ordinary roll-up keeps its shares
+    expect(compareWithNational(r).units.every((u) => u.shareOfFte !== null && Number.isFinite(u.shareOfFte))).toBe(true);
   });
 });

@@ -294,7 +294,7 @@ export interface UnitAgainstNational {
   readonly level: 'region' | 'pdu' | 'team';
   readonly id: string;
   readonly name: string;
-  /** The unit's share of the nation's cases, workload points, available points, headcount and FTE; `null` when the nation has none. */
+  /** The unit's share of the nation's cases, workload points, available points, headcount and FTE; `null` when the nation has none (or too little to divide by: a share that would overflow). */
   readonly shareOfCases: number | null;
   readonly shareOfPoints: number | null;
   readonly shareOfAvailablePoints: number | null;
@@ -333,7 +333,11 @@ export function compareWithNational(rollUp: CaseloadRollUp, options: CompareWith
   const level = o.level ?? 'region';
   const n = r.national;
   const units = level === 'region' ? r.regions : level === 'pdu' ? r.pdus : r.teams;
-  const shareOf = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+  // null when the nation has none, or so little (5e-324 FTE) that the share overflows: never Infinity
+  const shareOf = (part: number, whole: number) => {
+    const share = whole === 0 ? null : part / whole;
+    return share !== null && Number.isFinite(share) ? share : null;
+  };
   const against = (unit: number | null, national: number | null): AgainstNational => ({
     unit,
     national,
