@@ -1,7 +1,7 @@
 /** Escapes the standing bad-input suite found (tests/bad-input), each pinned by a test that failed before its fix. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEFAULT_WEIGHTINGS, PO_FTE_IN_POST, RandomStream, WorkloadError, allocateCases, capacityStatus, allocationImpact, availablePoints, compareWithNational, generateNationalCaseload, monthlyValues, organisationCaseload, rateSteps, rollUp, weightingsFromTimings, workloadPoints } from '../src/index.js';
+import { DEFAULT_WEIGHTINGS, PO_FTE_IN_POST, RandomStream, WorkloadError, allocateCases, capacityStatus, allocationImpact, availablePoints, compareWithNational, generateNationalCaseload, monthlyValues, organisationCaseload, rankCandidates, rateSteps, rollUp, weightingsFromTimings, workloadPoints } from '../src/index.js';
 import { pointsLookup, pointsLookupIndex } from '../src/columnar.js';
 import { BinomialRate } from '../src/random.js';
 import { parseInput } from '../src/validate.js';
@@ -112,5 +112,10 @@ describe('bad-input escapes', () => {
     expect(shares.every((s) => s === null)).toBe(true);
     // an ordinary roll-up keeps its shares
     expect(compareWithNational(r).units.every((u) => u.shareOfFte !== null && Number.isFinite(u.shareOfFte))).toBe(true);
+  });
+  it("rankCandidates names the case as its caller does: newCase, not the batch's cases[0]", () => {
+    const po = { id: 'po1', grade: 'PO', contractedHours: 37, current: { points: 0, cases: 0 } } as const;
+    expect(codeAndPath(() => rankCandidates([po], { id: 'N1', tier: 'E1' as never, caseType: 'community' }, { asOf: '2021-06-26' }))).toEqual(['UNKNOWN_TIER', 'newCase.tier']);
+    expect(codeAndPath(() => rankCandidates([po], { id: 'N1', tier: 'C2', caseType: 'community', preferredPractitionerId: 'nobody' }, { asOf: '2021-06-26' }))).toEqual(['UNKNOWN_REFERENCE', 'newCase.preferredPractitionerId']);
   });
 });

@@ -215,8 +215,8 @@ export interface CandidateList {
 export function rankCandidates(practitioners: readonly AllocationPractitioner[], newCase: AllocationCase, options: RankOptions): CandidateList {
   const { order = 'grade-then-workload', thresholds, ...allocationOptions } = parseInput(rankOptionsSchema, options, 'options');
   const ps = parseInput(z.array(allocationPractitionerSchema), practitioners, 'practitioners');
-  const [c] = parseInput(z.tuple([allocationCaseSchema]), [newCase], 'cases');
-  const problem = problemUnchecked(ps, allocationOptions, 1, (use) => use(c, 0));
+  const c = parseInput(allocationCaseSchema, newCase, 'newCase');
+  const problem = problemUnchecked(ps, allocationOptions, 1, (use) => use(c, 0), () => 'newCase');
   const exclusions = exclusionsUnchecked(problem.columns, problem.core, 0);
   const ceiling = problem.rules.ceiling ?? Number.POSITIVE_INFINITY;
   const eligible: AllocationImpact[] = [];

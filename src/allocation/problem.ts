@@ -289,13 +289,15 @@ export function prepareProblem(practitioners: unknown, cases: unknown, options: 
 /**
  * Builds the columns of a problem from parsed practitioners and options, and `caseCount` cases that
  * `eachCase` hands over parsed, one at a time (parsing as it goes, or not at all when they are
- * parsed already). Checks what only the whole problem shows: unique ids, preferred practitioners who exist.
+ * parsed already). Checks what only the whole problem shows: unique ids, preferred practitioners who exist;
+ * `casePath` names case `i` as the caller does (`cases[i]` by default; `newCase` for one case).
  */
 export function problemUnchecked(
   ps: readonly ParsedPractitioner[],
   o: ParsedOptions,
   caseCount: number,
   eachCase: (use: (c: ParsedCase, index: number) => void) => void,
+  casePath: (index: number) => string = (i) => `cases[${i}]`,
 ): PreparedProblem {
   const byId = assertUniqueIds(ps.map((p) => p.id), 'practitioners');
   const weightings = o.weightings ?? DEFAULT_WEIGHTINGS;
@@ -344,7 +346,7 @@ export function problemUnchecked(
     if (c.preferredPractitionerId !== undefined) {
       const p = byId.get(c.preferredPractitionerId);
       if (p < 0) {
-        const path = `cases[${i}].preferredPractitionerId`;
+        const path = `${casePath(i)}.preferredPractitionerId`;
         throw new WorkloadError('UNKNOWN_REFERENCE', `${path}: no practitioner has id "${c.preferredPractitionerId}"`, { path });
       }
       casePreferred[i] = p;
