@@ -1,10 +1,14 @@
 /** Escapes the standing bad-input suite found (tests/bad-input), each pinned by a test that failed before its fix. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEFAULT_WEIGHTINGS, PO_FTE_IN_POST, RandomStream, WorkloadError, allocateCases, capacityStatus, allocationImpact, availablePoints, compareWithNational, generateNationalCaseload, monthlyValues, organisationCaseload, rankCandidates, rateSteps, rollUp, weightingsFromTimings, workloadPoints } from '../src/index.js';
+import { DEFAULT_WEIGHTINGS, PO_FTE_IN_POST, RandomStream, WorkloadError, allocateCases, capacityStatus, allocationImpact, availablePoints, compareWithNational, generateNationalCaseload, monthlyValues, NATIONAL_UNIFICATION_SCENARIO, organisationCaseload, rankCandidates, runScenario, rateSteps, rollUp, weightingsFromTimings, workloadPoints } from '../src/index.js';
 import { pointsLookup, pointsLookupIndex } from '../src/columnar.js';
 import { BinomialRate } from '../src/random.js';
 import { parseInput } from '../src/validate.js';
+import { readTidy, tidyTemplates, writeCsvTables } from '../src/io/index.js';
 
 const codeAndPath = (run: () => unknown) => {
   try {
@@ -117,5 +121,13 @@ describe('bad-input escapes', () => {
     const po = { id: 'po1', grade: 'PO', contractedHours: 37, current: { points: 0, cases: 0 } } as const;
     expect(codeAndPath(() => rankCandidates([po], { id: 'N1', tier: 'E1' as never, caseType: 'community' }, { asOf: '2021-06-26' }))).toEqual(['UNKNOWN_TIER', 'newCase.tier']);
     expect(codeAndPath(() => rankCandidates([po], { id: 'N1', tier: 'C2', caseType: 'community', preferredPractitionerId: 'nobody' }, { asOf: '2021-06-26' }))).toEqual(['UNKNOWN_REFERENCE', 'newCase.preferredPractitionerId']);
+  });
+  it('a scenario, and tidy files, on a date before the default weightings came in are NOT_IN_FORCE at their asOf', async () => {
+    expect(codeAndPath(() => runScenario({ ...NATIONAL_UNIFICATION_SCENARIO, asOf: '2021-05-03' }))).toEqual(['NOT_IN_FORCE', 'scenario.asOf']);
+    const dir = mkdtempSync(join(tmpdir(), 'pw-early-'));
+    writeCsvTables(dir, tidyTemplates());
+    const error = await readTidy(dir, { asOf: '2021-05-03' }).then(() => undefined, (e: unknown) => e as WorkloadError);
+    expect([error?.code, error?.path]).toEqual(['NOT_IN_FORCE', 'options.asOf']);
+    expect((await readTidy(dir, { asOf: '2021-05-04' })).organisation.practitioners).toHaveLength(1);
   });
 });

@@ -3,7 +3,8 @@
  * The runner behind `npx probation-workload` and `npm start`. The only place in the library that
  * reads files and writes to the terminal. Exit codes: 0 done, 1 the scenario or data is invalid (the
  * message names the field, or the file, row and column, and what it allows), 2 the command line is
- * wrong, 3 the scenario file cannot be read (or init would overwrite a file).
+ * wrong, 3 the scenario file cannot be read, `--out` cannot be written, or init would overwrite a file.
+ * Output piped into a reader that stops early (`| head`) ends the run quietly.
  */
 import { WorkloadError } from '../errors.js';
 import { SAMPLE_TEAM } from '../workload/index.js';
@@ -40,4 +41,11 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// A reader that closed the pipe (`| head -1`) has what it wanted: stop quietly, not with an EPIPE stack.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 process.exitCode = await main(process.argv.slice(2));

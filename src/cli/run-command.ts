@@ -1,5 +1,5 @@
 /** `probation-workload run`: read a scenario, run it with its sensitivity, print and write the report. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   NATIONAL_SENSITIVITY,
@@ -20,20 +20,59 @@ import { forwardTables } from './forward-tables.js';
 import { forwardHtmlSection, renderForwardChart } from './report/forward-chart.js';
 import { reportTables } from './sections.js';
 
-/** A scenario file that cannot be read as JSON; its message names the file and the problem. */
+/** A scenario file that cannot be read as JSON, or an `--out` folder that cannot be written; its message names the file and the problem in words. */
 export class ScenarioFileError extends Error {}
 
+/** What an operating-system error code means, in words. */
+const FILE_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+};
+
+/** `error`'s code in words, with the code (`no such file (ENOENT)`). */
+export function fileErrorText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === undefined ? String(error) : `${FILE_ERRORS[code] ?? 'cannot be used'} (${code})`;
+}
+
+/** Line and column (1-based) of character `position` of `text`. */
+function lineAndColumn(text: string, position: number): { line: number; column: number } {
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  return { line, column: position - before.lastIndexOf('\n') };
+}
+
+/** The scenario file as JSON: a UTF-8 byte-order mark is allowed; a syntax error is named by line and column. */
 function readScenario(file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ScenarioFileError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new ScenarioFileError(`cannot read ${file}: ${fileErrorText(error)}`);
   }
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ScenarioFileError(`${file} is not valid JSON: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message)?.[1];
+    const where = position === undefined ? '' : (({ line, column }) => ` at line ${line}, column ${column}`)(lineAndColumn(text, Number(position)));
+    throw new ScenarioFileError(`${file} is not valid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/s, '')}`);
+  }
+}
+
+/** Makes `out` (and its parents) and checks it can be written, before any work, so a bad `--out` costs nothing. */
+export function prepareOut(out: string): void {
+  try {
+    mkdirSync(out, { recursive: true });
+    accessSync(out, constants.W_OK);
+  } catch (error) {
+    throw new ScenarioFileError(`cannot write to ${out}: ${fileErrorText(error)}`);
   }
 }
 
@@ -96,6 +135,7 @@ async function chartsOrNone(report: ScenarioReport, tornado: SensitivityResult |
  */
 export async function runCommand(scenarioFile: string | null, out: string | null, format: Format, stdout: NodeJS.WritableStream, stderr: NodeJS.WriteStream): Promise<RunOutput> {
   const scenario = validateScenario(scenarioFile === null ? NATIONAL_UNIFICATION_SCENARIO : await withOrganisationRead(readScenario(scenarioFile), scenarioFile, stderr));
+  if (out !== null) prepareOut(out);
   const bar = progressBar(stderr);
   const sections = ['caseload', 'transfer', 'pipeline', 'contracts'] as const;
   const report = runScenario(scenario, { onSection: (s) => bar.update(sections.indexOf(s) / (sections.length + 1), s === 'pipeline' ? 'pipeline Monte Carlo' : s) });

@@ -8,7 +8,8 @@ import type { Organisation, OrganisationCaseload, OrganisationPractitioner } fro
 import { organisationCaseloadUnchecked, type PractitionerOfCaseload } from '../caseload/internal.js';
 import { CaseColumns } from './case-columns.js';
 import { CASE_TYPES, NEED_AREAS, NEED_SEVERITIES, TIERS, tierIndex, type CaseType, type NeedArea, type NeedSeverity, type Tier } from '../tiers/index.js';
-import { DEFAULT_WEIGHTINGS, GRADES, type Grade } from '../weightings/index.js';
+import { GRADES, type Grade } from '../weightings/index.js';
+import { defaultWeightingsOn } from '../workload/internal.js';
 import { CASE_STATUSES, REDUCTION_REASONS, type Case, type CaseStatus, type Reduction } from '../workload/index.js';
 import { addDays, choiceCell, dateCell, decimalCell, flagCell, optionalDateCell, textCell, tierCell } from './cells.js';
 import { DataFileError, ProblemLog, type FileProblem, type RejectedRow } from './problems.js';
@@ -469,7 +470,7 @@ export async function readTidyTables(sources: TableSources, label: string, optio
   }));
   const { cases, ids } = held.byPractitioner(staff.length);
   const name = options.name ?? label;
-  const caseload = organisationCaseloadUnchecked({ name, regions, pdus, teams, practitioners: staff }, cases, options.asOf, DEFAULT_WEIGHTINGS);
+  const caseload = organisationCaseloadUnchecked({ name, regions, pdus, teams, practitioners: staff }, cases, options.asOf, defaultWeightingsOn(options.asOf, 'options.asOf'));
   return loadedOrganisation({ caseload, ids, staff, asOf: options.asOf, unallocated, caseDates, caseNeeds, rows, rejected, notes });
 }
 

@@ -24,9 +24,8 @@ import {
 import type { CaseloadNeeds, NeedsAnalysis, PathwayEligibility } from '../needs/index.js';
 import { analyseColumns, caseloadNeedsUnchecked, crosswalkOf } from '../needs/internal.js';
 import { backtestWorkforce, projectWorkforce, simulateWorkforce, type WorkforceBacktest } from '../pipeline/index.js';
-import { DEFAULT_WEIGHTINGS } from '../weightings/index.js';
 import { DEFAULT_CASE_CEILING } from '../workload/index.js';
-import { combinedCapacityPercentUnchecked } from '../workload/internal.js';
+import { combinedCapacityPercentUnchecked, defaultWeightingsOn } from '../workload/internal.js';
 import { dayOnePortfolio, type PortfolioNeed } from './portfolio.js';
 import { validateScenario, type ParsedScenario, type Scenario } from './schema.js';
 import { liftAndShift, transferringCasesUnchecked } from './transfer.js';
@@ -235,7 +234,7 @@ export function runSections(s: ParsedScenario, options: RunOptions, reuse?: { re
 /** The report of a parsed scenario from its sections: the figures of each, and the headline that joins them. */
 export function scenarioReport(s: ParsedScenario, sections: ScenarioSections): ScenarioReport {
   const { caseload: { organisationRollUp, distribution, poDistribution }, transfer, pipeline, contracts, needs } = sections;
-  const weightings = s.weightings ?? DEFAULT_WEIGHTINGS;
+  const weightings = s.weightings ?? defaultWeightingsOn(s.asOf, 'scenario.asOf');
   const vcse = contracts.summary.byProviderType.find((g) => g.key === 'VCSE');
   const startMonth = pipeline.start;
   return {
@@ -270,7 +269,7 @@ export function scenarioReport(s: ParsedScenario, sections: ScenarioSections): S
 /** The organisation and its caseload, rolled up against the reporting ceiling, and its distributions (all grades, and POs). */
 function caseloadSection(s: ParsedScenario): ScenarioSections['caseload'] {
   const dates = s.forward === undefined ? {} : { dates: s.forward.dates };
-  const weightings = s.weightings ?? DEFAULT_WEIGHTINGS;
+  const weightings = s.weightings ?? defaultWeightingsOn(s.asOf, 'scenario.asOf');
   const org: ScenarioOrganisation =
     s.organisation.data !== undefined
       ? organisationCaseload(s.organisation.data, { asOf: s.asOf, weightings })

@@ -86,15 +86,48 @@ describe('probation-workload run', () => {
     expect(stderr).toContain('"least-loaded"');
   });
 
-  it('an unreadable file exits 3, a wrong command line exits 2', () => {
-    expect(run(['run', join(dir, 'missing.json')])).toMatchObject({ code: 3 });
+  it('an unreadable file exits 3 in words, a wrong command line exits 2', () => {
+    const missing = run(['run', join(dir, 'missing.json')]);
+    expect(missing).toMatchObject({ code: 3 });
+    expect(missing.stderr).toContain('missing.json: no such file (ENOENT)');
     const notJson = join(dir, 'not.json');
-    writeFileSync(notJson, '{ not json');
-    expect(run(['run', notJson]).stderr).toContain('is not valid JSON');
+    writeFileSync(notJson, '{\n  "seed": 1,\n  not json');
+    // the third line, third character: where JSON.parse stopped
+    expect(run(['run', notJson]).stderr).toContain('is not valid JSON at line 3, column 3');
     const usage = run(['run', '--format', 'pdf']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('expected one of table, json, csv');
     expect(existsSync(join(dir, 'pdf'))).toBe(false);
+  });
+
+  it('checks --out before the run: a path through a file exits 3 in words, and nothing is run', () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const started = Date.now();
+    const result = run(['run', scenarioFile, '--out', join(file, 'out')]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('cannot write to');
+    expect(result.stderr).toContain('(ENOTDIR)');
+    expect(result.stdout).toBe(''); // refused before any table was printed
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  it('reads a scenario file with a UTF-8 byte-order mark', () => {
+    const withBom = join(dir, 'bom.json');
+    writeFileSync(withBom, `\uFEFF${JSON.stringify(smallScenario())}`);
+    const { code, stdout } = run(['run', withBom, '--format', 'csv']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('# headline');
+  });
+
+  it('stops quietly when the reader closes the pipe (| head)', () => {
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" --import tsx src/cli/main.ts team | head -c 10 > /dev/null; "${process.execPath}" --import tsx src/cli/main.ts run "${scenarioFile}" --format json | head -c 10`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(result.stdout).toHaveLength(10);
+    expect(result.stderr).not.toContain('EPIPE');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('prints the sample team report', () => {
