@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEFAULT_WEIGHTINGS, PO_FTE_IN_POST, RandomStream, WorkloadError, allocateCases, capacityStatus, allocationImpact, availablePoints, compareWithNational, generateNationalCaseload, monthlyValues, NATIONAL_UNIFICATION_SCENARIO, organisationCaseload, rankCandidates, runScenario, rateSteps, rollUp, weightingsFromTimings, workloadPoints } from '../src/index.js';
+import { DEFAULT_WEIGHTINGS, PO_FTE_IN_POST, RandomStream, WorkloadError, allocateCases, capacityStatus, allocationImpact, availablePoints, compareWithNational, generateCases, generateNationalCaseload, TIERS, monthlyValues, NATIONAL_UNIFICATION_SCENARIO, organisationCaseload, rankCandidates, runScenario, rateSteps, rollUp, weightingsFromTimings, workloadPoints } from '../src/index.js';
 import { pointsLookup, pointsLookupIndex } from '../src/columnar.js';
 import { BinomialRate } from '../src/random.js';
 import { parseInput } from '../src/validate.js';
@@ -129,5 +129,12 @@ describe('bad-input escapes', () => {
     const error = await readTidy(dir, { asOf: '2021-05-03' }).then(() => undefined, (e: unknown) => e as WorkloadError);
     expect([error?.code, error?.path]).toEqual(['NOT_IN_FORCE', 'options.asOf']);
     expect((await readTidy(dir, { asOf: '2021-05-04' })).organisation.practitioners).toHaveLength(1);
+  });
+  it('generateCases with a weight that underflows (5e-324 D1 community) draws D1 community cases, not the first outcome (A3 community)', () => {
+    const zero = Object.fromEntries(['A3', 'A2', 'A1', 'A0', 'B3', 'B2', 'B1', 'B0', 'C3', 'C2', 'C1', 'C0', 'D3', 'D2', 'D1', 'D0'].map((t) => [t, 0]));
+    const mix = { weights: { community: { ...zero, D1: 5e-324 }, licence: {}, custody: {} }, t2aShare: 0, unpaidWorkOnlyShare: 0, activeWarrantShare: 0.01, overdueTerminationShare: 0.01 };
+    const cases = generateCases({ seed: 1, count: 50, pduCount: 3, mix } as never);
+    expect(new Set(Array.from(cases.tierIndex, (t) => TIERS[t]))).toEqual(new Set(['D1']));
+    expect(new Set(cases.caseTypeIndex)).toEqual(new Set([0])); // community
   });
 });

@@ -175,6 +175,20 @@ function samplerOf(outcomes: readonly Outcome[]): MixSampler {
 }
 
 /**
+ * Scales weights whose largest is `max` by a power of two that brings `max` to [1, 2): exact in
+ * doubles (the same tables for every mix of ordinary weights), and no tiny weight (5e-324) then
+ * underflows to 0 when multiplied by the shares, which would leave nothing to draw but the first
+ * outcome.
+ */
+function powerOfTwoToUnit(max: number): (weight: number) => number {
+  if (!(max > 0) || !Number.isFinite(max)) return (weight) => weight;
+  const exponent = -Math.floor(Math.log2(max));
+  // 2^1074 is past a double's range: two exact steps.
+  const [first, second] = [2 ** Math.max(-1000, Math.min(1000, exponent)), 2 ** (exponent - Math.max(-1000, Math.min(1000, exponent)))];
+  return (weight) => weight * first * second;
+}
+
+/**
  * Compiles a parsed mix, its weights multiplied by `tilt` per protect level. A community case at
  * change level 0 (no mandate for change) is unpaid work only with the mix's share, else active; any
  * other case has an active warrant, is overdue for termination, or is active, by the mix's shares.
@@ -182,9 +196,11 @@ function samplerOf(outcomes: readonly Outcome[]): MixSampler {
 export function mixSamplers(mix: z.output<typeof caseMixSchema>, tilt?: z.output<typeof protectTiltSchema>): MixSamplers {
   const outcomes: Outcome[] = [];
   const { t2aShare, unpaidWorkOnlyShare, activeWarrantShare, overdueTerminationShare } = mix;
+  const tilted = (caseType: CaseType, tier: Tier) => (mix.weights[caseType][tier] ?? 0) * (tilt === undefined ? 1 : tilt[protectLevelOf(tier) ?? 'untiered']);
+  const toUnit = powerOfTwoToUnit(Math.max(...CASE_TYPES.flatMap((caseType) => TIERS.map((tier) => tilted(caseType, tier)))));
   CASE_TYPES.forEach((caseType: CaseType, t) => {
     TIERS.forEach((tier: Tier, k) => {
-      const weight = (mix.weights[caseType][tier] ?? 0) * (tilt === undefined ? 1 : tilt[protectLevelOf(tier) ?? 'untiered']);
+      const weight = toUnit(tilted(caseType, tier));
       const statuses: [number, number][] =
         caseType === 'community' && changeLevelOf(tier) === 0
           ? [
