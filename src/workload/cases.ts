@@ -61,8 +61,7 @@ export type Caseload = z.input<typeof caseloadSchema>;
  *
  * @example
  * ```ts
- * assertUniqueCaseIds([['caseload.cases', [{ id: 'X1' }, {}, { id: 'X1' }]]]);
- * // throws DUPLICATE_ID at caseload.cases[2].id
+ * assertUniqueCaseIds([['caseload.cases', [{ id: 'X1' }, {}, { id: 'X1' }]]]); // throws DUPLICATE_ID at caseload.cases[2].id
  * ```
  */
 export function assertUniqueCaseIds(caseloads: Iterable<readonly [path: string, cases: readonly { readonly id?: string | undefined }[]]>): void {
