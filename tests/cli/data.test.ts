@@ -172,6 +172,11 @@ describe('probation-workload schema, init, --version', { timeout: 180_000 }, () 
     const parsed = JSON.parse(schema.stdout) as { $schema: string; properties: Record<string, unknown> };
     expect(parsed.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(Object.keys(parsed.properties)).toEqual(expect.arrayContaining(['organisation', 'transfer', 'pipeline', 'contracts']));
+    // an organisation of your own, documented where a scenario's author reads the schema
+    const organisation = parsed.properties.organisation as { description: string; properties: Record<string, { type?: string; description?: string }> };
+    expect(organisation.description).toContain('{ "from": "data/" }');
+    expect(organisation.properties.from).toMatchObject({ type: 'string' });
+    expect(organisation.properties.from?.description).toContain('relative to the scenario file');
     const version = run(['--version']);
     expect(version).toEqual({ code: 0, stdout: `probation-workload ${(JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version}\n`, stderr: '' });
   });
