@@ -9,7 +9,7 @@ import { readNewCases, type NewCase } from '../io/index.js';
 import type { Format } from './usage.js';
 import { dataSummary, dayAssessed, printTables, writeReportFiles } from './assess-command.js';
 import type { AllocateCommand } from './data-args.js';
-import { renderDataTable, rowSchema, tableObjects, type DataColumn, type DataTable } from './data-tables.js';
+import { capacityColumn, renderDataTable, rowSchema, tableObjects, type DataColumn, type DataTable } from './data-tables.js';
 import { readOrganisation } from '../io/index.js';
 
 const col = (name: string, kind: DataColumn['kind'], short?: string, width?: number): DataColumn => ({ name, kind, ...(short === undefined ? {} : { short }), ...(width === undefined ? {} : { width }) });
@@ -18,12 +18,12 @@ const col = (name: string, kind: DataColumn['kind'], short?: string, width?: num
 export const ALLOCATE_COLUMNS = {
   placements: [
     col('case_ref', 'text', 'case', 14), col('practitioner_id', 'text', 'practitioner', 18), col('reason', 'text', undefined, 22), col('points', { decimals: 0 }),
-    col('capacity_before_percent', { decimals: 1 }, 'before %'), col('capacity_after_percent', { decimals: 1 }, 'after %'),
+    capacityColumn('capacity_before_percent', 'before %'), capacityColumn('capacity_after_percent', 'after %'),
   ],
   unplaced: [col('case_ref', 'text', 'case', 14), col('reason', 'text', undefined, 24), col('message', 'text', undefined, 70)],
   practitioners_after: [
     col('id', 'text', undefined, 18), col('grade', 'text'), col('available_points', 'count', 'available'), col('points_before', { decimals: 0 }, 'before'), col('points_after', { decimals: 0 }, 'after'),
-    col('capacity_before_percent', { decimals: 1 }, 'before %'), col('capacity_after_percent', { decimals: 1 }, 'after %'), col('cases_before', 'count'), col('cases_after', 'count'), col('cases_added', 'count', 'added'),
+    capacityColumn('capacity_before_percent', 'before %'), capacityColumn('capacity_after_percent', 'after %'), col('cases_before', 'count'), col('cases_after', 'count'), col('cases_added', 'count', 'added'),
   ],
 } as const satisfies Record<string, readonly DataColumn[]>;
 
@@ -38,7 +38,8 @@ export const allocateReportSchema = z.strictObject({
   tables: z.strictObject(Object.fromEntries(Object.entries(ALLOCATE_COLUMNS).map(([name, columns]) => [name, z.array(rowSchema(columns))])) as Record<keyof typeof ALLOCATE_COLUMNS, z.ZodArray<ReturnType<typeof rowSchema>>>),
 });
 
-const round = (value: number) => Math.round(value * 10) / 10;
+/** A capacity % to one decimal; blank (`null`) when nothing is available, where the library gives 0 (never "0.0%"). */
+const percent = (value: number, available: number) => (available === 0 ? null : Math.round(value * 10) / 10);
 
 /** Runs `allocate`: prints and (with `--out`) writes placements, unplaced cases and practitioners after. */
 export async function allocateCommand(command: AllocateCommand, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<{ files: readonly string[] }> {
@@ -76,12 +77,16 @@ export async function allocateCommand(command: AllocateCommand, stdout: NodeJS.W
   });
   const result = allocateCases(practitioners, cases, { asOf, ...(command.policy === null ? {} : { policy: command.policy }) });
   const on = `on ${asOf}`;
+  const availableOf = new Map(result.practitioners.map((p) => [p.id, p.available]));
   const tables: DataTable[] = [
     {
       name: 'placements',
       title: `Cases placed ${on} (${result.summary.placed} of ${result.summary.cases}; points in WMT points, capacity % of available points)`,
       columns: ALLOCATE_COLUMNS.placements,
-      rows: result.placed.map((p) => [p.caseId, p.practitionerId, p.reason, p.points, round(p.capacityBefore), round(p.capacityAfter)]),
+      rows: result.placed.map((p) => {
+        const available = availableOf.get(p.practitionerId) ?? 0;
+        return [p.caseId, p.practitionerId, p.reason, p.points, percent(p.capacityBefore, available), percent(p.capacityAfter, available)];
+      }),
     },
     {
       name: 'unplaced',
@@ -93,7 +98,7 @@ export async function allocateCommand(command: AllocateCommand, stdout: NodeJS.W
       name: 'practitioners_after',
       title: `Practitioners before and after the batch ${on}`,
       columns: ALLOCATE_COLUMNS.practitioners_after,
-      rows: result.practitioners.map((p) => [p.id, p.grade, p.available, p.pointsBefore, p.pointsAfter, round(p.capacityBefore), round(p.capacityAfter), p.casesBefore, p.casesAfter, p.casesAdded]),
+      rows: result.practitioners.map((p) => [p.id, p.grade, p.available, p.pointsBefore, p.pointsAfter, percent(p.capacityBefore, p.available), percent(p.capacityAfter, p.available), p.casesBefore, p.casesAfter, p.casesAdded]),
     },
   ];
   const notes = [...loaded.notes, ...(fresh?.notes ?? [])];

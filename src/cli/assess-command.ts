@@ -20,7 +20,7 @@ import { columnarPoints } from '../workload/index.js';
 import type { Format } from './usage.js';
 import type { AssessCommand } from './data-args.js';
 import { ASSESS_NEEDS_COLUMNS, assessNeeds } from './assess-needs.js';
-import { renderDataTable, rowSchema, tableObjects, tableOut, type DataColumn, type DataTable } from './data-tables.js';
+import { capacityColumn, renderDataTable, rowSchema, tableObjects, tableOut, type DataColumn, type DataTable } from './data-tables.js';
 
 const text = (name: string, short?: string, width?: number): DataColumn => ({ name, kind: 'text', ...(short === undefined ? {} : { short }), ...(width === undefined ? {} : { width }) });
 const fileOnly = (column: DataColumn): DataColumn => ({ ...column, fileOnly: true });
@@ -33,7 +33,7 @@ export const ASSESS_COLUMNS = {
   units: [
     fileOnly(text('level')), text('id', undefined, 10), text('name', undefined, 20), fileOnly(text('parent_id')),
     count('practitioners', 'staff'), decimal('fte', 1, 'FTE'), count('cases'), fileOnly(count('ceiling_cases')),
-    decimal('points', 0), count('available_points', 'available'), decimal('capacity_percent', 1, 'cap %'),
+    decimal('points', 0), count('available_points', 'available'), capacityColumn('capacity_percent', 'cap %'),
     fileOnly(decimal('cases_per_fte', 1)), count('above_50_cases', '>50'), count('above_100_percent', '>100%'), count('above_110_percent', '>110%'),
   ],
   distribution: [
@@ -45,7 +45,8 @@ export const ASSESS_COLUMNS = {
   practitioners: [
     text('id', undefined, 16), text('name', undefined, 18), text('grade'), text('team_id', 'team', 10), fileOnly(text('pdu_id')), fileOnly(text('region_id')),
     fileOnly(decimal('contracted_hours', 1)), decimal('fte', 2, 'FTE'), count('cases'), fileOnly(count('ceiling_cases')), decimal('points', 0),
-    count('available_points', 'available'), decimal('capacity_percent', 1, 'cap %'), flag('above_50_cases', '>50'), flag('above_100_percent', '>100%'), flag('above_110_percent', '>110%'),
+    count('available_points', 'available'), capacityColumn('capacity_percent', 'cap %'), flag('above_50_cases', '>50'), flag('above_100_percent', '>100%'), flag('above_110_percent', '>110%'),
+    fileOnly(text('capacity_status')),
   ],
   data: [text('table'), count('rows_read', 'read'), count('rows_loaded', 'loaded'), count('rows_rejected', 'rejected')],
 } as const satisfies Record<string, readonly DataColumn[]>;
@@ -130,10 +131,14 @@ export function assessTables(oc: OrganisationCaseload, loaded: LoadedOrganisatio
       const points = (totals.points[i] as number) + (p.standardDeliveryReports[i] as number) * rp.standardDelivery + (p.fastDeliveryReports[i] as number) * rp.fastDelivery;
       const available = p.availablePoints[i] as number;
       const capacity = available === 0 ? null : (points / available) * 100;
+      const over = capacity !== null && capacity > up.thresholds.over;
+      const red = capacity !== null && capacity > up.thresholds.red;
       return [
         pr.id, pr.name ?? null, pr.grade, pr.teamId, oc.pdus[p.pduIndex[i] as number]?.id ?? null, oc.regions[p.regionIndex[i] as number]?.id ?? null,
         pr.contractedHours, round(p.fte[i] as number, 4), totals.cases[i] as number, totals.ceilingCases[i] as number, round(points, 2), available,
-        capacity === null ? null : round(capacity, 1), (totals.ceilingCases[i] as number) > up.ceiling, capacity !== null && capacity > up.thresholds.over, capacity !== null && capacity > up.thresholds.red,
+        capacity === null ? null : round(capacity, 1), (totals.ceilingCases[i] as number) > up.ceiling, over, red,
+        // nothing available (an SPO on management time): no capacity, never "0.0% within"
+        capacity === null ? 'no capacity' : red ? 'red' : over ? 'over' : 'within',
       ];
     }),
   };

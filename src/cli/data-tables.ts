@@ -36,6 +36,23 @@ export interface DataTable {
   readonly rows: readonly (readonly Cell[])[];
 }
 
+/**
+ * A capacity % column (one decimal) of a table with a row per practitioner or unit: its cell is
+ * `null` when nothing is available (an SPO on management time), blank in the files and `no capacity`
+ * on the terminal, never "0.0%".
+ *
+ * @example
+ * ```ts
+ * // a PO at 121.3% and an SPO with 0 available points
+ * const table = { name: 'practitioners', title: 'Practitioners', columns: [capacityColumn('capacity_percent', 'cap %')], rows: [[121.3], [null]] };
+ * console.log(renderDataTable(table)); // cap % / 121.3 / no capacity
+ * console.log(tableOut(table).rows); // [[121.3], [null]]: the file keeps a number or a blank
+ * ```
+ */
+export function capacityColumn(name: string, short: string): DataColumn {
+  return { name, kind: { decimals: 1 }, short, show: (cell) => (typeof cell === 'number' ? fixed(cell, 1) : 'no capacity') };
+}
+
 /** The table as the io writers take it (booleans as `true`/`false`). */
 export function tableOut(table: DataTable): TableOut {
   return {

@@ -68,8 +68,14 @@ export const scenarioSchema = z.strictObject({
   organisation: nationalCaseloadOptionsSchema
     .omit({ seed: true, asOf: true, weightings: true, dates: true })
     .extend({
-      data: organisationSchema.optional(),
-      from: z.string().min(1, 'expected a path to a tidy folder, a tidy workbook or a WMT extract').optional(),
+      data: organisationSchema.optional().describe('Your own organisation as objects (regions, PDUs, teams, practitioners with their caseloads), as organisationCaseload takes it; alone, without generator options.'),
+      from: z
+        .string()
+        .min(1, 'expected a path to a tidy folder, a tidy workbook or a WMT extract')
+        .optional()
+        .describe(
+          'Your own organisation read from files: a folder of tidy CSV files, a tidy .xlsx workbook or a live WMT extract workbook, relative to the scenario file (e.g. "data/"). `probation-workload run` reads it on asOf and runs the scenario on it; alone, without generator options, and without a forward section.',
+        ),
     })
     .superRefine((o, ctx) => {
       const given = Object.keys(o).filter((key) => o[key as keyof typeof o] !== undefined);
@@ -77,7 +83,8 @@ export const scenarioSchema = z.strictObject({
       if (own.length > 0 && given.length > 1) {
         ctx.addIssue({ code: 'custom', path: [own[0] as string], message: `expected ${own[0]} alone: an organisation of your own is not generated (also given: ${given.filter((k) => k !== own[0]).join(', ')})` });
       }
-    }),
+    })
+    .describe('The receiving organisation: the generator\'s options (practitioners, cases, pduCount, teamSize, profile, targets) for a synthetic one, or { "from": "data/" } (your files) or { "data": ... } (your organisation as objects).'),
   /** The transferring caseload and how it is allocated. */
   transfer: transferSchema,
   pipeline: z.strictObject({

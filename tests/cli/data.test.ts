@@ -72,8 +72,8 @@ describe('probation-workload assess', { timeout: 180_000 }, () => {
     expect(units[0]).toBe('level,id,name,parent_id,practitioners,fte,cases,ceiling_cases,points,available_points,capacity_percent,cases_per_fte,above_50_cases,above_100_percent,above_110_percent');
     expect(units[1]).toBe('national,national,org,,3,2.5,74,74,4872,5440,89.6,29.6,1,1,1');
     const practitioners = readFileSync(join(out, 'practitioners.csv'), 'utf8').split('\n');
-    expect(practitioners[1]).toBe('po1,Ann Officer,PO,T1,N01,A,37,1,20,20,2640,2176,121.3,false,true,true');
-    expect(practitioners[3]).toBe('pso1,Cy Services,PSO,T2,N01,A,37,1,52,52,2132,2176,98,true,false,false');
+    expect(practitioners[1]).toBe('po1,Ann Officer,PO,T1,N01,A,37,1,20,20,2640,2176,121.3,false,true,true,red');
+    expect(practitioners[3]).toBe('pso1,Cy Services,PSO,T2,N01,A,37,1,52,52,2132,2176,98,true,false,false,within');
     // No %, £ or quoted "4,872": every line splits into its 15 cells.
     expect(units.filter((l) => l !== '').every((l) => !/[%£"]/.test(l) && l.split(',').length === 15)).toBe(true);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as unknown;
@@ -86,6 +86,28 @@ describe('probation-workload assess', { timeout: 180_000 }, () => {
     expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet?.getCell('K2').value).toBe(89.6);
     expect(sheet?.getColumn(11).numFmt).toBe('0.0');
+  });
+
+  it('an SPO with no available points has no capacity: blank capacity % in the files, "no capacity" on the terminal and in capacity_status', () => {
+    const spo = 'spo1,Dee Manager,SPO,T1,Team One,N01,PDU One,A,North East,37';
+    // spo1 holds one B2 licence case: 132 points against 0 available (an SPO's hours are management time)
+    const data = folder('spo', { 'practitioners.csv': `${PRACTITIONERS}\n${spo}`, 'cases.csv': `${CASES}\nS1,spo1,B2,licence` });
+    const out = join(dir, 'spo-out');
+    const { code, stdout } = run(['assess', data, '--as-of', '2021-06-26', '--out', out]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\nspo1 +Dee Manager +SPO +T1 +0\.00 +1 +132 +0 +no capacity *\n/);
+    expect(stdout).not.toMatch(/spo1 .* 0\.0 /);
+    const practitioners = readFileSync(join(out, 'practitioners.csv'), 'utf8').split('\n');
+    expect(practitioners[0]?.endsWith(',capacity_percent,above_50_cases,above_100_percent,above_110_percent,capacity_status')).toBe(true);
+    expect(practitioners.slice(1, 5)).toEqual([
+      'po1,Ann Officer,PO,T1,N01,A,37,1,20,20,2640,2176,121.3,false,true,true,red',
+      'po2,Ben Officer,PO,T1,N01,A,18.5,0.5,2,2,100,1088,9.2,false,false,false,within',
+      'pso1,Cy Services,PSO,T2,N01,A,37,1,52,52,2132,2176,98,true,false,false,within',
+      'spo1,Dee Manager,SPO,T1,N01,A,37,0,1,1,132,0,,false,false,false,no capacity',
+    ]);
+    const after = join(dir, 'spo-allocate');
+    expect(run(['allocate', data, '--as-of', '2021-06-26', '--out', after]).code).toBe(0);
+    expect(readFileSync(join(after, 'practitioners_after.csv'), 'utf8')).toContain('\nspo1,SPO,0,132,132,,,1,1,0');
   });
 
   it('prints the report as JSON with --format=json', () => {
@@ -150,6 +172,11 @@ describe('probation-workload schema, init, --version', { timeout: 180_000 }, () 
     const parsed = JSON.parse(schema.stdout) as { $schema: string; properties: Record<string, unknown> };
     expect(parsed.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(Object.keys(parsed.properties)).toEqual(expect.arrayContaining(['organisation', 'transfer', 'pipeline', 'contracts']));
+    // an organisation of your own, documented where a scenario's author reads the schema
+    const organisation = parsed.properties.organisation as { description: string; properties: Record<string, { type?: string; description?: string }> };
+    expect(organisation.description).toContain('{ "from": "data/" }');
+    expect(organisation.properties.from).toMatchObject({ type: 'string' });
+    expect(organisation.properties.from?.description).toContain('relative to the scenario file');
     const version = run(['--version']);
     expect(version).toEqual({ code: 0, stdout: `probation-workload ${(JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version}\n`, stderr: '' });
   });

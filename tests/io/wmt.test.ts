@@ -98,6 +98,8 @@ describe('readWmtExtract', () => {
     const points = (id: string) => workloadPoints(byId.get(id)?.caseload ?? { cases: [] });
     // K1 (M, PO): filtered B2 community 2 x 115 = 230, A3 licence 219, C1 custody 2 x 23 = 46, untiered 0
     // -> 495; T2A B2 community on the custody column 48 -> 543; 1 SDR x 138 + 2 FDR x 65 = 268; total 811.
+    // The T2A case keeps its 48 in full beside the W flag row at B2 community: the live worker gives
+    // T2A counts no flag rows (context-map/tiers.js with t2a = true), so nothing is deducted from them.
     // Cases: wmt_extract 3 + 1 + 2 + 1 = 7 (the third B2 is the W-flagged warrant, 0 points) + 1 T2A = 8.
     expect(points('K1@T1').total).toBe(811);
     expect(points('K1@T1').caseCount).toBe(8);
