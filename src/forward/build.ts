@@ -5,6 +5,7 @@ import { organisationCaseload, type OrganisationCaseload, type SyntheticCaseDate
 import { CASE_TYPES, tierIndex } from '../tiers/index.js';
 import { DEFAULT_WEIGHTINGS, type WeightingTable } from '../weightings/index.js';
 import { CASE_STATUSES, type Practitioner } from '../workload/index.js';
+import { coreRulesUnchecked, resolveRulesUnchecked } from '../allocation/internal.js';
 import { availablePointsUnchecked } from '../workload/internal.js';
 import { NO_DAY, type ForwardDemand, type ForwardModel } from './core.js';
 import { dayOf, isoOf, weekOfDay } from './dates.js';
@@ -41,8 +42,8 @@ function commonOptions(o: ParsedOptions, weightings: WeightingTable) {
     weightings,
     resetFromDay: o.probationReset === false ? NO_DAY : dayOf(o.probationReset?.from ?? PROBATION_RESET_FROM),
     demandMode: o.demandMode ?? 'allocate',
-    policy: o.policy ?? 'balanced',
-    rules: o.rules ?? {},
+    allocation: coreRulesUnchecked(o.policy ?? 'balanced', resolveRulesUnchecked(o.rules)),
+    nationalScope: scope === 'none',
     countUnpaidWorkOnly: o.countUnpaidWorkOnly ?? o.rules?.countUnpaidWorkOnly ?? false,
   } as const;
 }

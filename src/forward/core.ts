@@ -4,7 +4,8 @@
  * allocated week by week by the library's allocation (or pooled at team level), and running sums.
  * Trusts its input: the public functions in `index.ts` validate.
  */
-import { ALLOCATION_LEVELS, OUTCOMES, allocateColumnar, type AllocationColumns, type AllocationPolicy, type AllocationRules } from '../allocation/index.js';
+import { ALLOCATION_LEVELS, OUTCOMES, type AllocationColumns } from '../allocation/index.js';
+import { allocateColumnarUnchecked, type CoreRules } from '../allocation/internal.js';
 import { CASE_TYPES, TIERS, protectLevelOf, type Tier } from '../tiers/index.js';
 import type { WeightingTable } from '../weightings/index.js';
 import { CASE_STATUSES } from '../workload/index.js';
@@ -109,8 +110,10 @@ export interface ForwardModel {
   /** First day of probation reset, or {@link NO_DAY}. */
   readonly resetFromDay: number;
   readonly demandMode: 'allocate' | 'pool';
-  readonly policy: AllocationPolicy;
-  readonly rules: AllocationRules;
+  /** The allocation's policy and rules as its core reads them (resolved once, at the boundary). */
+  readonly allocation: CoreRules;
+  /** New demand is allocated nationally (`rules.scope` `none`), not within its PDU. */
+  readonly nationalScope: boolean;
   readonly countUnpaidWorkOnly: boolean;
 }
 
@@ -357,7 +360,7 @@ interface Ledger {
   readonly unplaced: UnplacedDemand[];
 }
 
-/** Allocates week `w`'s new cases with the library's columnar allocation and books them (and their ends). */
+/** Allocates week `w`'s new cases with the library's columnar allocation core (the columns are built here, so trusted) and books them (and their ends). */
 function allocateWeek(
   model: ForwardModel,
   demand: WeeklyDemand,
@@ -374,7 +377,7 @@ function allocateWeek(
   const caseLevel = new Uint8Array(C);
   const caseScope = new Uint32Array(C);
   const entry = new Uint32Array(C);
-  const national = model.rules.scope === 'none';
+  const national = model.nationalScope;
   let j = 0;
   for (let e = 0; e < E; e++) {
     for (let k = demand.count[w * E + e] as number; k > 0; k--) {
@@ -401,7 +404,7 @@ function allocateWeek(
     casePreferred: new Int32Array(C).fill(-1),
     scopeCount: national ? 1 : model.pduCount,
   };
-  const r = allocateColumnar(columns, { policy: model.policy, rules: model.rules });
+  const r = allocateColumnarUnchecked(columns, model.allocation);
   const tally = new Map<string, number>();
   for (let i = 0; i < C; i++) {
     const p = r.assigned[i] as number;

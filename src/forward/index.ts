@@ -157,9 +157,21 @@ export function projectWorkloadColumns(
   options: ForwardOptions,
 ): ColumnarProjection {
   const { parsed, org } = parseColumnarInput(input);
-  const o = parseInput(forwardOptionsSchema, options, 'options');
+  return projectWorkloadColumnsUnchecked(org, parsed.dates, parsed.demand ?? [], parseInput(forwardOptionsSchema, options, 'options'));
+}
+
+/**
+ * The trusted core of {@link projectWorkloadColumns}, for a caller that has already checked the
+ * organisation, the date columns, the demand and the options at its own boundary (the scenario).
+ */
+export function projectWorkloadColumnsUnchecked(
+  org: OrganisationCaseload,
+  dates: ForwardDateColumns,
+  demand: readonly z.output<typeof weeklyDemandSchema>[],
+  o: z.output<typeof forwardOptionsSchema>,
+): ColumnarProjection {
   const thresholds = thresholdsOf(o);
-  const model = modelOfColumns(org, parsed.dates, parsed.demand ?? [], o);
+  const model = modelOfColumns(org, dates, demand, o);
   const run = runProjection(model);
   const levels = allLevelSeries(model, run);
   const crossings = Object.fromEntries(
@@ -268,6 +280,15 @@ export function forwardMonteCarloColumns(
   options: MonteCarloOptions,
 ): ForwardMonteCarlo {
   const { parsed, org } = parseColumnarInput(input);
-  const o = parseInput(monteCarloOptionsSchema, options, 'options');
-  return simulateForward(modelOfColumns(org, parsed.dates, parsed.demand ?? [], o), org, specOf(o));
+  return forwardMonteCarloColumnsUnchecked(org, parsed.dates, parsed.demand ?? [], parseInput(monteCarloOptionsSchema, options, 'options'));
+}
+
+/** The trusted core of {@link forwardMonteCarloColumns} (as {@link projectWorkloadColumnsUnchecked}: everything checked by the caller). */
+export function forwardMonteCarloColumnsUnchecked(
+  org: OrganisationCaseload,
+  dates: ForwardDateColumns,
+  demand: readonly z.output<typeof weeklyDemandSchema>[],
+  o: z.output<typeof monteCarloOptionsSchema>,
+): ForwardMonteCarlo {
+  return simulateForward(modelOfColumns(org, dates, demand, o), org, specOf(o));
 }

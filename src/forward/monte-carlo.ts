@@ -16,6 +16,13 @@ import { deepFreeze } from '../freeze.js';
 
 // Imported bindings read once: under a loader that turns them into getters, a hot loop would call one per read.
 const BASE = BASE_STATE;
+const CUSTODY_STATE = CUSTODY;
+const LICENCE_STATE = LICENCE;
+const UNSUPERVISED_STATE = UNSUPERVISED;
+const ENDED_STATE = ENDED;
+const NO_DAY_VALUE = NO_DAY;
+const PATH_OF = pathOf;
+const WEEK_OF_DAY = weekOfDay;
 
 /** What is uncertain, and how. */
 export interface UncertaintySpec {
@@ -61,32 +68,138 @@ export interface ForwardMonteCarlo {
 }
 
 const NO_WEEK = -1;
+/** Changes of state a case can make: release, reset, end. */
+const MAX_CHANGES = 3;
 
-/** Adds `sign` x case `i`'s weekly point changes (weeks 1..W) to `delta` (weeks x teams), with its release and recall as given. */
-function emitCase(model: ForwardModel, cell: Float64Array, path: Int32Array, i: number, release: number, recallWeek: number, sign: number, delta: Float64Array): void {
-  const T = model.teamCount;
-  const W = model.weeks;
-  const team = model.teamIndex[model.cases.practitionerIndex[i] as number] as number;
-  const n = pathOf(model, i, path, release);
+/**
+ * The cases a draw can move (custody released in the horizon, and licences), with everything about
+ * them that does not depend on the draw worked out once: team, hundredths of a point in each state,
+ * the state on the start day and the changes of state in weeks 1..W, and the week each is first
+ * on licence (custody: its release week; licence: 0).
+ */
+interface UncertainCases {
+  readonly count: number;
+  readonly caseIndex: Uint32Array;
+  readonly team: Uint32Array;
+  /** `count x 5`: hundredths in each state (ended: 0). */
+  readonly cells: Float64Array;
+  readonly startState: Uint8Array;
+  readonly changes: Uint8Array;
+  /** `count x MAX_CHANGES`: the week and the state of each change, in order. */
+  readonly week: Int32Array;
+  readonly to: Uint8Array;
+  readonly licenceWeek: Int32Array;
+  /** Positions in this list of the custody cases released in the horizon. */
+  readonly custody: Uint32Array;
+  /** Each of those cases released early: its release day, its state on the start day, and its changes (as `week` and `to`, by its position in `custody`). */
+  readonly early: { readonly release: Int32Array; readonly startState: Uint8Array; readonly changes: Uint8Array; readonly week: Int32Array; readonly to: Uint8Array };
+}
+
+/**
+ * Case `i`'s state on the start day (into `startState[slot]`) and its changes of state in weeks
+ * 1..W with release day `release` (into `week` and `to` from `slot x MAX_CHANGES`); returns how many.
+ */
+function changesOf(model: ForwardModel, path: Int32Array, i: number, release: number, slot: number, startState: Uint8Array, week: Int32Array, to: Uint8Array): number {
+  const start = model.startDay;
+  const n = PATH_OF(model, i, path, release);
   let state = BASE[model.cases.caseTypeIndex[i] as number] as number;
   let k = 0;
-  for (; k < n && (path[2 * k] as number) <= model.startDay; k++) state = path[2 * k + 1] as number;
+  for (; k < n && (path[2 * k] as number) <= start; k++) state = path[2 * k + 1] as number;
+  startState[slot] = state;
+  let m = 0;
+  for (; k < n; k++) {
+    const w = WEEK_OF_DAY(start, path[2 * k] as number);
+    if (w > model.weeks) break;
+    week[slot * MAX_CHANGES + m] = w;
+    to[slot * MAX_CHANGES + m] = path[2 * k + 1] as number;
+    m += 1;
+  }
+  return m;
+}
+
+function uncertainCases(model: ForwardModel, varies: boolean, earlyWeeks: number): UncertainCases {
+  const c = model.cases;
+  const start = model.startDay;
+  const W = model.weeks;
+  const chosen: number[] = [];
+  const custody: number[] = [];
+  for (let i = 0; varies && i < c.tierIndex.length; i++) {
+    const kind = BASE[c.caseTypeIndex[i] as number];
+    const release = c.releaseDay[i] as number;
+    const end = c.endDay[i] as number;
+    const releasedInHorizon = kind === CUSTODY_STATE && release !== NO_DAY_VALUE && release > start && WEEK_OF_DAY(start, release) <= W;
+    if (!(releasedInHorizon || kind === LICENCE_STATE) || (end !== NO_DAY_VALUE && end <= start)) continue;
+    if (releasedInHorizon) custody.push(chosen.length);
+    chosen.push(i);
+  }
+  const count = chosen.length;
+  const lookup = pointsLookupUnchecked(model.weightings);
+  const u = {
+    count,
+    caseIndex: Uint32Array.from(chosen),
+    team: Uint32Array.from(chosen, (i) => model.teamIndex[c.practitionerIndex[i] as number] as number),
+    cells: new Float64Array(count * 5),
+    startState: new Uint8Array(count),
+    changes: new Uint8Array(count),
+    week: new Int32Array(count * MAX_CHANGES),
+    to: new Uint8Array(count * MAX_CHANGES),
+    licenceWeek: Int32Array.from(chosen, (i) => (BASE[c.caseTypeIndex[i] as number] === CUSTODY_STATE ? WEEK_OF_DAY(start, c.releaseDay[i] as number) : 0)),
+    custody: Uint32Array.from(custody),
+  };
+  const path = new Int32Array(6);
+  chosen.forEach((i, k) => {
+    statePoints(model, lookup, i, u.cells.subarray(5 * k, 5 * k + 5));
+    u.changes[k] = changesOf(model, path, i, c.releaseDay[i] as number, k, u.startState, u.week, u.to);
+  });
+  const early = {
+    release: Int32Array.from(custody, (k) => Math.max(start + 1, (c.releaseDay[chosen[k] as number] as number) - 7 * earlyWeeks)),
+    startState: new Uint8Array(custody.length),
+    changes: new Uint8Array(custody.length),
+    week: new Int32Array(custody.length * MAX_CHANGES),
+    to: new Uint8Array(custody.length * MAX_CHANGES),
+  };
+  custody.forEach((k, j) => (early.changes[j] = changesOf(model, path, chosen[k] as number, early.release[j] as number, j, early.startState, early.week, early.to)));
+  return { ...u, early };
+}
+
+/**
+ * Adds `sign` x the weekly point changes (weeks 1..W) of uncertain case `k` to `delta` (weeks x
+ * teams): from `state`, the `n` changes in `week` and `to` from `at`, with a recall in `recallWeek`
+ * (or {@link NO_WEEK}).
+ */
+function emitChanges(
+  u: UncertainCases,
+  k: number,
+  state: number,
+  n: number,
+  week: Int32Array,
+  to: Uint8Array,
+  at: number,
+  recallWeek: number,
+  sign: number,
+  delta: Float64Array,
+  W: number,
+  T: number,
+): void {
+  const team = u.team[k] as number;
+  const cell = 5 * k;
+  const cells = u.cells;
   // A recall is taken before any change of its week or later; once recalled, only the licence end still applies.
   let pending = recallWeek !== NO_WEEK && recallWeek <= W;
   let recalled = false;
-  for (; k <= n; k++) {
-    const w = k < n ? weekOfDay(model.startDay, path[2 * k] as number) : W + 1;
-    if (pending && recallWeek <= w && (state === LICENCE || state === UNSUPERVISED)) {
-      delta[recallWeek * T + team] = (delta[recallWeek * T + team] as number) + sign * ((cell[CUSTODY] as number) - (cell[state] as number));
-      state = CUSTODY;
+  for (let j = 0; j <= n; j++) {
+    const w = j < n ? (week[at + j] as number) : W + 1;
+    if (pending && recallWeek <= w && (state === LICENCE_STATE || state === UNSUPERVISED_STATE)) {
+      delta[recallWeek * T + team] = (delta[recallWeek * T + team] as number) + sign * ((cells[cell + CUSTODY_STATE] as number) - (cells[cell + state] as number));
+      state = CUSTODY_STATE;
       pending = false;
       recalled = true;
     }
-    if (w > W) break;
-    const to = path[2 * k + 1] as number;
-    if (recalled && to !== ENDED) continue;
-    delta[w * T + team] = (delta[w * T + team] as number) + sign * ((cell[to] as number) - (cell[state] as number));
-    state = to;
+    if (j === n) break;
+    const next = to[at + j] as number;
+    if (recalled && next !== ENDED_STATE) continue;
+    delta[w * T + team] = (delta[w * T + team] as number) + sign * ((cells[cell + next] as number) - (cells[cell + state] as number));
+    state = next;
   }
 }
 
@@ -239,23 +352,7 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const team = allLevelSeries(noDemand, runProjection(noDemand)).team;
   const base = new Float64Array((W + 1) * T);
   for (let x = 0; x < base.length; x++) base[x] = (team.points[x] as number) - (x < T ? 0 : (team.points[x - T] as number));
-  const lookup = pointsLookupUnchecked(model.weightings);
-  const path = new Int32Array(6);
-  const c = model.cases;
-  const cells = new Float64Array(c.tierIndex.length * 5);
-  const uncertain: number[] = [];
-  const custodyReleases: number[] = [];
-  const varies = spec.recallWeeklyRate > 0 || spec.earlyRelease.rate > 0;
-  for (let i = 0; varies && i < c.tierIndex.length; i++) {
-    const kind = BASE[c.caseTypeIndex[i] as number];
-    const release = c.releaseDay[i] as number;
-    const end = c.endDay[i] as number;
-    const releasedInHorizon = kind === CUSTODY && release !== NO_DAY && release > start && weekOfDay(start, release) <= W;
-    if (!(releasedInHorizon || kind === LICENCE) || (end !== NO_DAY && end <= start)) continue;
-    statePoints(model, lookup, i, cells.subarray(5 * i, 5 * i + 5));
-    uncertain.push(i);
-    if (releasedInHorizon) custodyReleases.push(i);
-  }
+  const uc = uncertainCases(model, spec.recallWeeklyRate > 0 || spec.earlyRelease.rate > 0, spec.earlyRelease.weeks);
   const units = unitMaps(model, org, team.available);
   const plan = demandPlan(model, units);
   const arrivals = new Float64Array(Math.max(1, plan.durations.length) * (W + 1) * model.pduCount);
@@ -265,43 +362,55 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const unitPoints = new Float64Array(units.total);
   const logStay = Math.log(1 - Math.min(spec.recallWeeklyRate, 1 - 1e-12));
   const recallAll = spec.recallWeeklyRate === 0 ? 0 : 1 - Math.exp(W * logStay);
-  const release = new Int32Array(c.tierIndex.length);
-  const recall = new Int32Array(c.tierIndex.length);
-  const stamp = new Int32Array(c.tierIndex.length);
-  const recalled = new Int32Array(c.tierIndex.length);
+  // The chance of a recall in the weeks after `from`, for each `from` below W.
+  const recallWithin = Float64Array.from({ length: W }, (_, from) => 1 - Math.exp((W - from) * logStay));
+  // Per run, stamped with the run (so nothing is cleared between runs): released early (and which of `uc.early`), recalled (and when), touched.
+  const early = new Int32Array(uc.count);
+  const earlyAt = new Int32Array(uc.count);
+  const recall = new Int32Array(uc.count);
+  const recalled = new Int32Array(uc.count);
+  const stamp = new Int32Array(uc.count);
   const touched: number[] = [];
+  const e = uc.early;
+  const earlyFrom = Int32Array.from(e.release, (day) => WEEK_OF_DAY(start, day));
   let unpooled = 0;
   const streams = RandomStream.streams(spec.seed, R);
   for (let r = 0; r < R; r++) {
     const rng = streams[r] as RandomStream;
+    const run = r + 1;
     delta.set(base);
-    // Only the cases whose draw moves them are re-emitted: their deterministic path out, the drawn one in.
+    // Only the cases whose draw moves them are re-emitted: their deterministic changes out, the drawn ones in.
     touched.length = 0;
-    eachChosen(rng, custodyReleases.length, spec.earlyRelease.rate, (k) => {
-      const i = custodyReleases[k] as number;
-      release[i] = Math.max(start + 1, (c.releaseDay[i] as number) - 7 * spec.earlyRelease.weeks);
-      stamp[i] = r + 1;
-      touched.push(i);
+    eachChosen(rng, uc.custody.length, spec.earlyRelease.rate, (j) => {
+      const u = uc.custody[j] as number;
+      early[u] = run;
+      earlyAt[u] = j;
+      stamp[u] = run;
+      touched.push(u);
     });
     // Recall: each case on licence for `left` weeks of the horizon is recalled in it with 1 - (1 - h)^left; candidates
     // are chosen at the largest such chance (all W weeks) and kept at their own, then the week drawn within `left`.
-    eachChosen(rng, uncertain.length, recallAll, (k) => {
-      const i = uncertain[k] as number;
-      const from = BASE[c.caseTypeIndex[i] as number] === CUSTODY ? weekOfDay(start, stamp[i] === r + 1 ? (release[i] as number) : (c.releaseDay[i] as number)) : 0;
-      const within = 1 - Math.exp((W - from) * logStay);
-      if (from >= W || rng.uniform() * recallAll >= within) return;
-      recall[i] = from + Math.floor(Math.log(1 - rng.uniform() * within) / logStay) + 1;
-      if (stamp[i] !== r + 1) {
-        stamp[i] = r + 1;
-        release[i] = c.releaseDay[i] as number;
-        touched.push(i);
+    eachChosen(rng, uc.count, recallAll, (u) => {
+      const from = early[u] === run ? (earlyFrom[earlyAt[u] as number] as number) : (uc.licenceWeek[u] as number);
+      if (from >= W) return;
+      const within = recallWithin[from] as number;
+      if (rng.uniform() * recallAll >= within) return;
+      recall[u] = from + Math.floor(Math.log(1 - rng.uniform() * within) / logStay) + 1;
+      recalled[u] = run;
+      if (stamp[u] !== run) {
+        stamp[u] = run;
+        touched.push(u);
       }
-      recalled[i] = r + 1;
     });
-    for (const i of touched) {
-      const cell = cells.subarray(5 * i, 5 * i + 5);
-      emitCase(model, cell, path, i, c.releaseDay[i] as number, NO_WEEK, -1, delta);
-      emitCase(model, cell, path, i, release[i] as number, recalled[i] === r + 1 ? (recall[i] as number) : NO_WEEK, 1, delta);
+    for (const u of touched) {
+      const recallWeek = recalled[u] === run ? (recall[u] as number) : NO_WEEK;
+      emitChanges(uc, u, uc.startState[u] as number, uc.changes[u] as number, uc.week, uc.to, u * MAX_CHANGES, NO_WEEK, -1, delta, W, T);
+      if (early[u] === run) {
+        const j = earlyAt[u] as number;
+        emitChanges(uc, u, e.startState[j] as number, e.changes[j] as number, e.week, e.to, j * MAX_CHANGES, recallWeek, 1, delta, W, T);
+      } else {
+        emitChanges(uc, u, uc.startState[u] as number, uc.changes[u] as number, uc.week, uc.to, u * MAX_CHANGES, recallWeek, 1, delta, W, T);
+      }
     }
     unpooled += drawDemand(model, plan, units, spec, rng, arrivals, delta);
     for (let w = 0; w <= W; w++) {

@@ -85,9 +85,10 @@ export function negativeBinomial(rng: RandomStream, mean: number, dispersion: nu
  * draws the same mean many times.
  */
 export class PoissonTable {
-  readonly #prob: Float64Array;
-  readonly #alias: Uint32Array;
-  readonly #size: number;
+  // Plain (not #private) fields: a draw reads them 67 million times in the national Monte Carlo, and V8 reads plain fields faster.
+  private readonly prob: Float64Array;
+  private readonly alias: Uint32Array;
+  private readonly size: number;
 
   constructor(mean: number) {
     const pmf: number[] = [];
@@ -100,9 +101,9 @@ export class PoissonTable {
       if ((k > mean && 1 - cumulative < 1e-15) || (k > mean && p === 0)) break;
     }
     const n = pmf.length;
-    this.#size = n;
-    this.#prob = new Float64Array(n);
-    this.#alias = new Uint32Array(n);
+    this.size = n;
+    this.prob = new Float64Array(n);
+    this.alias = new Uint32Array(n);
     const scaled = pmf.map((x) => (x * n) / cumulative);
     const small: number[] = [];
     const large: number[] = [];
@@ -110,21 +111,21 @@ export class PoissonTable {
     while (small.length > 0 && large.length > 0) {
       const s = small.pop() as number;
       const l = large[large.length - 1] as number;
-      this.#prob[s] = scaled[s] as number;
-      this.#alias[s] = l;
+      this.prob[s] = scaled[s] as number;
+      this.alias[s] = l;
       scaled[l] = (scaled[l] as number) + (scaled[s] as number) - 1;
       if ((scaled[l] as number) < 1) small.push(large.pop() as number);
     }
     for (const k of [...small, ...large]) {
-      this.#prob[k] = 1;
-      this.#alias[k] = k;
+      this.prob[k] = 1;
+      this.alias[k] = k;
     }
   }
 
   /** One draw. */
   draw(rng: RandomStream): number {
-    const u = rng.uniform() * this.#size;
+    const u = rng.uniform() * this.size;
     const k = Math.floor(u);
-    return u - k < (this.#prob[k] as number) ? k : (this.#alias[k] as number);
+    return u - k < (this.prob[k] as number) ? k : (this.alias[k] as number);
   }
 }

@@ -11,12 +11,20 @@ import {
   DEFAULT_FORWARD_WEEKS,
   MAX_FORWARD_WEEKS,
   NO_DAY,
-  forwardMonteCarloColumns,
-  projectWorkloadColumns,
   weeklyDemandSchema,
   type WeeklyDemand,
 } from '../forward/index.js';
-import { datesOfGenerated, dayOf, isoOf, estimateDemandUnchecked, levelsOfColumns, summaryOf, type ForwardSummary } from '../forward/internal.js';
+import {
+  datesOfGenerated,
+  dayOf,
+  isoOf,
+  estimateDemandUnchecked,
+  forwardMonteCarloColumnsUnchecked,
+  levelsOfColumns,
+  projectWorkloadColumnsUnchecked,
+  summaryOf,
+  type ForwardSummary,
+} from '../forward/internal.js';
 import { CASE_TYPES } from '../tiers/index.js';
 import { isoDateSchema } from '../validate.js';
 
@@ -86,7 +94,7 @@ export function demandOfGenerated(org: ScenarioOrganisation, forwardDates: { rea
   );
 }
 
-/** Runs a parsed forward section on the scenario's generated caseload (given dates by the caseload section). */
+/** Runs a parsed forward section on the scenario's caseload (checked, and given dates by the caseload section). */
 export function forwardSection(section: z.output<typeof forwardSectionSchema>, org: ScenarioOrganisation, seed: number, policy: 'balanced' | 'least-loaded' | 'grade-order' | undefined): ForwardReport {
   const W = section.weeks ?? DEFAULT_FORWARD_WEEKS;
   if (org.dates === undefined) throw new Error('the caseload section gives the cases dates when the scenario has a forward section');
@@ -102,9 +110,9 @@ export function forwardSection(section: z.output<typeof forwardSectionSchema>, o
     ...(policy === undefined ? {} : { policy }),
     ...(section.probationReset === undefined ? {} : { probationReset: section.probationReset }),
   };
-  const input = { organisation: org, dates, demand };
-  const projection = projectWorkloadColumns(input, options);
-  const mc = forwardMonteCarloColumns(input, { ...options, seed, ...section.monteCarlo });
+  // The organisation (checked by the caseload section), the dates (generated), the demand and the options (the parsed section) are trusted: the unchecked cores.
+  const projection = projectWorkloadColumnsUnchecked(org, dates, demand, options);
+  const mc = forwardMonteCarloColumnsUnchecked(org, dates, demand, { ...options, seed, ...section.monteCarlo });
   const weekDates = Array.from({ length: W + 1 }, (_, w) => isoOf(dayOf(org.asOf) + 7 * w));
   return {
     ...summaryOf(levelsOfColumns(projection.levels, projection.crossings, org), weekDates, mc),
