@@ -70,51 +70,54 @@ export interface ForwardMonteCarlo {
 const NO_WEEK = -1;
 /** Changes of state a case can make: release, reset, end. */
 const MAX_CHANGES = 3;
+// A case's path record (see UncertainCases): its fields side by side, so a draw reads one cache line of them.
+const TEAM = 0;
+const START_STATE = 1;
+const CHANGES = 2;
+const WEEK = 3;
+const TO = WEEK + MAX_CHANGES;
+const LICENCE_WEEK = TO + MAX_CHANGES;
+const RECORD = LICENCE_WEEK + 1;
 
 /**
  * The cases a draw can move (custody released in the horizon, and licences), with everything about
- * them that does not depend on the draw worked out once: team, hundredths of a point in each state,
- * the state on the start day and the changes of state in weeks 1..W, and the week each is first
- * on licence (custody: its release week; licence: 0).
+ * them that does not depend on the draw worked out once: a path record of {@link RECORD} whole
+ * numbers each (team, state on the start day, the number of changes of state in weeks 1..W and
+ * each one's week and state, and the week it is first on licence: custody, its release week;
+ * licence, 0) and hundredths of a point in each state (ended: 0). The custody cases have a second
+ * path record: the same case released early (a fixed shift, so its path is known before any draw).
  */
 interface UncertainCases {
   readonly count: number;
-  readonly caseIndex: Uint32Array;
-  readonly team: Uint32Array;
-  /** `count x 5`: hundredths in each state (ended: 0). */
+  /** `count x RECORD`. */
+  readonly records: Int32Array;
+  /** `count x 5`. */
   readonly cells: Float64Array;
-  readonly startState: Uint8Array;
-  readonly changes: Uint8Array;
-  /** `count x MAX_CHANGES`: the week and the state of each change, in order. */
-  readonly week: Int32Array;
-  readonly to: Uint8Array;
-  readonly licenceWeek: Int32Array;
-  /** Positions in this list of the custody cases released in the horizon. */
+  /** Positions in the list of the custody cases released in the horizon. */
   readonly custody: Uint32Array;
-  /** Each of those cases released early: its release day, its state on the start day, and its changes (as `week` and `to`, by its position in `custody`). */
-  readonly early: { readonly release: Int32Array; readonly startState: Uint8Array; readonly changes: Uint8Array; readonly week: Int32Array; readonly to: Uint8Array };
+  /** `custody.length x RECORD`: those cases released early. */
+  readonly early: Int32Array;
 }
 
-/**
- * Case `i`'s state on the start day (into `startState[slot]`) and its changes of state in weeks
- * 1..W with release day `release` (into `week` and `to` from `slot x MAX_CHANGES`); returns how many.
- */
-function changesOf(model: ForwardModel, path: Int32Array, i: number, release: number, slot: number, startState: Uint8Array, week: Int32Array, to: Uint8Array): number {
+/** Case `i`'s path record into `out` from `at`: team, state on the start day and changes with release day `release`, first licence week. */
+function recordOf(model: ForwardModel, path: Int32Array, i: number, release: number, out: Int32Array, at: number): void {
   const start = model.startDay;
   const n = PATH_OF(model, i, path, release);
   let state = BASE[model.cases.caseTypeIndex[i] as number] as number;
   let k = 0;
   for (; k < n && (path[2 * k] as number) <= start; k++) state = path[2 * k + 1] as number;
-  startState[slot] = state;
+  out[at + TEAM] = model.teamIndex[model.cases.practitionerIndex[i] as number] as number;
+  out[at + START_STATE] = state;
   let m = 0;
   for (; k < n; k++) {
     const w = WEEK_OF_DAY(start, path[2 * k] as number);
     if (w > model.weeks) break;
-    week[slot * MAX_CHANGES + m] = w;
-    to[slot * MAX_CHANGES + m] = path[2 * k + 1] as number;
+    out[at + WEEK + m] = w;
+    out[at + TO + m] = path[2 * k + 1] as number;
     m += 1;
   }
-  return m;
+  out[at + CHANGES] = m;
+  out[at + LICENCE_WEEK] = BASE[model.cases.caseTypeIndex[i] as number] === CUSTODY_STATE ? WEEK_OF_DAY(start, release) : 0;
 }
 
 function uncertainCases(model: ForwardModel, varies: boolean, earlyWeeks: number): UncertainCases {
@@ -132,63 +135,36 @@ function uncertainCases(model: ForwardModel, varies: boolean, earlyWeeks: number
     if (releasedInHorizon) custody.push(chosen.length);
     chosen.push(i);
   }
-  const count = chosen.length;
   const lookup = pointsLookupUnchecked(model.weightings);
-  const u = {
-    count,
-    caseIndex: Uint32Array.from(chosen),
-    team: Uint32Array.from(chosen, (i) => model.teamIndex[c.practitionerIndex[i] as number] as number),
-    cells: new Float64Array(count * 5),
-    startState: new Uint8Array(count),
-    changes: new Uint8Array(count),
-    week: new Int32Array(count * MAX_CHANGES),
-    to: new Uint8Array(count * MAX_CHANGES),
-    licenceWeek: Int32Array.from(chosen, (i) => (BASE[c.caseTypeIndex[i] as number] === CUSTODY_STATE ? WEEK_OF_DAY(start, c.releaseDay[i] as number) : 0)),
-    custody: Uint32Array.from(custody),
-  };
   const path = new Int32Array(6);
+  const records = new Int32Array(chosen.length * RECORD);
+  const cells = new Float64Array(chosen.length * 5);
   chosen.forEach((i, k) => {
-    statePoints(model, lookup, i, u.cells.subarray(5 * k, 5 * k + 5));
-    u.changes[k] = changesOf(model, path, i, c.releaseDay[i] as number, k, u.startState, u.week, u.to);
+    recordOf(model, path, i, c.releaseDay[i] as number, records, k * RECORD);
+    statePoints(model, lookup, i, cells.subarray(5 * k, 5 * k + 5));
   });
-  const early = {
-    release: Int32Array.from(custody, (k) => Math.max(start + 1, (c.releaseDay[chosen[k] as number] as number) - 7 * earlyWeeks)),
-    startState: new Uint8Array(custody.length),
-    changes: new Uint8Array(custody.length),
-    week: new Int32Array(custody.length * MAX_CHANGES),
-    to: new Uint8Array(custody.length * MAX_CHANGES),
-  };
-  custody.forEach((k, j) => (early.changes[j] = changesOf(model, path, chosen[k] as number, early.release[j] as number, j, early.startState, early.week, early.to)));
-  return { ...u, early };
+  const early = new Int32Array(custody.length * RECORD);
+  custody.forEach((k, j) => {
+    const i = chosen[k] as number;
+    recordOf(model, path, i, Math.max(start + 1, (c.releaseDay[i] as number) - 7 * earlyWeeks), early, j * RECORD);
+  });
+  return { count: chosen.length, records, cells, custody: Uint32Array.from(custody), early };
 }
 
 /**
- * Adds `sign` x the weekly point changes (weeks 1..W) of uncertain case `k` to `delta` (weeks x
- * teams): from `state`, the `n` changes in `week` and `to` from `at`, with a recall in `recallWeek`
- * (or {@link NO_WEEK}).
+ * Adds `sign` x the weekly point changes (weeks 1..W) of the case whose path record is at `at` of
+ * `records` and whose points are at `cell` of `cells` to `delta` (weeks x teams), with a recall in
+ * `recallWeek` (or {@link NO_WEEK}).
  */
-function emitChanges(
-  u: UncertainCases,
-  k: number,
-  state: number,
-  n: number,
-  week: Int32Array,
-  to: Uint8Array,
-  at: number,
-  recallWeek: number,
-  sign: number,
-  delta: Float64Array,
-  W: number,
-  T: number,
-): void {
-  const team = u.team[k] as number;
-  const cell = 5 * k;
-  const cells = u.cells;
+function emitChanges(records: Int32Array, at: number, cells: Float64Array, cell: number, recallWeek: number, sign: number, delta: Float64Array, W: number, T: number): void {
+  const team = records[at + TEAM] as number;
+  const n = records[at + CHANGES] as number;
+  let state = records[at + START_STATE] as number;
   // A recall is taken before any change of its week or later; once recalled, only the licence end still applies.
   let pending = recallWeek !== NO_WEEK && recallWeek <= W;
   let recalled = false;
   for (let j = 0; j <= n; j++) {
-    const w = j < n ? (week[at + j] as number) : W + 1;
+    const w = j < n ? (records[at + WEEK + j] as number) : W + 1;
     if (pending && recallWeek <= w && (state === LICENCE_STATE || state === UNSUPERVISED_STATE)) {
       delta[recallWeek * T + team] = (delta[recallWeek * T + team] as number) + sign * ((cells[cell + CUSTODY_STATE] as number) - (cells[cell + state] as number));
       state = CUSTODY_STATE;
@@ -196,10 +172,66 @@ function emitChanges(
       recalled = true;
     }
     if (j === n) break;
-    const next = to[at + j] as number;
+    const next = records[at + TO + j] as number;
     if (recalled && next !== ENDED_STATE) continue;
     delta[w * T + team] = (delta[w * T + team] as number) + sign * ((cells[cell + next] as number) - (cells[cell + state] as number));
     state = next;
+  }
+}
+
+/**
+ * Adds to `delta` what a recall in `recallWeek` changes in the deterministic points of the case
+ * whose record is at `at`: from the recall it counts custody points, its later changes of state
+ * lapse, and its licence end takes custody points off instead. The drawn path less the
+ * deterministic one, as two {@link emitChanges} would give them, in one pass (whole hundredths:
+ * exact in any order).
+ */
+function emitRecall(records: Int32Array, at: number, cells: Float64Array, cell: number, recallWeek: number, delta: Float64Array, W: number, T: number): void {
+  if (recallWeek > W) return;
+  const team = records[at + TEAM] as number;
+  const n = records[at + CHANGES] as number;
+  let state = records[at + START_STATE] as number;
+  let recalled = false;
+  for (let j = 0; j <= n; j++) {
+    const w = j < n ? (records[at + WEEK + j] as number) : W + 1;
+    if (!recalled && recallWeek <= w && (state === LICENCE_STATE || state === UNSUPERVISED_STATE)) {
+      delta[recallWeek * T + team] = (delta[recallWeek * T + team] as number) + (cells[cell + CUSTODY_STATE] as number) - (cells[cell + state] as number);
+      recalled = true;
+    }
+    if (j === n) break;
+    const next = records[at + TO + j] as number;
+    if (recalled) {
+      const drawn = next === ENDED_STATE ? (cells[cell + ENDED_STATE] as number) - (cells[cell + CUSTODY_STATE] as number) : 0;
+      delta[w * T + team] = (delta[w * T + team] as number) + drawn - ((cells[cell + next] as number) - (cells[cell + state] as number));
+    }
+    state = next;
+  }
+}
+
+/**
+ * One run's samples: the teams' weekly changes in `delta` summed over the weeks (in place), each
+ * unit's points (teams, then each unit added into its parent), and its capacity % into `samples`
+ * from `at` (week by week, `total` units apart per run: see {@link simulateForward}).
+ */
+function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Array, W: number, T: number, samples: Float32Array, at: number, stride: number): void {
+  const total = units.total;
+  const parent = units.parent;
+  const available = units.available;
+  for (let w = 0; w <= W; w++) {
+    const row = w * T;
+    for (let t = 0; t < T; t++) {
+      if (w > 0) delta[row + t] = (delta[row + t] as number) + (delta[row - T + t] as number);
+      unitPoints[t] = delta[row + t] as number;
+    }
+    unitPoints.fill(0, T);
+    for (let u = 0; u < total - 1; u++) unitPoints[parent[u] as number] = (unitPoints[parent[u] as number] as number) + (unitPoints[u] as number);
+    const from = at + w * stride;
+    const availableRow = w * total;
+    for (let u = 0; u < total; u++) {
+      const a = available[availableRow + u] as number;
+      // Hundredths of a point over available points is capacity in %; a pooled share's rounding residue is never below 0.
+      samples[from + u] = a === 0 ? 0 : Math.max(0, unitPoints[u] as number) / a;
+    }
   }
 }
 
@@ -347,7 +379,6 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const W = model.weeks;
   const T = model.teamCount;
   const R = spec.runs;
-  const start = model.startDay;
   const noDemand: ForwardModel = { ...model, demand: { ...model.demand, perWeek: new Float64Array(0), pduIndex: new Uint32Array(0) } };
   const team = allLevelSeries(noDemand, runProjection(noDemand)).team;
   const base = new Float64Array((W + 1) * T);
@@ -356,7 +387,7 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const units = unitMaps(model, org, team.available);
   const plan = demandPlan(model, units);
   const arrivals = new Float64Array(Math.max(1, plan.durations.length) * (W + 1) * model.pduCount);
-  // Run-major (each run writes one block in order); bandsOf reads it back unit by unit in blocks.
+  // Week-major, then run, then unit: each run writes one row of units a week; bandsOf reads a week's runs from one block.
   const samples = new Float32Array(units.total * (W + 1) * R);
   const delta = new Float64Array((W + 1) * T);
   const unitPoints = new Float64Array(units.total);
@@ -364,68 +395,51 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const recallAll = spec.recallWeeklyRate === 0 ? 0 : 1 - Math.exp(W * logStay);
   // The chance of a recall in the weeks after `from`, for each `from` below W.
   const recallWithin = Float64Array.from({ length: W }, (_, from) => 1 - Math.exp((W - from) * logStay));
-  // Per run, stamped with the run (so nothing is cleared between runs): released early (and which of `uc.early`), recalled (and when), touched.
-  const early = new Int32Array(uc.count);
-  const earlyAt = new Int32Array(uc.count);
-  const recall = new Int32Array(uc.count);
-  const recalled = new Int32Array(uc.count);
-  const stamp = new Int32Array(uc.count);
+  // What each case drew this run, `count x 3`: the run it was last touched in, which early record (-1: none), the recall week (NO_WEEK: none).
+  const drawn = new Int32Array(uc.count * 3);
   const touched: number[] = [];
-  const e = uc.early;
-  const earlyFrom = Int32Array.from(e.release, (day) => WEEK_OF_DAY(start, day));
+  const records = uc.records;
+  const cells = uc.cells;
   let unpooled = 0;
   const streams = RandomStream.streams(spec.seed, R);
   for (let r = 0; r < R; r++) {
     const rng = streams[r] as RandomStream;
     const run = r + 1;
     delta.set(base);
-    // Only the cases whose draw moves them are re-emitted: their deterministic changes out, the drawn ones in.
+    // Only the cases whose draw moves them are booked: the drawn path less the deterministic one.
     touched.length = 0;
     eachChosen(rng, uc.custody.length, spec.earlyRelease.rate, (j) => {
       const u = uc.custody[j] as number;
-      early[u] = run;
-      earlyAt[u] = j;
-      stamp[u] = run;
+      drawn[3 * u] = run;
+      drawn[3 * u + 1] = j;
+      drawn[3 * u + 2] = NO_WEEK;
       touched.push(u);
     });
     // Recall: each case on licence for `left` weeks of the horizon is recalled in it with 1 - (1 - h)^left; candidates
     // are chosen at the largest such chance (all W weeks) and kept at their own, then the week drawn within `left`.
     eachChosen(rng, uc.count, recallAll, (u) => {
-      const from = early[u] === run ? (earlyFrom[earlyAt[u] as number] as number) : (uc.licenceWeek[u] as number);
+      const early = drawn[3 * u] === run;
+      const from = (early ? uc.early[(drawn[3 * u + 1] as number) * RECORD + LICENCE_WEEK] : records[u * RECORD + LICENCE_WEEK]) as number;
       if (from >= W) return;
       const within = recallWithin[from] as number;
       if (rng.uniform() * recallAll >= within) return;
-      recall[u] = from + Math.floor(Math.log(1 - rng.uniform() * within) / logStay) + 1;
-      recalled[u] = run;
-      if (stamp[u] !== run) {
-        stamp[u] = run;
+      drawn[3 * u + 2] = from + Math.floor(Math.log(1 - rng.uniform() * within) / logStay) + 1;
+      if (!early) {
+        drawn[3 * u] = run;
+        drawn[3 * u + 1] = -1;
         touched.push(u);
       }
     });
     for (const u of touched) {
-      const recallWeek = recalled[u] === run ? (recall[u] as number) : NO_WEEK;
-      emitChanges(uc, u, uc.startState[u] as number, uc.changes[u] as number, uc.week, uc.to, u * MAX_CHANGES, NO_WEEK, -1, delta, W, T);
-      if (early[u] === run) {
-        const j = earlyAt[u] as number;
-        emitChanges(uc, u, e.startState[j] as number, e.changes[j] as number, e.week, e.to, j * MAX_CHANGES, recallWeek, 1, delta, W, T);
-      } else {
-        emitChanges(uc, u, uc.startState[u] as number, uc.changes[u] as number, uc.week, uc.to, u * MAX_CHANGES, recallWeek, 1, delta, W, T);
+      const j = drawn[3 * u + 1] as number;
+      if (j < 0) emitRecall(records, u * RECORD, cells, 5 * u, drawn[3 * u + 2] as number, delta, W, T);
+      else {
+        emitChanges(records, u * RECORD, cells, 5 * u, NO_WEEK, -1, delta, W, T);
+        emitChanges(uc.early, j * RECORD, cells, 5 * u, drawn[3 * u + 2] as number, 1, delta, W, T);
       }
     }
     unpooled += drawDemand(model, plan, units, spec, rng, arrivals, delta);
-    for (let w = 0; w <= W; w++) {
-      unitPoints.fill(0);
-      for (let t = 0; t < T; t++) {
-        if (w > 0) delta[w * T + t] = (delta[w * T + t] as number) + (delta[(w - 1) * T + t] as number);
-        unitPoints[t] = delta[w * T + t] as number;
-      }
-      for (let u = 0; u < units.total - 1; u++) unitPoints[units.parent[u] as number] = (unitPoints[units.parent[u] as number] as number) + (unitPoints[u] as number);
-      for (let u = 0; u < units.total; u++) {
-        const available = units.available[w * units.total + u] as number;
-        // Hundredths of a point over available points is capacity in %; a pooled share's rounding residue is never below 0.
-        samples[(r * (W + 1) + w) * units.total + u] = available === 0 ? 0 : Math.max(0, unitPoints[u] as number) / available;
-      }
-    }
+    sampleRun(units, delta, unitPoints, W, T, samples, r * units.total, R * units.total);
   }
   return { runs: R, seed: spec.seed, weeks: W, units: bandsOf(model, org, units, samples, R), unpooledNewCases: unpooled / R };
 }
@@ -433,7 +447,7 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
 /** Units whose runs are gathered together: a block of 64 units x 1,000 runs is 256 KB, within a core's cache. */
 const GATHER_BLOCK = 64;
 
-/** P5, P50, P95 and the mean of every unit's capacity % in every week, from the run-major samples. */
+/** P5, P50, P95 and the mean of every unit's capacity % in every week, from the week-major samples. */
 function bandsOf(model: ForwardModel, org: OrganisationCaseload, units: UnitMaps, samples: Float32Array, R: number): UnitBand[] {
   const named = [
     ...org.teams.map((t) => ({ level: 'team' as const, id: t.id, name: t.name })),
@@ -452,7 +466,7 @@ function bandsOf(model: ForwardModel, org: OrganisationCaseload, units: UnitMaps
     for (let u0 = 0; u0 < total; u0 += GATHER_BLOCK) {
       const size = Math.min(GATHER_BLOCK, total - u0);
       for (let r = 0; r < R; r++) {
-        const from = (r * (W + 1) + w) * total + u0;
+        const from = (w * R + r) * total + u0;
         for (let k = 0; k < size; k++) block[k * R + r] = samples[from + k] as number;
       }
       for (let k = 0; k < size; k++) {

@@ -78,6 +78,11 @@ export function negativeBinomial(rng: RandomStream, mean: number, dispersion: nu
   return poisson(rng, (gamma(rng, dispersion) * mean) / dispersion);
 }
 
+/** Slices of the uniform in a {@link PoissonTable}'s guide (1 KB a table: in a core's cache while one mean is drawn). */
+const GUIDE_SLOTS = 1024;
+/** A guide slice whose draw depends on where in the slice the uniform falls. */
+const MIXED = 255;
+
 /**
  * Poisson draws of one mean (at most {@link POISSON_CHUNK}) from one uniform each, by Walker's alias
  * method over the probabilities 0..K, where K is the first count past the mean whose upper tail is
@@ -89,6 +94,8 @@ export class PoissonTable {
   private readonly prob: Float64Array;
   private readonly alias: Uint32Array;
   private readonly size: number;
+  /** For each of {@link GUIDE_SLOTS} equal slices of the uniform, the draw it always gives, or {@link MIXED}. */
+  private readonly guide: Uint8Array;
 
   constructor(mean: number) {
     const pmf: number[] = [];
@@ -120,11 +127,27 @@ export class PoissonTable {
       this.prob[k] = 1;
       this.alias[k] = k;
     }
+    this.guide = new Uint8Array(GUIDE_SLOTS).fill(MIXED);
+    // A uniform u in [b, b + 1) / GUIDE_SLOTS gives u x size in [lo, hi] (both exact: a power of two
+    // and a small whole number; rounding is monotone), so one column k and one side of its threshold
+    // for the whole slice when lo and hi agree: the slice's draw is then known without the uniform.
+    for (let b = 0; n < MIXED && b < GUIDE_SLOTS; b++) {
+      const lo = (b / GUIDE_SLOTS) * n;
+      const hi = ((b + 1) / GUIDE_SLOTS) * n;
+      const k = Math.floor(lo);
+      if (Math.floor(hi) !== k || hi === Math.floor(hi)) continue;
+      const threshold = this.prob[k] as number;
+      if (hi - k < threshold) this.guide[b] = k;
+      else if (lo - k >= threshold) this.guide[b] = this.alias[k] as number;
+    }
   }
 
-  /** One draw. */
+  /** One draw: by the guide where the uniform's slice settles it (the same draw as the full test), else the alias test. */
   draw(rng: RandomStream): number {
-    const u = rng.uniform() * this.size;
+    const x = rng.uniform();
+    const known = this.guide[(x * GUIDE_SLOTS) | 0] as number;
+    if (known !== MIXED) return known;
+    const u = x * this.size;
     const k = Math.floor(u);
     return u - k < (this.prob[k] as number) ? k : (this.alias[k] as number);
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStream, forwardMonteCarlo, projectWorkload, type ForwardInput } from '../../src/index.js';
-import { negativeBinomial, poisson } from '../../src/forward/sampling.js';
+import { PoissonTable, negativeBinomial, poisson } from '../../src/forward/sampling.js';
+import { fc, test } from '@fast-check/vitest';
 import { errorOf } from '../helpers.js';
 import { ORGANISATION } from './fixtures.js';
 
@@ -15,6 +16,25 @@ const input: ForwardInput = {
 };
 
 describe('samplers', () => {
+  // The guide answers most draws from the uniform's 1/1024 slice; it must give what the full alias test gives: at random
+  // uniforms, at every slice edge (b / 1024 and the double below it) and at every alias threshold ((k + prob[k]) / size and
+  // the doubles either side of it).
+  const below = (x: number) => x - 2 ** -53;
+  test.prop([fc.double({ min: 0.01, max: 30, noNaN: true }), fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { maxLength: 300 })], { numRuns: 60 })(
+    'a PoissonTable draw by its guide is the draw of the full alias test',
+    (mean, random) => {
+      const table = new PoissonTable(mean);
+      const t = table as unknown as { prob: Float64Array; alias: Uint32Array; size: number };
+      const edges = Array.from({ length: 1023 }, (_, b) => (b + 1) / 1024).flatMap((x) => [x, below(x)]);
+      const thresholds = Array.from(t.prob, (p, k) => (k + p) / t.size).flatMap((x) => [x, below(x), x + 2 ** -53]).filter((x) => x < 1);
+      for (const x of [...random.map(Math.abs), ...edges, ...thresholds]) {
+        const u = x * t.size;
+        const k = Math.floor(u);
+        expect(table.draw({ uniform: () => x } as unknown as RandomStream)).toBe(u - k < t.prob[k]! ? k : t.alias[k]!);
+      }
+    },
+  );
+
   it('Poisson and negative binomial draws have the stated mean and variance', () => {
     const rng = new RandomStream(11);
     const n = 20_000;
