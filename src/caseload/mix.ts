@@ -183,8 +183,9 @@ function samplerOf(outcomes: readonly Outcome[]): MixSampler {
 function powerOfTwoToUnit(max: number): (weight: number) => number {
   if (!(max > 0) || !Number.isFinite(max)) return (weight) => weight;
   const exponent = -Math.floor(Math.log2(max));
-  // 2^1074 is past a double's range: two exact steps.
-  const [first, second] = [2 ** Math.max(-1000, Math.min(1000, exponent)), 2 ** (exponent - Math.max(-1000, Math.min(1000, exponent)))];
+  // 2^1074 (for 5e-324) is past a double's range: two exact steps.
+  const first = 2 ** Math.min(exponent, 1000);
+  const second = 2 ** (exponent - Math.min(exponent, 1000));
   return (weight) => weight * first * second;
 }
 
