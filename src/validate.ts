@@ -184,8 +184,17 @@ export function hoursSchema(min: number, max: number) {
   return z.number().min(min, `expected hours of at least ${min}`).max(max, `expected hours of at most ${max}`);
 }
 
-/** A whole, non-negative count (cases, reports, people). */
-export const countSchema = z.number().int('expected a whole number').min(0, 'expected a count of 0 or more');
+/** A whole, non-negative count of at most `max`, which `tooMany` explains when passed (`expected at most 65,535 reports in 30 days`). */
+export function countUpTo(max: number, tooMany: string) {
+  return z.number().int('expected a whole number').min(0, 'expected a count of 0 or more').max(max, tooMany);
+}
+
+/**
+ * A whole, non-negative count (cases, reports, people, referrals): at most 2^32 - 1, the range of the
+ * `Uint32` columns counts are kept in, and far above any count in the domain (the whole population
+ * of England and Wales is under 2^26). Sums of up to 2^21 counts stay exact in a double.
+ */
+export const countSchema = countUpTo(0xffffffff, 'expected a count of at most 4,294,967,295 (2^32 - 1)');
 
 /** A percentage 0..100 inclusive. */
 export const percentSchema = z.number().min(0, 'expected a percentage of 0 or more').max(100, 'expected a percentage of at most 100');

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEFAULT_WEIGHTINGS, PO_FTE_IN_POST, RandomStream, WorkloadError, allocateCases, capacityStatus, allocationImpact, availablePoints, compareWithNational, generateCases, generateNationalCaseload, TIERS, monthlyValues, NATIONAL_UNIFICATION_SCENARIO, organisationCaseload, rankCandidates, runScenario, rateSteps, rollUp, weightingsFromTimings, workloadPoints } from '../src/index.js';
-import { pointsLookup, pointsLookupIndex } from '../src/columnar.js';
+import { DEFAULT_WEIGHTINGS, PO_FTE_IN_POST, RandomStream, WorkloadError, allocateCases, capacityStatus, allocationImpact, availablePoints, compareWithNational, generateCases, generateNationalCaseload, TIERS, dayOnePortfolio, validateScenario, monthlyValues, NATIONAL_UNIFICATION_SCENARIO, organisationCaseload, rankCandidates, runScenario, rateSteps, rollUp, weightingsFromTimings, workloadPoints } from '../src/index.js';
+import { allocateColumnar, pointsLookup, pointsLookupIndex } from '../src/columnar.js';
 import { BinomialRate } from '../src/random.js';
 import { parseInput } from '../src/validate.js';
 import { readTidy, tidyTemplates, writeCsvTables } from '../src/io/index.js';
@@ -47,7 +47,7 @@ describe('bad-input escapes', () => {
     const po = { id: 'po', grade: 'PO', contractedHours: 37, current: { points: 1e308, cases: 1 } } as const;
     const b2 = { id: 'c1', tier: 'B2', caseType: 'community' } as const;
     expect(codeAndPath(() => allocateCases([po], [b2], { asOf: '2021-06-26' }))).toEqual(['INVALID_INPUT', 'practitioners[0].current.points']);
-    expect(codeAndPath(() => allocationImpact(po, b2, { asOf: '2021-06-26' }))).toEqual(['INVALID_INPUT', 'practitioners[0].current.points']);
+    expect(codeAndPath(() => allocationImpact(po, b2, { asOf: '2021-06-26' }))).toEqual(['INVALID_INPUT', 'practitioner.current.points']);
   });
 
   it('5e-324 contracted hours give a number, not NaN (10^324 denominators overflowed a double)', () => {
@@ -136,5 +136,48 @@ describe('bad-input escapes', () => {
     const cases = generateCases({ seed: 1, count: 50, pduCount: 3, mix } as never);
     expect(new Set(Array.from(cases.tierIndex, (t) => TIERS[t]))).toEqual(new Set(['D1']));
     expect(new Set(cases.caseTypeIndex)).toEqual(new Set([0])); // community
+  });
+
+  it('counts that would wrap a Uint32 column are refused at their field (2^32 held cases placed a case through the 50-case ceiling; 2^32 + 5 read as 5)', () => {
+    const po = (cases: number) => ({ id: 'po', grade: 'PO', contractedHours: 37, current: { points: 0, cases } }) as const;
+    const b2 = { id: 'c1', tier: 'B2', caseType: 'community' } as const;
+    expect(codeAndPath(() => allocateCases([po(2 ** 32)], [b2], { asOf: '2021-06-26' }))).toEqual(['INVALID_INPUT', 'practitioners[0].current.cases']);
+    expect(codeAndPath(() => allocationImpact(po(2 ** 32 + 5), b2, { asOf: '2021-06-26' }))).toEqual(['INVALID_INPUT', 'practitioner.current.cases']);
+    // The columns: a count must leave room for every case of the batch (2^32 - 1 less caseCount = 2^32 - 2 for one case).
+    const columns = {
+      practitionerCount: 1, available: Float64Array.of(2176), pointsHundredths: Float64Array.of(0), cases: Uint32Array.of(2 ** 32 - 1), ceilingCases: Uint32Array.of(0),
+      grade: Uint8Array.of(0), scope: Uint32Array.of(0), rank: Uint32Array.of(0), caseCount: 1, caseWeight: Float64Array.of(11_500), caseLevel: Uint8Array.of(1),
+      caseCounts: Uint8Array.of(1), caseScope: Uint32Array.of(0), casePreferred: Int32Array.of(-1), scopeCount: 1,
+    };
+    expect(codeAndPath(() => allocateColumnar(columns, { rules: { ceiling: null } }))).toEqual(['INVALID_INPUT', 'columns.cases[0]']);
+    expect(allocateColumnar({ ...columns, cases: Uint32Array.of(2 ** 32 - 2) }, { rules: { ceiling: null } }).cases[0]).toBe(2 ** 32 - 1);
+  });
+
+  it('a default week of under an hour is refused (37 hours over a 1e-6-hour week gave 80,512,000,000 available points, wrapped to 3,202,588,672)', () => {
+    const weightings = { ...DEFAULT_WEIGHTINGS, defaultContractedHours: { ...DEFAULT_WEIGHTINGS.defaultContractedHours, PO: 1e-6 } };
+    const path = 'options.weightings.defaultContractedHours.PO';
+    expect(codeAndPath(() => availablePoints({ id: 'po', grade: 'PO', contractedHours: 37 }, { asOf: '2021-06-26', weightings }))).toEqual(['INVALID_INPUT', path]);
+    // The largest quotient left: 168 hours over a 1-hour week at 9,999 points = 1,679,832 points.
+    const most = { ...DEFAULT_WEIGHTINGS, nominalTarget: { ...DEFAULT_WEIGHTINGS.nominalTarget, PO: 9999 }, defaultContractedHours: { ...DEFAULT_WEIGHTINGS.defaultContractedHours, PO: 1 } };
+    expect(availablePoints({ id: 'po', grade: 'PO', contractedHours: 168 }, { asOf: '2021-06-26', weightings: most }).points).toBe(1_679_832);
+  });
+
+  it('report counts are bounded at 65,535 in 30 days (2^53 - 1 of each gave 1,828,461,448,712,420,600 points, inexact)', () => {
+    const reports = { standardDelivery: 2 ** 53 - 1, fastDelivery: 0 };
+    expect(codeAndPath(() => workloadPoints({ cases: [], reports }))).toEqual(['INVALID_INPUT', 'caseload.reports.standardDelivery']);
+    // The most allowed: 65,535 standard-delivery reports x 138 points = 9,043,830 points, exact.
+    const most = workloadPoints({ cases: [], reports: { standardDelivery: 0xffff } });
+    expect(most.reports.points).toBe(9_043_830);
+  });
+
+  it("a scenario's transfer and a portfolio's demand are named by the caller's field (they read options.count and volumes[0])", () => {
+    const s = NATIONAL_UNIFICATION_SCENARIO;
+    expect(codeAndPath(() => validateScenario({ ...s, transfer: { ...s.transfer, cases: 2 ** 40 } }))).toEqual(['INVALID_INPUT', 'scenario.transfer.cases']);
+    const p0 = s.contracts.portfolio;
+    const portfolio = { ...p0, nationalCaseload: 240_000, pathways: Object.fromEntries(Object.entries(p0.pathways).map(([k, v]) => [k, { ...v, eligibilityBp: 1_000 }])) } as never as typeof p0;
+    expect(codeAndPath(() => dayOnePortfolio({ ...portfolio, policeDemandBpByYear: [2 ** 50, 0, 0] }))).toEqual(['INVALID_INPUT', 'portfolio.policeDemandBpByYear[0]']);
+    // 50 years of +100%: 240,000 / 110 lots x 2^44 passes 2^53 in year 44; named under portfolio, not projectVolumes' input.
+    const doubling = { ...portfolio, growthBpByYear: new Array<number>(50).fill(10_000), policeDemandBpByYear: new Array<number>(50).fill(0) };
+    expect(codeAndPath(() => dayOnePortfolio(doubling))?.[1]).toMatch(/^portfolio\.growthBpByYear\[\d+\]$/);
   });
 });

@@ -8,6 +8,10 @@ import type { AllocationColumns, CoreResult } from './state.js';
 
 /** Most practitioners or cases the columns may hold: indexes into them are stored in an Int32Array (`casePreferred`, `assigned`). */
 const MAX_INDEX = 0x7fffffff;
+/** Most points a practitioner may have available or hold (10^12), as {@link allocateCases} bounds given totals. */
+const MAX_POINTS = 1e12;
+/** Most a case may weigh: a million points, in hundredths; no weighting table comes near (at most 9,999 points a case). */
+const MAX_CASE_HUNDREDTHS = 1e8;
 
 const columnsSchema = z.strictObject({
   practitionerCount: z.number().int().min(0).max(MAX_INDEX),
@@ -66,16 +70,20 @@ export function allocateColumnar(columns: AllocationColumns, options: z.input<ty
   const o = parseInput(columnarOptionsSchema, options, 'options');
   const P = c.practitionerCount;
   const C = c.caseCount;
-  const finiteNonNegative: Check = (v) => Number.isFinite(v) && v >= 0;
-  check(c, 'available', P, finiteNonNegative, 'points of 0 or more');
-  check(c, 'pointsHundredths', P, finiteNonNegative, 'hundredths of a point, 0 or more');
-  check(c, 'cases', P);
-  check(c, 'ceilingCases', P);
+  const upTo =
+    (max: number): Check =>
+    (v) => v >= 0 && v <= max;
+  check(c, 'available', P, upTo(MAX_POINTS), 'points of 0 to 10^12');
+  check(c, 'pointsHundredths', P, upTo(MAX_POINTS * 100), 'hundredths of a point, 0 to 10^14');
+  // Every case may land on one practitioner: the Uint32 count must have room for all of them.
+  const roomForEveryCase = 0xffffffff - C;
+  check(c, 'cases', P, upTo(roomForEveryCase), `a count of at most ${roomForEveryCase} (2^32 - 1 less caseCount)`);
+  check(c, 'ceilingCases', P, upTo(roomForEveryCase), `a count of at most ${roomForEveryCase} (2^32 - 1 less caseCount)`);
   check(c, 'grade', P, (v) => v < GRADES.length, `a grade index 0..${GRADES.length - 1}`);
   check(c, 'scope', P, (v) => v < c.scopeCount, `a scope index below scopeCount (${c.scopeCount})`);
   const ranked = new Uint8Array(P);
   check(c, 'rank', P, (v) => v < P && ranked[v] === 0 && (ranked[v] = 1) === 1, `a rank below practitionerCount (${P}), each used once`);
-  check(c, 'caseWeight', C, finiteNonNegative, 'hundredths of a point, 0 or more');
+  check(c, 'caseWeight', C, upTo(MAX_CASE_HUNDREDTHS), 'hundredths of a point, 0 to 10^8');
   check(c, 'caseLevel', C, (v) => v < ALLOCATION_LEVELS.length, `a level index 0..${ALLOCATION_LEVELS.length - 1}`);
   check(c, 'caseCounts', C, (v) => v <= 1, '0 or 1');
   check(c, 'caseScope', C, (v) => v < c.scopeCount, `a scope index below scopeCount (${c.scopeCount})`);

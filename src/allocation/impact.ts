@@ -136,8 +136,7 @@ export type ImpactOptions = z.input<typeof impactOptionsSchema>;
 export function allocationImpact(practitioner: AllocationPractitioner, newCase: Case, options: ImpactOptions): AllocationImpact {
   const o = parseInput(impactOptionsSchema, options, 'options');
   const c = parseInput(caseSchema, newCase, 'newCase');
-  // Named as the batch names them, so a bad practitioner reads `practitioners[0]…` on every path.
-  const ps = parseInput(z.tuple([allocationPractitionerSchema]), [practitioner], 'practitioners');
+  const ps = [parseInput(allocationPractitionerSchema, practitioner, 'practitioner')];
   const ceiling = o.ceiling ?? DEFAULT_CASE_CEILING;
   const rules = { scope: 'none', ceiling, ...(o.countUnpaidWorkOnly === undefined ? {} : { countUnpaidWorkOnly: o.countUnpaidWorkOnly }) } as const;
   const problem = problemUnchecked(ps, { asOf: o.asOf, ...(o.weightings ? { weightings: o.weightings } : {}), rules }, 1, (use) =>

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { WorkloadError } from '../errors.js';
 import { CASE_TYPES, TIERS, protectLevelOf, tierIndex } from '../tiers/index.js';
 import { DEFAULT_WEIGHTINGS, GRADES, weightingTableSchema, type WeightingTable } from '../weightings/index.js';
-import { countSchema, isoDateSchema, parseInput } from '../validate.js';
+import { countUpTo, isoDateSchema, parseInput } from '../validate.js';
 import { CASE_STATUSES, caseSchema, caseloadSchema, practitionerSchema } from '../workload/index.js';
 import { assertUniqueIds, availablePointsUnchecked, countsTowardCeilingUnchecked, pointsLookupIndexUnchecked, pointsLookupUnchecked } from '../workload/internal.js';
 import {
@@ -40,6 +40,14 @@ export type HeldCase = z.input<typeof heldCaseSchema>;
  */
 const MAX_HELD_POINTS = 1e12;
 
+/**
+ * The most cases a practitioner's given totals may count (2^31 - 1): the counts are kept in `Uint32`
+ * columns, and a batch holds at most 2^31 - 1 cases, so every case of a batch landing on one
+ * practitioner still fits (2^32 - 2) and never wraps past a ceiling.
+ */
+const MAX_HELD_CASES = 0x7fffffff;
+const heldCountSchema = countUpTo(MAX_HELD_CASES, 'expected a count of at most 2,147,483,647 (2^31 - 1)');
+
 /** Zod schema of a practitioner who may receive cases. */
 export const allocationPractitionerSchema = practitionerSchema
   .extend({
@@ -58,9 +66,9 @@ export const allocationPractitionerSchema = practitionerSchema
     current: z
       .strictObject({
         points: z.number().min(0, 'expected points of 0 or more').max(MAX_HELD_POINTS, 'expected points of at most 1,000,000,000,000 (a practitioner\'s whole workload)'),
-        cases: countSchema,
-        ceilingCases: countSchema.optional(),
-        allocatedLast7Days: countSchema.optional(),
+        cases: heldCountSchema,
+        ceilingCases: heldCountSchema.optional(),
+        allocatedLast7Days: heldCountSchema.optional(),
       })
       .refine((c) => c.ceilingCases === undefined || c.ceilingCases <= c.cases, {
         message: 'expected no more cases toward the ceiling than cases',

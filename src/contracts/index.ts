@@ -1,4 +1,4 @@
-export { CONTRACT_KINDS, contractIdentitySchema, contractListSchema, contractTermsSchema, contractYearSchema, volumeBandSchema } from './terms.js';
+export { CONTRACT_KINDS, MAX_CONTRACT_YEARS, contractIdentitySchema, contractListSchema, contractTermsSchema, contractYearSchema, volumeBandSchema } from './terms.js';
 export type { ContractIdentity, ContractKind, ContractTerms, ContractTermsInput, ContractYear, VolumeBand } from './terms.js';
 export { extraDemandSchema, projectVolumes, volumeProjectionInputSchema } from './volumes.js';
 export type { ExtraDemand, ProjectedYear, VolumeProjection, VolumeProjectionInput } from './volumes.js';

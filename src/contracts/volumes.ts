@@ -133,7 +133,14 @@ const WHOLE = BigInt(BASIS_POINTS);
  * ```
  */
 export function projectVolumes(input: VolumeProjectionInput): VolumeProjection {
-  const i = parseInput(volumeProjectionInputSchema, input, 'input');
+  return projectVolumesUnchecked(parseInput(volumeProjectionInputSchema, input, 'input'), 'input');
+}
+
+/**
+ * Trusted core of {@link projectVolumes}: a parsed input, with a volume too large to hold exactly
+ * reported under `name` (the caller's name for the input: `portfolio` for a day-one portfolio).
+ */
+export function projectVolumesUnchecked(i: z.output<typeof volumeProjectionInputSchema>, name: string): VolumeProjection {
   const rounding = i.rounding ?? 'half-up';
   const extras = i.extraDemand ?? [];
   const eligibility =
@@ -155,17 +162,17 @@ export function projectVolumes(input: VolumeProjectionInput): VolumeProjection {
       extraDemand,
       caseload: toNumber(caseload),
       eligibleVolume: toNumber(eligible),
-      volume: toSafeNumber(round(eligible, rounding), `input.growthBpByYear[${index}]`),
+      volume: toSafeNumber(round(eligible, rounding), `${name}.growthBpByYear[${index}]`),
     };
   });
   const volumes = years.map((y) => y.volume);
   return {
     historicalCaseload: i.historicalCaseload,
-    eligibilityBp: toSafeNumber(round(mul(eligibility, ratio(WHOLE)), 'half-up'), 'input.eligiblePeople'),
+    eligibilityBp: toSafeNumber(round(mul(eligibility, ratio(WHOLE)), 'half-up'), `${name}.eligiblePeople`),
     eligiblePeople: i.eligiblePeople ?? null,
     rounding,
     years,
     volumes,
-    totalVolume: sumExact(volumes, 'input'),
+    totalVolume: sumExact(volumes, `${name}.growthBpByYear`),
   };
 }

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { PROBATION_REGIONS } from '../caseload/index.js';
-import { DAY_ONE_PATHWAYS, bandingRulesSchema, eligiblePeopleSchema, pricingSchema, projectVolumes, volumeBands, type ContractTerms } from '../contracts/index.js';
+import { DAY_ONE_PATHWAYS, MAX_CONTRACT_YEARS, bandingRulesSchema, eligiblePeopleSchema, pricingSchema, volumeBands, volumeProjectionInputSchema, type ContractTerms } from '../contracts/index.js';
+import { projectVolumesUnchecked } from '../contracts/internal.js';
 import { WorkloadError } from '../errors.js';
 import { allocatePence } from '../money.js';
 import { countSchema, parseInput } from '../validate.js';
@@ -29,10 +30,13 @@ export const portfolioInputSchema = z.strictObject({
   pathways: z.strictObject(
     Object.fromEntries(DAY_ONE_PATHWAYS.map((p) => [p, pathwayInputSchema])) as Record<(typeof DAY_ONE_PATHWAYS)[number], typeof pathwayInputSchema>,
   ),
-  /** Caseload forecast: growth in each contract year, signed basis points. */
-  growthBpByYear: z.array(z.number().int().min(-10_000)).min(1),
-  /** Extra caseload from more police officers each year, basis points of the caseload (not compounded). */
-  policeDemandBpByYear: z.array(z.number().int().min(0)).min(1),
+  /** Caseload forecast: growth in each contract year, signed basis points (-100% to +100%; at most 50 years, as `projectVolumes`). */
+  growthBpByYear: volumeProjectionInputSchema.shape.growthBpByYear,
+  /** Extra caseload from more police officers each year, basis points of the caseload (not compounded; 0 to 10,000, at most the caseload again). */
+  policeDemandBpByYear: z
+    .array(z.number().int('expected whole basis points').min(0, 'expected 0 basis points or more').max(10_000, 'expected at most 10 000 basis points (+100% of the caseload)'))
+    .min(1, 'expected police demand for at least one contract year')
+    .max(MAX_CONTRACT_YEARS, `expected at most ${MAX_CONTRACT_YEARS} contract years`),
   banding: bandingRulesSchema,
   /** Every n-th contract goes to a provider that is not a VCSE organisation (3: two-thirds VCSE). */
   nonVcseEvery: z.number().int().min(1),
@@ -123,12 +127,16 @@ export function dayOnePortfolio(input: PortfolioInput, need?: PortfolioNeed): Co
     const eligibles = lotBase.eligiblePeople === null ? null : split(lotBase.eligiblePeople);
     return Array.from({ length: count }, (_, k) => {
       const caseload = caseloads[k] as number;
-      const projection = projectVolumes({
-        historicalCaseload: caseload,
-        ...(eligibles === null ? { eligibilityBp: eligibilityBp as number } : { eligiblePeople: eligibles[k] as number }),
-        growthBpByYear: o.growthBpByYear,
-        extraDemand: [{ name: 'more police officers', casesByYear: o.policeDemandBpByYear.map((bp) => Math.round((caseload * bp) / 10_000)) }],
-      });
+      // Built from parsed parts within their bounds; a volume too large to hold is named under `portfolio`.
+      const projection = projectVolumesUnchecked(
+        {
+          historicalCaseload: caseload,
+          ...(eligibles === null ? { eligibilityBp: eligibilityBp as number } : { eligiblePeople: eligibles[k] as number }),
+          growthBpByYear: o.growthBpByYear,
+          extraDemand: [{ name: 'more police officers', casesByYear: o.policeDemandBpByYear.map((bp) => Math.round((caseload * bp) / 10_000)) }],
+        },
+        'portfolio',
+      );
       const id = `${region.id}-${DAY_ONE_PATHWAYS.indexOf(pathway) + 1}-${k + 1}`;
       const vcse = awarded++ % o.nonVcseEvery !== o.nonVcseEvery - 1;
       return volumeBands({ id, region: region.name, pathway, vcse, projectedVolumes: projection.volumes, pricing }, o.banding);

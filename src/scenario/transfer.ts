@@ -12,10 +12,17 @@ import { GRADES } from '../weightings/index.js';
 import { sumColumnarCaseload } from '../workload/internal.js';
 import { checkColumn, countSchema, parseInput, percentSchema } from '../validate.js';
 
+/**
+ * The most cases a scenario may transfer: 10,000,000, about 40 times the CRC caseload that moved in
+ * June 2021. A bound stated up front, so a transfer the machine cannot hold is refused at
+ * `transfer.cases` before anything is drawn, not by running out of memory part-way.
+ */
+const MAX_TRANSFER_CASES = 10_000_000;
+
 /** Zod schema of a transfer. */
 export const transferSchema = z.strictObject({
-  /** Transferring cases. */
-  cases: countSchema,
+  /** Transferring cases (at most 10,000,000). */
+  cases: countSchema.max(MAX_TRANSFER_CASES, 'expected at most 10,000,000 transferring cases'),
   /** Percent of them whose officer moved with them and should keep them (continuity). */
   continuityPercent: percentSchema,
   /** Allocation policy for the rest (default `balanced`). */

@@ -55,8 +55,18 @@ export const weightingTableSchema = z.strictObject({
   }),
   /** Points a full-time practitioner of the grade can carry (0–9,999). */
   nominalTarget: byGrade(z.number().int('expected whole points').min(0).max(9999, 'expected at most 9,999 points')),
-  /** The grade's full-time week in hours (0–37); 0 means no case capacity (SPO by default). */
-  defaultContractedHours: byGrade(z.number().min(0, 'expected hours of 0 or more').max(37, 'expected at most 37 hours')),
+  /**
+   * The grade's full-time week in hours: 0, meaning no case capacity (SPO by default), or 1–37. A
+   * week of at least an hour keeps every quotient by it finite: at most 168 hours x 9,999 points / 1
+   * hour = 1,679,832 available points, and an FTE of at most 168.
+   */
+  defaultContractedHours: byGrade(
+    z
+      .number()
+      .min(0, 'expected hours of 0 or more')
+      .max(37, 'expected at most 37 hours')
+      .refine((h) => h === 0 || h >= 1, 'expected 0 hours (no case capacity) or a week of at least 1 hour'),
+  ),
 }).refine((t) => t.effectiveTo === undefined || t.effectiveTo >= t.effectiveFrom, {
   message: 'expected effectiveTo on or after effectiveFrom',
   path: ['effectiveTo'],

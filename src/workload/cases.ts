@@ -1,7 +1,7 @@
 /** A case as the WMT weighs it, and the reports a practitioner has written. */
 import { z } from 'zod';
 import { caseTypeSchema, tierSchema } from '../tiers/index.js';
-import { countSchema } from '../validate.js';
+import { countUpTo } from '../validate.js';
 import { deepFreeze } from '../freeze.js';
 import { WorkloadError } from '../errors.js';
 
@@ -38,10 +38,16 @@ export const caseSchema = z.strictObject({
 /** A case: tier, case type, and optionally id, T2A flag and status. */
 export type Case = z.input<typeof caseSchema>;
 
+/**
+ * Reports one practitioner completed in 30 days: at most 65,535 (the `Uint16` column an organisation
+ * keeps them in; over 2,000 a day), so report points stay exact when summed over a national workforce.
+ */
+const reportCountSchema = countUpTo(0xffff, 'expected at most 65,535 reports in 30 days');
+
 /** Zod schema of the reports completed in the last 30 days. */
 export const reportCountsSchema = z.strictObject({
-  standardDelivery: countSchema.optional(),
-  fastDelivery: countSchema.optional(),
+  standardDelivery: reportCountSchema.optional(),
+  fastDelivery: reportCountSchema.optional(),
 });
 /** Counts of court reports completed in the last 30 days (absent = 0). */
 export type ReportCounts = z.input<typeof reportCountsSchema>;

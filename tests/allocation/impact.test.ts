@@ -68,7 +68,7 @@ describe('allocationImpact', () => {
     const p = { id: 'po-1', grade: 'PO' as const, contractedHours: 37 };
     expect(errorOf(() => allocationImpact(p, { tier: 'Q9' as 'A3', caseType: 'licence' }, { asOf })).path).toBe('newCase.tier');
     expect(errorOf(() => allocationImpact({ ...p, current: { points: -5, cases: 1 } }, { tier: 'A3', caseType: 'licence' }, { asOf })).path).toBe(
-      'practitioners[0].current.points',
+      'practitioner.current.points',
     );
     expect(errorOf(() => allocationImpact(p, { tier: 'A3', caseType: 'licence' }, { asOf: 'today' })).path).toBe('options.asOf');
   });
