@@ -8,7 +8,7 @@ import { DEFAULT_WEIGHTINGS, PO_FTE_IN_POST, RandomStream, WorkloadError, alloca
 import { allocateColumnar, pointsLookup, pointsLookupIndex } from '../src/columnar.js';
 import { BinomialRate } from '../src/random.js';
 import { parseInput } from '../src/validate.js';
-import { readTidy, tidyTemplates, writeCsvTables } from '../src/io/index.js';
+import { DataFileError, cleanWmtName, csvText, formatProblem, gradeOfCode, organisationOf, readNewCases, readOrganisation, readTidy, rejectedTable, tidyTemplates, writeCsvTables } from '../src/io/index.js';
 
 const codeAndPath = (run: () => unknown) => {
   try {
@@ -179,5 +179,26 @@ describe('bad-input escapes', () => {
     // 50 years of +100%: 240,000 / 110 lots x 2^44 passes 2^53 in year 44; named under portfolio, not projectVolumes' input.
     const doubling = { ...portfolio, growthBpByYear: new Array<number>(50).fill(10_000), policeDemandBpByYear: new Array<number>(50).fill(0) };
     expect(codeAndPath(() => dayOnePortfolio(doubling))?.[1]).toMatch(/^portfolio\.growthBpByYear\[\d+\]$/);
+  });
+
+  it('the io functions check their arguments (the suite, mutating them, found TypeErrors, NaN cells written and an empty error path)', async () => {
+    expect(codeAndPath(() => csvText({ name: 'x', header: ['id', 'fte'], rows: [['a', Number.NaN]] }))).toEqual(['INVALID_INPUT', 'table.rows[0][1]']);
+    expect(codeAndPath(() => writeCsvTables(mkdtempSync(join(tmpdir(), 'pw-')), [{ name: '../outside', header: [], rows: [] }]))).toEqual(['INVALID_INPUT', 'tables[0].name']);
+    expect(codeAndPath(() => rejectedTable([{ file: 'cases.csv', sheet: undefined, row: -0, reason: 'x', cells: [] }]))).toEqual(['INVALID_INPUT', 'rejected[0].row']);
+    expect(codeAndPath(() => formatProblem(undefined as never))).toEqual(['INVALID_INPUT', 'problem']);
+    expect(codeAndPath(() => new DataFileError([], 0))).toEqual(['INVALID_INPUT', 'problems']);
+    expect(codeAndPath(() => cleanWmtName(5 as never))).toEqual(['INVALID_INPUT', 'name']);
+    expect(codeAndPath(() => gradeOfCode(null as never))).toEqual(['INVALID_INPUT', 'code']);
+    const org = generateNationalCaseload({ seed: 1, practitioners: 14, pduCount: 12, cases: 300 });
+    const named = { ...org, practitioners: org.practitioners.map((p, i) => (i === 3 ? { ...p, name: Number.POSITIVE_INFINITY } : p)) };
+    expect(codeAndPath(() => organisationOf(named as never))).toEqual(['INVALID_INPUT', 'organisationCaseload.practitioners[3].name']);
+    const refused = async (read: Promise<unknown>) => {
+      const error = await read.then(() => undefined, (e: unknown) => e);
+      return error instanceof WorkloadError ? [error.code, error.path] : error;
+    };
+    expect(await refused(readTidy('', { asOf: '2021-06-26' }))).toEqual(['INVALID_INPUT', 'path']);
+    expect(await refused(readTidy('.', { asOf: -0 as never }))).toEqual(['INVALID_INPUT', 'options.asOf']);
+    expect(await refused(readNewCases('cases.csv', null as never))).toEqual(['INVALID_INPUT', 'options']);
+    expect(await refused(readOrganisation('.', { asOf: '2021-06-26', staff: '' }))).toEqual(['INVALID_INPUT', 'options.staff']);
   });
 });

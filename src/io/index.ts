@@ -3,7 +3,7 @@
  * of the live WMT extract workbook, and writers of the tidy format. The only room of the library
  * besides the runner that touches files; XLSX needs the optional package `exceljs`.
  */
-export { DataFileError, MAX_PROBLEMS_KEPT, ProblemLog, formatProblem, type FileProblem, type RejectedRow } from './problems.js';
+export { DataFileError, MAX_PROBLEMS_KEPT, formatProblem, type FileProblem, type RejectedRow } from './problems.js';
 export type { ColumnSpec, RowCounts, TableSpec } from './table.js';
 export {
   CASE_DATE_COLUMNS,

@@ -2,7 +2,9 @@
  * Row-level problems of a data file: every problem found (the first 100 kept, the rest counted),
  * each naming the file, sheet, row and column and what was expected.
  */
+import { z } from 'zod';
 import { WorkloadError } from '../errors.js';
+import { countSchema, parseInput } from '../validate.js';
 
 /** How many problems a {@link ProblemLog} keeps; the rest are counted. */
 export const MAX_PROBLEMS_KEPT = 100;
@@ -32,6 +34,16 @@ export interface RejectedRow {
   readonly cells: readonly string[];
 }
 
+/** Zod schema of a {@link FileProblem}, as a caller passes one in code. */
+const fileProblemSchema = z
+  .strictObject({ file: z.string(), sheet: z.string().optional(), row: countSchema, column: z.string().optional(), message: z.string() })
+  .transform((p): FileProblem => ({ file: p.file, sheet: p.sheet, row: p.row, column: p.column, message: p.message }));
+
+/** Zod schema of a {@link RejectedRow}, as a caller passes one in code. */
+export const rejectedRowSchema = z
+  .strictObject({ file: z.string(), sheet: z.string().optional(), row: countSchema, reason: z.string(), cells: z.array(z.string()) })
+  .transform((r): RejectedRow => ({ file: r.file, sheet: r.sheet, row: r.row, reason: r.reason, cells: r.cells }));
+
 /**
  * A problem as one line: `cases.csv row 1,204, tier: "E1" is not a tier (expected …)`.
  *
@@ -42,6 +54,11 @@ export interface RejectedRow {
  * ```
  */
 export function formatProblem(problem: FileProblem): string {
+  return problemLine(parseInput(fileProblemSchema, problem, 'problem'));
+}
+
+/** Trusted core of {@link formatProblem}. */
+function problemLine(problem: FileProblem): string {
   const where = problem.sheet === undefined ? problem.file : `${problem.file} sheet ${problem.sheet}`;
   const row = problem.row > 0 ? ` row ${problem.row.toLocaleString('en-GB')}` : '';
   const column = problem.column === undefined ? '' : `${row === '' ? '' : ','} ${problem.column}`;
@@ -108,15 +125,18 @@ export class DataFileError extends WorkloadError {
   readonly problemCount: number;
 
   constructor(problems: readonly FileProblem[], problemCount: number) {
-    const lines = problems.map((p) => `  ${formatProblem(p)}`);
-    if (problemCount > problems.length) lines.push(`  … and ${(problemCount - problems.length).toLocaleString('en-GB')} more problems`);
-    const noun = problemCount === 1 ? 'problem' : 'problems';
-    super('INVALID_INPUT', `${problemCount.toLocaleString('en-GB')} ${noun} in the data:\n${lines.join('\n')}`, {
-      path: problems[0] === undefined ? '' : `${problems[0].file}${problems[0].row > 0 ? `[${problems[0].row}]` : ''}`,
+    const kept = parseInput(z.array(fileProblemSchema).min(1, 'expected at least one problem').max(MAX_PROBLEMS_KEPT, `expected at most ${MAX_PROBLEMS_KEPT} problems kept`), problems, 'problems');
+    const count = parseInput(countSchema.min(kept.length, 'expected a count of at least the problems kept'), problemCount, 'problemCount');
+    const lines = kept.map((p) => `  ${problemLine(p)}`);
+    if (count > kept.length) lines.push(`  … and ${(count - kept.length).toLocaleString('en-GB')} more problems`);
+    const noun = count === 1 ? 'problem' : 'problems';
+    const first = kept[0] as FileProblem;
+    super('INVALID_INPUT', `${count.toLocaleString('en-GB')} ${noun} in the data:\n${lines.join('\n')}`, {
+      path: `${first.file === '' ? 'file' : first.file}${first.row > 0 ? `[${first.row}]` : ''}`,
     });
     this.name = 'DataFileError';
-    this.problems = problems;
-    this.problemCount = problemCount;
+    this.problems = kept;
+    this.problemCount = count;
   }
 
   /** Throws when the log holds any problem. */

@@ -18,6 +18,8 @@ import { readTable, type RowContext, type RowCounts, type TableSpec } from './ta
 import { deepFreeze } from '../freeze.js';
 import { WorkloadError } from '../errors.js';
 import { IdIndex } from '../id-index.js';
+import { parseInput } from '../validate.js';
+import { pathSchema, readOptionsSchema } from './arguments.js';
 
 const col = (name: string, required: boolean, doc: string, example: string) => ({ name, required, doc, example });
 
@@ -536,6 +538,13 @@ function organisationOfColumns(oc: OrganisationCaseload, staff: readonly Practit
  * ```
  */
 export async function readTidy(path: string, options: ReadOptions): Promise<LoadedOrganisation> {
+  parseInput(pathSchema, path, 'path');
+  parseInput(readOptionsSchema, options, 'options');
+  return readTidyUnchecked(path, options);
+}
+
+/** Trusted core of {@link readTidy}: a path and options checked by the caller. */
+export async function readTidyUnchecked(path: string, options: ReadOptions): Promise<LoadedOrganisation> {
   if (!existsSync(path)) throw new DataFileError([{ file: path, sheet: undefined, row: 0, column: undefined, message: 'does not exist; expected a folder of CSV files or an .xlsx workbook' }], 1);
   if (statSync(path).isDirectory()) return readTidyTables(folderSources(path, TIDY_TABLE_NAMES), basename(path), options);
   const sources = await workbookSources(path, (name) => name.trim().toLowerCase());

@@ -13,6 +13,7 @@
  * T2A counts. The live batch hands the T2A counts no flag rows, so no T2A case is deducted.
  */
 import { existsSync, statSync } from 'node:fs';
+import { z } from 'zod';
 import { basename } from 'node:path';
 import { organisationCaseload, type Organisation } from '../caseload/index.js';
 import { CASE_TYPES, TIERS, UNTIERED, WEIGHTED_TIERS, type CaseType, type Tier } from '../tiers/index.js';
@@ -21,11 +22,18 @@ import type { CaseStatus, Reduction } from '../workload/index.js';
 import { choiceCell, countCell, decimalCell, textCell } from './cells.js';
 import { DataFileError, ProblemLog, type FileProblem, type RejectedRow } from './problems.js';
 import { readTable, type RowContext, type RowCounts, type TableSpec } from './table.js';
-import { folderSources, readTidy, readTidyTables, reductionOf, workbookSources, type LoadedOrganisation, type ReadOptions, type TableSources } from './tidy.js';
+import { folderSources, readTidyUnchecked, readTidyTables, reductionOf, workbookSources, type LoadedOrganisation, type ReadOptions, type TableSources } from './tidy.js';
 import { deepFreeze } from '../freeze.js';
+import { parseInput } from '../validate.js';
+import { pathSchema, wmtReadOptionsSchema } from './arguments.js';
 
 /** Sheet and header names as the live worker compares them: first `-` removed, lower case, trimmed. */
 export function cleanWmtName(name: string): string {
+  return cleanName(parseInput(z.string(), name, 'name'));
+}
+
+/** Trusted core of {@link cleanWmtName}, for the readers' headers. */
+function cleanName(name: string): string {
   return name.replace('-', '').toLowerCase().trim();
 }
 
@@ -72,7 +80,7 @@ const STAFF: TableSpec = {
 
 /** Count-sheet headers: live cleaning, and the brief `…_s` spelling of the S tiers (`commtiera3_s`). */
 function cleanCountHeader(header: string): string {
-  const name = cleanWmtName(header);
+  const name = cleanName(header);
   return /^(comm|cust|licence)tier[a-d][0-3]_s$/.test(name) ? name.replace('_s', 's') : name;
 }
 
@@ -95,6 +103,11 @@ const GRADE_CODES: ReadonlyMap<string, Grade> = new Map([
  * ```
  */
 export function gradeOfCode(code: string): Grade | undefined {
+  return gradeOf(parseInput(z.string(), code, 'code'));
+}
+
+/** Trusted core of {@link gradeOfCode}, for the readers' cells. */
+function gradeOf(code: string): Grade | undefined {
   return GRADE_CODES.get(code.trim().toUpperCase().replace(/\s*[-\u2013\u2014]\s*/g, '-').replace(/\s+/g, ''));
 }
 
@@ -150,10 +163,12 @@ interface Owner {
  * ```
  */
 export async function readWmtExtract(path: string, options: WmtReadOptions): Promise<LoadedOrganisation> {
+  parseInput(pathSchema, path, 'path');
+  parseInput(wmtReadOptionsSchema, options, 'options');
   const file = basename(path);
   const whole = (message: string): FileProblem => ({ file, sheet: undefined, row: 0, column: undefined, message });
   if (!existsSync(path)) throw new DataFileError([whole('does not exist; expected the WMT extract workbook (.xlsx)')], 1);
-  const sources = await workbookSources(path, cleanWmtName);
+  const sources = await workbookSources(path, cleanName);
   if ('message' in sources) throw new DataFileError([sources as FileProblem], 1);
   return readWmtSheets(sources, file, options);
 }
@@ -197,7 +212,7 @@ export async function readWmtSheets(sources: TableSources, file: string, options
   const gradeProblem = (r: RowContext) => {
     const code = r.cell('om_grade_code');
     const given = staffOf(r.cell('om_key'), r.cell('team_code'))?.grade;
-    if (given === undefined && gradeOfCode(code) === undefined) {
+    if (given === undefined && gradeOf(code) === undefined) {
       r.problem('om_grade_code', `${JSON.stringify(code)} is not a recognised grade code (the live tool gives it no capacity); give the officer's grade in the staff file's practitioners table`);
     }
   };
@@ -307,7 +322,7 @@ export async function readWmtSheets(sources: TableSources, file: string, options
   for (const sheet of ['flag_warr_4_n', 'flag_upw', 'flag_o_due', 'flag_priority'] as const) {
     const source = sources[sheet];
     if (source === undefined) continue;
-    rows[sheet] = await readTable(source, FLAGS(sheet), log, rejected, notes, { skipInvalid, cleanHeader: cleanWmtName }, (r) => {
+    rows[sheet] = await readTable(source, FLAGS(sheet), log, rejected, notes, { skipInvalid, cleanHeader: cleanName }, (r) => {
       const type = r.cell('row_type').toUpperCase();
       if (type !== 'W' && type !== 'O') return undefined;
       const tier = tierByCode(r.cell('tier_code'));
@@ -396,7 +411,7 @@ export async function readWmtSheets(sources: TableSources, file: string, options
       teams.push({ id: team, name: o.identity.team_desc || team, pduId: pdu });
     }
     const given = staffOf(o.omKey, o.teamCode);
-    const grade = given?.grade ?? (gradeOfCode(o.identity.om_grade_code ?? '') as Grade);
+    const grade = given?.grade ?? (gradeOf(o.identity.om_grade_code ?? '') as Grade);
     if (given?.contractedHours === undefined) defaultHours += 1;
     const name = `${o.identity.om_forename ?? ''} ${o.identity.om_surname ?? ''}`.trim();
     practitioners.push({
@@ -491,9 +506,11 @@ async function readStaff(path: string, skipInvalid: boolean) {
  * ```
  */
 export async function readOrganisation(path: string, options: WmtReadOptions): Promise<LoadedOrganisation> {
-  if (!existsSync(path) || statSync(path).isDirectory()) return readTidy(path, options);
+  parseInput(pathSchema, path, 'path');
+  parseInput(wmtReadOptionsSchema, options, 'options');
+  if (!existsSync(path) || statSync(path).isDirectory()) return readTidyUnchecked(path, options);
   // Tidy sheet names hold no '-', so the live cleaning matches them too.
-  const sources = await workbookSources(path, cleanWmtName);
+  const sources = await workbookSources(path, cleanName);
   if ('message' in sources) throw new DataFileError([sources as FileProblem], 1);
   return sources.wmt_extract !== undefined ? readWmtSheets(sources, basename(path), options) : readTidyTables(sources, basename(path), options);
 }

@@ -4,9 +4,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { practitionerCaseload, type Organisation, type OrganisationCaseload } from '../caseload/index.js';
+import { z } from 'zod';
+import { organisationPractitionerSchema, organisationSchema, practitionerCaseload, type Organisation, type OrganisationCaseload } from '../caseload/index.js';
+import { checkOrganisationCaseload } from '../caseload/internal.js';
+import { parseInput } from '../validate.js';
+import { checkTable, checkTables, pathSchema, tidyExtrasSchema } from './arguments.js';
 import { loadExcelJs } from './peers.js';
-import type { RejectedRow } from './problems.js';
+import { rejectedRowSchema, type RejectedRow } from './problems.js';
 import { CASE_DATE_COLUMNS, TIDY_TABLES, TIDY_TABLE_NAMES, type CaseDateColumn, type CaseRecord, type TidyTableName } from './tidy.js';
 
 /** A table ready to write: its name, header and rows of cells (numbers stay numbers). */
@@ -41,6 +45,12 @@ const headerOf = (name: TidyTableName) => TIDY_TABLES[name].columns.map((c) => c
  * ```
  */
 export function tidyTables(organisation: Organisation, extras: TidyExtras): TableOut[] {
+  parseInput(tidyExtrasSchema, extras, 'extras');
+  return tidyTablesUnchecked(parseInput(organisationSchema, organisation, 'organisation'), extras);
+}
+
+/** Trusted core of {@link tidyTables}. */
+function tidyTablesUnchecked(organisation: Organisation, extras: TidyExtras): TableOut[] {
   const teams = new Map(organisation.teams.map((t) => [t.id, t]));
   const pdus = new Map(organisation.pdus.map((p) => [p.id, p]));
   const regions = new Map(organisation.regions.map((r) => [r.id, r]));
@@ -79,13 +89,14 @@ export function tidyTables(organisation: Organisation, extras: TidyExtras): Tabl
  * ```
  */
 export function organisationOf(organisationCaseload: OrganisationCaseload): Organisation {
-  const oc = organisationCaseload;
+  const oc = checkOrganisationCaseload(organisationCaseload, 'organisationCaseload');
+  const practitioners = parseInput(z.array(organisationPractitionerSchema), oc.practitioners, 'organisationCaseload.practitioners');
   return {
     name: oc.name,
     regions: oc.regions.map((r) => ({ ...r })),
     pdus: oc.pdus.map((p) => ({ ...p })),
     teams: oc.teams.map((t) => ({ ...t })),
-    practitioners: oc.practitioners.map((p, i) => ({ ...p, caseload: practitionerCaseload(oc, i) })),
+    practitioners: practitioners.map((p, i) => ({ ...p, caseload: practitionerCaseload(oc, i) })),
   };
 }
 
@@ -111,6 +122,12 @@ function csvCell(cell: string | number | null): string {
  * ```
  */
 export function csvText(table: TableOut): string {
+  checkTable(table, 'table');
+  return csvTextUnchecked(table);
+}
+
+/** Trusted core of {@link csvText}. */
+function csvTextUnchecked(table: TableOut): string {
   const lines = [table.header.map(csvCell).join(',')];
   for (const row of table.rows) lines.push(row.map(csvCell).join(','));
   return `${lines.join('\n')}\n`;
@@ -118,10 +135,12 @@ export function csvText(table: TableOut): string {
 
 /** Writes each table as `<name>.csv` in `dir` (made if missing); returns the paths written. */
 export function writeCsvTables(dir: string, tables: readonly TableOut[]): string[] {
+  parseInput(pathSchema, dir, 'dir');
+  checkTables(tables, 'tables');
   mkdirSync(dir, { recursive: true });
   return tables.map((t) => {
     const path = join(dir, `${t.name}.csv`);
-    writeFileSync(path, csvText(t));
+    writeFileSync(path, csvTextUnchecked(t));
     return path;
   });
 }
@@ -140,6 +159,8 @@ function numberFormat(header: string): string | undefined {
  * `fte`, `_hours`), `YYYY-MM-DD` cells in `*date*` columns as dates.
  */
 export async function writeXlsxTables(path: string, tables: readonly TableOut[]): Promise<void> {
+  parseInput(pathSchema, path, 'path');
+  checkTables(tables, 'tables');
   const ExcelJS = await loadExcelJs();
   const book = new ExcelJS.Workbook();
   for (const t of tables) {
@@ -161,10 +182,11 @@ export async function writeXlsxTables(path: string, tables: readonly TableOut[])
 
 /** `rejected.csv`: one row per rejected row, with where it was, why, and its cells as read. */
 export function rejectedTable(rejected: readonly RejectedRow[]): TableOut {
-  const width = rejected.reduce((w, r) => Math.max(w, r.cells.length), 0);
+  const rows = parseInput(z.array(rejectedRowSchema), rejected, 'rejected');
+  const width = rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
   return {
     name: 'rejected',
     header: ['file', 'sheet', 'row', 'reason', ...Array.from({ length: width }, (_, i) => `cell_${i + 1}`)],
-    rows: rejected.map((r) => [r.file, r.sheet ?? '', r.row, r.reason, ...r.cells]),
+    rows: rows.map((r) => [r.file, r.sheet ?? '', r.row, r.reason, ...r.cells]),
   };
 }

@@ -4,6 +4,7 @@
  * fails the suite's coverage test). Small inputs, so that a hundred mutations run in a second.
  */
 import { z } from 'zod';
+import { IO_SEEDS } from './io-seeds.js';
 import * as L from './library.js';
 
 /** One entry point's valid seed. */
@@ -310,4 +311,6 @@ export const SEEDS: Readonly<Record<string, Seed>> = {
   liftAndShift: fn('liftAndShift', () => [smallNational(), { cases: 200, continuityPercent: 40 }, 1], 30),
   applicableParameters: fn('applicableParameters', () => [smallScenario(), L.NATIONAL_SENSITIVITY.parameters]),
   sensitivity: fn('sensitivity', () => [smallScenario(), L.NATIONAL_SENSITIVITY.parameters.slice(0, 1), 'monthsToClose'], 5),
+  // The file readers and writers of probation-workload/io
+  ...IO_SEEDS,
 };

@@ -29,9 +29,9 @@ const reply = (message: Reply): void => void send(message);
 const codes: readonly string[] = ERROR_CODES;
 
 /** The problem with one call's outcome, or undefined when it is acceptable. */
-function problemOf(run: () => unknown): string | undefined {
+async function problemOf(run: () => unknown): Promise<string | undefined> {
   try {
-    const defect = defectOf(run());
+    const defect = defectOf(await run());
     return defect === undefined ? undefined : `returned a defect: ${defect}`;
   } catch (error) {
     if (!(error instanceof WorkloadError)) return `threw ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : String(error)}`;
@@ -41,8 +41,8 @@ function problemOf(run: () => unknown): string | undefined {
   }
 }
 
-/** Runs one job: the valid seed, then `job.runs` mutations of a copy of it. */
-function run(job: Job): Reply {
+/** Runs one job: the valid seed, then `job.runs` mutations of a copy of it (a returned promise is awaited). */
+async function run(job: Job): Promise<Reply> {
   const entry = SEEDS[job.name];
   if (entry === undefined) return { kind: 'done', name: job.name, calls: 0, problems: [`no seed named ${job.name}`] };
   const problems: string[] = [];
@@ -50,19 +50,19 @@ function run(job: Job): Reply {
   // The seed's arguments are built once per job (some are whole scenario results) and copied per call.
   const seedArgs = entry.args();
   try {
-    const defect = defectOf(entry.call(clonePlain(seedArgs)));
+    const defect = defectOf(await entry.call(clonePlain(seedArgs)));
     if (defect !== undefined) problems.push(`the valid seed returned a defect: ${defect}`);
   } catch (error) {
     problems.push(`the valid seed was refused: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`);
   }
   let calls = 1;
-  fc.assert(
-    fc.property(mutationArb, (m) => {
+  await fc.assert(
+    fc.asyncProperty(mutationArb, async (m) => {
       const args = clonePlain(seedArgs);
       const what = mutate(args, m);
       reply({ kind: 'started', input: what });
       calls += 1;
-      const problem = problemOf(() => entry.call(args));
+      const problem = await problemOf(() => entry.call(args));
       if (problem !== undefined && problems.length < 5) problems.push(`${what}: ${problem}`);
     }),
     { numRuns: job.runs, seed: job.seed },
@@ -70,5 +70,5 @@ function run(job: Job): Reply {
   return { kind: 'done', name: job.name, calls, problems };
 }
 
-process.on('message', (job: Job) => reply(run(job)));
+process.on('message', (job: Job) => void run(job).then(reply));
 reply({ kind: 'ready' });
