@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEFAULT_WEIGHTINGS, PO_FTE_IN_POST, RandomStream, WorkloadError, allocateCases, capacityStatus, allocationImpact, availablePoints, compareWithNational, generateCases, generateNationalCaseload, TIERS, dayOnePortfolio, validateScenario, monthlyValues, NATIONAL_UNIFICATION_SCENARIO, organisationCaseload, rankCandidates, runScenario, rateSteps, rollUp, weightingsFromTimings, workloadPoints } from '../src/index.js';
+import { DEFAULT_WEIGHTINGS, PO_FTE_IN_POST, compareScenarios, RandomStream, WorkloadError, allocateCases, capacityStatus, allocationImpact, availablePoints, compareWithNational, generateCases, generateNationalCaseload, TIERS, dayOnePortfolio, validateScenario, monthlyValues, NATIONAL_UNIFICATION_SCENARIO, organisationCaseload, rankCandidates, runScenario, rateSteps, rollUp, weightingsFromTimings, workloadPoints } from '../src/index.js';
 import { allocateColumnar, pointsLookup, pointsLookupIndex } from '../src/columnar.js';
 import { BinomialRate } from '../src/random.js';
 import { parseInput } from '../src/validate.js';
@@ -200,5 +200,12 @@ describe('bad-input escapes', () => {
     expect(await refused(readTidy('.', { asOf: -0 as never }))).toEqual(['INVALID_INPUT', 'options.asOf']);
     expect(await refused(readNewCases('cases.csv', null as never))).toEqual(['INVALID_INPUT', 'options']);
     expect(await refused(readOrganisation('.', { asOf: '2021-06-26', staff: '' }))).toEqual(['INVALID_INPUT', 'options.staff']);
+  });
+
+  it('compareScenarios checks the reports it reads, and the columns bound their scopes (null gave a TypeError; 2^31 - 1 scopes a RangeError)', () => {
+    expect(codeAndPath(() => compareScenarios(null as never, null as never))).toEqual(['INVALID_INPUT', 'a']);
+    const none = { practitionerCount: 0, available: new Float64Array(), pointsHundredths: new Float64Array(), cases: new Uint32Array(), ceilingCases: new Uint32Array(), grade: new Uint8Array(), scope: new Uint32Array(), rank: new Uint32Array(), caseCount: 0, caseWeight: new Float64Array(), caseLevel: new Uint8Array(), caseCounts: new Uint8Array(), caseScope: new Uint32Array(), casePreferred: new Int32Array() };
+    expect(codeAndPath(() => allocateColumnar({ ...none, scopeCount: 2 ** 31 - 1 }))).toEqual(['INVALID_INPUT', 'columns.scopeCount']);
+    expect(allocateColumnar({ ...none, scopeCount: 2 ** 22 }).assigned.length).toBe(0);
   });
 });

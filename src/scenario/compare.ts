@@ -1,5 +1,14 @@
 /** Two scenario reports side by side: what moved, by how much. */
+import { z } from 'zod';
+import { parseInput } from '../validate.js';
 import type { ScenarioHeadline, ScenarioReport } from './run.js';
+
+/** What {@link compareScenarios} reads of a report: its name, headline figures and regions after the transfer (other keys kept). */
+const comparedReportSchema = z.looseObject({
+  scenario: z.looseObject({ name: z.string() }),
+  headline: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
+  transfer: z.looseObject({ regions: z.array(z.looseObject({ id: z.string(), name: z.string(), capacityAfter: z.number() })) }),
+});
 
 /** One headline figure in two reports. */
 export interface HeadlineChange {
@@ -42,6 +51,8 @@ export interface ScenarioComparison {
  * ```
  */
 export function compareScenarios(a: ScenarioReport, b: ScenarioReport): ScenarioComparison {
+  parseInput(comparedReportSchema, a, 'a');
+  parseInput(comparedReportSchema, b, 'b');
   const headline = (Object.keys(a.headline) as (keyof ScenarioHeadline)[]).map((metric): HeadlineChange => {
     const before = a.headline[metric];
     const after = b.headline[metric];

@@ -59,6 +59,8 @@ export interface Mutation {
   readonly at: number;
   readonly kind: 'replace' | 'delete' | 'extra-key' | 'empty' | 'duplicate';
   readonly hostile: number;
+  /** Mutate one of the arguments themselves, not a place inside them. */
+  readonly whole: boolean;
 }
 
 /** Mutations, replacing a value with a hostile one most often. */
@@ -69,6 +71,9 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
     { weight: 1, arbitrary: fc.constantFrom('delete' as const, 'extra-key' as const, 'empty' as const, 'duplicate' as const) },
   ),
   hostile: fc.nat({ max: HOSTILE_VALUES.length - 1 }),
+  // One mutation in eight replaces a whole argument: in a large input (a scenario report) a place
+  // drawn at random is almost never one of the arguments themselves.
+  whole: fc.nat({ max: 7 }).map((n) => n === 0),
 });
 
 /** Whether `value` is a plain object or array (the only things mutations reach into). */
@@ -108,7 +113,9 @@ export function mutate(args: unknown[], m: Mutation): string {
     args.push(HOSTILE_VALUES[m.hostile]?.());
     return `extra argument ${m.hostile}`;
   }
-  const [container, key] = places[m.at % places.length] as [Record<string | number, unknown>, string | number];
+  const [container, key] = (
+    m.whole && args.length > 0 ? [args, m.at % args.length] : places[m.at % places.length]
+  ) as [Record<string | number, unknown>, string | number];
   const hostile = HOSTILE_VALUES[m.hostile]?.();
   const inner = container[key];
   switch (m.kind) {
