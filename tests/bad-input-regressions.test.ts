@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEFAULT_WEIGHTINGS, PO_FTE_IN_POST, compareScenarios, RandomStream, WorkloadError, allocateCases, capacityStatus, allocationImpact, availablePoints, compareWithNational, generateCases, generateNationalCaseload, TIERS, dayOnePortfolio, validateScenario, monthlyValues, NATIONAL_UNIFICATION_SCENARIO, organisationCaseload, rankCandidates, runScenario, rateSteps, rollUp, weightingsFromTimings, workloadPoints } from '../src/index.js';
+import { DEFAULT_WEIGHTINGS, PO_FTE_IN_POST, compareScenarios, pipelineMarkovModel, RandomStream, WorkloadError, allocateCases, capacityStatus, allocationImpact, availablePoints, compareWithNational, generateCases, generateNationalCaseload, TIERS, dayOnePortfolio, validateScenario, monthlyValues, NATIONAL_UNIFICATION_SCENARIO, organisationCaseload, rankCandidates, runScenario, rateSteps, rollUp, weightingsFromTimings, workloadPoints } from '../src/index.js';
 import { allocateColumnar, pointsLookup, pointsLookupIndex } from '../src/columnar.js';
 import { BinomialRate } from '../src/random.js';
 import { parseInput } from '../src/validate.js';
@@ -207,5 +207,14 @@ describe('bad-input escapes', () => {
     const none = { practitionerCount: 0, available: new Float64Array(), pointsHundredths: new Float64Array(), cases: new Uint32Array(), ceilingCases: new Uint32Array(), grade: new Uint8Array(), scope: new Uint32Array(), rank: new Uint32Array(), caseCount: 0, caseWeight: new Float64Array(), caseLevel: new Uint8Array(), caseCounts: new Uint8Array(), caseScope: new Uint32Array(), casePreferred: new Int32Array() };
     expect(codeAndPath(() => allocateColumnar({ ...none, scopeCount: 2 ** 31 - 1 }))).toEqual(['INVALID_INPUT', 'columns.scopeCount']);
     expect(allocateColumnar({ ...none, scopeCount: 2 ** 22 }).assigned.length).toBe(0);
+  });
+
+  it('pipelineMarkovModel refuses a leaving rate too small to solve (1e-15% a year threw "LU matrix is singular")', () => {
+    const input = (leavingPercentPerYear: number) => ({ training: { dropOutPercentPerYear: 0 }, leavingPercentPerYear, intakePerYear: 600 });
+    expect(codeAndPath(() => pipelineMarkovModel(input(1e-15)))).toEqual(['INVALID_INPUT', 'input.leavingPercentPerYear']);
+    expect(pipelineMarkovModel(input(0)).steadyState).toBeNull();
+    // 0.01% a year is the least allowed: 50 a month qualify (no drop-out); the monthly rate is 1 - 0.9999^(1/12) = 8.334e-6,
+    // so the qualified stock is about 50 / 8.334e-6 = 6.0 million FTE: finite.
+    expect(pipelineMarkovModel(input(0.01)).steadyState?.inPost).toBeCloseTo(5_999_800, -4);
   });
 });

@@ -23,8 +23,14 @@ import { DEFAULT_PO_LEAVING_PERCENT } from './stock.js';
  */
 export const pipelineMarkovInputSchema = z.strictObject({
   training: pqipTrainingSchema,
-  /** Officers' leaving rate, percent a year; default 7.4. */
-  leavingPercentPerYear: annualRatePercentSchema.default(DEFAULT_PO_LEAVING_PERCENT),
+  /**
+   * Officers' leaving rate, percent a year; default 7.4. 0 (no steady state), or at least 0.01% (one
+   * officer in 10,000 a year): below that the chain's fundamental matrix cannot be solved in doubles,
+   * and the stocks it would give (intake over the leaving rate) are beyond any workforce.
+   */
+  leavingPercentPerYear: annualRatePercentSchema
+    .refine((r) => r === 0 || r >= 0.01, 'expected 0% (no one leaves: no steady state) or a leaving rate of at least 0.01% a year')
+    .default(DEFAULT_PO_LEAVING_PERCENT),
   /** Trainee FTE starting a year, as one twelfth each month. */
   intakePerYear: fteSchema,
 });
