@@ -176,7 +176,8 @@ function isCalendarDate(text: string): boolean {
 /** A calendar date as `YYYY-MM-DD` that exists (no 31 February). */
 export const isoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  // A text that is not YYYY-MM-DD is one problem, not also "not a real calendar date".
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date as YYYY-MM-DD', abort: true })
   .refine(isCalendarDate, 'expected a real calendar date as YYYY-MM-DD');
 
 /** A finite number of hours, decimals allowed (19.5, 1.8), within `min`..`max`. */

@@ -1,5 +1,5 @@
 /** `probation-workload run`: read a scenario, run it with its sensitivity, print and write the report. */
-import { accessSync, constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   NATIONAL_SENSITIVITY,
@@ -11,6 +11,8 @@ import {
   type ScenarioReport,
   type SensitivityResult,
 } from '../scenario/index.js';
+import { isoDateSchema, parseInput } from '../validate.js';
+import { weightingTableSchema } from '../weightings/index.js';
 import type { Format } from './args.js';
 import { progressBar } from './progress.js';
 import { ChartsUnavailableError, htmlReport, renderCharts, type ScenarioCharts } from './report/index.js';
@@ -86,8 +88,12 @@ async function withOrganisationRead(raw: unknown, scenarioFile: string, stderr: 
   const organisation = (raw as { organisation?: { from?: unknown } } | null)?.organisation;
   if (typeof organisation?.from !== 'string' || Object.keys(organisation).length !== 1) return raw;
   const scenario = raw as { asOf?: unknown; weightings?: unknown };
+  // Checked here at the scenario's names: the reader would name them options.asOf, options.weightings.
+  const asOf = parseInput(isoDateSchema, scenario.asOf, 'scenario.asOf');
+  const weightings = scenario.weightings === undefined ? undefined : parseInput(weightingTableSchema, scenario.weightings, 'scenario.weightings');
   const path = resolve(dirname(scenarioFile), organisation.from);
-  const loaded = await readOrganisation(path, { asOf: scenario.asOf as string, ...(scenario.weightings === undefined ? {} : { weightings: scenario.weightings as never }) });
+  if (!existsSync(path)) throw new ScenarioFileError(`cannot read the organisation from ${organisation.from} (${path}): no such file or folder`);
+  const loaded = await readOrganisation(path, { asOf, ...(weightings === undefined ? {} : { weightings }) });
   if (loaded.unallocated.length > 0) stderr.write(`${loaded.unallocated.length.toLocaleString('en-GB')} unallocated cases in ${organisation.from} are not part of the scenario's caseload\n`);
   return { ...(raw as object), organisation: { data: loaded.organisation } };
 }
