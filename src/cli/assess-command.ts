@@ -151,10 +151,17 @@ export function assessTables(oc: OrganisationCaseload, loaded: LoadedOrganisatio
   return [units, distribution, histogram, practitioners, data];
 }
 
-/** The practitioners above 50 cases, 100% or 110%, most loaded first (for the terminal). */
+/**
+ * The practitioners above 50 cases or 100%, or holding cases with no capacity at all (nothing
+ * available: an SPO on management time, say), for the terminal: those without capacity first, then
+ * the most loaded.
+ */
 function attention(practitioners: DataTable): DataTable {
-  const rows = practitioners.rows.filter((r) => r[13] === true || r[14] === true).sort((a, b) => ((b[12] as number | null) ?? 0) - ((a[12] as number | null) ?? 0));
-  return { ...practitioners, name: 'practitioners', title: `Practitioners above 50 cases or 100% (${rows.length}), most loaded first`, rows };
+  const capacity = (r: DataTable['rows'][number]) => (r[12] === null ? Number.POSITIVE_INFINITY : (r[12] as number));
+  const rows = practitioners.rows
+    .filter((r) => r[13] === true || r[14] === true || (r[12] === null && (r[8] as number) > 0))
+    .sort((a, b) => capacity(b) - capacity(a) || (b[8] as number) - (a[8] as number));
+  return { ...practitioners, name: 'practitioners', title: `Practitioners above 50 cases or 100%, or holding cases with no capacity (${rows.length}), most loaded first`, rows };
 }
 
 /** The needs tables for the terminal: groups other than PDUs (every PDU in needs.csv), pathways, co-occurrence. */
