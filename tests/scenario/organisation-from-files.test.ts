@@ -44,13 +44,14 @@ describe('a scenario with an organisation of your own', () => {
     expect(organisationParts(report)).toBe(organisationParts(runScenario({ ...base, organisation: { data: { ...own, name: 'data' } } })));
   }, 120_000);
 
-  it('names a missing folder and exits 1', () => {
+  it('names a missing folder and exits 3, a file problem in words', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pw-from-'));
     const file = join(dir, 'scenario.json');
     writeFileSync(file, JSON.stringify({ ...base, organisation: { from: 'no-such-folder' } }));
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain('no-such-folder');
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain('cannot read the organisation from no-such-folder');
+    expect(result.stderr).toContain('no such file or folder');
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
   }, 60_000);
 
