@@ -11,7 +11,7 @@ import { pointsLookupIndexUnchecked, pointsLookupUnchecked } from '../workload/i
 import { BASE_STATE, CUSTODY, ENDED, LICENCE, NO_DAY, UNSUPERVISED, pathOf, runProjection, statePoints, type ForwardModel } from './core.js';
 import { isoOf, weekOfDay } from './dates.js';
 import { allLevelSeries } from './results.js';
-import { POISSON_CHUNK, PoissonTable, negativeBinomial, poisson } from './sampling.js';
+import { AliasTable, POISSON_CHUNK, PoissonTable, compoundPoisson, negativeBinomial, poisson } from './sampling.js';
 import { deepFreeze } from '../freeze.js';
 
 // Imported bindings read once: under a loader that turns them into getters, a hot loop would call one per read.
@@ -276,43 +276,108 @@ function unitMaps(model: ForwardModel, org: OrganisationCaseload, teamAvailable:
   return { total, teamPdu, parent, available };
 }
 
+/**
+ * The demand entries of one PDU and duration class, drawn together: under Poisson demand, the
+ * hundredths of points of a week's new cases of all of them from one {@link AliasTable} over
+ * their compound Poisson distribution (in weeks the PDU has available points), and how many cases
+ * from one Poisson of their total mean (in weeks it has none); otherwise entry by entry.
+ */
+interface DemandGroup {
+  readonly pdu: number;
+  /** Where the group's arrivals go in a week's row (see {@link drawDemand}). */
+  readonly at: number;
+  readonly duration: number;
+  readonly entries: readonly number[];
+  /** The sum's distribution (`null`: too wide, so entry by entry), drawn as a multiple of `unit`. */
+  readonly sum: AliasTable | null;
+  readonly unit: number;
+  /** The total mean, and its Poisson draws when at most {@link POISSON_CHUNK}. */
+  readonly mean: number;
+  readonly count: PoissonTable | null;
+}
+
 /** Demand by duration class, and each team's share of its PDU's available points by week. */
 interface DemandPlan {
   readonly durations: readonly number[];
-  readonly classOf: Uint8Array;
-  readonly hundredths: Float64Array;
   readonly share: Float64Array;
   readonly pduAvailable: Float64Array;
-  /** Each entry's Poisson draws (`null`: a mean of 0 or above {@link POISSON_CHUNK}). */
+  readonly hundredths: Float64Array;
+  /** Each entry's Poisson draws (`null`: a mean of 0 or above {@link POISSON_CHUNK}), for groups drawn entry by entry. */
   readonly tables: readonly (PoissonTable | null)[];
+  readonly groups: readonly DemandGroup[];
   /** Whether every team's share of its PDU is the same in every week (no reduction starts or ends). */
   readonly sharesConstant: boolean;
+}
+
+/** `make`, remembering its result for each key. */
+function shared<K, V>(make: (key: K) => V): (key: K) => V {
+  const made = new Map<K, V>();
+  return (key) => {
+    if (!made.has(key)) made.set(key, make(key));
+    return made.get(key) as V;
+  };
 }
 
 function demandPlan(model: ForwardModel, units: UnitMaps): DemandPlan {
   const d = model.demand;
   const T = model.teamCount;
+  const U = model.pduCount;
   const W = model.weeks;
   const durations = [...new Set(d.durationWeeks)].sort((a, b) => a - b);
   const lookup = pointsLookupUnchecked(model.weightings);
   const share = new Float64Array((W + 1) * T);
-  const pduAvailable = new Float64Array((W + 1) * model.pduCount);
+  const pduAvailable = new Float64Array((W + 1) * U);
   let sharesConstant = true;
   for (let w = 0; w <= W; w++) {
-    for (let u = 0; u < model.pduCount; u++) pduAvailable[w * model.pduCount + u] = units.available[w * units.total + T + u] as number;
+    for (let u = 0; u < U; u++) pduAvailable[w * U + u] = units.available[w * units.total + T + u] as number;
     for (let t = 0; t < T; t++) {
       const pdu = units.available[w * units.total + T + (units.teamPdu[t] as number)] as number;
       share[w * T + t] = pdu === 0 ? 0 : (units.available[w * units.total + t] as number) / pdu;
       if (w > 1 && share[w * T + t] !== share[T + t]) sharesConstant = false;
     }
   }
+  const hundredths = Float64Array.from({ length: d.perWeek.length }, (_, e) => lookup[pointsLookupIndexUnchecked(d.tierIndex[e] as number, d.caseTypeIndex[e] as number, d.t2a[e] as number, 0)] as number);
+  const byGroup = new Map<number, number[]>();
+  for (let e = 0; e < d.perWeek.length; e++) {
+    if ((d.perWeek[e] as number) === 0) continue;
+    const key = durations.indexOf(d.durationWeeks[e] as number) * U + (d.pduIndex[e] as number);
+    const list = byGroup.get(key);
+    if (list === undefined) byGroup.set(key, [e]);
+    else list.push(e);
+  }
+  // PDUs with the same demand share their tables (built once, and one table in cache for all of them).
+  const poissonOf = shared((mean: number) => (mean > 0 && mean <= POISSON_CHUNK ? new PoissonTable(mean) : null));
+  const sumOf = shared((key: string) => {
+    const [means, weights] = JSON.parse(key) as [number[], number[]];
+    const sum = compoundPoisson(means, weights);
+    return sum === null ? null : { table: new AliasTable(sum.pmf), unit: sum.unit };
+  });
+  const groups = [...byGroup.keys()]
+    .sort((a, b) => a - b)
+    .map((key): DemandGroup => {
+      const entries = byGroup.get(key) as number[];
+      const pdu = key % U;
+      const means = entries.map((e) => d.perWeek[e] as number);
+      const sum = sumOf(JSON.stringify([means, entries.map((e) => hundredths[e] as number)]));
+      const mean = means.reduce((x, y) => x + y, 0);
+      return {
+        pdu,
+        at: sharesConstant ? pdu : key * (W + 1) - pdu * W,
+        duration: durations[(key - pdu) / U] as number,
+        entries,
+        sum: sum === null ? null : sum.table,
+        unit: sum === null ? 0 : sum.unit,
+        mean,
+        count: poissonOf(mean),
+      };
+    });
   return {
     durations,
-    classOf: Uint8Array.from(d.durationWeeks, (x) => durations.indexOf(x)),
-    hundredths: Float64Array.from({ length: d.perWeek.length }, (_, e) => lookup[pointsLookupIndexUnchecked(d.tierIndex[e] as number, d.caseTypeIndex[e] as number, d.t2a[e] as number, 0)] as number),
     share,
     pduAvailable,
-    tables: Array.from(d.perWeek, (m) => (m > 0 && m <= POISSON_CHUNK ? new PoissonTable(m) : null)),
+    hundredths,
+    tables: Array.from(d.perWeek, poissonOf),
+    groups,
     sharesConstant,
   };
 }
@@ -332,23 +397,34 @@ function drawDemand(model: ForwardModel, plan: DemandPlan, units: UnitMaps, spec
   arrivals.fill(0);
   let unpooled = 0;
   const net = plan.sharesConstant;
-  for (let e = 0; e < d.perWeek.length; e++) {
-    const mean = d.perWeek[e] as number;
-    if (mean === 0) continue;
-    const pdu = d.pduIndex[e] as number;
-    const table = plan.tables[e] ?? null;
-    const hundredths = plan.hundredths[e] as number;
-    const duration = d.durationWeeks[e] as number;
-    const at = net ? pdu : (plan.classOf[e] as number) * (W + 1) * U + pdu;
-    for (let w = 1; w <= W; w++) {
-      const n = spec.dispersion !== null ? negativeBinomial(rng, mean, spec.dispersion) : table !== null ? table.draw(rng) : poisson(rng, mean);
-      if (n === 0) continue;
-      if ((plan.pduAvailable[w * U + pdu] as number) === 0) {
-        unpooled += n;
-        continue;
+  for (const g of plan.groups) {
+    const { pdu, at, duration } = g;
+    // The group's new points in week w, at and (net) less at w + duration.
+    const book = (w: number, v: number) => {
+      arrivals[at + w * U] = (arrivals[at + w * U] as number) + v;
+      if (net && duration > 0 && w + duration <= W) arrivals[at + (w + duration) * U] = (arrivals[at + (w + duration) * U] as number) - v;
+    };
+    const sum = spec.dispersion === null ? g.sum : null;
+    if (sum !== null) {
+      for (let w = 1; w <= W; w++) {
+        if ((plan.pduAvailable[w * U + pdu] as number) === 0) unpooled += g.count !== null ? g.count.draw(rng) : poisson(rng, g.mean);
+        else {
+          const s = sum.draw(rng);
+          if (s !== 0) book(w, s * g.unit);
+        }
       }
-      arrivals[at + w * U] = (arrivals[at + w * U] as number) + n * hundredths;
-      if (net && duration > 0 && w + duration <= W) arrivals[at + (w + duration) * U] = (arrivals[at + (w + duration) * U] as number) - n * hundredths;
+      continue;
+    }
+    for (const e of g.entries) {
+      const mean = d.perWeek[e] as number;
+      const table = plan.tables[e] ?? null;
+      const hundredths = plan.hundredths[e] as number;
+      for (let w = 1; w <= W; w++) {
+        const n = spec.dispersion !== null ? negativeBinomial(rng, mean, spec.dispersion) : table !== null ? table.draw(rng) : poisson(rng, mean);
+        if (n === 0) continue;
+        if ((plan.pduAvailable[w * U + pdu] as number) === 0) unpooled += n;
+        else book(w, n * hundredths);
+      }
     }
   }
   if (net) {
