@@ -5,10 +5,10 @@
  * of each unit's capacity % across runs is given week by week as P5, P50 and P95.
  */
 import type { OrganisationCaseload } from '../caseload/index.js';
-import { QuantileSpread, RunSample } from '../pipeline/internal.js';
 import { RandomStream } from '../random.js';
 import { pointsLookupIndexUnchecked, pointsLookupUnchecked } from '../workload/internal.js';
 import { BASE_STATE, CUSTODY, ENDED, LICENCE, NO_DAY, UNSUPERVISED, pathOf, runProjection, statePoints, type ForwardModel } from './core.js';
+import { RunSamples, unitWeekBands } from './bands.js';
 import { isoOf, weekOfDay } from './dates.js';
 import { allLevelSeries } from './results.js';
 import { AliasTable, POISSON_CHUNK, PoissonTable, compoundPoisson, negativeBinomial, poisson } from './sampling.js';
@@ -210,13 +210,15 @@ function emitRecall(records: Int32Array, at: number, cells: Float64Array, cell: 
 
 /**
  * One run's samples: the teams' weekly changes in `delta` summed over the weeks (in place), each
- * unit's points (teams, then each unit added into its parent), and its capacity % into `samples`
- * from `at` (week by week, `total` units apart per run: see {@link simulateForward}).
+ * unit's points (teams, then each unit added into its parent), and its capacity % as run `r` of
+ * `samples`.
  */
-function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Array, W: number, T: number, samples: Float32Array, at: number, stride: number): void {
+function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Array, W: number, T: number, samples: RunSamples, r: number): void {
   const total = units.total;
   const parent = units.parent;
   const available = units.available;
+  const block = samples.block;
+  const values = samples.values;
   for (let w = 0; w <= W; w++) {
     const row = w * T;
     for (let t = 0; t < T; t++) {
@@ -225,12 +227,15 @@ function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Arra
     }
     unitPoints.fill(0, T);
     for (let u = 0; u < total - 1; u++) unitPoints[parent[u] as number] = (unitPoints[parent[u] as number] as number) + (unitPoints[u] as number);
-    const from = at + w * stride;
     const availableRow = w * total;
-    for (let u = 0; u < total; u++) {
-      const a = available[availableRow + u] as number;
-      // Hundredths of a point over available points is capacity in %; a pooled share's rounding residue is never below 0.
-      samples[from + u] = a === 0 ? 0 : Math.max(0, unitPoints[u] as number) / a;
+    for (let u0 = 0; u0 < total; u0 += block) {
+      const from = samples.rowAt(w, r, u0) - u0;
+      const end = Math.min(total, u0 + block);
+      for (let u = u0; u < end; u++) {
+        const a = available[availableRow + u] as number;
+        // Hundredths of a point over available points is capacity in %; a pooled share's rounding residue is never below 0.
+        values[from + u] = a === 0 ? 0 : Math.max(0, unitPoints[u] as number) / a;
+      }
     }
   }
 }
@@ -463,8 +468,7 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const units = unitMaps(model, org, team.available);
   const plan = demandPlan(model, units);
   const arrivals = new Float64Array(Math.max(1, plan.durations.length) * (W + 1) * model.pduCount);
-  // Week-major, then run, then unit: each run writes one row of units a week; bandsOf reads a week's runs from one block.
-  const samples = new Float32Array(units.total * (W + 1) * R);
+  const samples = new RunSamples(W + 1, R, units.total);
   const delta = new Float64Array((W + 1) * T);
   const unitPoints = new Float64Array(units.total);
   const logStay = Math.log(1 - Math.min(spec.recallWeeklyRate, 1 - 1e-12));
@@ -515,16 +519,13 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
       }
     }
     unpooled += drawDemand(model, plan, units, spec, rng, arrivals, delta);
-    sampleRun(units, delta, unitPoints, W, T, samples, r * units.total, R * units.total);
+    sampleRun(units, delta, unitPoints, W, T, samples, r);
   }
-  return { runs: R, seed: spec.seed, weeks: W, units: bandsOf(model, org, units, samples, R), unpooledNewCases: unpooled / R };
+  return { runs: R, seed: spec.seed, weeks: W, units: bandsOf(model, org, samples), unpooledNewCases: unpooled / R };
 }
 
-/** Units whose runs are gathered together: a block of 64 units x 1,000 runs is 256 KB, within a core's cache. */
-const GATHER_BLOCK = 64;
-
 /** P5, P50, P95 and the mean of every unit's capacity % in every week, from the week-major samples. */
-function bandsOf(model: ForwardModel, org: OrganisationCaseload, units: UnitMaps, samples: Float32Array, R: number): UnitBand[] {
+function bandsOf(model: ForwardModel, org: OrganisationCaseload, samples: RunSamples): UnitBand[] {
   const named = [
     ...org.teams.map((t) => ({ level: 'team' as const, id: t.id, name: t.name })),
     ...org.pdus.map((p) => ({ level: 'pdu' as const, id: p.id, name: p.name })),
@@ -532,27 +533,11 @@ function bandsOf(model: ForwardModel, org: OrganisationCaseload, units: UnitMaps
     { level: 'national' as const, id: 'national', name: org.name },
   ];
   const W = model.weeks;
-  const total = units.total;
   const dates = Array.from({ length: W + 1 }, (_, w) => isoOf(model.startDay + 7 * w));
-  const sample = new RunSample(R);
-  const spread = new QuantileSpread(R, [0.05, 0.5, 0.95]);
   const weeks: CapacityBand[][] = named.map(() => new Array<CapacityBand>(W + 1));
-  const block = new Float32Array(GATHER_BLOCK * R);
-  for (let w = 0; w <= W; w++) {
-    for (let u0 = 0; u0 < total; u0 += GATHER_BLOCK) {
-      const size = Math.min(GATHER_BLOCK, total - u0);
-      for (let r = 0; r < R; r++) {
-        const from = (w * R + r) * total + u0;
-        for (let k = 0; k < size; k++) block[k * R + r] = samples[from + k] as number;
-      }
-      for (let k = 0; k < size; k++) {
-        sample.clear();
-        for (let r = 0; r < R; r++) sample.add(block[k * R + r] as number);
-        const band = spread.bandOf(sample);
-        const [p5, p50, p95] = band.quantiles as [number, number, number];
-        (weeks[u0 + k] as CapacityBand[])[w] = { week: w, date: dates[w] as string, mean: band.mean, p5, p50, p95 };
-      }
-    }
-  }
+  unitWeekBands(samples, [0.05, 0.5, 0.95], (w, u, band) => {
+    const [p5, p50, p95] = band.quantiles as [number, number, number];
+    (weeks[u] as CapacityBand[])[w] = { week: w, date: dates[w] as string, mean: band.mean, p5, p50, p95 };
+  });
   return named.map((unit, u) => ({ ...unit, weeks: weeks[u] as CapacityBand[] }));
 }

@@ -245,3 +245,4 @@ export function compoundPoisson(means: readonly number[], weights: readonly numb
   }
   return null;
 }
+
