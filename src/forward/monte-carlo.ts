@@ -11,7 +11,7 @@ import { BASE_STATE, CUSTODY, ENDED, LICENCE, NO_DAY, UNSUPERVISED, pathOf, runP
 import { RunSamples, unitWeekBands } from './bands.js';
 import { isoOf, weekOfDay } from './dates.js';
 import { allLevelSeries } from './results.js';
-import { AliasTable, POISSON_CHUNK, PoissonTable, compoundPoisson, negativeBinomial, poisson } from './sampling.js';
+import { AliasTable, Geometric, POISSON_CHUNK, PoissonTable, compoundPoisson, negativeBinomial, poisson } from './sampling.js';
 import { deepFreeze } from '../freeze.js';
 
 // Imported bindings read once: under a loader that turns them into getters, a hot loop would call one per read.
@@ -241,13 +241,12 @@ function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Arra
 }
 
 /**
- * Indexes of a list chosen each with probability `q`, in order, by geometric skips (one uniform per
- * one chosen, not per item): calls `take` with each.
+ * Indexes of a list chosen each with the chance whose misses before a hit `skips` draws, in order,
+ * by skips (one uniform per one chosen, not per item): calls `take` with each.
  */
-function eachChosen(rng: RandomStream, length: number, q: number, take: (k: number) => void): void {
-  if (q <= 0) return;
-  const logMiss = Math.log(1 - q);
-  for (let k = q >= 1 ? 0 : Math.floor(Math.log(1 - rng.uniform()) / logMiss); k < length; k += q >= 1 ? 1 : Math.floor(Math.log(1 - rng.uniform()) / logMiss) + 1) take(k);
+function eachChosen(rng: RandomStream, length: number, skips: Geometric | null, take: (k: number) => void): void {
+  if (skips === null) return;
+  for (let k = skips.draw(rng); k < length; k += skips.draw(rng) + 1) take(k);
 }
 
 /** Units of the Monte Carlo in order teams, PDUs, regions, nation: each unit's parent (after it) and available points by week. */
@@ -471,15 +470,25 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const samples = new RunSamples(W + 1, R, units.total);
   const delta = new Float64Array((W + 1) * T);
   const unitPoints = new Float64Array(units.total);
-  const logStay = Math.log(1 - Math.min(spec.recallWeeklyRate, 1 - 1e-12));
+  const records = uc.records;
+  const cells = uc.cells;
+  const stay = 1 - Math.min(spec.recallWeeklyRate, 1 - 1e-12);
+  const logStay = Math.log(stay);
   const recallAll = spec.recallWeeklyRate === 0 ? 0 : 1 - Math.exp(W * logStay);
   // The chance of a recall in the weeks after `from`, for each `from` below W.
   const recallWithin = Float64Array.from({ length: W }, (_, from) => 1 - Math.exp((W - from) * logStay));
-  // What each case drew this run, `count x 3`: the run it was last touched in, which early record (-1: none), the recall week (NO_WEEK: none).
-  const drawn = new Int32Array(uc.count * 3);
+  const earlySkips = spec.earlyRelease.rate > 0 ? new Geometric(spec.earlyRelease.rate) : null;
+  const recallSkips = recallAll > 0 ? new Geometric(recallAll) : null;
+  // Weeks on licence before a recall, less 1 (its chance of 1 - stay^k by week k, exactly as recallWithin's).
+  const recallWeeks = new Geometric(1 - stay, W);
+  // The week each case is first on licence, as drawn without and with early release: side by side, so a draw reads few cache lines.
+  const licenceWeek = Uint16Array.from({ length: uc.count }, (_, u) => Math.min(W, records[u * RECORD + LICENCE_WEEK] as number));
+  const earlyLicenceWeek = Uint16Array.from({ length: uc.custody.length }, (_, j) => Math.min(W, uc.early[j * RECORD + LICENCE_WEEK] as number));
+  // What each case drew: the run it was last touched in, which early record (-1: none), the recall week (NO_WEEK: none).
+  const drawnIn = new Int32Array(uc.count);
+  const earlyOf = new Int32Array(uc.count);
+  const recallWeek = new Int32Array(uc.count);
   const touched: number[] = [];
-  const records = uc.records;
-  const cells = uc.cells;
   let unpooled = 0;
   const streams = RandomStream.streams(spec.seed, R);
   for (let r = 0; r < R; r++) {
@@ -488,34 +497,35 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
     delta.set(base);
     // Only the cases whose draw moves them are booked: the drawn path less the deterministic one.
     touched.length = 0;
-    eachChosen(rng, uc.custody.length, spec.earlyRelease.rate, (j) => {
+    eachChosen(rng, uc.custody.length, earlySkips, (j) => {
       const u = uc.custody[j] as number;
-      drawn[3 * u] = run;
-      drawn[3 * u + 1] = j;
-      drawn[3 * u + 2] = NO_WEEK;
+      drawnIn[u] = run;
+      earlyOf[u] = j;
+      recallWeek[u] = NO_WEEK;
       touched.push(u);
     });
-    // Recall: each case on licence for `left` weeks of the horizon is recalled in it with 1 - (1 - h)^left; candidates
-    // are chosen at the largest such chance (all W weeks) and kept at their own, then the week drawn within `left`.
-    eachChosen(rng, uc.count, recallAll, (u) => {
-      const early = drawn[3 * u] === run;
-      const from = (early ? uc.early[(drawn[3 * u + 1] as number) * RECORD + LICENCE_WEEK] : records[u * RECORD + LICENCE_WEEK]) as number;
+    // Recall: each case on licence for `left` weeks of the horizon is recalled in it with 1 - stay^left; candidates are
+    // chosen at the largest such chance (all W weeks) and kept at their own by one uniform v, which (uniform below that
+    // chance when kept) also gives the week.
+    eachChosen(rng, uc.count, recallSkips, (u) => {
+      const early = drawnIn[u] === run;
+      const from = (early ? earlyLicenceWeek[earlyOf[u] as number] : licenceWeek[u]) as number;
       if (from >= W) return;
-      const within = recallWithin[from] as number;
-      if (rng.uniform() * recallAll >= within) return;
-      drawn[3 * u + 2] = from + Math.floor(Math.log(1 - rng.uniform() * within) / logStay) + 1;
+      const v = rng.uniform() * recallAll;
+      if (v >= (recallWithin[from] as number)) return;
+      recallWeek[u] = from + recallWeeks.inverse(v) + 1;
       if (!early) {
-        drawn[3 * u] = run;
-        drawn[3 * u + 1] = -1;
+        drawnIn[u] = run;
+        earlyOf[u] = -1;
         touched.push(u);
       }
     });
     for (const u of touched) {
-      const j = drawn[3 * u + 1] as number;
-      if (j < 0) emitRecall(records, u * RECORD, cells, 5 * u, drawn[3 * u + 2] as number, delta, W, T);
+      const j = earlyOf[u] as number;
+      if (j < 0) emitRecall(records, u * RECORD, cells, 5 * u, recallWeek[u] as number, delta, W, T);
       else {
         emitChanges(records, u * RECORD, cells, 5 * u, NO_WEEK, -1, delta, W, T);
-        emitChanges(uc.early, j * RECORD, cells, 5 * u, drawn[3 * u + 2] as number, 1, delta, W, T);
+        emitChanges(uc.early, j * RECORD, cells, 5 * u, recallWeek[u] as number, 1, delta, W, T);
       }
     }
     unpooled += drawDemand(model, plan, units, spec, rng, arrivals, delta);

@@ -246,3 +246,51 @@ export function compoundPoisson(means: readonly number[], weights: readonly numb
   return null;
 }
 
+/** Largest table of a {@link Geometric}: 4,096 counts (32 KB). */
+const GEOMETRIC_TABLE_LIMIT = 4096;
+
+/**
+ * Geometric draws: the number of misses before the first hit, each try a hit with chance `q`
+ * (0 < q < 1), P(X <= k) = 1 - (1 - q)^(k + 1). By inversion of one uniform through a table of the
+ * first counts (to a tail of e^-8, or `counts` when given) with a guide, so most draws take no
+ * logarithm; beyond the table, floor(log(1 - u) / log(1 - q)).
+ *
+ * @example
+ * ```ts
+ * new Geometric(0.5).inverse(0.6); // 1 (P(X <= 0) = 0.5, P(X <= 1) = 0.75)
+ * ```
+ */
+export class Geometric {
+  private readonly logMiss: number;
+  /** `cumulative[k]` = P(X <= k). */
+  private readonly cumulative: Float64Array;
+  /** Uniforms below it are inverted by the table. */
+  private readonly covered: number;
+  /** For each of `guide.length` equal slices of the uniform, the least count a uniform in it can give. */
+  private readonly guide: Int32Array;
+
+  constructor(q: number, counts = Math.ceil(8 / -Math.log(1 - q))) {
+    this.logMiss = Math.log(1 - q);
+    const K = Math.max(1, Math.min(counts, GEOMETRIC_TABLE_LIMIT));
+    this.cumulative = Float64Array.from({ length: K }, (_, k) => 1 - Math.exp((k + 1) * this.logMiss));
+    this.covered = this.cumulative[K - 1] as number;
+    this.guide = new Int32Array(2 * K);
+    for (let g = 0, k = 0; g < this.guide.length; g++) {
+      while (k < K - 1 && (this.cumulative[k] as number) <= g / this.guide.length) k++;
+      this.guide[g] = k;
+    }
+  }
+
+  /** The count whose cumulative chance is the first above `u` (0 <= u < 1). */
+  inverse(u: number): number {
+    if (u >= this.covered) return Math.floor(Math.log(1 - u) / this.logMiss);
+    let k = this.guide[(u * this.guide.length) | 0] as number;
+    while ((this.cumulative[k] as number) <= u) k++;
+    return k;
+  }
+
+  /** One draw. */
+  draw(rng: RandomStream): number {
+    return this.inverse(rng.uniform());
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStream, forwardMonteCarlo, projectWorkload, type ForwardInput } from '../../src/index.js';
-import { AliasTable, PoissonTable, compoundPoisson, negativeBinomial, poisson } from '../../src/forward/sampling.js';
+import { AliasTable, Geometric, PoissonTable, compoundPoisson, negativeBinomial, poisson } from '../../src/forward/sampling.js';
 import { fc, test } from '@fast-check/vitest';
 import { errorOf } from '../helpers.js';
 import { ORGANISATION } from './fixtures.js';
@@ -67,6 +67,24 @@ describe('samplers', () => {
     // standard error of the mean sqrt(variance / 20,000) = 63
     expect(Math.abs(sum / 20_000 - (0.7 * 4700 + 1.9 * 6300))).toBeLessThan(300);
   });
+
+  test.prop([fc.double({ min: 1e-4, max: 1, noNaN: true }), fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { maxLength: 200 })], { numRuns: 60 })(
+    'a Geometric inverse by its table is the first count whose cumulative chance is above the uniform',
+    (q, random) => {
+      const g = new Geometric(q);
+      const cumulative = (k: number) => 1 - Math.exp((k + 1) * Math.log(1 - q));
+      for (const u of random) {
+        const k = g.inverse(u);
+        // Beyond the table (a tail of e^-8) the logarithm, whose rounding may land one count either side.
+        const slack = u >= cumulative(Math.ceil(8 / -Math.log(1 - q)) - 1) ? 1e-9 : 0;
+        expect(cumulative(k)).toBeGreaterThan(u - slack);
+        if (k > 0) expect(cumulative(k - 1)).toBeLessThanOrEqual(u + slack);
+      }
+      // A table of the first 5 counts only (as the recall weeks): the same counts
+      const five = new Geometric(q, 5);
+      for (const u of random) if (u < cumulative(4)) expect(five.inverse(u)).toBe(g.inverse(u));
+    },
+  );
 
   it('Poisson and negative binomial draws have the stated mean and variance', () => {
     const rng = new RandomStream(11);
