@@ -114,7 +114,9 @@ export function unitWeekBands(samples: RunSamples, probabilities: readonly numbe
 
 /** A value's bucket (`scale`: buckets per unit of value): monotone in the value, the same in both passes. */
 function bucketOf(x: number, low: number, scale: number, buckets: number): number {
-  return Math.min(buckets, Math.floor((x - low) * scale));
+  // At most buckets x (1 + a rounding), never negative: truncation is the floor, and fits an Int32.
+  const b = ((x - low) * scale) | 0;
+  return b > buckets ? buckets : b;
 }
 
 // Each pass over a block is a function of one loop nest with nothing after it (see pipeline/quantiles.ts: V8 compiles a

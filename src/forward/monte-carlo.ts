@@ -209,21 +209,28 @@ function emitRecall(records: Int32Array, at: number, cells: Float64Array, cell: 
 }
 
 /**
- * One run's samples: the teams' weekly changes in `delta` summed over the weeks (in place), each
- * unit's points (teams, then each unit added into its parent), and its capacity % as run `r` of
- * `samples`.
+ * One run's samples: the teams' weekly changes in `delta` summed over the weeks (in place), with
+ * their shares of each PDU's net new points summed over the weeks when `pooled` (see
+ * {@link drawDemand}), each unit's points (teams, then each unit added into its parent), and its
+ * capacity % as run `r` of `samples`.
  */
-function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Array, W: number, T: number, samples: RunSamples, r: number): void {
+function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Array, W: number, T: number, samples: RunSamples, r: number, pooled: PooledDemand | null): void {
   const total = units.total;
   const parent = units.parent;
   const available = units.available;
+  const teamPdu = units.teamPdu;
   const block = samples.block;
   const values = samples.values;
+  // Not pooled: no PDU's running sum ever leaves 0.
+  const { arrivals, share, pduPoints } = pooled ?? { arrivals: null, share: new Float64Array(T), pduPoints: new Float64Array(units.parent.length) };
+  const U = pduPoints.length;
+  pduPoints.fill(0);
   for (let w = 0; w <= W; w++) {
     const row = w * T;
+    if (arrivals !== null && w > 0) for (let u = 0; u < U; u++) pduPoints[u] = (pduPoints[u] as number) + (arrivals[w * U + u] as number);
     for (let t = 0; t < T; t++) {
       if (w > 0) delta[row + t] = (delta[row + t] as number) + (delta[row - T + t] as number);
-      unitPoints[t] = delta[row + t] as number;
+      unitPoints[t] = (delta[row + t] as number) + (pduPoints[teamPdu[t] as number] as number) * (share[t] as number);
     }
     unitPoints.fill(0, T);
     for (let u = 0; u < total - 1; u++) unitPoints[parent[u] as number] = (unitPoints[parent[u] as number] as number) + (unitPoints[u] as number);
@@ -298,6 +305,13 @@ interface DemandGroup {
   /** The total mean, and its Poisson draws when at most {@link POISSON_CHUNK}. */
   readonly mean: number;
   readonly count: PoissonTable | null;
+}
+
+/** A run's net new points of each PDU by week (`arrivals`), each team's share of its PDU, and each PDU's running sum. */
+interface PooledDemand {
+  readonly arrivals: Float64Array;
+  readonly share: Float64Array;
+  readonly pduPoints: Float64Array;
 }
 
 /** Demand by duration class, and each team's share of its PDU's available points by week. */
@@ -387,10 +401,10 @@ function demandPlan(model: ForwardModel, units: UnitMaps): DemandPlan {
 }
 
 /**
- * Draws one run's new cases, pools them among teams into `delta`; returns the cases drawn where no
- * points are available. When every team's share of its PDU holds in every week, each PDU's net new
- * points by week (arrivals less the ends of earlier arrivals) are worked out first and then shared
- * out, whatever the number of durations; otherwise each week's arrivals of each duration are shared
+ * Draws one run's new cases, pools them among teams; returns the cases drawn where no points are
+ * available. When every team's share of its PDU holds in every week, each PDU's net new points by
+ * week (arrivals less the ends of earlier arrivals) are left in `arrivals`, whatever the number of
+ * durations, for {@link sampleRun} to share out; otherwise each week's arrivals of each duration are shared
  * at that week's shares and taken off again at the same share when they end.
  */
 function drawDemand(model: ForwardModel, plan: DemandPlan, units: UnitMaps, spec: UncertaintySpec, rng: RandomStream, arrivals: Float64Array, delta: Float64Array): number {
@@ -431,15 +445,8 @@ function drawDemand(model: ForwardModel, plan: DemandPlan, units: UnitMaps, spec
       }
     }
   }
-  if (net) {
-    for (let w = 1; w <= W; w++) {
-      for (let t = 0; t < T; t++) {
-        const v = (arrivals[w * U + (units.teamPdu[t] as number)] as number) * (plan.share[T + t] as number);
-        if (v !== 0) delta[w * T + t] = (delta[w * T + t] as number) + v;
-      }
-    }
-    return unpooled;
-  }
+  // Shares that hold in every week are applied by sampleRun to each PDU's running net arrivals, in the same pass as the sums.
+  if (net) return unpooled;
   plan.durations.forEach((duration, k) => {
     for (let w = 1; w <= W; w++) {
       const end = duration === 0 || w + duration > W ? -1 : w + duration;
@@ -468,6 +475,7 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const plan = demandPlan(model, units);
   const arrivals = new Float64Array(Math.max(1, plan.durations.length) * (W + 1) * model.pduCount);
   const samples = new RunSamples(W + 1, R, units.total);
+  const pooled: PooledDemand | null = plan.sharesConstant && plan.groups.length > 0 ? { arrivals, share: plan.share.subarray(T, 2 * T), pduPoints: new Float64Array(model.pduCount) } : null;
   const delta = new Float64Array((W + 1) * T);
   const unitPoints = new Float64Array(units.total);
   const records = uc.records;
@@ -529,7 +537,7 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
       }
     }
     unpooled += drawDemand(model, plan, units, spec, rng, arrivals, delta);
-    sampleRun(units, delta, unitPoints, W, T, samples, r);
+    sampleRun(units, delta, unitPoints, W, T, samples, r, pooled);
   }
   return { runs: R, seed: spec.seed, weeks: W, units: bandsOf(model, org, samples), unpooledNewCases: unpooled / R };
 }
