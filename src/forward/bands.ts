@@ -68,6 +68,8 @@ export function unitWeekBands(samples: RunSamples, probabilities: readonly numbe
   // Where each kept bucket's values go (-1: not kept), advancing as they are placed.
   const cursor = new Int32Array(block * stride);
   const kept = new Float64Array(block * runs);
+  // Each value's place in its unit's counts (k x stride + bucket), as the count pass found it, for the keep pass.
+  const slot = new Int32Array(block * runs);
   const sum = new Float64Array(block);
   const low = new Float64Array(block);
   const high = new Float64Array(block);
@@ -88,10 +90,10 @@ export function unitWeekBands(samples: RunSamples, probabilities: readonly numbe
         scale[k] = span === 0 ? 0 : Math.min(buckets / span, Number.MAX_VALUE);
       }
       counts.fill(0);
-      countRows(samples.values, first, runs, size, low, scale, counts, stride);
+      countRows(samples.values, first, runs, size, low, scale, counts, stride, slot);
       cursor.fill(-1);
       for (let k = 0; k < size; k++) if ((scale[k] as number) > 0) keepBuckets(counts, k, stride, positions, runs, cursor, from, to, rank);
-      keepRows(samples.values, first, runs, size, low, scale, cursor, kept, stride);
+      keepRows(samples.values, first, runs * size, slot, cursor, kept);
       for (let k = 0; k < size; k++) {
         const mean = (sum[k] as number) / runs;
         if ((scale[k] as number) === 0) {
@@ -138,12 +140,13 @@ function sumRows(samples: Float32Array, first: number, runs: number, size: numbe
   }
 }
 
-/** Counts each unit's values of the block whose rows start at `first` into its buckets. */
-function countRows(samples: Float32Array, first: number, runs: number, size: number, low: Float64Array, scale: Float64Array, counts: Int32Array, stride: number): void {
+/** Counts each unit's values of the block whose rows start at `first` into its buckets, noting each value's count in `slot`. */
+function countRows(samples: Float32Array, first: number, runs: number, size: number, low: Float64Array, scale: Float64Array, counts: Int32Array, stride: number, slot: Int32Array): void {
   for (let r = 0; r < runs; r++) {
     const row = first + r * size;
     for (let k = 0; k < size; k++) {
       const at = k * stride + bucketOf(samples[row + k] as number, low[k] as number, scale[k] as number, stride - 1);
+      slot[r * size + k] = at;
       counts[at] = (counts[at] as number) + 1;
     }
   }
@@ -173,18 +176,14 @@ function keepBuckets(counts: Int32Array, k: number, stride: number, positions: r
   }
 }
 
-/** Copies the values of the kept buckets of the block whose rows start at `first` into `kept`. */
-function keepRows(samples: Float32Array, first: number, runs: number, size: number, low: Float64Array, scale: Float64Array, cursor: Int32Array, kept: Float64Array, stride: number): void {
-  for (let r = 0; r < runs; r++) {
-    const row = first + r * size;
-    for (let k = 0; k < size; k++) {
-      const x = samples[row + k] as number;
-      const at = k * stride + bucketOf(x, low[k] as number, scale[k] as number, stride - 1);
-      const c = cursor[at] as number;
-      if (c < 0) continue;
-      kept[c] = x;
-      cursor[at] = c + 1;
-    }
+/** Copies the `n` values of the block whose rows start at `first` that are in kept buckets (by their `slot`) into `kept`. */
+function keepRows(samples: Float32Array, first: number, n: number, slot: Int32Array, cursor: Int32Array, kept: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const at = slot[i] as number;
+    const c = cursor[at] as number;
+    if (c < 0) continue;
+    kept[c] = samples[first + i] as number;
+    cursor[at] = c + 1;
   }
 }
 
