@@ -10,7 +10,7 @@ import { pointsLookupIndexUnchecked, pointsLookupUnchecked } from '../workload/i
 import { BASE_STATE, CUSTODY, ENDED, LICENCE, NO_DAY, UNSUPERVISED, pathOf, runProjection, statePoints, type ForwardModel } from './core.js';
 import { RunSamples, unitWeekBands } from './bands.js';
 import { isoOf, weekOfDay } from './dates.js';
-import { allLevelSeries } from './results.js';
+import { teamPointsUnchecked } from './results.js';
 import { AliasTable, Geometric, POISSON_CHUNK, PoissonTable, compoundPoisson, negativeBinomial, poisson } from './sampling.js';
 import { deepFreeze } from '../freeze.js';
 
@@ -467,7 +467,7 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const T = model.teamCount;
   const R = spec.runs;
   const noDemand: ForwardModel = { ...model, demand: { ...model.demand, perWeek: new Float64Array(0), pduIndex: new Uint32Array(0) } };
-  const team = allLevelSeries(noDemand, runProjection(noDemand)).team;
+  const team = teamPointsUnchecked(noDemand, runProjection(noDemand));
   const base = new Float64Array((W + 1) * T);
   for (let x = 0; x < base.length; x++) base[x] = (team.points[x] as number) - (x < T ? 0 : (team.points[x - T] as number));
   const uc = uncertainCases(model, spec.recallWeeklyRate > 0 || spec.earlyRelease.rate > 0, spec.earlyRelease.weeks);
