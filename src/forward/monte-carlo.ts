@@ -209,12 +209,12 @@ function emitRecall(records: Int32Array, at: number, cells: Float64Array, cell: 
 }
 
 /**
- * One run's samples: the teams' weekly changes in `delta` summed over the weeks (in place), with
+ * One run's samples: the teams' weekly changes in `delta` summed over the weeks (in `teamPoints`), with
  * their shares of each PDU's net new points summed over the weeks when `pooled` (see
  * {@link drawDemand}), each unit's points (teams, then each unit added into its parent), and its
  * capacity % as run `r` of `samples`.
  */
-function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Array, W: number, T: number, samples: RunSamples, r: number, pooled: PooledDemand | null): void {
+function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Array, teamPoints: Float64Array, W: number, T: number, samples: RunSamples, r: number, pooled: PooledDemand | null): void {
   const total = units.total;
   const parent = units.parent;
   const available = units.available;
@@ -229,8 +229,9 @@ function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Arra
     const row = w * T;
     if (arrivals !== null && w > 0) for (let u = 0; u < U; u++) pduPoints[u] = (pduPoints[u] as number) + (arrivals[w * U + u] as number);
     for (let t = 0; t < T; t++) {
-      if (w > 0) delta[row + t] = (delta[row + t] as number) + (delta[row - T + t] as number);
-      unitPoints[t] = (delta[row + t] as number) + (pduPoints[teamPdu[t] as number] as number) * (share[t] as number);
+      const points = w > 0 ? (teamPoints[t] as number) + (delta[row + t] as number) : (delta[row + t] as number);
+      teamPoints[t] = points;
+      unitPoints[t] = points + (pduPoints[teamPdu[t] as number] as number) * (share[t] as number);
     }
     unitPoints.fill(0, T);
     for (let u = 0; u < total - 1; u++) unitPoints[parent[u] as number] = (unitPoints[parent[u] as number] as number) + (unitPoints[u] as number);
@@ -478,6 +479,7 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const pooled: PooledDemand | null = plan.sharesConstant && plan.groups.length > 0 ? { arrivals, share: plan.share.subarray(T, 2 * T), pduPoints: new Float64Array(model.pduCount) } : null;
   const delta = new Float64Array((W + 1) * T);
   const unitPoints = new Float64Array(units.total);
+  const teamPoints = new Float64Array(T);
   const records = uc.records;
   const cells = uc.cells;
   const stay = 1 - Math.min(spec.recallWeeklyRate, 1 - 1e-12);
@@ -537,7 +539,7 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
       }
     }
     unpooled += drawDemand(model, plan, units, spec, rng, arrivals, delta);
-    sampleRun(units, delta, unitPoints, W, T, samples, r, pooled);
+    sampleRun(units, delta, unitPoints, teamPoints, W, T, samples, r, pooled);
   }
   return { runs: R, seed: spec.seed, weeks: W, units: bandsOf(model, org, samples), unpooledNewCases: unpooled / R };
 }
