@@ -210,19 +210,19 @@ function emitRecall(records: Int32Array, at: number, cells: Float64Array, cell: 
 
 /**
  * One run's samples: the teams' weekly changes in `delta` summed over the weeks (in `teamPoints`), with
- * their shares of each PDU's net new points summed over the weeks when `pooled` (see
+ * their shares of each PDU's net new points summed over the weeks when `pooled` has arrivals (see
  * {@link drawDemand}), each unit's points (teams, then each unit added into its parent), and its
  * capacity % as run `r` of `samples`.
  */
-function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Array, teamPoints: Float64Array, W: number, T: number, samples: RunSamples, r: number, pooled: PooledDemand | null): void {
+function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Array, teamPoints: Float64Array, W: number, T: number, samples: RunSamples, r: number, pooled: PooledDemand): void {
   const total = units.total;
   const parent = units.parent;
   const available = units.available;
   const teamPdu = units.teamPdu;
   const block = samples.block;
   const values = samples.values;
-  // Not pooled: no PDU's running sum ever leaves 0.
-  const { arrivals, share, pduPoints } = pooled ?? { arrivals: null, share: new Float64Array(T), pduPoints: new Float64Array(units.parent.length) };
+  // No arrivals: no PDU's running sum ever leaves 0.
+  const { arrivals, share, pduPoints } = pooled;
   const U = pduPoints.length;
   pduPoints.fill(0);
   for (let w = 0; w <= W; w++) {
@@ -308,9 +308,9 @@ interface DemandGroup {
   readonly count: PoissonTable | null;
 }
 
-/** A run's net new points of each PDU by week (`arrivals`), each team's share of its PDU, and each PDU's running sum. */
+/** A run's net new points of each PDU by week (`arrivals`; `null`: none shared out by the sums), each team's share of its PDU, and each PDU's running sum. */
 interface PooledDemand {
-  readonly arrivals: Float64Array;
+  readonly arrivals: Float64Array | null;
   readonly share: Float64Array;
   readonly pduPoints: Float64Array;
 }
@@ -476,7 +476,8 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const plan = demandPlan(model, units);
   const arrivals = new Float64Array(Math.max(1, plan.durations.length) * (W + 1) * model.pduCount);
   const samples = new RunSamples(W + 1, R, units.total);
-  const pooled: PooledDemand | null = plan.sharesConstant && plan.groups.length > 0 ? { arrivals, share: plan.share.subarray(T, 2 * T), pduPoints: new Float64Array(model.pduCount) } : null;
+  const inSums = plan.sharesConstant && plan.groups.length > 0;
+  const pooled: PooledDemand = { arrivals: inSums ? arrivals : null, share: inSums ? plan.share.subarray(T, 2 * T) : new Float64Array(T), pduPoints: new Float64Array(model.pduCount) };
   const delta = new Float64Array((W + 1) * T);
   const unitPoints = new Float64Array(units.total);
   const teamPoints = new Float64Array(T);

@@ -150,6 +150,28 @@ describe('forwardMonteCarlo', () => {
     expect(Math.abs(p.mean - pooled)).toBeLessThan(1);
   });
 
+  it('demand shared at each week\'s shares when a reduction moves them: the mean is the pooled projection', () => {
+    // PDU A-01 split into two teams; po1 (team A-01-01) is off sick from 24 July 2021 (week 4) to 14 August (week 7),
+    // so the PDU's new cases go all to A-01-02 in those weeks: shares change by week, drawn week by week at them.
+    const organisation = {
+      ...ORGANISATION,
+      teams: [...ORGANISATION.teams, { id: 'A-01-02', name: 'Team A-01-02', pduId: 'A-01' }],
+      practitioners: ORGANISATION.practitioners.map((p) =>
+        p.id === 'po1' ? { ...p, reductions: [{ reason: 'longTermSickness' as const, start: '2021-07-24', end: '2021-08-14' }] } : p.id === 'po2' ? { ...p, teamId: 'A-01-02' } : p,
+      ),
+    };
+    const demand = [{ pduId: 'A-01', tier: 'C2' as const, caseType: 'community' as const, perWeek: 3, durationWeeks: 4 }];
+    const split = { ...input, organisation, demand };
+    const mc = forwardMonteCarlo(split, { asOf: ASOF, weeks: 10, runs: 2000, seed: 12 });
+    const det = projectWorkload(split, { asOf: ASOF, weeks: 10, demandMode: 'pool' });
+    for (const id of ['A-01-01', 'A-01-02']) {
+      const band = mc.units.find((u) => u.id === id)!;
+      const unit = det.units.find((u) => u.id === id)!;
+      // Weeks 5 and 9: off sick (A-01-01 has no points available, so 0), and after, with the cases of weeks 4-7 ending.
+      for (const w of [5, 9]) expect(Math.abs(band.weeks[w]!.mean - unit.weeks[w]!.capacityPercent)).toBeLessThan(0.5);
+    }
+  });
+
   it('refuses bad options at their path', () => {
     expect(errorOf(() => forwardMonteCarlo(input, { asOf: ASOF, runs: 0, seed: 1 })).path).toBe('options.runs');
     expect(errorOf(() => forwardMonteCarlo(input, { asOf: ASOF, seed: 1, recallWeeklyRate: 2 })).path).toBe('options.recallWeeklyRate');
