@@ -5,13 +5,13 @@
  * of each unit's capacity % across runs is given week by week as P5, P50 and P95.
  */
 import type { OrganisationCaseload } from '../caseload/index.js';
-import { QuantileSpread, RunSample } from '../pipeline/internal.js';
 import { RandomStream } from '../random.js';
 import { pointsLookupIndexUnchecked, pointsLookupUnchecked } from '../workload/internal.js';
 import { BASE_STATE, CUSTODY, ENDED, LICENCE, NO_DAY, UNSUPERVISED, pathOf, runProjection, statePoints, type ForwardModel } from './core.js';
+import { RunSamples, unitWeekBands } from './bands.js';
 import { isoOf, weekOfDay } from './dates.js';
-import { allLevelSeries } from './results.js';
-import { POISSON_CHUNK, PoissonTable, negativeBinomial, poisson } from './sampling.js';
+import { teamPointsUnchecked } from './results.js';
+import { AliasTable, Geometric, POISSON_CHUNK, PoissonTable, compoundPoisson, negativeBinomial, poisson } from './sampling.js';
 import { deepFreeze } from '../freeze.js';
 
 // Imported bindings read once: under a loader that turns them into getters, a hot loop would call one per read.
@@ -209,40 +209,52 @@ function emitRecall(records: Int32Array, at: number, cells: Float64Array, cell: 
 }
 
 /**
- * One run's samples: the teams' weekly changes in `delta` summed over the weeks (in place), each
- * unit's points (teams, then each unit added into its parent), and its capacity % into `samples`
- * from `at` (week by week, `total` units apart per run: see {@link simulateForward}).
+ * One run's samples: the teams' weekly changes in `delta` summed over the weeks (in `teamPoints`), with
+ * their shares of each PDU's net new points summed over the weeks when `pooled` has arrivals (see
+ * {@link drawDemand}), each unit's points (teams, then each unit added into its parent), and its
+ * capacity % as run `r` of `samples`.
  */
-function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Array, W: number, T: number, samples: Float32Array, at: number, stride: number): void {
+function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Array, teamPoints: Float64Array, W: number, T: number, samples: RunSamples, r: number, pooled: PooledDemand): void {
   const total = units.total;
   const parent = units.parent;
   const available = units.available;
+  const teamPdu = units.teamPdu;
+  const block = samples.block;
+  const values = samples.values;
+  // No arrivals: no PDU's running sum ever leaves 0.
+  const { arrivals, share, pduPoints } = pooled;
+  const U = pduPoints.length;
+  pduPoints.fill(0);
   for (let w = 0; w <= W; w++) {
     const row = w * T;
+    if (arrivals !== null && w > 0) for (let u = 0; u < U; u++) pduPoints[u] = (pduPoints[u] as number) + (arrivals[w * U + u] as number);
     for (let t = 0; t < T; t++) {
-      if (w > 0) delta[row + t] = (delta[row + t] as number) + (delta[row - T + t] as number);
-      unitPoints[t] = delta[row + t] as number;
+      const points = w > 0 ? (teamPoints[t] as number) + (delta[row + t] as number) : (delta[row + t] as number);
+      teamPoints[t] = points;
+      unitPoints[t] = points + (pduPoints[teamPdu[t] as number] as number) * (share[t] as number);
     }
     unitPoints.fill(0, T);
     for (let u = 0; u < total - 1; u++) unitPoints[parent[u] as number] = (unitPoints[parent[u] as number] as number) + (unitPoints[u] as number);
-    const from = at + w * stride;
     const availableRow = w * total;
-    for (let u = 0; u < total; u++) {
-      const a = available[availableRow + u] as number;
-      // Hundredths of a point over available points is capacity in %; a pooled share's rounding residue is never below 0.
-      samples[from + u] = a === 0 ? 0 : Math.max(0, unitPoints[u] as number) / a;
+    for (let u0 = 0; u0 < total; u0 += block) {
+      const from = samples.rowAt(w, r, u0) - u0;
+      const end = Math.min(total, u0 + block);
+      for (let u = u0; u < end; u++) {
+        const a = available[availableRow + u] as number;
+        // Hundredths of a point over available points is capacity in %; a pooled share's rounding residue is never below 0.
+        values[from + u] = a === 0 ? 0 : Math.max(0, unitPoints[u] as number) / a;
+      }
     }
   }
 }
 
 /**
- * Indexes of a list chosen each with probability `q`, in order, by geometric skips (one uniform per
- * one chosen, not per item): calls `take` with each.
+ * Indexes of a list chosen each with the chance whose misses before a hit `skips` draws, in order,
+ * by skips (one uniform per one chosen, not per item): calls `take` with each.
  */
-function eachChosen(rng: RandomStream, length: number, q: number, take: (k: number) => void): void {
-  if (q <= 0) return;
-  const logMiss = Math.log(1 - q);
-  for (let k = q >= 1 ? 0 : Math.floor(Math.log(1 - rng.uniform()) / logMiss); k < length; k += q >= 1 ? 1 : Math.floor(Math.log(1 - rng.uniform()) / logMiss) + 1) take(k);
+function eachChosen(rng: RandomStream, length: number, skips: Geometric | null, take: (k: number) => void): void {
+  if (skips === null) return;
+  for (let k = skips.draw(rng); k < length; k += skips.draw(rng) + 1) take(k);
 }
 
 /** Units of the Monte Carlo in order teams, PDUs, regions, nation: each unit's parent (after it) and available points by week. */
@@ -276,52 +288,124 @@ function unitMaps(model: ForwardModel, org: OrganisationCaseload, teamAvailable:
   return { total, teamPdu, parent, available };
 }
 
+/**
+ * The demand entries of one PDU and duration class, drawn together: under Poisson demand, the
+ * hundredths of points of a week's new cases of all of them from one {@link AliasTable} over
+ * their compound Poisson distribution (in weeks the PDU has available points), and how many cases
+ * from one Poisson of their total mean (in weeks it has none); otherwise entry by entry.
+ */
+interface DemandGroup {
+  readonly pdu: number;
+  /** Where the group's arrivals go in a week's row (see {@link drawDemand}). */
+  readonly at: number;
+  readonly duration: number;
+  readonly entries: readonly number[];
+  /** The sum's distribution (`null`: too wide, so entry by entry), drawn as a multiple of `unit`. */
+  readonly sum: AliasTable | null;
+  readonly unit: number;
+  /** The total mean, and its Poisson draws when at most {@link POISSON_CHUNK}. */
+  readonly mean: number;
+  readonly count: PoissonTable | null;
+}
+
+/** A run's net new points of each PDU by week (`arrivals`; `null`: none shared out by the sums), each team's share of its PDU, and each PDU's running sum. */
+interface PooledDemand {
+  readonly arrivals: Float64Array | null;
+  readonly share: Float64Array;
+  readonly pduPoints: Float64Array;
+}
+
 /** Demand by duration class, and each team's share of its PDU's available points by week. */
 interface DemandPlan {
   readonly durations: readonly number[];
-  readonly classOf: Uint8Array;
-  readonly hundredths: Float64Array;
   readonly share: Float64Array;
   readonly pduAvailable: Float64Array;
-  /** Each entry's Poisson draws (`null`: a mean of 0 or above {@link POISSON_CHUNK}). */
+  readonly hundredths: Float64Array;
+  /** Each entry's Poisson draws (`null`: a mean of 0 or above {@link POISSON_CHUNK}), for groups drawn entry by entry. */
   readonly tables: readonly (PoissonTable | null)[];
+  readonly groups: readonly DemandGroup[];
   /** Whether every team's share of its PDU is the same in every week (no reduction starts or ends). */
   readonly sharesConstant: boolean;
+}
+
+/** `make`, remembering its result for each key. */
+function shared<K, V>(make: (key: K) => V): (key: K) => V {
+  const made = new Map<K, V>();
+  return (key) => {
+    if (!made.has(key)) made.set(key, make(key));
+    return made.get(key) as V;
+  };
 }
 
 function demandPlan(model: ForwardModel, units: UnitMaps): DemandPlan {
   const d = model.demand;
   const T = model.teamCount;
+  const U = model.pduCount;
   const W = model.weeks;
   const durations = [...new Set(d.durationWeeks)].sort((a, b) => a - b);
   const lookup = pointsLookupUnchecked(model.weightings);
   const share = new Float64Array((W + 1) * T);
-  const pduAvailable = new Float64Array((W + 1) * model.pduCount);
+  const pduAvailable = new Float64Array((W + 1) * U);
   let sharesConstant = true;
   for (let w = 0; w <= W; w++) {
-    for (let u = 0; u < model.pduCount; u++) pduAvailable[w * model.pduCount + u] = units.available[w * units.total + T + u] as number;
+    for (let u = 0; u < U; u++) pduAvailable[w * U + u] = units.available[w * units.total + T + u] as number;
     for (let t = 0; t < T; t++) {
       const pdu = units.available[w * units.total + T + (units.teamPdu[t] as number)] as number;
       share[w * T + t] = pdu === 0 ? 0 : (units.available[w * units.total + t] as number) / pdu;
       if (w > 1 && share[w * T + t] !== share[T + t]) sharesConstant = false;
     }
   }
+  const hundredths = Float64Array.from({ length: d.perWeek.length }, (_, e) => lookup[pointsLookupIndexUnchecked(d.tierIndex[e] as number, d.caseTypeIndex[e] as number, d.t2a[e] as number, 0)] as number);
+  const byGroup = new Map<number, number[]>();
+  for (let e = 0; e < d.perWeek.length; e++) {
+    if ((d.perWeek[e] as number) === 0) continue;
+    const key = durations.indexOf(d.durationWeeks[e] as number) * U + (d.pduIndex[e] as number);
+    const list = byGroup.get(key);
+    if (list === undefined) byGroup.set(key, [e]);
+    else list.push(e);
+  }
+  // PDUs with the same demand share their tables (built once, and one table in cache for all of them).
+  const poissonOf = shared((mean: number) => (mean > 0 && mean <= POISSON_CHUNK ? new PoissonTable(mean) : null));
+  const sumOf = shared((key: string) => {
+    const [means, weights] = JSON.parse(key) as [number[], number[]];
+    const sum = compoundPoisson(means, weights);
+    return sum === null ? null : { table: new AliasTable(sum.pmf), unit: sum.unit };
+  });
+  const groups = [...byGroup.keys()]
+    .sort((a, b) => a - b)
+    .map((key): DemandGroup => {
+      const entries = byGroup.get(key) as number[];
+      const pdu = key % U;
+      const means = entries.map((e) => d.perWeek[e] as number);
+      const sum = sumOf(JSON.stringify([means, entries.map((e) => hundredths[e] as number)]));
+      const mean = means.reduce((x, y) => x + y, 0);
+      return {
+        pdu,
+        at: sharesConstant ? pdu : key * (W + 1) - pdu * W,
+        duration: durations[(key - pdu) / U] as number,
+        entries,
+        sum: sum === null ? null : sum.table,
+        unit: sum === null ? 0 : sum.unit,
+        mean,
+        count: poissonOf(mean),
+      };
+    });
   return {
     durations,
-    classOf: Uint8Array.from(d.durationWeeks, (x) => durations.indexOf(x)),
-    hundredths: Float64Array.from({ length: d.perWeek.length }, (_, e) => lookup[pointsLookupIndexUnchecked(d.tierIndex[e] as number, d.caseTypeIndex[e] as number, d.t2a[e] as number, 0)] as number),
     share,
     pduAvailable,
-    tables: Array.from(d.perWeek, (m) => (m > 0 && m <= POISSON_CHUNK ? new PoissonTable(m) : null)),
+    hundredths,
+    tables: Array.from(d.perWeek, poissonOf),
+    groups,
     sharesConstant,
   };
 }
 
 /**
- * Draws one run's new cases, pools them among teams into `delta`; returns the cases drawn where no
- * points are available. When every team's share of its PDU holds in every week, each PDU's net new
- * points by week (arrivals less the ends of earlier arrivals) are worked out first and then shared
- * out, whatever the number of durations; otherwise each week's arrivals of each duration are shared
+ * Draws one run's new cases, pools them among teams; returns the cases drawn where no points are
+ * available. When every team's share of its PDU holds in every week, each PDU's net new points by
+ * week (arrivals less the ends of earlier arrivals) are left in `arrivals`, whatever the number of
+ * durations, for {@link sampleRun} to share out; otherwise each week's arrivals of each duration are shared
  * at that week's shares and taken off again at the same share when they end.
  */
 function drawDemand(model: ForwardModel, plan: DemandPlan, units: UnitMaps, spec: UncertaintySpec, rng: RandomStream, arrivals: Float64Array, delta: Float64Array): number {
@@ -332,34 +416,38 @@ function drawDemand(model: ForwardModel, plan: DemandPlan, units: UnitMaps, spec
   arrivals.fill(0);
   let unpooled = 0;
   const net = plan.sharesConstant;
-  for (let e = 0; e < d.perWeek.length; e++) {
-    const mean = d.perWeek[e] as number;
-    if (mean === 0) continue;
-    const pdu = d.pduIndex[e] as number;
-    const table = plan.tables[e] ?? null;
-    const hundredths = plan.hundredths[e] as number;
-    const duration = d.durationWeeks[e] as number;
-    const at = net ? pdu : (plan.classOf[e] as number) * (W + 1) * U + pdu;
-    for (let w = 1; w <= W; w++) {
-      const n = spec.dispersion !== null ? negativeBinomial(rng, mean, spec.dispersion) : table !== null ? table.draw(rng) : poisson(rng, mean);
-      if (n === 0) continue;
-      if ((plan.pduAvailable[w * U + pdu] as number) === 0) {
-        unpooled += n;
-        continue;
+  for (const g of plan.groups) {
+    const { pdu, at, duration } = g;
+    // The group's new points in week w, at and (net) less at w + duration.
+    const book = (w: number, v: number) => {
+      arrivals[at + w * U] = (arrivals[at + w * U] as number) + v;
+      if (net && duration > 0 && w + duration <= W) arrivals[at + (w + duration) * U] = (arrivals[at + (w + duration) * U] as number) - v;
+    };
+    const sum = spec.dispersion === null ? g.sum : null;
+    if (sum !== null) {
+      for (let w = 1; w <= W; w++) {
+        if ((plan.pduAvailable[w * U + pdu] as number) === 0) unpooled += g.count !== null ? g.count.draw(rng) : poisson(rng, g.mean);
+        else {
+          const s = sum.draw(rng);
+          if (s !== 0) book(w, s * g.unit);
+        }
       }
-      arrivals[at + w * U] = (arrivals[at + w * U] as number) + n * hundredths;
-      if (net && duration > 0 && w + duration <= W) arrivals[at + (w + duration) * U] = (arrivals[at + (w + duration) * U] as number) - n * hundredths;
+      continue;
+    }
+    for (const e of g.entries) {
+      const mean = d.perWeek[e] as number;
+      const table = plan.tables[e] ?? null;
+      const hundredths = plan.hundredths[e] as number;
+      for (let w = 1; w <= W; w++) {
+        const n = spec.dispersion !== null ? negativeBinomial(rng, mean, spec.dispersion) : table !== null ? table.draw(rng) : poisson(rng, mean);
+        if (n === 0) continue;
+        if ((plan.pduAvailable[w * U + pdu] as number) === 0) unpooled += n;
+        else book(w, n * hundredths);
+      }
     }
   }
-  if (net) {
-    for (let w = 1; w <= W; w++) {
-      for (let t = 0; t < T; t++) {
-        const v = (arrivals[w * U + (units.teamPdu[t] as number)] as number) * (plan.share[T + t] as number);
-        if (v !== 0) delta[w * T + t] = (delta[w * T + t] as number) + v;
-      }
-    }
-    return unpooled;
-  }
+  // Shares that hold in every week are applied by sampleRun to each PDU's running net arrivals, in the same pass as the sums.
+  if (net) return unpooled;
   plan.durations.forEach((duration, k) => {
     for (let w = 1; w <= W; w++) {
       const end = duration === 0 || w + duration > W ? -1 : w + duration;
@@ -380,26 +468,38 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const T = model.teamCount;
   const R = spec.runs;
   const noDemand: ForwardModel = { ...model, demand: { ...model.demand, perWeek: new Float64Array(0), pduIndex: new Uint32Array(0) } };
-  const team = allLevelSeries(noDemand, runProjection(noDemand)).team;
+  const team = teamPointsUnchecked(noDemand, runProjection(noDemand));
   const base = new Float64Array((W + 1) * T);
   for (let x = 0; x < base.length; x++) base[x] = (team.points[x] as number) - (x < T ? 0 : (team.points[x - T] as number));
   const uc = uncertainCases(model, spec.recallWeeklyRate > 0 || spec.earlyRelease.rate > 0, spec.earlyRelease.weeks);
   const units = unitMaps(model, org, team.available);
   const plan = demandPlan(model, units);
   const arrivals = new Float64Array(Math.max(1, plan.durations.length) * (W + 1) * model.pduCount);
-  // Week-major, then run, then unit: each run writes one row of units a week; bandsOf reads a week's runs from one block.
-  const samples = new Float32Array(units.total * (W + 1) * R);
+  const samples = new RunSamples(W + 1, R, units.total);
+  const inSums = plan.sharesConstant && plan.groups.length > 0;
+  const pooled: PooledDemand = { arrivals: inSums ? arrivals : null, share: inSums ? plan.share.subarray(T, 2 * T) : new Float64Array(T), pduPoints: new Float64Array(model.pduCount) };
   const delta = new Float64Array((W + 1) * T);
   const unitPoints = new Float64Array(units.total);
-  const logStay = Math.log(1 - Math.min(spec.recallWeeklyRate, 1 - 1e-12));
+  const teamPoints = new Float64Array(T);
+  const records = uc.records;
+  const cells = uc.cells;
+  const stay = 1 - Math.min(spec.recallWeeklyRate, 1 - 1e-12);
+  const logStay = Math.log(stay);
   const recallAll = spec.recallWeeklyRate === 0 ? 0 : 1 - Math.exp(W * logStay);
   // The chance of a recall in the weeks after `from`, for each `from` below W.
   const recallWithin = Float64Array.from({ length: W }, (_, from) => 1 - Math.exp((W - from) * logStay));
-  // What each case drew this run, `count x 3`: the run it was last touched in, which early record (-1: none), the recall week (NO_WEEK: none).
-  const drawn = new Int32Array(uc.count * 3);
+  const earlySkips = spec.earlyRelease.rate > 0 ? new Geometric(spec.earlyRelease.rate) : null;
+  const recallSkips = recallAll > 0 ? new Geometric(recallAll) : null;
+  // Weeks on licence before a recall, less 1 (its chance of 1 - stay^k by week k, exactly as recallWithin's).
+  const recallWeeks = new Geometric(1 - stay, W);
+  // The week each case is first on licence, as drawn without and with early release: side by side, so a draw reads few cache lines.
+  const licenceWeek = Uint16Array.from({ length: uc.count }, (_, u) => Math.min(W, records[u * RECORD + LICENCE_WEEK] as number));
+  const earlyLicenceWeek = Uint16Array.from({ length: uc.custody.length }, (_, j) => Math.min(W, uc.early[j * RECORD + LICENCE_WEEK] as number));
+  // What each case drew: the run it was last touched in, which early record (-1: none), the recall week (NO_WEEK: none).
+  const drawnIn = new Int32Array(uc.count);
+  const earlyOf = new Int32Array(uc.count);
+  const recallWeek = new Int32Array(uc.count);
   const touched: number[] = [];
-  const records = uc.records;
-  const cells = uc.cells;
   let unpooled = 0;
   const streams = RandomStream.streams(spec.seed, R);
   for (let r = 0; r < R; r++) {
@@ -408,47 +508,45 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
     delta.set(base);
     // Only the cases whose draw moves them are booked: the drawn path less the deterministic one.
     touched.length = 0;
-    eachChosen(rng, uc.custody.length, spec.earlyRelease.rate, (j) => {
+    eachChosen(rng, uc.custody.length, earlySkips, (j) => {
       const u = uc.custody[j] as number;
-      drawn[3 * u] = run;
-      drawn[3 * u + 1] = j;
-      drawn[3 * u + 2] = NO_WEEK;
+      drawnIn[u] = run;
+      earlyOf[u] = j;
+      recallWeek[u] = NO_WEEK;
       touched.push(u);
     });
-    // Recall: each case on licence for `left` weeks of the horizon is recalled in it with 1 - (1 - h)^left; candidates
-    // are chosen at the largest such chance (all W weeks) and kept at their own, then the week drawn within `left`.
-    eachChosen(rng, uc.count, recallAll, (u) => {
-      const early = drawn[3 * u] === run;
-      const from = (early ? uc.early[(drawn[3 * u + 1] as number) * RECORD + LICENCE_WEEK] : records[u * RECORD + LICENCE_WEEK]) as number;
+    // Recall: each case on licence for `left` weeks of the horizon is recalled in it with 1 - stay^left; candidates are
+    // chosen at the largest such chance (all W weeks) and kept at their own by one uniform v, which (uniform below that
+    // chance when kept) also gives the week.
+    eachChosen(rng, uc.count, recallSkips, (u) => {
+      const early = drawnIn[u] === run;
+      const from = (early ? earlyLicenceWeek[earlyOf[u] as number] : licenceWeek[u]) as number;
       if (from >= W) return;
-      const within = recallWithin[from] as number;
-      if (rng.uniform() * recallAll >= within) return;
-      drawn[3 * u + 2] = from + Math.floor(Math.log(1 - rng.uniform() * within) / logStay) + 1;
+      const v = rng.uniform() * recallAll;
+      if (v >= (recallWithin[from] as number)) return;
+      recallWeek[u] = from + recallWeeks.inverse(v) + 1;
       if (!early) {
-        drawn[3 * u] = run;
-        drawn[3 * u + 1] = -1;
+        drawnIn[u] = run;
+        earlyOf[u] = -1;
         touched.push(u);
       }
     });
     for (const u of touched) {
-      const j = drawn[3 * u + 1] as number;
-      if (j < 0) emitRecall(records, u * RECORD, cells, 5 * u, drawn[3 * u + 2] as number, delta, W, T);
+      const j = earlyOf[u] as number;
+      if (j < 0) emitRecall(records, u * RECORD, cells, 5 * u, recallWeek[u] as number, delta, W, T);
       else {
         emitChanges(records, u * RECORD, cells, 5 * u, NO_WEEK, -1, delta, W, T);
-        emitChanges(uc.early, j * RECORD, cells, 5 * u, drawn[3 * u + 2] as number, 1, delta, W, T);
+        emitChanges(uc.early, j * RECORD, cells, 5 * u, recallWeek[u] as number, 1, delta, W, T);
       }
     }
     unpooled += drawDemand(model, plan, units, spec, rng, arrivals, delta);
-    sampleRun(units, delta, unitPoints, W, T, samples, r * units.total, R * units.total);
+    sampleRun(units, delta, unitPoints, teamPoints, W, T, samples, r, pooled);
   }
-  return { runs: R, seed: spec.seed, weeks: W, units: bandsOf(model, org, units, samples, R), unpooledNewCases: unpooled / R };
+  return { runs: R, seed: spec.seed, weeks: W, units: bandsOf(model, org, samples), unpooledNewCases: unpooled / R };
 }
 
-/** Units whose runs are gathered together: a block of 64 units x 1,000 runs is 256 KB, within a core's cache. */
-const GATHER_BLOCK = 64;
-
 /** P5, P50, P95 and the mean of every unit's capacity % in every week, from the week-major samples. */
-function bandsOf(model: ForwardModel, org: OrganisationCaseload, units: UnitMaps, samples: Float32Array, R: number): UnitBand[] {
+function bandsOf(model: ForwardModel, org: OrganisationCaseload, samples: RunSamples): UnitBand[] {
   const named = [
     ...org.teams.map((t) => ({ level: 'team' as const, id: t.id, name: t.name })),
     ...org.pdus.map((p) => ({ level: 'pdu' as const, id: p.id, name: p.name })),
@@ -456,27 +554,11 @@ function bandsOf(model: ForwardModel, org: OrganisationCaseload, units: UnitMaps
     { level: 'national' as const, id: 'national', name: org.name },
   ];
   const W = model.weeks;
-  const total = units.total;
   const dates = Array.from({ length: W + 1 }, (_, w) => isoOf(model.startDay + 7 * w));
-  const sample = new RunSample(R);
-  const spread = new QuantileSpread(R, [0.05, 0.5, 0.95]);
   const weeks: CapacityBand[][] = named.map(() => new Array<CapacityBand>(W + 1));
-  const block = new Float32Array(GATHER_BLOCK * R);
-  for (let w = 0; w <= W; w++) {
-    for (let u0 = 0; u0 < total; u0 += GATHER_BLOCK) {
-      const size = Math.min(GATHER_BLOCK, total - u0);
-      for (let r = 0; r < R; r++) {
-        const from = (w * R + r) * total + u0;
-        for (let k = 0; k < size; k++) block[k * R + r] = samples[from + k] as number;
-      }
-      for (let k = 0; k < size; k++) {
-        sample.clear();
-        for (let r = 0; r < R; r++) sample.add(block[k * R + r] as number);
-        const band = spread.bandOf(sample);
-        const [p5, p50, p95] = band.quantiles as [number, number, number];
-        (weeks[u0 + k] as CapacityBand[])[w] = { week: w, date: dates[w] as string, mean: band.mean, p5, p50, p95 };
-      }
-    }
-  }
+  unitWeekBands(samples, [0.05, 0.5, 0.95], (w, u, band) => {
+    const [p5, p50, p95] = band.quantiles as [number, number, number];
+    (weeks[u] as CapacityBand[])[w] = { week: w, date: dates[w] as string, mean: band.mean, p5, p50, p95 };
+  });
   return named.map((unit, u) => ({ ...unit, weeks: weeks[u] as CapacityBand[] }));
 }

@@ -95,6 +95,13 @@ export function allLevelSeries(model: ForwardModel, run: ForwardRun): Readonly<R
   return { practitioner, team, pdu, region, national };
 }
 
+/** Each team's points and available points by week, as {@link allLevelSeries} sums them, for a run without pooled demand (the Monte Carlo's, which reads no other column). */
+export function teamPointsUnchecked(model: ForwardModel, run: ForwardRun): { readonly points: Float64Array; readonly available: Float64Array } {
+  const of = Int32Array.from(model.teamIndex);
+  const sum = (column: Float64Array) => sumInto(column, model.weeks + 1, model.practitionerCount, of, model.teamCount);
+  return { points: sum(run.points), available: sum(run.available) };
+}
+
 /** Adds each team's pooled share of new cases (pool mode) to the team series. */
 function addPool(model: ForwardModel, run: ForwardRun, series: LevelSeries): void {
   const T = model.teamCount;

@@ -78,40 +78,38 @@ export function negativeBinomial(rng: RandomStream, mean: number, dispersion: nu
   return poisson(rng, (gamma(rng, dispersion) * mean) / dispersion);
 }
 
-/** Slices of the uniform in a {@link PoissonTable}'s guide (1 KB a table: in a core's cache while one mean is drawn). */
+/** Slices of the uniform in an {@link AliasTable}'s guide (1 KB a table: in a core's cache while one table is drawn). */
 const GUIDE_SLOTS = 1024;
-/** A guide slice whose draw depends on where in the slice the uniform falls. */
+/** A guide slice whose draw depends on where in the slice the uniform falls (also why only tables of fewer values get a guide). */
 const MIXED = 255;
 
 /**
- * Poisson draws of one mean (at most {@link POISSON_CHUNK}) from one uniform each, by Walker's alias
- * method over the probabilities 0..K, where K is the first count past the mean whose upper tail is
- * below 1e-15 (that tail is left out and the rest scaled to 1): O(1) a draw, for a Monte Carlo that
- * draws the same mean many times.
+ * Draws from a distribution over 0..n-1 (the weights `pmf`, scaled to sum to 1) from one uniform
+ * each, by Walker's alias method: O(1) a draw, for a Monte Carlo that draws the same distribution
+ * many times. A table of fewer than 255 values also has a guide that settles most draws without the
+ * alias test.
+ *
+ * @example
+ * ```ts
+ * new AliasTable([0, 1, 0]).draw(new RandomStream(1)); // 1
+ * ```
  */
-export class PoissonTable {
-  // Plain (not #private) fields: a draw reads them 67 million times in the national Monte Carlo, and V8 reads plain fields faster.
+export class AliasTable {
+  // Plain (not #private) fields: a draw reads them tens of millions of times in the national Monte Carlo, and V8 reads plain fields faster.
   private readonly prob: Float64Array;
   private readonly alias: Uint32Array;
   private readonly size: number;
   /** For each of {@link GUIDE_SLOTS} equal slices of the uniform, the draw it always gives, or {@link MIXED}. */
   private readonly guide: Uint8Array;
 
-  constructor(mean: number) {
-    const pmf: number[] = [];
-    let p = Math.exp(-mean);
-    let cumulative = 0;
-    for (let k = 0; ; k++) {
-      if (k > 0) p *= mean / k;
-      pmf.push(p);
-      cumulative += p;
-      if ((k > mean && 1 - cumulative < 1e-15) || (k > mean && p === 0)) break;
-    }
+  constructor(pmf: ArrayLike<number>) {
     const n = pmf.length;
+    let total = 0;
+    for (let k = 0; k < n; k++) total += pmf[k] as number;
     this.size = n;
     this.prob = new Float64Array(n);
     this.alias = new Uint32Array(n);
-    const scaled = pmf.map((x) => (x * n) / cumulative);
+    const scaled = Array.from(pmf, (x) => (x * n) / total);
     const small: number[] = [];
     const large: number[] = [];
     scaled.forEach((x, k) => (x < 1 ? small : large).push(k));
@@ -150,5 +148,149 @@ export class PoissonTable {
     const u = x * this.size;
     const k = Math.floor(u);
     return u - k < (this.prob[k] as number) ? k : (this.alias[k] as number);
+  }
+}
+
+/**
+ * Poisson draws of one mean (at most {@link POISSON_CHUNK}): an {@link AliasTable} over the
+ * probabilities 0..K, where K is the first count past the mean whose upper tail is below 1e-15
+ * (that tail is left out and the rest scaled to 1).
+ *
+ * @example
+ * ```ts
+ * new PoissonTable(2).draw(new RandomStream(1)); // a draw of mean 2
+ * ```
+ */
+export class PoissonTable extends AliasTable {
+  constructor(mean: number) {
+    const pmf: number[] = [];
+    let p = Math.exp(-mean);
+    let cumulative = 0;
+    for (let k = 0; ; k++) {
+      if (k > 0) p *= mean / k;
+      pmf.push(p);
+      cumulative += p;
+      if ((k > mean && 1 - cumulative < 1e-15) || (k > mean && p === 0)) break;
+    }
+    super(pmf);
+  }
+}
+
+/** Largest total mean of a {@link compoundPoisson} (e^-700 is a normal double, e^-746 is 0). */
+const COMPOUND_MEAN_LIMIT = 700;
+/** Most values a {@link compoundPoisson} distribution may have (a table of 65,536 is 768 KB). */
+const COMPOUND_SIZE_LIMIT = 65_536;
+/** A probability below this share of the largest is tail: past the mean, once a whole step of the lattice is tail, the rest is left out. */
+const COMPOUND_TAIL = 1e-17;
+
+/** A distribution on the multiples of `unit`: `pmf[s]` is the chance of `s x unit`. */
+export interface LatticeDistribution {
+  readonly unit: number;
+  readonly pmf: Float64Array;
+}
+
+/**
+ * The distribution of the sum of independent Poisson counts times whole weights, `sum of n_k x
+ * weight_k` with `n_k` Poisson of mean `means[k]` (a compound Poisson), on the multiples of the
+ * weights' greatest common divisor, by Panjer's recursion: P(0) = e^-λ, P(s) = (1/s) sum of
+ * means[k] x j_k x P(s - j_k), with j_k = weight_k / unit. Weights of 0 add nothing and are left
+ * out. `null` when a weight is not a whole number, the total mean is above 700 or the distribution
+ * would have more than {@link COMPOUND_SIZE_LIMIT} values.
+ *
+ * @example
+ * ```ts
+ * // one case of 47 points a week on average (4,700 hundredths): 0, 4,700, 9,400... with Poisson(1) chances
+ * compoundPoisson([1], [4700])?.unit; // 4700
+ * ```
+ */
+export function compoundPoisson(means: readonly number[], weights: readonly number[]): LatticeDistribution | null {
+  let unit = 0;
+  let lambda = 0;
+  for (let k = 0; k < weights.length; k++) {
+    const w = weights[k] as number;
+    if (!Number.isSafeInteger(w) || w < 0) return null;
+    if (w === 0 || (means[k] as number) === 0) continue;
+    lambda += means[k] as number;
+    let a = unit;
+    let b = w;
+    while (b !== 0) [a, b] = [b, a % b];
+    unit = a;
+  }
+  if (lambda > COMPOUND_MEAN_LIMIT) return null;
+  if (unit === 0) return { unit: 1, pmf: Float64Array.of(1) };
+  const steps: number[] = [];
+  const rates: number[] = [];
+  let mean = 0;
+  let longest = 0;
+  weights.forEach((w, k) => {
+    if (w === 0 || (means[k] as number) === 0) return;
+    const j = w / unit;
+    steps.push(j);
+    rates.push((means[k] as number) * j);
+    mean += (means[k] as number) * j;
+    longest = Math.max(longest, j);
+  });
+  const pmf = new Float64Array(COMPOUND_SIZE_LIMIT);
+  pmf[0] = Math.exp(-lambda);
+  let peak = pmf[0] as number;
+  let lastBig = 0;
+  for (let s = 1; s < COMPOUND_SIZE_LIMIT; s++) {
+    let p = 0;
+    for (let k = 0; k < steps.length; k++) if ((steps[k] as number) <= s) p += (rates[k] as number) * (pmf[s - (steps[k] as number)] as number);
+    p /= s;
+    pmf[s] = p;
+    if (p > peak) peak = p;
+    if (p >= COMPOUND_TAIL * peak) lastBig = s;
+    else if (s > mean && s - lastBig > longest) return { unit, pmf: pmf.slice(0, lastBig + 1) };
+  }
+  return null;
+}
+
+/** Largest table of a {@link Geometric}: 4,096 counts (32 KB). */
+const GEOMETRIC_TABLE_LIMIT = 4096;
+
+/**
+ * Geometric draws: the number of misses before the first hit, each try a hit with chance `q`
+ * (0 < q < 1), P(X <= k) = 1 - (1 - q)^(k + 1). By inversion of one uniform through a table of the
+ * first counts (to a tail of e^-8, or `counts` when given) with a guide, so most draws take no
+ * logarithm; beyond the table, floor(log(1 - u) / log(1 - q)).
+ *
+ * @example
+ * ```ts
+ * new Geometric(0.5).inverse(0.6); // 1 (P(X <= 0) = 0.5, P(X <= 1) = 0.75)
+ * ```
+ */
+export class Geometric {
+  private readonly logMiss: number;
+  /** `cumulative[k]` = P(X <= k). */
+  private readonly cumulative: Float64Array;
+  /** Uniforms below it are inverted by the table. */
+  private readonly covered: number;
+  /** For each of `guide.length` equal slices of the uniform, the least count a uniform in it can give. */
+  private readonly guide: Int32Array;
+
+  constructor(q: number, counts = Math.ceil(8 / -Math.log(1 - q))) {
+    this.logMiss = Math.log(1 - q);
+    const K = Math.max(1, Math.min(counts, GEOMETRIC_TABLE_LIMIT));
+    this.cumulative = Float64Array.from({ length: K }, (_, k) => 1 - Math.exp((k + 1) * this.logMiss));
+    this.covered = this.cumulative[K - 1] as number;
+    this.guide = new Int32Array(2 * K);
+    for (let g = 0, k = 0; g < this.guide.length; g++) {
+      while (k < K - 1 && (this.cumulative[k] as number) <= g / this.guide.length) k++;
+      this.guide[g] = k;
+    }
+  }
+
+  /** The count whose cumulative chance is the first above `u` (0 <= u < 1). */
+  inverse(u: number): number {
+    if (u >= this.covered) return Math.floor(Math.log(1 - u) / this.logMiss);
+    let k = this.guide[(u * this.guide.length) | 0] as number;
+    while ((this.cumulative[k] as number) <= u) k++;
+    return k;
+  }
+
+  /** One draw. */
+  draw(rng: RandomStream): number {
+    return this.inverse(rng.uniform());
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStream, forwardMonteCarlo, projectWorkload, type ForwardInput } from '../../src/index.js';
-import { PoissonTable, negativeBinomial, poisson } from '../../src/forward/sampling.js';
+import { AliasTable, Geometric, PoissonTable, compoundPoisson, negativeBinomial, poisson } from '../../src/forward/sampling.js';
 import { fc, test } from '@fast-check/vitest';
 import { errorOf } from '../helpers.js';
 import { ORGANISATION } from './fixtures.js';
@@ -32,6 +32,57 @@ describe('samplers', () => {
         const k = Math.floor(u);
         expect(table.draw({ uniform: () => x } as unknown as RandomStream)).toBe(u - k < t.prob[k]! ? k : t.alias[k]!);
       }
+    },
+  );
+
+  it('a compound Poisson is the convolution of its Poissons, with mean sum m x h and variance sum m x h^2', () => {
+    // 0.7 a week of 47 points and 1.9 of 63 (hundredths 4,700 and 6,300: unit 100); a weight of 0 adds nothing
+    const means = [0.7, 1.9, 5];
+    const weights = [4700, 6300, 0];
+    const c = compoundPoisson(means, weights)!;
+    expect(c.unit).toBe(100);
+    const pois = (m: number, k: number) => Math.exp(-m) * m ** k / Array.from({ length: k }, (_, i) => i + 1).reduce((a, b) => a * b, 1);
+    // P(S = 47 x a + 63 x b points) = P(a) P(b): 47 and 63 are coprime, so below 47 x 63 each sum has one (a, b)
+    for (const [a, b] of [[0, 0], [1, 0], [0, 1], [2, 3], [5, 1]] as const) expect(c.pmf[47 * a + 63 * b]).toBeCloseTo(pois(0.7, a) * pois(1.9, b), 15);
+    expect(c.pmf[1]).toBe(0);
+    let total = 0;
+    let mean = 0;
+    let square = 0;
+    c.pmf.forEach((p, s) => {
+      total += p;
+      mean += p * s * 100;
+      square += p * (s * 100) ** 2;
+    });
+    expect(total).toBeCloseTo(1, 12);
+    expect(mean).toBeCloseTo(0.7 * 4700 + 1.9 * 6300, 6);
+    expect(square - mean ** 2).toBeCloseTo(0.7 * 4700 ** 2 + 1.9 * 6300 ** 2, 0);
+    // Fractions of a hundredth, or too wide a lattice: none
+    expect(compoundPoisson([1], [47.5])).toBeNull();
+    expect(compoundPoisson([600, 1], [100_000, 1])).toBeNull();
+    // An alias table draws what its weights say
+    const rng = new RandomStream(4);
+    const table = new AliasTable(c.pmf);
+    let sum = 0;
+    for (let i = 0; i < 20_000; i++) sum += table.draw(rng) * 100;
+    // standard error of the mean sqrt(variance / 20,000) = 63
+    expect(Math.abs(sum / 20_000 - (0.7 * 4700 + 1.9 * 6300))).toBeLessThan(300);
+  });
+
+  test.prop([fc.double({ min: 1e-4, max: 1, noNaN: true }), fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { maxLength: 200 })], { numRuns: 60 })(
+    'a Geometric inverse by its table is the first count whose cumulative chance is above the uniform',
+    (q, random) => {
+      const g = new Geometric(q);
+      const cumulative = (k: number) => 1 - Math.exp((k + 1) * Math.log(1 - q));
+      for (const u of random) {
+        const k = g.inverse(u);
+        // Beyond the table (a tail of e^-8) the logarithm, whose rounding may land one count either side.
+        const slack = u >= cumulative(Math.ceil(8 / -Math.log(1 - q)) - 1) ? 1e-9 : 0;
+        expect(cumulative(k)).toBeGreaterThan(u - slack);
+        if (k > 0) expect(cumulative(k - 1)).toBeLessThanOrEqual(u + slack);
+      }
+      // A table of the first 5 counts only (as the recall weeks): the same counts
+      const five = new Geometric(q, 5);
+      for (const u of random) if (u < cumulative(4)) expect(five.inverse(u)).toBe(g.inverse(u));
     },
   );
 
@@ -94,6 +145,31 @@ describe('forwardMonteCarlo', () => {
     expect(nb.p95 - nb.p5).toBeGreaterThan(p.p95 - p.p5);
     // Mean: 20 cases x 63 = 1,260 points over 4,352 available (the SPO has none) = 28.95% plus today's cases' weeks-10 points
     expect(Math.abs(nb.mean - p.mean)).toBeLessThan(2.5);
+    // The mean of the Poisson draws is the pooled projection's 20 whole cases (standard error of the mean about 0.2 points of %)
+    const pooled = projectWorkload({ ...input, demand }, { asOf: ASOF, weeks: 10, demandMode: 'pool' }).units.find((u) => u.level === 'national')!.weeks[10]!.capacityPercent;
+    expect(Math.abs(p.mean - pooled)).toBeLessThan(1);
+  });
+
+  it('demand shared at each week\'s shares when a reduction moves them: the mean is the pooled projection', () => {
+    // PDU A-01 split into two teams; po1 (team A-01-01) is off sick from 24 July 2021 (week 4) to 14 August (week 7),
+    // so the PDU's new cases go all to A-01-02 in those weeks: shares change by week, drawn week by week at them.
+    const organisation = {
+      ...ORGANISATION,
+      teams: [...ORGANISATION.teams, { id: 'A-01-02', name: 'Team A-01-02', pduId: 'A-01' }],
+      practitioners: ORGANISATION.practitioners.map((p) =>
+        p.id === 'po1' ? { ...p, reductions: [{ reason: 'longTermSickness' as const, start: '2021-07-24', end: '2021-08-14' }] } : p.id === 'po2' ? { ...p, teamId: 'A-01-02' } : p,
+      ),
+    };
+    const demand = [{ pduId: 'A-01', tier: 'C2' as const, caseType: 'community' as const, perWeek: 3, durationWeeks: 4 }];
+    const split = { ...input, organisation, demand };
+    const mc = forwardMonteCarlo(split, { asOf: ASOF, weeks: 10, runs: 2000, seed: 12 });
+    const det = projectWorkload(split, { asOf: ASOF, weeks: 10, demandMode: 'pool' });
+    for (const id of ['A-01-01', 'A-01-02']) {
+      const band = mc.units.find((u) => u.id === id)!;
+      const unit = det.units.find((u) => u.id === id)!;
+      // Weeks 5 and 9: off sick (A-01-01 has no points available, so 0), and after, with the cases of weeks 4-7 ending.
+      for (const w of [5, 9]) expect(Math.abs(band.weeks[w]!.mean - unit.weeks[w]!.capacityPercent)).toBeLessThan(0.5);
+    }
   });
 
   it('refuses bad options at their path', () => {

@@ -1,0 +1,37 @@
+import { describe, expect } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { quantileSorted } from 'simple-statistics';
+import { RunSamples, unitWeekBands, type Band } from '../../src/forward/bands.js';
+
+describe('unitWeekBands', () => {
+  // Blocks of 64 units: 1-150 units cross block edges; values from a few levels give ties and whole buckets of equals.
+  test.prop(
+    [fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 150 }), fc.integer({ min: 1, max: 1_000_000 }), fc.boolean()],
+    { numRuns: 40 },
+  )('gives the mean in run order and the type-7 quantiles of sorting each unit-week', (weeks, runs, units, seed, ties) => {
+    const samples = new RunSamples(weeks, runs, units);
+    const byUnitWeek = Array.from({ length: weeks * units }, () => [] as number[]);
+    let x = seed;
+    for (let w = 0; w < weeks; w++) {
+      for (let r = 0; r < runs; r++) {
+        for (let u0 = 0; u0 < units; u0 += samples.block) {
+          for (let u = u0; u < Math.min(units, u0 + samples.block); u++) {
+            x = (x * 48271) % 2147483647;
+            // Unit 0 always holds one value (all runs equal); the rest spread, or fall on 5 levels.
+            const v = Math.fround(u === 0 ? 0.5 : ties ? (x % 5) / 4 : (x / 2147483647) * 1.3);
+            samples.values[samples.rowAt(w, r, u0) + u - u0] = v;
+            byUnitWeek[w * units + u]!.push(v);
+          }
+        }
+      }
+    }
+    const probabilities = [0.05, 0.5, 0.95];
+    const got: Band[] = [];
+    unitWeekBands(samples, probabilities, (w, u, band) => (got[w * units + u] = band));
+    byUnitWeek.forEach((values, at) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      expect(got[at]!.mean).toBe(values.reduce((s, v) => s + v, 0) / runs);
+      expect(got[at]!.quantiles).toEqual(probabilities.map((p) => quantileSorted(sorted, p)));
+    });
+  });
+});
