@@ -84,7 +84,7 @@ function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, policy
  * Lowers the highest capacity in every scope by exchanging cases the policy placed (outcome
  * `policy`). The most loaded practitioner's partners are tried from the least loaded up, among
  * those of a grade that may take one of their cases (those with a lighter case to give that the most
- * loaded's grade may take; at most PARTNERS_TRIED of them among the PARTNERS_LOOKED_AT least loaded);
+ * loaded's grade may take, of like ceiling count when both are at the ceiling; at most PARTNERS_TRIED of them among the PARTNERS_LOOKED_AT least loaded);
  * with the first partner that has a swap leaving both at least LEAST_GAIN below the most loaded's
  * capacity now, the best such swap is made. The scope is left as it is once its most loaded practitioner has none, or after
  * EXCHANGES_PER_PRACTITIONER swaps per practitioner. Eligibility, the ceiling and the capacity limit
@@ -109,6 +109,23 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
   const touched = new Uint8Array(c.practitionerCount);
   const heaviest = (p: number) => (lists.start[p] === lists.start[p + 1] ? -Infinity : (c.caseWeight[lists.items[lists.start[p] as number] as number] as number));
   const lightest = (p: number) => (lists.start[p] === lists.start[p + 1] ? Infinity : (c.caseWeight[lists.items[(lists.start[p + 1] as number) - 1] as number] as number));
+  /** The heaviest of p's cases whose ceiling count is `counts` (-Infinity when none). */
+  const heaviestCounting = (p: number, counts: number) => {
+    for (let k = lists.start[p] as number; k < (lists.start[p + 1] as number); k++) if (c.caseCounts[lists.items[k] as number] === counts) return c.caseWeight[lists.items[k] as number] as number;
+    return -Infinity;
+  };
+  /** The lightest of q's cases whose ceiling count is `counts` (Infinity when none). */
+  const lightestCounting = (q: number, counts: number) => {
+    for (let k = (lists.start[q + 1] as number) - 1; k >= (lists.start[q] as number); k--) if (c.caseCounts[lists.items[k] as number] === counts) return c.caseWeight[lists.items[k] as number] as number;
+    return Infinity;
+  };
+  /**
+   * Whether q has a lighter case to give p: when both are at the ceiling only cases of like count may
+   * swap, so a partner whose lighter cases do not count toward it is no partner for p's that do.
+   */
+  const hasLighter = (p: number, q: number) =>
+    lightest(q) < heaviest(p) &&
+    (state.hasRoom(p, true) || state.hasRoom(q, true) || lightestCounting(q, 1) < heaviestCounting(p, 1) || lightestCounting(q, 0) < heaviestCounting(p, 0));
   /** The least loaded practitioner in the heaps of the grades `grades` (bits), or -1; `from` says whose heap. */
   let from: IndexedMinHeap = lows[0] as IndexedMinHeap;
   const leastOf = (grades: number): number => {
@@ -139,7 +156,7 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
       from.pop();
       tried[looked++] = q;
       if (q === p || capacity(q) >= capacity(p)) break;
-      if (lightest(q) < heaviest(p) && (((lists.takers[q] as number) >> gradeP) & 1) === 1) {
+      if ((((lists.takers[q] as number) >> gradeP) & 1) === 1 && hasLighter(p, q)) {
         partners--;
         exchange = bestExchange(state, lists, p, q);
       }
