@@ -1,7 +1,7 @@
 /** The columnar allocation API: for callers who already hold national-scale data in typed arrays. */
 import { z } from 'zod';
 import { GRADES } from '../weightings/index.js';
-import { checkColumn, parseInput, typedArraySchema } from '../validate.js';
+import { checkColumn, checkColumnRange, parseInput, typedArraySchema } from '../validate.js';
 import { allocateColumnarUnchecked } from './dispatch.js';
 import { ALLOCATION_LEVELS, ALLOCATION_POLICIES, allocationRulesSchema, coreRulesUnchecked, resolveRulesUnchecked } from './rules.js';
 import type { AllocationColumns, CoreResult } from './state.js';
@@ -39,11 +39,9 @@ const columnarOptionsSchema = z.strictObject({
   rules: allocationRulesSchema.optional(),
 });
 
-type Check = (value: number) => boolean;
-
-/** Checks one column of the problem: its length, and each value by `ok`. */
-function check(columns: AllocationColumns, name: keyof AllocationColumns, length: number, ok?: Check, expected?: string): void {
-  checkColumn(`columns.${name}`, columns[name] as ArrayLike<number>, length, ok, expected);
+/** Checks one column of the problem: its length, and each value `v` by `min <= v < below`. */
+function check(columns: AllocationColumns, name: keyof AllocationColumns, length: number, min = 0, below = Infinity, expected = ''): void {
+  checkColumnRange(`columns.${name}`, columns[name] as ArrayLike<number>, length, min, below, expected);
 }
 
 /**
@@ -72,24 +70,21 @@ export function allocateColumnar(columns: AllocationColumns, options: z.input<ty
   const o = parseInput(columnarOptionsSchema, options, 'options');
   const P = c.practitionerCount;
   const C = c.caseCount;
-  const upTo =
-    (max: number): Check =>
-    (v) => v >= 0 && v <= max;
-  check(c, 'available', P, upTo(MAX_POINTS), 'points of 0 to 10^12');
-  check(c, 'pointsHundredths', P, upTo(MAX_POINTS * 100), 'hundredths of a point, 0 to 10^14');
+  check(c, 'available', P, 0, MAX_POINTS, 'points of 0 or more, below 10^12');
+  check(c, 'pointsHundredths', P, 0, MAX_POINTS * 100, 'hundredths of a point, 0 or more, below 10^14');
   // Every case may land on one practitioner: the Uint32 count must have room for all of them.
-  const roomForEveryCase = 0xffffffff - C;
-  check(c, 'cases', P, upTo(roomForEveryCase), `a count of at most ${roomForEveryCase} (2^32 - 1 less caseCount)`);
-  check(c, 'ceilingCases', P, upTo(roomForEveryCase), `a count of at most ${roomForEveryCase} (2^32 - 1 less caseCount)`);
-  check(c, 'grade', P, (v) => v < GRADES.length, `a grade index 0..${GRADES.length - 1}`);
-  check(c, 'scope', P, (v) => v < c.scopeCount, `a scope index below scopeCount (${c.scopeCount})`);
+  const room = 2 ** 32 - C;
+  check(c, 'cases', P, 0, room, `a count below ${room} (2^32 less caseCount)`);
+  check(c, 'ceilingCases', P, 0, room, `a count below ${room} (2^32 less caseCount)`);
+  check(c, 'grade', P, 0, GRADES.length, `a grade index 0..${GRADES.length - 1}`);
+  check(c, 'scope', P, 0, c.scopeCount, `a scope index below scopeCount (${c.scopeCount})`);
   const ranked = new Uint8Array(P);
-  check(c, 'rank', P, (v) => v < P && ranked[v] === 0 && (ranked[v] = 1) === 1, `a rank below practitionerCount (${P}), each used once`);
-  check(c, 'caseWeight', C, upTo(MAX_CASE_HUNDREDTHS), 'hundredths of a point, 0 to 10^8');
-  check(c, 'caseLevel', C, (v) => v < ALLOCATION_LEVELS.length, `a level index 0..${ALLOCATION_LEVELS.length - 1}`);
-  check(c, 'caseCounts', C, (v) => v <= 1, '0 or 1');
-  check(c, 'caseScope', C, (v) => v < c.scopeCount, `a scope index below scopeCount (${c.scopeCount})`);
-  check(c, 'casePreferred', C, (v) => v >= -1 && v < P, `-1 or a practitioner index below ${P}`);
-  if (c.onList !== undefined) check(c, 'onList', P, (v) => v <= 1, '0 or 1');
+  checkColumn('columns.rank', c.rank, P, (v) => v < P && ranked[v] === 0 && (ranked[v] = 1) === 1, `a rank below practitionerCount (${P}), each used once`);
+  check(c, 'caseWeight', C, 0, MAX_CASE_HUNDREDTHS, 'hundredths of a point, 0 or more, below 10^8');
+  check(c, 'caseLevel', C, 0, ALLOCATION_LEVELS.length, `a level index 0..${ALLOCATION_LEVELS.length - 1}`);
+  check(c, 'caseCounts', C, 0, 2, '0 or 1');
+  check(c, 'caseScope', C, 0, c.scopeCount, `a scope index below scopeCount (${c.scopeCount})`);
+  check(c, 'casePreferred', C, -1, P, `-1 or a practitioner index below ${P}`);
+  if (c.onList !== undefined) check(c, 'onList', P, 0, 2, '0 or 1');
   return allocateColumnarUnchecked(c, coreRulesUnchecked(o.policy ?? 'balanced', resolveRulesUnchecked(o.rules)));
 }

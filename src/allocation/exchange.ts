@@ -7,7 +7,7 @@
 import { IndexedMinHeap } from './heap.js';
 import { GRADE_COUNT, type Allocation } from './state.js';
 
-// The pass's four limits bound its work so that it stays linear in the scope's size (it is a
+// The pass's five limits bound its work so that it stays linear in the scope's size (it is a
 // heuristic after the runs, not a solver); with them, the balance benchmark's gap to the linear
 // programming bound is within target on every load (0.45 points where the ceiling binds hard).
 /**
@@ -24,7 +24,8 @@ const EXCHANGES_PER_PRACTITIONER = 8;
 const PARTNERS_TRIED = 8;
 /**
  * Least loaded practitioners looked at, at most, in search of those partners (256): enough to pass
- * over those with nothing lighter to give (the ineligible, the empty), while a scope of thousands
+ * over those with nothing lighter to give (the empty, those whose cases the most loaded's grade may
+ * not take), while a scope of thousands
  * (scope `none`) is not walked whole for every swap.
  */
 const PARTNERS_LOOKED_AT = 256;
@@ -35,15 +36,26 @@ const PARTNERS_LOOKED_AT = 256;
  * each kind of case tried once, it took that case from 5.2 s to 7 ms).
  */
 const SCAN_STEPS = 64;
+/**
+ * Least lowering of the most loaded practitioner's capacity a swap must make (0.01 percentage
+ * points): smaller swaps cannot move the scope's gap to its bound at the precision it is reported
+ * to, and a long tail of them cost more time than all the others.
+ */
+const LEAST_GAIN = 0.01;
 /** What one candidate swap says of the search: kept (or no better), not this one, or none lighter either. */
 const FOUND = 0;
 const NOT_THIS_ONE = 1;
 const LIGHTER_FAIL = 2;
 
-/** The cases each practitioner may give up, heaviest first, as one array cut into lists. */
+/**
+ * The cases each practitioner may give up, heaviest first, as one array cut into lists; and for each
+ * practitioner the grades that may take at least one of them (bits as in the eligibility masks, a
+ * superset after swaps: a case swapped in adds its grades, one swapped out removes none).
+ */
 interface CaseLists {
   readonly start: Int32Array;
   readonly items: Int32Array;
+  readonly takers: Uint8Array;
 }
 
 /** Lists of the cases placed by `policy`, each heaviest first, read from spans of `order` that are. */
@@ -53,6 +65,7 @@ function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, policy
   for (let i = 0; i < c.caseCount; i++) if (outcome[i] === policy) start[(assigned[i] as number) + 1] = (start[(assigned[i] as number) + 1] as number) + 1;
   for (let p = 0; p < c.practitionerCount; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
   const items = new Int32Array(start[c.practitionerCount] as number);
+  const takers = new Uint8Array(c.practitionerCount);
   const fill = start.slice(0, c.practitionerCount);
   for (let j = 0; j < spans.length; j += 2) {
     for (let k = spans[j] as number; k < (spans[j + 1] as number); k++) {
@@ -61,17 +74,19 @@ function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, policy
       const p = assigned[i] as number;
       items[fill[p] as number] = i;
       fill[p] = (fill[p] as number) + 1;
+      takers[p] = (takers[p] as number) | state.maskOf(i);
     }
   }
-  return { start, items };
+  return { start, items, takers };
 }
 
 /**
  * Lowers the highest capacity in every scope by exchanging cases the policy placed (outcome
- * `policy`). The most loaded practitioner's partners are tried from the least loaded up (those with
- * a lighter case to give; at most PARTNERS_TRIED of them among the PARTNERS_LOOKED_AT least loaded);
- * with the first partner that has a swap leaving both below the most loaded's capacity now, the best
- * such swap is made. The scope is left as it is once its most loaded practitioner has none, or after
+ * `policy`). The most loaded practitioner's partners are tried from the least loaded up, among
+ * those of a grade that may take one of their cases (those with a lighter case to give that the most
+ * loaded's grade may take, of like ceiling count when both are at the ceiling; at most PARTNERS_TRIED of them among the PARTNERS_LOOKED_AT least loaded);
+ * with the first partner that has a swap leaving both at least LEAST_GAIN below the most loaded's
+ * capacity now, the best such swap is made. The scope is left as it is once its most loaded practitioner has none, or after
  * EXCHANGES_PER_PRACTITIONER swaps per practitioner. Eligibility, the ceiling and the capacity limit
  * hold after every swap; which cases are placed does not change. The spans of `order`
  * (`order[spans[2j]]..order[spans[2j + 1]]` in turn) list the cases of each scope heaviest first.
@@ -85,26 +100,68 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
   const highKey = new Float64Array(c.practitionerCount);
   let largest = 0;
   for (let s = 0; s < c.scopeCount; s++) largest = Math.max(largest, (groupStart[(s + 1) * GRADE_COUNT] as number) - (groupStart[s * GRADE_COUNT] as number));
-  const low = new IndexedMinHeap(lowKey, c.rank, largest, new Int32Array(c.practitionerCount).fill(-1));
+  // The least loaded, one heap per grade (a partner is looked for only among the grades that may take one of p's cases).
+  const lowPosition = new Int32Array(c.practitionerCount).fill(-1);
+  const lows = Array.from({ length: GRADE_COUNT }, () => new IndexedMinHeap(lowKey, c.rank, largest, lowPosition));
+  const lowOf = (p: number) => lows[c.grade[p] as number] as IndexedMinHeap;
   const high = new IndexedMinHeap(highKey, c.rank, largest, new Int32Array(c.practitionerCount).fill(-1));
   const tried = new Int32Array(PARTNERS_LOOKED_AT);
   const touched = new Uint8Array(c.practitionerCount);
   const heaviest = (p: number) => (lists.start[p] === lists.start[p + 1] ? -Infinity : (c.caseWeight[lists.items[lists.start[p] as number] as number] as number));
   const lightest = (p: number) => (lists.start[p] === lists.start[p + 1] ? Infinity : (c.caseWeight[lists.items[(lists.start[p + 1] as number) - 1] as number] as number));
-  /** The best swap for p with one of the least loaded: those with something lighter to give, a few at most. */
+  /** The heaviest of p's cases whose ceiling count is `counts` (-Infinity when none). */
+  const heaviestCounting = (p: number, counts: number) => {
+    for (let k = lists.start[p] as number; k < (lists.start[p + 1] as number); k++) if (c.caseCounts[lists.items[k] as number] === counts) return c.caseWeight[lists.items[k] as number] as number;
+    return -Infinity;
+  };
+  /** The lightest of q's cases whose ceiling count is `counts` (Infinity when none). */
+  const lightestCounting = (q: number, counts: number) => {
+    for (let k = (lists.start[q + 1] as number) - 1; k >= (lists.start[q] as number); k--) if (c.caseCounts[lists.items[k] as number] === counts) return c.caseWeight[lists.items[k] as number] as number;
+    return Infinity;
+  };
+  /**
+   * Whether q has a lighter case to give p: when both are at the ceiling only cases of like count may
+   * swap, so a partner whose lighter cases do not count toward it is no partner for p's that do.
+   */
+  const hasLighter = (p: number, q: number) =>
+    lightest(q) < heaviest(p) &&
+    (state.hasRoom(p, true) || state.hasRoom(q, true) || lightestCounting(q, 1) < heaviestCounting(p, 1) || lightestCounting(q, 0) < heaviestCounting(p, 0));
+  /** The least loaded practitioner in the heaps of the grades `grades` (bits), or -1; `from` says whose heap. */
+  let from: IndexedMinHeap = lows[0] as IndexedMinHeap;
+  const leastOf = (grades: number): number => {
+    let least = -1;
+    for (let g = 0; g < GRADE_COUNT; g++) {
+      if (((grades >> g) & 1) === 0) continue;
+      const heap = lows[g] as IndexedMinHeap;
+      const q = heap.top();
+      if (q >= 0 && (least < 0 || (lowKey[q] as number) < (lowKey[least] as number) || (lowKey[q] === lowKey[least] && (c.rank[q] as number) < (c.rank[least] as number)))) {
+        least = q;
+        from = heap;
+      }
+    }
+    return least;
+  };
+  /**
+   * The best swap for p with one of the least loaded of the grades that may take one of p's cases:
+   * those with something lighter to give that p's grade may take, a few at most.
+   */
   const findExchange = (p: number): Exchange | null => {
     let exchange: Exchange | null = null;
     let looked = 0;
-    for (let partners = PARTNERS_TRIED; exchange === null && partners > 0 && looked < PARTNERS_LOOKED_AT && low.size > 0; ) {
-      const q = low.pop();
+    const grades = lists.takers[p] as number;
+    const gradeP = c.grade[p] as number;
+    for (let partners = PARTNERS_TRIED; exchange === null && partners > 0 && looked < PARTNERS_LOOKED_AT; ) {
+      const q = leastOf(grades);
+      if (q < 0) break;
+      from.pop();
       tried[looked++] = q;
       if (q === p || capacity(q) >= capacity(p)) break;
-      if (lightest(q) < heaviest(p)) {
+      if ((((lists.takers[q] as number) >> gradeP) & 1) === 1 && hasLighter(p, q)) {
         partners--;
         exchange = bestExchange(state, lists, p, q);
       }
     }
-    for (let k = 0; k < looked; k++) low.push(tried[k] as number);
+    for (let k = 0; k < looked; k++) lowOf(tried[k] as number).push(tried[k] as number);
     return exchange;
   };
   for (let s = 0; s < c.scopeCount; s++) {
@@ -114,7 +171,7 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
       lowKey[p] = capacity(p);
       highKey[p] = -capacity(p);
     }
-    low.build(members);
+    for (let g = 0; g < GRADE_COUNT; g++) (lows[g] as IndexedMinHeap).build(groupItems.subarray(groupStart[s * GRADE_COUNT + g] as number, groupStart[s * GRADE_COUNT + g + 1] as number));
     high.build(members);
     for (let budget = members.length * EXCHANGES_PER_PRACTITIONER; budget > 0; budget--) {
       const exchange = findExchange(high.top());
@@ -124,11 +181,11 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
         touched[x] = 1;
         lowKey[x] = capacity(x);
         highKey[x] = -capacity(x);
-        low.update(x);
+        lowOf(x).update(x);
         high.update(x);
       }
     }
-    low.clear();
+    for (const heap of lows) heap.clear();
     high.clear();
   }
   return touched;
@@ -143,8 +200,8 @@ interface Exchange {
 }
 
 /**
- * The swap between p (most loaded) and q whose higher resulting capacity is lowest, if that is below
- * p's capacity now. For each case of p, the best partner case is the allowed one nearest, on either
+ * The swap between p (most loaded) and q whose higher resulting capacity is lowest, if that is at
+ * least LEAST_GAIN below p's capacity now. For each case of p, the best partner case is the allowed one nearest, on either
  * side, to the weight that would leave both equal: found by bisection in q's heaviest-first list.
  */
 function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number): Exchange | null {
@@ -159,7 +216,7 @@ function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number)
   const even = (pointsP * availableQ - pointsQ * availableP) / (availableP + availableQ);
   const qStart = lists.start[q] as number;
   const qEnd = lists.start[q + 1] as number;
-  let best = pointsP / availableP;
+  let best = pointsP / availableP - LEAST_GAIN;
   let found: Exchange | null = null;
   /** Whether partnerAt's case may swap with the case at `at` (and the swap is kept if it is the best yet); `LIGHTER_FAIL` when no lighter partner can do (the limit). */
   const consider = (at: number, partnerAt: number, weightA: number): number => {
@@ -183,9 +240,13 @@ function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number)
   let kindWeight = -1;
   let seenCounted = 0;
   let seenOthers = 0;
+  const lightestQ = qStart === qEnd ? Infinity : (c.caseWeight[lists.items[qEnd - 1] as number] as number);
   for (let at = lists.start[p] as number; at < (lists.start[p + 1] as number); at++) {
     const a = lists.items[at] as number;
     const weightA = c.caseWeight[a] as number;
+    // Giving this case leaves p at least at (points - weight + q's lightest) / available, and p's cases
+    // come heaviest first: once that is no better than the best swap yet, no later case can beat it.
+    if ((pointsP - weightA + lightestQ) / availableP >= best) break;
     const mask = rules.eligibleMask[c.caseLevel[a] as number] as number;
     if (weightA !== kindWeight) {
       kindWeight = weightA;
@@ -232,6 +293,8 @@ function swap(state: Allocation, lists: CaseLists, { p, q, at, partnerAt }: Exch
   state.ceilingCases[q] = (state.ceilingCases[q] as number) + countsMoved;
   state.assigned[a] = q;
   state.assigned[b] = p;
+  lists.takers[p] = (lists.takers[p] as number) | state.maskOf(b);
+  lists.takers[q] = (lists.takers[q] as number) | state.maskOf(a);
   place(lists, c.caseWeight, at, lists.start[p] as number, lists.start[p + 1] as number, b);
   place(lists, c.caseWeight, partnerAt, lists.start[q] as number, lists.start[q + 1] as number, a);
 }

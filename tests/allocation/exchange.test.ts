@@ -81,6 +81,58 @@ describe('rebalance (the exchange pass of balanced)', () => {
     expect([capacity(state, 0), capacity(state, 1)]).toEqual([70, 30]);
   });
 
+  it('looks for partners only among the grades that may take the most loaded one\'s cases', () => {
+    // PO 0 holds two A cases of 60 and 20 (80%); nine PSOs hold a C of 5 each (5%), PO 10 two A of 10
+    // (20%). A cases go to POs only, so no PSO can take either of PO 0's: they are passed over, not
+    // counted among the partners tried (nine PSOs would use up all 8 tries before PO 10 is reached).
+    // PO 0 gives the 60 for a 10: PO 0 at 30%, PO 10 at 70%.
+    const team = [{ grade: PO, available: 100 }, ...Array.from({ length: 9 }, () => ({ grade: PSO, available: 100 })), { grade: PO, available: 100 }];
+    const c = columns(team, [
+      { weight: 6000, level: LEVEL_A },
+      { weight: 2000, level: LEVEL_A },
+      ...Array.from({ length: 9 }, () => ({ weight: 500, level: LEVEL_C })),
+      { weight: 1000, level: LEVEL_A },
+      { weight: 1000, level: LEVEL_A },
+    ]);
+    const { state } = placeThenRebalance(c, [0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10]);
+    expect([capacity(state, 0), capacity(state, 10)]).toEqual([30, 70]);
+    expect(state.assigned[0]).toBe(10);
+  });
+
+  it('passes over partners at the ceiling whose only lighter cases do not count toward it', () => {
+    // Ceiling 2, everyone at it. PO 0 holds counted 60 and 20 (80%). POs 1-8 (300 points) hold counted
+    // 70 and 70 and an uncounted 1 (47%): their 1 is lighter, but swapping it for a counted case would
+    // put them over the ceiling, so they are no partners (all 8 tries would go on them). PO 9 holds
+    // counted 10 and 40 (50%): a swap leaves the highest at 70%.
+    const team = [{ grade: PO, available: 100 }, ...Array.from({ length: 8 }, () => ({ grade: PO, available: 300 })), { grade: PO, available: 100 }];
+    const c = columns(team, [
+      { weight: 6000, level: LEVEL_C },
+      { weight: 2000, level: LEVEL_C },
+      ...Array.from({ length: 8 }, () => [
+        { weight: 7000, level: LEVEL_C },
+        { weight: 7000, level: LEVEL_C },
+        { weight: 100, level: LEVEL_C, counts: false },
+      ]).flat(),
+      { weight: 1000, level: LEVEL_C },
+      { weight: 4000, level: LEVEL_C },
+    ]);
+    const holder = [0, 0, ...Array.from({ length: 8 }, (_, k) => [k + 1, k + 1, k + 1]).flat(), 9, 9];
+    const { state } = placeThenRebalance(c, holder, 2);
+    expect(Math.max(...team.map((_, p) => capacity(state, p)))).toBe(70);
+  });
+
+  it('makes no swap that lowers the most loaded by less than 0.01 points', () => {
+    // PO 0 of 10,000 points holds cases of 50.00 and 1.00 points; PO 1 of 10,000 holds one of 0.99.
+    // Giving the 1.00 for the 0.99 would lower PO 0 from 0.5100% by 0.0001 points: too little.
+    const c = columns([{ grade: PO, available: 10_000 }, { grade: PO, available: 10_000 }], [
+      { weight: 5000, level: LEVEL_C },
+      { weight: 100, level: LEVEL_C },
+      { weight: 99, level: LEVEL_C },
+    ]);
+    const { touched } = placeThenRebalance(c, [0, 0, 1]);
+    expect(Array.from(touched)).toEqual([0, 0]);
+  });
+
   it('keeps the capacity limit: no swap takes the partner over it', () => {
     // As the first example, with a limit of 60%: giving the 60 for a 10 would put PO 1 at 70%.
     // Giving the 20 for a 10 leaves PO 0 at 70% and PO 1 at 30%, within the limit.
