@@ -8,8 +8,12 @@ import type { AllocationColumns, CoreResult } from './state.js';
 
 /** Most practitioners or cases the columns may hold: indexes into them are stored in an Int32Array (`casePreferred`, `assigned`). */
 const MAX_INDEX = 0x7fffffff;
-/** Most scopes (units) the columns may name: the core keeps a tally per scope and grade, so memory grows with it. */
-const MAX_SCOPES = 1 << 22;
+/**
+ * Most scopes (units) the columns may name: 65,536, far above the teams of a national service (under
+ * 2,000). The core sets up each scope whether or not it is used (an empty problem of 65,536 scopes
+ * takes about 0.3 s), so the bound keeps the time of any problem in proportion to its size.
+ */
+const MAX_SCOPES = 1 << 16;
 /** Most points a practitioner may have available or hold (10^12), as {@link allocateCases} bounds given totals. */
 const MAX_POINTS = 1e12;
 /** Most a case may weigh: a million points, in hundredths; no weighting table comes near (at most 9,999 points a case). */
@@ -30,7 +34,7 @@ const columnsSchema = z.strictObject({
   caseCounts: typedArraySchema(Uint8Array),
   caseScope: typedArraySchema(Uint32Array),
   casePreferred: typedArraySchema(Int32Array),
-  scopeCount: z.number().int().min(0).max(MAX_SCOPES, 'expected at most 4,194,304 scopes (units)'),
+  scopeCount: z.number().int().min(0).max(MAX_SCOPES, 'expected at most 65,536 scopes (units: teams or PDUs)'),
   onList: typedArraySchema(Uint8Array).optional(),
 });
 

@@ -42,8 +42,8 @@ const MAX_HELD_POINTS = 1e12;
 
 /**
  * The most cases a practitioner's given totals may count (2^31 - 1): the counts are kept in `Uint32`
- * columns, and a batch holds at most 2^31 - 1 cases, so every case of a batch landing on one
- * practitioner still fits (2^32 - 2) and never wraps past a ceiling.
+ * columns, and a batch holds far fewer cases than 2^31 (at most `MAX_BATCH`), so every case of a
+ * batch landing on one practitioner still fits and never wraps past a ceiling.
  */
 const MAX_HELD_CASES = 0x7fffffff;
 const heldCountSchema = countUpTo(MAX_HELD_CASES, 'expected a count of at most 2,147,483,647 (2^31 - 1)');

@@ -6,8 +6,9 @@ export interface Progress {
   done(): void;
 }
 
-/** Where progress goes, and the clock it is timed by (milliseconds; `Date.now` unless a test gives one). */
+/** How progress is timed when it goes to a stream that is not a terminal. */
 export interface ProgressOptions {
+  /** The clock, in milliseconds (`Date.now` unless a test gives one). */
   readonly now?: () => number;
   /** Least time between two lines when `stream` is not a terminal (default 5,000 ms). */
   readonly everyMs?: number;

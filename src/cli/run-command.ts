@@ -17,6 +17,7 @@ import type { Format } from './args.js';
 import { progressBar } from './progress.js';
 import { ChartsUnavailableError, htmlReport, renderCharts, type ScenarioCharts } from './report/index.js';
 import { csvText, readOrganisation } from '../io/index.js';
+import { fileErrorText } from '../io/internal.js';
 import { renderDataTable, tableOut } from './data-tables.js';
 import { forwardTables } from './forward-tables.js';
 import { forwardHtmlSection, renderForwardChart } from './report/forward-chart.js';
@@ -24,23 +25,6 @@ import { reportTables } from './sections.js';
 
 /** A scenario file that cannot be read as JSON, or an `--out` folder that cannot be written; its message names the file and the problem in words. */
 export class ScenarioFileError extends Error {}
-
-/** What an operating-system error code means, in words. */
-const FILE_ERRORS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a folder, not a file',
-  ENOTDIR: 'a part of the path is not a folder',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the device',
-};
-
-/** `error`'s code in words, with the code (`no such file (ENOENT)`). */
-export function fileErrorText(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return code === undefined ? String(error) : `${FILE_ERRORS[code] ?? 'cannot be used'} (${code})`;
-}
 
 /** Line and column (1-based) of character `position` of `text`. */
 function lineAndColumn(text: string, position: number): { line: number; column: number } {

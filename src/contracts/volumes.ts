@@ -4,6 +4,7 @@
  * demand (such as the caseload from more police officers), giving a volume for each contract year.
  */
 import { z } from 'zod';
+import { WorkloadError } from '../errors.js';
 import { countSchema, parseInput } from '../validate.js';
 import { BASIS_POINTS, roundingModeSchema, sumExact, toSafeNumber } from '../money.js';
 import { MAX_CONTRACT_YEARS } from './terms.js';
@@ -136,6 +137,12 @@ export function projectVolumes(input: VolumeProjectionInput): VolumeProjection {
   return projectVolumesUnchecked(parseInput(volumeProjectionInputSchema, input, 'input'), 'input');
 }
 
+/** A year's volume as a count the contracts can take (at most 2^32 - 1, as `countSchema`), refused at `path` beyond. */
+function referralCount(volume: number, path: string): number {
+  if (volume > 0xffffffff) throw new WorkloadError('INVALID_INPUT', `${path}: this growth gives ${volume} referrals in a year, more than 4,294,967,295 (2^32 - 1)`, { path });
+  return volume;
+}
+
 /**
  * Trusted core of {@link projectVolumes}: a parsed input, with a volume too large to hold exactly
  * reported under `name` (the caller's name for the input: `portfolio` for a day-one portfolio).
@@ -162,7 +169,7 @@ export function projectVolumesUnchecked(i: z.output<typeof volumeProjectionInput
       extraDemand,
       caseload: toNumber(caseload),
       eligibleVolume: toNumber(eligible),
-      volume: toSafeNumber(round(eligible, rounding), `${name}.growthBpByYear[${index}]`),
+      volume: referralCount(toSafeNumber(round(eligible, rounding), `${name}.growthBpByYear[${index}]`), `${name}.growthBpByYear[${index}]`),
     };
   });
   const volumes = years.map((y) => y.volume);

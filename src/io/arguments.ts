@@ -9,18 +9,22 @@ import { weightingTableSchema } from '../weightings/index.js';
 import { CASE_STATUSES } from '../workload/index.js';
 import { WorkloadError } from '../errors.js';
 import { describeValue, isoDateSchema } from '../validate.js';
+import { fileErrorText } from './file-errors.js';
 
 /** A path to a file or folder (not blank). */
-export const pathSchema = z.string('expected a path (text)').min(1, 'expected a path to a file or folder, not a blank');
+export const pathSchema = z
+  .string('expected a path (text)')
+  .min(1, 'expected a path to a file or folder, not a blank')
+  .refine((path) => !path.includes('\0'), 'expected a path without a NUL character');
 
 /** Options of the tidy readers (see `ReadOptions`). */
-export const readOptionsSchema = z.strictObject({
+const readOptionsSchema = z.strictObject({
   asOf: isoDateSchema,
   name: z.string().min(1, 'expected a name, not a blank').optional(),
   skipInvalid: z.boolean().optional(),
 });
 
-/** Options of the WMT extract reader and of `readOrganisation` (see `WmtReadOptions`). */
+/** Options of the readers: the WMT extract reader's (see `WmtReadOptions`), of which the tidy readers' are a part. */
 export const wmtReadOptionsSchema = readOptionsSchema.extend({
   staff: pathSchema.optional(),
   weightings: weightingTableSchema.optional(),
@@ -44,7 +48,7 @@ const caseRecordSchema = z.object({
 export const tidyExtrasSchema = z.strictObject({
   asOf: isoDateSchema,
   unallocated: z.array(caseRecordSchema).readonly().optional(),
-  caseDates: z.map(z.string(), z.record(z.string(), isoDateSchema.optional())).optional(),
+  caseDates: z.map(z.string(), z.record(z.string(), isoDateSchema.optional()), { error: () => 'expected a Map from case reference to its dates' }).optional(),
 });
 
 /** A table name that is also a safe file and sheet name: letters, digits, `_` and `-`, at most 64. */
@@ -60,7 +64,30 @@ const isCell = (cell: unknown) => typeof cell === 'string' || cell === null || (
  */
 export function checkTables(tables: unknown, path: string): void {
   if (!Array.isArray(tables)) fail(path, 'a list of tables', tables);
-  (tables as unknown[]).forEach((table, t) => checkTable(table, `${path}[${t}]`));
+  const list = tables as unknown[];
+  // A sheet name is at most 31 characters and, like a file name on many systems, blind to case.
+  const seen = new Map<string, number>();
+  for (let t = 0; t < list.length; t++) {
+    checkTable(list[t], `${path}[${t}]`);
+    const name = (list[t] as { name: string }).name;
+    const key = name.slice(0, 31).toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) fail(`${path}[${t}].name`, `a name unlike ${path}[${first}]'s in its first 31 characters, case aside (a file and sheet name)`, name);
+    seen.set(key, t);
+  }
+}
+
+/**
+ * Runs `write`, turning an operating-system error (no such folder, a file in the way, permission
+ * denied) into a `WorkloadError` at `path` (the caller's name for the destination), in words.
+ */
+export function writing<T>(destination: string, path: string, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException | null)?.code === undefined) throw error;
+    throw new WorkloadError('INVALID_INPUT', `${path}: cannot write to ${destination}: ${fileErrorText(error)}`, { path });
+  }
 }
 
 /** Checks one table to write (see {@link checkTables}). */

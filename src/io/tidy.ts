@@ -19,7 +19,7 @@ import { deepFreeze } from '../freeze.js';
 import { WorkloadError } from '../errors.js';
 import { IdIndex } from '../id-index.js';
 import { parseInput } from '../validate.js';
-import { pathSchema, readOptionsSchema } from './arguments.js';
+import { pathSchema, wmtReadOptionsSchema } from './arguments.js';
 
 const col = (name: string, required: boolean, doc: string, example: string) => ({ name, required, doc, example });
 
@@ -539,7 +539,8 @@ function organisationOfColumns(oc: OrganisationCaseload, staff: readonly Practit
  */
 export async function readTidy(path: string, options: ReadOptions): Promise<LoadedOrganisation> {
   parseInput(pathSchema, path, 'path');
-  parseInput(readOptionsSchema, options, 'options');
+  // The WMT reader's options are ReadOptions too (staff and weightings, which the tidy format has no use for).
+  parseInput(wmtReadOptionsSchema, options, 'options');
   return readTidyUnchecked(path, options);
 }
 

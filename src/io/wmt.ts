@@ -29,7 +29,7 @@ import { pathSchema, wmtReadOptionsSchema } from './arguments.js';
 
 /** Sheet and header names as the live worker compares them: first `-` removed, lower case, trimmed. */
 export function cleanWmtName(name: string): string {
-  return cleanName(parseInput(z.string(), name, 'name'));
+  return cleanName(parseInput(z.string('expected a sheet or column name (text)'), name, 'name'));
 }
 
 /** Trusted core of {@link cleanWmtName}, for the readers' headers. */
@@ -103,7 +103,7 @@ const GRADE_CODES: ReadonlyMap<string, Grade> = new Map([
  * ```
  */
 export function gradeOfCode(code: string): Grade | undefined {
-  return gradeOf(parseInput(z.string(), code, 'code'));
+  return gradeOf(parseInput(z.string('expected a grade code (text)'), code, 'code'));
 }
 
 /** Trusted core of {@link gradeOfCode}, for the readers' cells. */

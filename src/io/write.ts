@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { organisationPractitionerSchema, organisationSchema, practitionerCaseload, type Organisation, type OrganisationCaseload } from '../caseload/index.js';
 import { checkOrganisationCaseload } from '../caseload/internal.js';
 import { parseInput } from '../validate.js';
-import { checkTable, checkTables, pathSchema, tidyExtrasSchema } from './arguments.js';
+import { checkTable, checkTables, pathSchema, tidyExtrasSchema, writing } from './arguments.js';
+import { isIsoDate } from './cells.js';
 import { loadExcelJs } from './peers.js';
 import { rejectedRowSchema, type RejectedRow } from './problems.js';
 import { CASE_DATE_COLUMNS, TIDY_TABLES, TIDY_TABLE_NAMES, type CaseDateColumn, type CaseRecord, type TidyTableName } from './tidy.js';
@@ -137,11 +138,13 @@ function csvTextUnchecked(table: TableOut): string {
 export function writeCsvTables(dir: string, tables: readonly TableOut[]): string[] {
   parseInput(pathSchema, dir, 'dir');
   checkTables(tables, 'tables');
-  mkdirSync(dir, { recursive: true });
-  return tables.map((t) => {
-    const path = join(dir, `${t.name}.csv`);
-    writeFileSync(path, csvTextUnchecked(t));
-    return path;
+  return writing(dir, 'dir', () => {
+    mkdirSync(dir, { recursive: true });
+    return tables.map((t) => {
+      const path = join(dir, `${t.name}.csv`);
+      writeFileSync(path, csvTextUnchecked(t));
+      return path;
+    });
   });
 }
 
@@ -168,7 +171,8 @@ export async function writeXlsxTables(path: string, tables: readonly TableOut[])
     sheet.addRow([...t.header]).font = { bold: true };
     const dateColumns = t.header.map((h) => /(^|_)(date|month)$|_date$/.test(h));
     for (const row of t.rows) {
-      sheet.addRow(row.map((cell, i) => (typeof cell === 'string' && dateColumns[i] === true && /^\d{4}-\d{2}-\d{2}$/.test(cell) ? new Date(`${cell}T00:00:00Z`) : cell)));
+      // Only a real calendar date becomes a date cell: 2021-02-30 stays text rather than turn into 2 March.
+      sheet.addRow(row.map((cell, i) => (typeof cell === 'string' && dateColumns[i] === true && isIsoDate(cell) ? new Date(`${cell}T00:00:00Z`) : cell)));
     }
     t.header.forEach((h, i) => {
       const column = sheet.getColumn(i + 1);
@@ -177,7 +181,8 @@ export async function writeXlsxTables(path: string, tables: readonly TableOut[])
       if (format !== undefined) column.numFmt = format;
     });
   }
-  await book.xlsx.writeFile(path);
+  const buffer = await book.xlsx.writeBuffer();
+  writing(path, 'path', () => writeFileSync(path, new Uint8Array(buffer)));
 }
 
 /** `rejected.csv`: one row per rejected row, with where it was, why, and its cells as read. */

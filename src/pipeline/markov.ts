@@ -25,8 +25,9 @@ export const pipelineMarkovInputSchema = z.strictObject({
   training: pqipTrainingSchema,
   /**
    * Officers' leaving rate, percent a year; default 7.4. 0 (no steady state), or at least 0.01% (one
-   * officer in 10,000 a year): below that the chain's fundamental matrix cannot be solved in doubles,
-   * and the stocks it would give (intake over the leaving rate) are beyond any workforce.
+   * officer in 10,000 a year), a bound from the domain: at 0.01% the steady state is already about
+   * 6 million FTE for 600 trainees a year, beyond any workforce, and near 1e-14% the chain's
+   * fundamental matrix can no longer be solved in doubles (mathjs: "matrix is singular").
    */
   leavingPercentPerYear: annualRatePercentSchema
     .refine((r) => r === 0 || r >= 0.01, 'expected 0% (no one leaves: no steady state) or a leaving rate of at least 0.01% a year')

@@ -143,7 +143,7 @@ export const IO_SEEDS: Record<string, Seed> = {
   organisationOf: io('organisationOf', () => [L.generateNationalCaseload({ seed: 1, practitioners: 14, pduCount: 12, cases: 300 })], (a) => IO.organisationOf(a[0] as never), 30),
   rejectedTable: io('rejectedTable', () => [[{ file: 'cases.csv', sheet: undefined, row: 3, reason: 'tier: "E1" is not a tier', cells: ['X1', 'E1'] }]], (a) => IO.rejectedTable(a[0] as never)),
   writeCsvTables: io('writeCsvTables', () => [IO.tidyTemplates()], (a) => inTemporaryFolder(async (dir) => IO.writeCsvTables(dir, a[0] as never).length)),
-  writeXlsxTables: io('writeXlsxTables', () => [IO.tidyTemplates()], (a) => inTemporaryFolder((dir) => IO.writeXlsxTables(join(dir, 'out.xlsx'), a[0] as never)), 20),
+  writeXlsxTables: io('writeXlsxTables', () => [IO.tidyTemplates()], (a) => inTemporaryFolder((dir) => IO.writeXlsxTables(join(dir, 'out.xlsx'), a[0] as never)), 60),
   loadExcelJs: io('loadExcelJs', () => [], async () => typeof (await IO.loadExcelJs())),
   formatProblem: io('formatProblem', () => [{ file: 'cases.csv', sheet: undefined, row: 1204, column: 'tier', message: '"E1" is not a tier' }], (a) => IO.formatProblem(a[0] as never)),
   cleanWmtName: io('cleanWmtName', () => ['Region_Code '], (a) => IO.cleanWmtName(a[0] as never)),
