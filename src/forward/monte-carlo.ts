@@ -495,49 +495,55 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   // The week each case is first on licence, as drawn without and with early release: side by side, so a draw reads few cache lines.
   const licenceWeek = Uint16Array.from({ length: uc.count }, (_, u) => Math.min(W, records[u * RECORD + LICENCE_WEEK] as number));
   const earlyLicenceWeek = Uint16Array.from({ length: uc.custody.length }, (_, j) => Math.min(W, uc.early[j * RECORD + LICENCE_WEEK] as number));
-  // What each case drew: the run it was last touched in, which early record (-1: none), the recall week (NO_WEEK: none).
-  const drawnIn = new Int32Array(uc.count);
-  const earlyOf = new Int32Array(uc.count);
-  const recallWeek = new Int32Array(uc.count);
-  const touched: number[] = [];
+  // What a run drew, in the order of the list (both draws choose in that order): the cases released early (their
+  // place in the list and among the custody cases, and their recall week or NO_WEEK), then the other cases recalled.
+  const earlyCase = new Int32Array(uc.custody.length);
+  const earlyPick = new Int32Array(uc.custody.length);
+  const earlyRecall = new Int32Array(uc.custody.length);
+  const recalledCase = new Int32Array(uc.count);
+  const recalledWeek = new Int32Array(uc.count);
   let unpooled = 0;
   const streams = RandomStream.streams(spec.seed, R);
   for (let r = 0; r < R; r++) {
     const rng = streams[r] as RandomStream;
-    const run = r + 1;
     delta.set(base);
     // Only the cases whose draw moves them are booked: the drawn path less the deterministic one.
-    touched.length = 0;
+    let early = 0;
     eachChosen(rng, uc.custody.length, earlySkips, (j) => {
-      const u = uc.custody[j] as number;
-      drawnIn[u] = run;
-      earlyOf[u] = j;
-      recallWeek[u] = NO_WEEK;
-      touched.push(u);
+      earlyCase[early] = uc.custody[j] as number;
+      earlyPick[early] = j;
+      earlyRecall[early] = NO_WEEK;
+      early += 1;
     });
     // Recall: each case on licence for `left` weeks of the horizon is recalled in it with 1 - stay^left; candidates are
     // chosen at the largest such chance (all W weeks) and kept at their own by one uniform v, which (uniform below that
-    // chance when kept) also gives the week.
+    // chance when kept) also gives the week. Both lists ascend, so whether a candidate was released early is found by
+    // walking the early list alongside.
+    let recalled = 0;
+    let e = 0;
     eachChosen(rng, uc.count, recallSkips, (u) => {
-      const early = drawnIn[u] === run;
-      const from = (early ? earlyLicenceWeek[earlyOf[u] as number] : licenceWeek[u]) as number;
+      while (e < early && (earlyCase[e] as number) < u) e++;
+      const isEarly = e < early && earlyCase[e] === u;
+      const from = (isEarly ? earlyLicenceWeek[earlyPick[e] as number] : licenceWeek[u]) as number;
       if (from >= W) return;
       const v = rng.uniform() * recallAll;
       if (v >= (recallWithin[from] as number)) return;
-      recallWeek[u] = from + recallWeeks.inverse(v) + 1;
-      if (!early) {
-        drawnIn[u] = run;
-        earlyOf[u] = -1;
-        touched.push(u);
+      const week = from + recallWeeks.inverse(v) + 1;
+      if (isEarly) earlyRecall[e] = week;
+      else {
+        recalledCase[recalled] = u;
+        recalledWeek[recalled] = week;
+        recalled += 1;
       }
     });
-    for (const u of touched) {
-      const j = earlyOf[u] as number;
-      if (j < 0) emitRecall(records, u * RECORD, cells, 5 * u, recallWeek[u] as number, delta, W, T);
-      else {
-        emitChanges(records, u * RECORD, cells, 5 * u, NO_WEEK, -1, delta, W, T);
-        emitChanges(uc.early, j * RECORD, cells, 5 * u, recallWeek[u] as number, 1, delta, W, T);
-      }
+    for (let k = 0; k < early; k++) {
+      const u = earlyCase[k] as number;
+      emitChanges(records, u * RECORD, cells, 5 * u, NO_WEEK, -1, delta, W, T);
+      emitChanges(uc.early, (earlyPick[k] as number) * RECORD, cells, 5 * u, earlyRecall[k] as number, 1, delta, W, T);
+    }
+    for (let k = 0; k < recalled; k++) {
+      const u = recalledCase[k] as number;
+      emitRecall(records, u * RECORD, cells, 5 * u, recalledWeek[k] as number, delta, W, T);
     }
     unpooled += drawDemand(model, plan, units, spec, rng, arrivals, delta);
     sampleRun(units, delta, unitPoints, teamPoints, W, T, samples, r, pooled);
