@@ -250,13 +250,17 @@ function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Arra
   for (let w = 0; w <= W; w++) {
     const row = w * T;
     if (arrivals !== null && w > 0) for (let u = 0; u < U; u++) pduPoints[u] = (pduPoints[u] as number) + (arrivals[w * U + u] as number);
+    unitPoints.fill(0, T);
+    // Each team is added into its PDU (its parent) as it is worked out, in the same order as the units after it.
     for (let t = 0; t < T; t++) {
       const points = w > 0 ? (teamPoints[t] as number) + (delta[row + t] as number) : (delta[row + t] as number);
       teamPoints[t] = points;
-      unitPoints[t] = points + (pduPoints[teamPdu[t] as number] as number) * (share[t] as number);
+      const pdu = teamPdu[t] as number;
+      const value = points + (pduPoints[pdu] as number) * (share[t] as number);
+      unitPoints[t] = value;
+      unitPoints[T + pdu] = (unitPoints[T + pdu] as number) + value;
     }
-    unitPoints.fill(0, T);
-    for (let u = 0; u < total - 1; u++) unitPoints[parent[u] as number] = (unitPoints[parent[u] as number] as number) + (unitPoints[u] as number);
+    for (let u = T; u < total - 1; u++) unitPoints[parent[u] as number] = (unitPoints[parent[u] as number] as number) + (unitPoints[u] as number);
     const availableRow = w * total;
     for (let u0 = 0; u0 < total; u0 += block) {
       const from = samples.rowAt(w, r, u0) - u0;
