@@ -68,56 +68,73 @@ export interface ForwardMonteCarlo {
 }
 
 const NO_WEEK = -1;
-/** Changes of state a case can make: release, reset, end. */
-const MAX_CHANGES = 3;
-// A case's path record (see UncertainCases): its fields side by side, so a draw reads one cache line of them.
-const TEAM = 0;
-const START_STATE = 1;
-const CHANGES = 2;
-const WEEK = 3;
-const TO = WEEK + MAX_CHANGES;
-const LICENCE_WEEK = TO + MAX_CHANGES;
-const RECORD = LICENCE_WEEK + 1;
+// A case's path record (see UncertainCases): its points in each state (indexed by state) and its path packed beside
+// them, so a draw reads one stretch of 64 bytes. States take 3 bits, weeks (at most 260) 9.
+const TEAM = ENDED + 1;
+/** The state on the start day, the number of changes (2 bits: at most 3, release, reset, end), then each change's state. */
+const STATES = TEAM + 1;
+/** Each change's week. */
+const WEEKS = STATES + 1;
+const RECORD = WEEKS + 1;
+const STATE_BITS = 3;
+const CHANGE_BITS = 2;
+const WEEK_BITS = 9;
+
+/** The state after change `j` of the packed `states`. */
+function changeTo(states: number, j: number): number {
+  return (states >> (STATE_BITS + CHANGE_BITS + STATE_BITS * j)) & ((1 << STATE_BITS) - 1);
+}
+
+/** The week of change `j` of the packed `weeks`. */
+function changeWeek(weeks: number, j: number): number {
+  return (weeks >> (WEEK_BITS * j)) & ((1 << WEEK_BITS) - 1);
+}
 
 /**
  * The cases a draw can move (custody released in the horizon, and licences), with everything about
- * them that does not depend on the draw worked out once: a path record of {@link RECORD} whole
- * numbers each (team, state on the start day, the number of changes of state in weeks 1..W and
- * each one's week and state, and the week it is first on licence: custody, its release week;
- * licence, 0) and hundredths of a point in each state (ended: 0). The custody cases have a second
- * path record: the same case released early (a fixed shift, so its path is known before any draw).
+ * them that does not depend on the draw worked out once: a path record of {@link RECORD} numbers
+ * each (hundredths of a point in each state, ended 0; team; state on the start day, the number of
+ * changes of state in weeks 1..W and each one's state; each one's week) and the week it is first on
+ * licence (custody, its release week; licence, 0; at most W). The custody cases have a second path
+ * record: the same case released early (a fixed shift, so its path is known before any draw).
  */
 interface UncertainCases {
   readonly count: number;
   /** `count x RECORD`. */
-  readonly records: Int32Array;
-  /** `count x 5`. */
-  readonly cells: Float64Array;
+  readonly records: Float64Array;
+  readonly licenceWeek: Uint16Array;
   /** Positions in the list of the custody cases released in the horizon. */
   readonly custody: Uint32Array;
   /** `custody.length x RECORD`: those cases released early. */
-  readonly early: Int32Array;
+  readonly early: Float64Array;
+  readonly earlyLicenceWeek: Uint16Array;
 }
 
-/** Case `i`'s path record into `out` from `at`: team, state on the start day and changes with release day `release`, first licence week. */
-function recordOf(model: ForwardModel, path: Int32Array, i: number, release: number, out: Int32Array, at: number): void {
+/**
+ * Case `i`'s path record into `out` from `at` (its points worked out once, in `points`): team, state on the start day and
+ * changes with release day `release`; returns its first licence week.
+ */
+function recordOf(model: ForwardModel, path: Int32Array, i: number, release: number, points: Float64Array, out: Float64Array, at: number): number {
   const start = model.startDay;
   const n = PATH_OF(model, i, path, release);
   let state = BASE[model.cases.caseTypeIndex[i] as number] as number;
   let k = 0;
   for (; k < n && (path[2 * k] as number) <= start; k++) state = path[2 * k + 1] as number;
+  out.set(points, at);
   out[at + TEAM] = model.teamIndex[model.cases.practitionerIndex[i] as number] as number;
-  out[at + START_STATE] = state;
+  let states = state;
+  let weeks = 0;
   let m = 0;
   for (; k < n; k++) {
     const w = WEEK_OF_DAY(start, path[2 * k] as number);
     if (w > model.weeks) break;
-    out[at + WEEK + m] = w;
-    out[at + TO + m] = path[2 * k + 1] as number;
+    weeks |= w << (WEEK_BITS * m);
+    states |= (path[2 * k + 1] as number) << (STATE_BITS + CHANGE_BITS + STATE_BITS * m);
     m += 1;
   }
-  out[at + CHANGES] = m;
-  out[at + LICENCE_WEEK] = BASE[model.cases.caseTypeIndex[i] as number] === CUSTODY_STATE ? WEEK_OF_DAY(start, release) : 0;
+  out[at + STATES] = states | (m << STATE_BITS);
+  out[at + WEEKS] = weeks;
+  return Math.min(model.weeks, BASE[model.cases.caseTypeIndex[i] as number] === CUSTODY_STATE ? WEEK_OF_DAY(start, release) : 0);
 }
 
 function uncertainCases(model: ForwardModel, varies: boolean, earlyWeeks: number): UncertainCases {
@@ -137,44 +154,47 @@ function uncertainCases(model: ForwardModel, varies: boolean, earlyWeeks: number
   }
   const lookup = pointsLookupUnchecked(model.weightings);
   const path = new Int32Array(6);
-  const records = new Int32Array(chosen.length * RECORD);
-  const cells = new Float64Array(chosen.length * 5);
+  const points = new Float64Array(ENDED + 1);
+  const records = new Float64Array(chosen.length * RECORD);
+  const licenceWeek = new Uint16Array(chosen.length);
+  const early = new Float64Array(custody.length * RECORD);
+  const earlyLicenceWeek = new Uint16Array(custody.length);
+  let j = 0;
   chosen.forEach((i, k) => {
-    recordOf(model, path, i, c.releaseDay[i] as number, records, k * RECORD);
-    statePoints(model, lookup, i, cells.subarray(5 * k, 5 * k + 5));
+    statePoints(model, lookup, i, points);
+    licenceWeek[k] = recordOf(model, path, i, c.releaseDay[i] as number, points, records, k * RECORD);
+    if (custody[j] !== k) return;
+    earlyLicenceWeek[j] = recordOf(model, path, i, Math.max(start + 1, (c.releaseDay[i] as number) - 7 * earlyWeeks), points, early, j * RECORD);
+    j += 1;
   });
-  const early = new Int32Array(custody.length * RECORD);
-  custody.forEach((k, j) => {
-    const i = chosen[k] as number;
-    recordOf(model, path, i, Math.max(start + 1, (c.releaseDay[i] as number) - 7 * earlyWeeks), early, j * RECORD);
-  });
-  return { count: chosen.length, records, cells, custody: Uint32Array.from(custody), early };
+  return { count: chosen.length, records, licenceWeek, custody: Uint32Array.from(custody), early, earlyLicenceWeek };
 }
 
 /**
  * Adds `sign` x the weekly point changes (weeks 1..W) of the case whose path record is at `at` of
- * `records` and whose points are at `cell` of `cells` to `delta` (weeks x teams), with a recall in
- * `recallWeek` (or {@link NO_WEEK}).
+ * `records` to `delta` (weeks x teams), with a recall in `recallWeek` (or {@link NO_WEEK}).
  */
-function emitChanges(records: Int32Array, at: number, cells: Float64Array, cell: number, recallWeek: number, sign: number, delta: Float64Array, W: number, T: number): void {
+function emitChanges(records: Float64Array, at: number, recallWeek: number, sign: number, delta: Float64Array, W: number, T: number): void {
   const team = records[at + TEAM] as number;
-  const n = records[at + CHANGES] as number;
-  let state = records[at + START_STATE] as number;
+  const states = records[at + STATES] as number;
+  const weeks = records[at + WEEKS] as number;
+  const n = (states >> STATE_BITS) & ((1 << CHANGE_BITS) - 1);
+  let state = states & ((1 << STATE_BITS) - 1);
   // A recall is taken before any change of its week or later; once recalled, only the licence end still applies.
   let pending = recallWeek !== NO_WEEK && recallWeek <= W;
   let recalled = false;
   for (let j = 0; j <= n; j++) {
-    const w = j < n ? (records[at + WEEK + j] as number) : W + 1;
+    const w = j < n ? changeWeek(weeks, j) : W + 1;
     if (pending && recallWeek <= w && (state === LICENCE_STATE || state === UNSUPERVISED_STATE)) {
-      delta[recallWeek * T + team] = (delta[recallWeek * T + team] as number) + sign * ((cells[cell + CUSTODY_STATE] as number) - (cells[cell + state] as number));
+      delta[recallWeek * T + team] = (delta[recallWeek * T + team] as number) + sign * ((records[at + CUSTODY_STATE] as number) - (records[at + state] as number));
       state = CUSTODY_STATE;
       pending = false;
       recalled = true;
     }
     if (j === n) break;
-    const next = records[at + TO + j] as number;
+    const next = changeTo(states, j);
     if (recalled && next !== ENDED_STATE) continue;
-    delta[w * T + team] = (delta[w * T + team] as number) + sign * ((cells[cell + next] as number) - (cells[cell + state] as number));
+    delta[w * T + team] = (delta[w * T + team] as number) + sign * ((records[at + next] as number) - (records[at + state] as number));
     state = next;
   }
 }
@@ -186,23 +206,25 @@ function emitChanges(records: Int32Array, at: number, cells: Float64Array, cell:
  * deterministic one, as two {@link emitChanges} would give them, in one pass (whole hundredths:
  * exact in any order).
  */
-function emitRecall(records: Int32Array, at: number, cells: Float64Array, cell: number, recallWeek: number, delta: Float64Array, W: number, T: number): void {
+function emitRecall(records: Float64Array, at: number, recallWeek: number, delta: Float64Array, W: number, T: number): void {
   if (recallWeek > W) return;
   const team = records[at + TEAM] as number;
-  const n = records[at + CHANGES] as number;
-  let state = records[at + START_STATE] as number;
+  const states = records[at + STATES] as number;
+  const weeks = records[at + WEEKS] as number;
+  const n = (states >> STATE_BITS) & ((1 << CHANGE_BITS) - 1);
+  let state = states & ((1 << STATE_BITS) - 1);
   let recalled = false;
   for (let j = 0; j <= n; j++) {
-    const w = j < n ? (records[at + WEEK + j] as number) : W + 1;
+    const w = j < n ? changeWeek(weeks, j) : W + 1;
     if (!recalled && recallWeek <= w && (state === LICENCE_STATE || state === UNSUPERVISED_STATE)) {
-      delta[recallWeek * T + team] = (delta[recallWeek * T + team] as number) + (cells[cell + CUSTODY_STATE] as number) - (cells[cell + state] as number);
+      delta[recallWeek * T + team] = (delta[recallWeek * T + team] as number) + (records[at + CUSTODY_STATE] as number) - (records[at + state] as number);
       recalled = true;
     }
     if (j === n) break;
-    const next = records[at + TO + j] as number;
+    const next = changeTo(states, j);
     if (recalled) {
-      const drawn = next === ENDED_STATE ? (cells[cell + ENDED_STATE] as number) - (cells[cell + CUSTODY_STATE] as number) : 0;
-      delta[w * T + team] = (delta[w * T + team] as number) + drawn - ((cells[cell + next] as number) - (cells[cell + state] as number));
+      const drawn = next === ENDED_STATE ? (records[at + ENDED_STATE] as number) - (records[at + CUSTODY_STATE] as number) : 0;
+      delta[w * T + team] = (delta[w * T + team] as number) + drawn - ((records[at + next] as number) - (records[at + state] as number));
     }
     state = next;
   }
@@ -228,13 +250,17 @@ function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Arra
   for (let w = 0; w <= W; w++) {
     const row = w * T;
     if (arrivals !== null && w > 0) for (let u = 0; u < U; u++) pduPoints[u] = (pduPoints[u] as number) + (arrivals[w * U + u] as number);
+    unitPoints.fill(0, T);
+    // Each team is added into its PDU (its parent) as it is worked out, in the same order as the units after it.
     for (let t = 0; t < T; t++) {
       const points = w > 0 ? (teamPoints[t] as number) + (delta[row + t] as number) : (delta[row + t] as number);
       teamPoints[t] = points;
-      unitPoints[t] = points + (pduPoints[teamPdu[t] as number] as number) * (share[t] as number);
+      const pdu = teamPdu[t] as number;
+      const value = points + (pduPoints[pdu] as number) * (share[t] as number);
+      unitPoints[t] = value;
+      unitPoints[T + pdu] = (unitPoints[T + pdu] as number) + value;
     }
-    unitPoints.fill(0, T);
-    for (let u = 0; u < total - 1; u++) unitPoints[parent[u] as number] = (unitPoints[parent[u] as number] as number) + (unitPoints[u] as number);
+    for (let u = T; u < total - 1; u++) unitPoints[parent[u] as number] = (unitPoints[parent[u] as number] as number) + (unitPoints[u] as number);
     const availableRow = w * total;
     for (let u0 = 0; u0 < total; u0 += block) {
       const from = samples.rowAt(w, r, u0) - u0;
@@ -482,7 +508,6 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const unitPoints = new Float64Array(units.total);
   const teamPoints = new Float64Array(T);
   const records = uc.records;
-  const cells = uc.cells;
   const stay = 1 - Math.min(spec.recallWeeklyRate, 1 - 1e-12);
   const logStay = Math.log(stay);
   const recallAll = spec.recallWeeklyRate === 0 ? 0 : 1 - Math.exp(W * logStay);
@@ -492,52 +517,56 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const recallSkips = recallAll > 0 ? new Geometric(recallAll) : null;
   // Weeks on licence before a recall, less 1 (its chance of 1 - stay^k by week k, exactly as recallWithin's).
   const recallWeeks = new Geometric(1 - stay, W);
-  // The week each case is first on licence, as drawn without and with early release: side by side, so a draw reads few cache lines.
-  const licenceWeek = Uint16Array.from({ length: uc.count }, (_, u) => Math.min(W, records[u * RECORD + LICENCE_WEEK] as number));
-  const earlyLicenceWeek = Uint16Array.from({ length: uc.custody.length }, (_, j) => Math.min(W, uc.early[j * RECORD + LICENCE_WEEK] as number));
-  // What each case drew: the run it was last touched in, which early record (-1: none), the recall week (NO_WEEK: none).
-  const drawnIn = new Int32Array(uc.count);
-  const earlyOf = new Int32Array(uc.count);
-  const recallWeek = new Int32Array(uc.count);
-  const touched: number[] = [];
+  const { licenceWeek, earlyLicenceWeek } = uc;
+  // What a run drew, in the order of the list (both draws choose in that order): the cases released early (their
+  // place in the list and among the custody cases, and their recall week or NO_WEEK), then the other cases recalled.
+  const earlyCase = new Int32Array(uc.custody.length);
+  const earlyPick = new Int32Array(uc.custody.length);
+  const earlyRecall = new Int32Array(uc.custody.length);
+  const recalledCase = new Int32Array(uc.count);
+  const recalledWeek = new Int32Array(uc.count);
   let unpooled = 0;
   const streams = RandomStream.streams(spec.seed, R);
   for (let r = 0; r < R; r++) {
     const rng = streams[r] as RandomStream;
-    const run = r + 1;
     delta.set(base);
     // Only the cases whose draw moves them are booked: the drawn path less the deterministic one.
-    touched.length = 0;
+    let early = 0;
     eachChosen(rng, uc.custody.length, earlySkips, (j) => {
-      const u = uc.custody[j] as number;
-      drawnIn[u] = run;
-      earlyOf[u] = j;
-      recallWeek[u] = NO_WEEK;
-      touched.push(u);
+      earlyCase[early] = uc.custody[j] as number;
+      earlyPick[early] = j;
+      earlyRecall[early] = NO_WEEK;
+      early += 1;
     });
     // Recall: each case on licence for `left` weeks of the horizon is recalled in it with 1 - stay^left; candidates are
     // chosen at the largest such chance (all W weeks) and kept at their own by one uniform v, which (uniform below that
-    // chance when kept) also gives the week.
+    // chance when kept) also gives the week. Both lists ascend, so whether a candidate was released early is found by
+    // walking the early list alongside.
+    let recalled = 0;
+    let e = 0;
     eachChosen(rng, uc.count, recallSkips, (u) => {
-      const early = drawnIn[u] === run;
-      const from = (early ? earlyLicenceWeek[earlyOf[u] as number] : licenceWeek[u]) as number;
+      while (e < early && (earlyCase[e] as number) < u) e++;
+      const isEarly = e < early && earlyCase[e] === u;
+      const from = (isEarly ? earlyLicenceWeek[earlyPick[e] as number] : licenceWeek[u]) as number;
       if (from >= W) return;
       const v = rng.uniform() * recallAll;
       if (v >= (recallWithin[from] as number)) return;
-      recallWeek[u] = from + recallWeeks.inverse(v) + 1;
-      if (!early) {
-        drawnIn[u] = run;
-        earlyOf[u] = -1;
-        touched.push(u);
+      const week = from + recallWeeks.inverse(v) + 1;
+      if (isEarly) earlyRecall[e] = week;
+      else {
+        recalledCase[recalled] = u;
+        recalledWeek[recalled] = week;
+        recalled += 1;
       }
     });
-    for (const u of touched) {
-      const j = earlyOf[u] as number;
-      if (j < 0) emitRecall(records, u * RECORD, cells, 5 * u, recallWeek[u] as number, delta, W, T);
-      else {
-        emitChanges(records, u * RECORD, cells, 5 * u, NO_WEEK, -1, delta, W, T);
-        emitChanges(uc.early, j * RECORD, cells, 5 * u, recallWeek[u] as number, 1, delta, W, T);
-      }
+    for (let k = 0; k < early; k++) {
+      const u = earlyCase[k] as number;
+      emitChanges(records, u * RECORD, NO_WEEK, -1, delta, W, T);
+      emitChanges(uc.early, (earlyPick[k] as number) * RECORD, earlyRecall[k] as number, 1, delta, W, T);
+    }
+    for (let k = 0; k < recalled; k++) {
+      const u = recalledCase[k] as number;
+      emitRecall(records, u * RECORD, recalledWeek[k] as number, delta, W, T);
     }
     unpooled += drawDemand(model, plan, units, spec, rng, arrivals, delta);
     sampleRun(units, delta, unitPoints, teamPoints, W, T, samples, r, pooled);

@@ -137,6 +137,22 @@ describe('forwardMonteCarlo', () => {
     expect(recalled.weeks[12]!.p95).toBeCloseTo((294 / 4352) * 100, 4);
   });
 
+  it('a release, a reset and an end past week 255 are booked in their weeks (a path record holds weeks to 260)', () => {
+    // B1 custody released 19 April 2026 (week 252), its reset at two-thirds of its licence (to B1S, 0 points) in week 257,
+    // its end on 16 June 2026 in week 260; released 4 weeks early (22 March, week 248), its reset is in week 256.
+    const late = (releaseDate: string): ForwardInput => ({
+      organisation: ORGANISATION,
+      cases: [{ id: 'c1', practitionerId: 'po1', tier: 'B1', caseType: 'custody', releaseDate, licenceEndDate: '2026-06-16' }],
+    });
+    const mc = forwardMonteCarlo(late('2026-04-19'), { asOf: ASOF, weeks: 260, runs: 3, seed: 1, earlyRelease: { rate: 1, weeks: 4 } });
+    // Every run releases it 4 weeks early: the projection of a release on 22 March 2026, week by week.
+    const det = projectWorkload(late('2026-03-22'), { asOf: ASOF, weeks: 260 }).units.find((u) => u.id === 'A-01-01')!;
+    const band = mc.units.find((u) => u.id === 'A-01-01')!;
+    const changes = det.weeks.filter((w, i) => i > 0 && w.points !== det.weeks[i - 1]!.points).map((w) => w.week);
+    expect(changes).toEqual([248, 256]);
+    band.weeks.forEach((w, i) => expect(w.p50).toBeCloseTo(det.weeks[i]!.capacityPercent, 4));
+  });
+
   it('demand drawn with more dispersion spreads wider, same mean', () => {
     const demand = [{ pduId: 'A-01', tier: 'C2' as const, caseType: 'community' as const, perWeek: 2 }];
     const national = (options: object) => forwardMonteCarlo({ ...input, demand }, { asOf: ASOF, weeks: 10, runs: 1000, seed: 9, ...options }).units.at(-1)!.weeks[10]!;
