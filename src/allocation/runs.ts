@@ -172,8 +172,12 @@ export function heaviestFirst({ order, start, kind, weights }: Runs, caseScope: 
     const scope = caseScope[order[start[first] as number] as number];
     let last = first;
     while (last < runs && caseScope[order[start[last] as number] as number] === scope) last++;
-    const inScope = Array.from({ length: last - first }, (_, j) => first + j).sort((a, b) => weightFirst(a) - weightFirst(b));
-    for (const r of inScope) {
+    // Kinds are distinct within a scope: sort the runs by (weight-first kind, run) packed in one exact number, no comparator.
+    const inScope = new Float64Array(last - first);
+    for (let r = first; r < last; r++) inScope[r - first] = weightFirst(r) * runs + r;
+    inScope.sort();
+    for (const packed of inScope) {
+      const r = packed % runs;
       spans[at++] = start[r] as number;
       spans[at++] = start[r + 1] as number;
     }
