@@ -33,15 +33,15 @@ export class IndexedMinHeap {
     return this.#size === 0 ? -1 : (this.#heap[0] as number);
   }
 
-  /** Empties the heap and fills it with `items` in O(n). */
-  build(items: ArrayLike<number>): void {
+  /** Empties the heap and fills it with the first `count` of `items` (all by default) in O(count). */
+  build(items: ArrayLike<number>, count: number = items.length): void {
     this.clear();
-    for (let i = 0; i < items.length; i++) {
+    for (let i = 0; i < count; i++) {
       const item = items[i] as number;
       this.#heap[i] = item;
       this.#position[item] = i;
     }
-    this.#size = items.length;
+    this.#size = count;
     for (let i = (this.#size >> 1) - 1; i >= 0; i--) this.#down(i);
   }
 

@@ -12,14 +12,6 @@ import { GRADE_COUNT, LEVEL_COUNT, type Allocation } from './state.js';
  * the table is one Int32Array of at most 4 MB, cheaper than hashing a million case weights.
  */
 const WEIGHT_TABLE_LIMIT = 1_000_000;
-/**
- * Most buckets the single counting sort by (scope, kind) may have when there are fewer pending
- * cases: 2^20 buckets are 4 MB of offsets, the size of a million cases' order. Past both, the sort
- * goes by kind and then by scope, so that memory grows with their sum, not their product
- * (20,000 teams x 300 weights would otherwise need gigabytes).
- */
-const COMBINED_SORT_BUCKETS = 2 ** 20;
-
 /** The rank of a weight among those of the pending cases (0 for the heaviest), and how many there are. */
 interface WeightRanks {
   readonly rankOf: (weight: number) => number;
@@ -116,8 +108,9 @@ function kindOf(rank: number, weightRank: number, weights: number, eligibility: 
 
 /**
  * One stable counting sort by (scope, kind), whose non-empty buckets are the runs; or, when there
- * are so many scopes and kinds that their product would dwarf the cases (thousands of teams times
- * hundreds of weights), a sort by kind and then by scope, so that memory grows with their sum.
+ * are more (scope, kind) buckets than cases (thousands of teams times hundreds of weights, or a small
+ * weekly batch), a sort by kind and then by scope (the same order), so that time and memory grow with
+ * their sum, not their product.
  */
 export function runsOf(state: Allocation, pending: Uint8Array): Runs {
   const { c, rules } = state;
@@ -136,7 +129,10 @@ export function runsOf(state: Allocation, pending: Uint8Array): Runs {
     const rank = levelRank[(c.caseScope[i] as number) * LEVEL_COUNT + level] as number;
     kindOfCase[i] = kindOf(rank, weights.rankOf(c.caseWeight[i] as number), weights.distinct, classOf[level] as number, c.caseCounts[i] === 1);
   }
-  const combined = c.scopeCount * kinds <= Math.max(n, COMBINED_SORT_BUCKETS);
+  // One sort by (scope, kind) only while its buckets are no more than the cases: walking and
+  // allocating them would otherwise cost more than a second pass (a weekly batch of the forward
+  // projection: 4,600 cases against 108 scopes x hundreds of kinds), and memory grows with their sum.
+  const combined = c.scopeCount * kinds <= n;
   const { sorted: order, start: bucketStart } = combined
     ? countingSort(items, c.scopeCount * kinds, (i) => (c.caseScope[i] as number) * kinds + (kindOfCase[i] as number))
     : countingSort(countingSort(items, kinds, (i) => kindOfCase[i] as number).sorted, c.scopeCount, (i) => c.caseScope[i] as number);
@@ -176,8 +172,12 @@ export function heaviestFirst({ order, start, kind, weights }: Runs, caseScope: 
     const scope = caseScope[order[start[first] as number] as number];
     let last = first;
     while (last < runs && caseScope[order[start[last] as number] as number] === scope) last++;
-    const inScope = Array.from({ length: last - first }, (_, j) => first + j).sort((a, b) => weightFirst(a) - weightFirst(b));
-    for (const r of inScope) {
+    // Kinds are distinct within a scope: sort the runs by (weight-first kind, run) packed in one exact number, no comparator.
+    const inScope = new Float64Array(last - first);
+    for (let r = first; r < last; r++) inScope[r - first] = weightFirst(r) * runs + r;
+    inScope.sort();
+    for (const packed of inScope) {
+      const r = packed % runs;
       spans[at++] = start[r] as number;
       spans[at++] = start[r + 1] as number;
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { GRADES } from '../../src/index.js';
 import { allocateColumnar, type AllocationColumns } from '../../src/columnar.js';
+import { insertLowest } from '../../src/allocation/balanced.js';
 
 const PO = GRADES.indexOf('PO');
 const PQIP = GRADES.indexOf('PQiP');
@@ -180,4 +181,20 @@ describe('balanced: properties', () => {
     expect(highest(r, c)).toBeLessThanOrEqual(greedy + 1e-9);
     expect(Array.from(r.pointsHundredths).reduce((s, p) => s + p, 0)).toBe(points.reduce((s, p) => s + p, 0));
   });
+});
+
+describe('balanced: a short run keeps only its lowest members', () => {
+  test.prop([fc.array(fc.constantFrom(0, 0.5, 1, 1.5, 2), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 16 })], { numRuns: 300 })(
+    'insertLowest keeps the `most` lowest by key then rank, sorted, as sorting all and cutting would',
+    (keys, most) => {
+      const key = Float64Array.from(keys);
+      // Ranks the reverse of the indexes, so that a tie goes to the later member.
+      const rank = Uint32Array.from(keys, (_, p) => keys.length - p);
+      const members = new Int32Array(most);
+      let n = 0;
+      for (let p = 0; p < keys.length; p++) n = insertLowest(members, n, most, p, key[p] as number, key, rank);
+      const expected = keys.map((_, p) => p).sort((a, b) => (key[a] as number) - (key[b] as number) || (rank[a] as number) - (rank[b] as number)).slice(0, most);
+      expect([...members.subarray(0, n)]).toEqual(expected);
+    },
+  );
 });
