@@ -4,6 +4,7 @@ import { GRADES } from '../weightings/index.js';
 import { checkColumn, checkColumnRange, parseInput, typedArraySchema } from '../validate.js';
 import { allocateColumnarUnchecked } from './dispatch.js';
 import { ALLOCATION_LEVELS, ALLOCATION_POLICIES, allocationRulesSchema, coreRulesUnchecked, resolveRulesUnchecked } from './rules.js';
+import { MAX_HELD_POINTS } from './problem.js';
 import type { AllocationColumns, CoreResult } from './state.js';
 
 /** Most practitioners or cases the columns may hold: indexes into them are stored in an Int32Array (`casePreferred`, `assigned`). */
@@ -14,8 +15,6 @@ const MAX_INDEX = 0x7fffffff;
  * takes about 0.3 s), so the bound keeps the time of any problem in proportion to its size.
  */
 const MAX_SCOPES = 1 << 16;
-/** Most points a practitioner may have available or hold (10^12), as {@link allocateCases} bounds given totals. */
-const MAX_POINTS = 1e12;
 /** Most a case may weigh: a million points, in hundredths; no weighting table comes near (at most 9,999 points a case). */
 const MAX_CASE_HUNDREDTHS = 1e8;
 
@@ -74,8 +73,9 @@ export function allocateColumnar(columns: AllocationColumns, options: z.input<ty
   const o = parseInput(columnarOptionsSchema, options, 'options');
   const P = c.practitionerCount;
   const C = c.caseCount;
-  check(c, 'available', P, 0, MAX_POINTS, 'points of 0 or more, below 10^12');
-  check(c, 'pointsHundredths', P, 0, MAX_POINTS * 100, 'hundredths of a point, 0 or more, below 10^14');
+  // Points bounded as allocateCases bounds a practitioner's given totals.
+  check(c, 'available', P, 0, MAX_HELD_POINTS, 'points of 0 or more, below 10^12');
+  check(c, 'pointsHundredths', P, 0, MAX_HELD_POINTS * 100, 'hundredths of a point, 0 or more, below 10^14');
   // Every case may land on one practitioner: the Uint32 count must have room for all of them.
   const room = 2 ** 32 - C;
   check(c, 'cases', P, 0, room, `a count below ${room} (2^32 less caseCount)`);

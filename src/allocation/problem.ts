@@ -38,7 +38,7 @@ export type HeldCase = z.input<typeof heldCaseSchema>;
  * thousand times 50 A3 licence cases), low enough that sums over a national workforce and percentages
  * of one point available stay finite.
  */
-const MAX_HELD_POINTS = 1e12;
+export const MAX_HELD_POINTS = 1e12;
 
 /**
  * The most cases a practitioner's given totals may count (2^31 - 1): the counts are kept in `Uint32`

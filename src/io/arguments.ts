@@ -8,7 +8,7 @@ import { CASE_TYPES, TIERS } from '../tiers/index.js';
 import { weightingTableSchema } from '../weightings/index.js';
 import { CASE_STATUSES } from '../workload/index.js';
 import { WorkloadError } from '../errors.js';
-import { describeValue, isoDateSchema } from '../validate.js';
+import { describeValue, isoDateSchema, parseInput } from '../validate.js';
 import { fileErrorText } from './file-errors.js';
 
 /** A path to a file or folder (not blank). */
@@ -25,10 +25,19 @@ const readOptionsSchema = z.strictObject({
 });
 
 /** Options of the readers: the WMT extract reader's (see `WmtReadOptions`), of which the tidy readers' are a part. */
-export const wmtReadOptionsSchema = readOptionsSchema.extend({
+const wmtReadOptionsSchema = readOptionsSchema.extend({
   staff: pathSchema.optional(),
   weightings: weightingTableSchema.optional(),
 });
+
+/**
+ * Checks a reader's arguments at the boundary: `path` a usable path, `options` by `schema` (the
+ * readers' options by default), named `path` and `options` as the readers name them.
+ */
+export function checkReadArguments(path: unknown, options: unknown, schema: z.ZodType = wmtReadOptionsSchema): void {
+  parseInput(pathSchema, path, 'path');
+  parseInput(schema, options, 'options');
+}
 
 /** Options of `readNewCases`. */
 export const newCasesOptionsSchema = z.strictObject({ skipInvalid: z.boolean().optional() });

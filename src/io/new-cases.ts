@@ -11,8 +11,7 @@ import { DataFileError, ProblemLog, type FileProblem, type RejectedRow } from '.
 import { csvRows } from './source.js';
 import { readTable, type RowCounts } from './table.js';
 import { TIDY_TABLES, workbookSources, type CaseRecord } from './tidy.js';
-import { parseInput } from '../validate.js';
-import { newCasesOptionsSchema, pathSchema } from './arguments.js';
+import { checkReadArguments, newCasesOptionsSchema } from './arguments.js';
 
 /** A case to allocate: a tidy case whose `practitionerId` is the one preferred (`null`: anyone). */
 export type NewCase = CaseRecord;
@@ -43,8 +42,7 @@ export interface LoadedCases {
  * ```
  */
 export async function readNewCases(path: string, options: { readonly skipInvalid?: boolean } = {}): Promise<LoadedCases> {
-  parseInput(pathSchema, path, 'path');
-  parseInput(newCasesOptionsSchema, options, 'options');
+  checkReadArguments(path, options, newCasesOptionsSchema);
   const whole = (message: string): FileProblem => ({ file: basename(path), sheet: undefined, row: 0, column: undefined, message });
   if (!existsSync(path) || statSync(path).isDirectory()) throw new DataFileError([whole('does not exist; expected a CSV file (or an .xlsx workbook with a cases sheet) of new cases')], 1);
   let source = csvRows(path);

@@ -18,8 +18,7 @@ import { readTable, type RowContext, type RowCounts, type TableSpec } from './ta
 import { deepFreeze } from '../freeze.js';
 import { WorkloadError } from '../errors.js';
 import { IdIndex } from '../id-index.js';
-import { parseInput } from '../validate.js';
-import { pathSchema, wmtReadOptionsSchema } from './arguments.js';
+import { checkReadArguments } from './arguments.js';
 
 const col = (name: string, required: boolean, doc: string, example: string) => ({ name, required, doc, example });
 
@@ -538,9 +537,8 @@ function organisationOfColumns(oc: OrganisationCaseload, staff: readonly Practit
  * ```
  */
 export async function readTidy(path: string, options: ReadOptions): Promise<LoadedOrganisation> {
-  parseInput(pathSchema, path, 'path');
   // The WMT reader's options are ReadOptions too (staff and weightings, which the tidy format has no use for).
-  parseInput(wmtReadOptionsSchema, options, 'options');
+  checkReadArguments(path, options);
   return readTidyUnchecked(path, options);
 }
 

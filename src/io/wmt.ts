@@ -25,7 +25,7 @@ import { readTable, type RowContext, type RowCounts, type TableSpec } from './ta
 import { folderSources, readTidyUnchecked, readTidyTables, reductionOf, workbookSources, type LoadedOrganisation, type ReadOptions, type TableSources } from './tidy.js';
 import { deepFreeze } from '../freeze.js';
 import { parseInput } from '../validate.js';
-import { pathSchema, wmtReadOptionsSchema } from './arguments.js';
+import { checkReadArguments } from './arguments.js';
 
 /** Sheet and header names as the live worker compares them: first `-` removed, lower case, trimmed. */
 export function cleanWmtName(name: string): string {
@@ -163,8 +163,7 @@ interface Owner {
  * ```
  */
 export async function readWmtExtract(path: string, options: WmtReadOptions): Promise<LoadedOrganisation> {
-  parseInput(pathSchema, path, 'path');
-  parseInput(wmtReadOptionsSchema, options, 'options');
+  checkReadArguments(path, options);
   const file = basename(path);
   const whole = (message: string): FileProblem => ({ file, sheet: undefined, row: 0, column: undefined, message });
   if (!existsSync(path)) throw new DataFileError([whole('does not exist; expected the WMT extract workbook (.xlsx)')], 1);
@@ -506,8 +505,7 @@ async function readStaff(path: string, skipInvalid: boolean) {
  * ```
  */
 export async function readOrganisation(path: string, options: WmtReadOptions): Promise<LoadedOrganisation> {
-  parseInput(pathSchema, path, 'path');
-  parseInput(wmtReadOptionsSchema, options, 'options');
+  checkReadArguments(path, options);
   if (!existsSync(path) || statSync(path).isDirectory()) return readTidyUnchecked(path, options);
   // Tidy sheet names hold no '-', so the live cleaning matches them too.
   const sources = await workbookSources(path, cleanName);
