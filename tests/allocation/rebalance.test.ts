@@ -235,9 +235,13 @@ function exhaustive(t: Tiny, ps: readonly AllocationPractitioner[], costs: reado
     ps[q]?.pdu === ps[owner]?.pdu &&
     (DEFAULT_ELIGIBLE_GRADES[protectLevelOf(x.tier) ?? 'untiered'] as readonly string[]).includes(ps[q]?.grade as string);
   const base = ps.map(() => 0);
+  // Weighed once: a search over 4 holders for 12 cases reaches 4^12 leaves, each summing every case.
+  const weight = cases.map((k) => points([k.x]));
   let best: { moves: number; cost: number } | null = null;
   const holder = cases.map((k) => k.owner);
-  const recurse = (j: number) => {
+  // `moved`: cases moved so far; a branch already past the best plan's moves cannot beat it.
+  const recurse = (j: number, moved: number) => {
+    if (best !== null && moved > best.moves) return;
     if (j === cases.length) {
       const load = base.slice();
       const counted = ps.map(() => 0);
@@ -246,7 +250,7 @@ function exhaustive(t: Tiny, ps: readonly AllocationPractitioner[], costs: reado
       let cost = 0;
       cases.forEach((k, i) => {
         const h = holder[i] as number;
-        load[h] = (load[h] as number) + points([k.x]);
+        load[h] = (load[h] as number) + (weight[i] as number);
         if (k.x.status !== 'unpaidWorkOnly') counted[h] = (counted[h] as number) + 1;
         if (h !== k.owner) {
           moves++;
@@ -266,17 +270,17 @@ function exhaustive(t: Tiny, ps: readonly AllocationPractitioner[], costs: reado
     const { x, owner } = cases[j] as (typeof cases)[number];
     if (ps[owner]?.availability !== 'away') {
       holder[j] = owner;
-      recurse(j + 1);
+      recurse(j + 1, moved);
     }
     if (!mayGive(owner)) return;
     for (let q = 0; q < ps.length; q++) {
       if (q === owner || !mayTake(q, x, owner)) continue;
       holder[j] = q;
-      recurse(j + 1);
+      recurse(j + 1, moved + 1);
     }
     holder[j] = owner;
   };
-  recurse(0);
+  recurse(0, 0);
   return best;
 }
 
