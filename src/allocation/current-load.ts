@@ -65,6 +65,7 @@ export function allocateByCurrentLoad(state: Allocation, pending: Uint8Array): v
     return best;
   };
 
+  const firstOnly = rules.policy === 'grade-order';
   for (let i = 0; i < c.caseCount; i++) {
     if (pending[i] === 0) continue;
     const s = c.caseScope[i] as number;
@@ -72,12 +73,13 @@ export function allocateByCurrentLoad(state: Allocation, pending: Uint8Array): v
     const counts = c.caseCounts[i] === 1;
     const weight = c.caseWeight[i] as number;
     let chosen = -1;
-    for (const g of gradeOrder) {
+    for (let k = 0; k < gradeOrder.length; k++) {
+      const g = gradeOrder[k] as number;
       if (((mask >> g) & 1) === 0) continue;
       const candidate = bestIn(s * GRADE_COUNT + g, counts, weight);
       if (candidate < 0) continue;
       if (chosen < 0 || less(candidate, chosen)) chosen = candidate;
-      if (rules.policy === 'grade-order') break;
+      if (firstOnly) break;
     }
     if (chosen < 0) {
       state.unplaced(i, state.reasonFor(i));
@@ -91,7 +93,7 @@ export function allocateByCurrentLoad(state: Allocation, pending: Uint8Array): v
       (open[group] as IndexedMinHeap).remove(chosen);
       (full[group] as IndexedMinHeap).push(chosen);
     } else {
-      ((isFull[chosen] === 0 ? open : full)[group] as IndexedMinHeap).update(chosen);
+      ((isFull[chosen] === 0 ? open : full)[group] as IndexedMinHeap).raised(chosen);
     }
   }
 }

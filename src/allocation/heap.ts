@@ -84,6 +84,12 @@ export class IndexedMinHeap {
     this.#down(this.#position[item] as number);
   }
 
+  /** Restores order after `item`'s key rose (or stayed): only a sift down, half of `update`'s work. */
+  raised(item: number): void {
+    const at = this.#position[item] as number;
+    if (at >= 0) this.#down(at);
+  }
+
   #less(a: number, b: number): boolean {
     const ka = this.#key[a] as number;
     const kb = this.#key[b] as number;

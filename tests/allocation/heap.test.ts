@@ -37,6 +37,7 @@ describe('IndexedMinHeap', () => {
     fc.record({ op: fc.constant('pop' as const) }),
     fc.record({ op: fc.constant('remove' as const), item: fc.nat(15) }),
     fc.record({ op: fc.constant('update' as const), item: fc.nat(15), key: fc.integer({ min: 0, max: 6 }) }),
+    fc.record({ op: fc.constant('raise' as const), item: fc.nat(15), by: fc.integer({ min: 0, max: 3 }) }),
     fc.record({ op: fc.constant('build' as const), items: fc.uniqueArray(fc.nat(15), { maxLength: 16 }) }),
   );
 
@@ -62,6 +63,10 @@ describe('IndexedMinHeap', () => {
         } else if (o.op === 'update') {
           key[o.item] = o.key;
           heap.update(o.item);
+        } else if (o.op === 'raise') {
+          // `raised` promises order only for a key that rose or stayed.
+          key[o.item] = (key[o.item] as number) + o.by;
+          heap.raised(o.item);
         } else if (o.op === 'build') {
           heap.build(o.items);
           held.clear();
