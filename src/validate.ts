@@ -151,18 +151,23 @@ export function attempt<T>(fn: () => T): Result<T> {
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 /**
- * Whether `YYYY-MM-DD` text names a real day of the proleptic Gregorian calendar, by arithmetic (a
- * million dates are checked without a `Date` each). Years 0000–0099 are refused, as `Date.UTC`
- * would read them as 1900–1999.
+ * Whether text is `YYYY-MM-DD` naming a real day of the proleptic Gregorian calendar, by arithmetic
+ * (a million dates are checked without a `Date` each). Years 0000–0099 are refused, as `Date.UTC`
+ * would read them as 1900–1999. The one date check of the library: the schemas and the file readers.
+ * Internal.
  */
-function isCalendarDate(text: string): boolean {
+export function isCalendarDate(text: string): boolean {
   if (text.length !== 10) return false;
   let y = 0;
   let m = 0;
   let d = 0;
   for (let at = 0; at < 10; at++) {
-    const digit = text.charCodeAt(at) - 48;
-    if (at === 4 || at === 7) continue;
+    const code = text.charCodeAt(at);
+    if (at === 4 || at === 7) {
+      if (code !== 45) return false; // '-'
+      continue;
+    }
+    const digit = code - 48;
     if (digit < 0 || digit > 9) return false;
     if (at < 4) y = y * 10 + digit;
     else if (at < 7) m = m * 10 + digit;

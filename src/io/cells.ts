@@ -3,6 +3,7 @@
  * message quotes the cell and says what was expected.
  */
 import { TIERS, type Tier } from '../tiers/index.js';
+import { isCalendarDate } from '../validate.js';
 import { CellProblem } from './table.js';
 
 const TIER_BY_CODE: ReadonlyMap<string, Tier> = new Map(TIERS.flatMap((t) => [[t, t], [t.toUpperCase(), t]] as const));
@@ -55,23 +56,10 @@ export function countCell(text: string): number {
   return Number(text);
 }
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Whether `text` is a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(text: string): boolean {
-  if (text.length !== 10 || text[4] !== '-' || text[7] !== '-') return false;
-  const y = Number(text.slice(0, 4));
-  const m = Number(text.slice(5, 7));
-  const d = Number(text.slice(8, 10));
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || m < 1 || m > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (m === 2 && !leap ? 28 : (DAYS_IN_MONTH[m - 1] as number));
-}
-
 /** A date `YYYY-MM-DD`; blank gives `undefined`. */
 export function optionalDateCell(text: string): string | undefined {
   if (text === '') return undefined;
-  if (!isIsoDate(text)) throw new CellProblem(`${JSON.stringify(text)} is not a date (expected YYYY-MM-DD, e.g. 2021-06-26)`);
+  if (!isCalendarDate(text)) throw new CellProblem(`${JSON.stringify(text)} is not a date (expected YYYY-MM-DD, e.g. 2021-06-26)`);
   return text;
 }
 

@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { organisationPractitionerSchema, organisationSchema, practitionerCaseload, type Organisation, type OrganisationCaseload } from '../caseload/index.js';
 import { checkOrganisationCaseload } from '../caseload/internal.js';
-import { parseInput } from '../validate.js';
+import { isCalendarDate, parseInput } from '../validate.js';
 import { checkTable, checkTables, pathSchema, tidyExtrasSchema, writing } from './arguments.js';
-import { isIsoDate } from './cells.js';
 import { loadExcelJs } from './peers.js';
 import { rejectedRowSchema, type RejectedRow } from './problems.js';
 import { CASE_DATE_COLUMNS, TIDY_TABLES, TIDY_TABLE_NAMES, type CaseDateColumn, type CaseRecord, type TidyTableName } from './tidy.js';
@@ -172,7 +171,7 @@ export async function writeXlsxTables(path: string, tables: readonly TableOut[])
     const dateColumns = t.header.map((h) => /(^|_)(date|month)$|_date$/.test(h));
     for (const row of t.rows) {
       // Only a real calendar date becomes a date cell: 2021-02-30 stays text rather than turn into 2 March.
-      sheet.addRow(row.map((cell, i) => (typeof cell === 'string' && dateColumns[i] === true && isIsoDate(cell) ? new Date(`${cell}T00:00:00Z`) : cell)));
+      sheet.addRow(row.map((cell, i) => (typeof cell === 'string' && dateColumns[i] === true && isCalendarDate(cell) ? new Date(`${cell}T00:00:00Z`) : cell)));
     }
     t.header.forEach((h, i) => {
       const column = sheet.getColumn(i + 1);

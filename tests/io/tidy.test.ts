@@ -138,6 +138,19 @@ describe('readTidy: a folder of CSV files', () => {
     );
   });
 
+  // A sign inside a field ("+1" reads as 1 by Number) and a year before 0100 (Date.UTC reads 0099 as 1999)
+  // are refused by the readers as by the schemas: the library has one date check.
+  it('refuses dates the schemas refuse: a signed month, a year before 0100', async () => {
+    const dir = folder({ 'practitioners.csv': PRACTITIONERS, 'cases.csv': [CASES, 'X5,po1,B2,licence,,,2021-+1-01,', 'X6,po1,B2,licence,,,0099-06-01,'].join('\n') });
+    expect(await problemsOf(dir)).toBe(
+      [
+        '2 problems in the data:',
+        '  cases.csv row 6, release_date: "2021-+1-01" is not a date (expected YYYY-MM-DD, e.g. 2021-06-26)',
+        '  cases.csv row 7, release_date: "0099-06-01" is not a date (expected YYYY-MM-DD, e.g. 2021-06-26)',
+      ].join('\n'),
+    );
+  });
+
   it('keeps the first 100 problems and counts the rest', async () => {
     const bad = Array.from({ length: 150 }, (_, i) => `Y${i},po1,Z9,licence,,,,`);
     const message = await problemsOf(folder({ 'practitioners.csv': PRACTITIONERS, 'cases.csv': [CASES, ...bad].join('\n') }));
