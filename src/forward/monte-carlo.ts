@@ -254,15 +254,14 @@ function emitRecall(records: Int32Array, points: Float64Array, at: number, recal
  * One run's samples: the teams' weekly changes in `delta` summed over the weeks (in `teamPoints`), with
  * their shares of each PDU's net new points summed over the weeks when `pooled` has arrivals (see
  * {@link drawDemand}), each unit's points (teams, then each unit added into its parent), and its
- * capacity % as run `r` of `samples`.
+ * capacity % as the next run of `samples`.
  */
-function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Array, teamPoints: Float64Array, W: number, T: number, samples: RunSamples, r: number, pooled: PooledDemand): void {
+function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Array, teamPoints: Float64Array, W: number, T: number, samples: RunSamples, pooled: PooledDemand): void {
   const total = units.total;
   const parent = units.parent;
   const available = units.available;
   const teamPdu = units.teamPdu;
-  const block = samples.block;
-  const values = samples.values;
+  const values = samples.nextRow();
   // No arrivals: no PDU's running sum ever leaves 0.
   const { arrivals, share, pduPoints } = pooled;
   const U = pduPoints.length;
@@ -281,17 +280,14 @@ function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Arra
       unitPoints[T + pdu] = (unitPoints[T + pdu] as number) + value;
     }
     for (let u = T; u < total - 1; u++) unitPoints[parent[u] as number] = (unitPoints[parent[u] as number] as number) + (unitPoints[u] as number);
-    const availableRow = w * total;
-    for (let u0 = 0; u0 < total; u0 += block) {
-      const from = samples.rowAt(w, r, u0) - u0;
-      const end = Math.min(total, u0 + block);
-      for (let u = u0; u < end; u++) {
-        const a = available[availableRow + u] as number;
-        // Hundredths of a point over available points is capacity in %; a pooled share's rounding residue is never below 0.
-        values[from + u] = a === 0 ? 0 : Math.max(0, unitPoints[u] as number) / a;
-      }
+    const at = w * total;
+    for (let u = 0; u < total; u++) {
+      const a = available[at + u] as number;
+      // Hundredths of a point over available points is capacity in %; a pooled share's rounding residue is never below 0.
+      values[at + u] = a === 0 ? 0 : Math.max(0, unitPoints[u] as number) / a;
     }
   }
+  samples.add();
 }
 
 /**
@@ -589,7 +585,7 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
       emitRecall(records, points, u * RECORD, recalledWeek[k] as number, delta, W, T);
     }
     unpooled += drawDemand(model, plan, units, spec, rng, arrivals, delta);
-    sampleRun(units, delta, unitPoints, teamPoints, W, T, samples, r, pooled);
+    sampleRun(units, delta, unitPoints, teamPoints, W, T, samples, pooled);
   }
   return { runs: R, seed: spec.seed, weeks: W, units: bandsOf(model, org, samples), unpooledNewCases: unpooled / R };
 }
