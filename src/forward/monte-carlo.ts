@@ -270,33 +270,26 @@ function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Arra
     const row = w * T;
     if (arrivals !== null && w > 0) for (let u = 0; u < U; u++) pduPoints[u] = (pduPoints[u] as number) + (arrivals[w * U + u] as number);
     unitPoints.fill(0, T);
-    // Each team is added into its PDU (its parent) as it is worked out, in the same order as the units after it.
+    const at = w * total;
+    // Each team is added into its PDU (its parent) as it is worked out, in the same order as the units after it, and its
+    // capacity % taken there. Hundredths of a point over available points is capacity in %; a pooled share's rounding
+    // residue is never below 0.
     for (let t = 0; t < T; t++) {
       const points = w > 0 ? (teamPoints[t] as number) + (delta[row + t] as number) : (delta[row + t] as number);
       teamPoints[t] = points;
       const pdu = teamPdu[t] as number;
       const value = points + (pduPoints[pdu] as number) * (share[t] as number);
-      unitPoints[t] = value;
       unitPoints[T + pdu] = (unitPoints[T + pdu] as number) + value;
+      const a = available[at + t] as number;
+      values[at + t] = a === 0 ? 0 : Math.max(0, value) / a;
     }
     for (let u = T; u < total - 1; u++) unitPoints[parent[u] as number] = (unitPoints[parent[u] as number] as number) + (unitPoints[u] as number);
-    const at = w * total;
-    for (let u = 0; u < total; u++) {
+    for (let u = T; u < total; u++) {
       const a = available[at + u] as number;
-      // Hundredths of a point over available points is capacity in %; a pooled share's rounding residue is never below 0.
       values[at + u] = a === 0 ? 0 : Math.max(0, unitPoints[u] as number) / a;
     }
   }
   samples.add();
-}
-
-/**
- * Indexes of a list chosen each with the chance whose misses before a hit `skips` draws, in order,
- * by skips (one uniform per one chosen, not per item): calls `take` with each.
- */
-function eachChosen(rng: RandomStream, length: number, skips: Geometric | null, take: (k: number) => void): void {
-  if (skips === null) return;
-  for (let k = skips.draw(rng); k < length; k += skips.draw(rng) + 1) take(k);
 }
 
 /** Units of the Monte Carlo in order teams, PDUs, regions, nation: each unit's parent (after it) and available points by week. */
@@ -460,18 +453,18 @@ function drawDemand(model: ForwardModel, plan: DemandPlan, units: UnitMaps, spec
   const net = plan.sharesConstant;
   for (const g of plan.groups) {
     const { pdu, at, duration } = g;
-    // The group's new points in week w, at and (net) less at w + duration.
-    const book = (w: number, v: number) => {
-      arrivals[at + w * U] = (arrivals[at + w * U] as number) + v;
-      if (net && duration > 0 && w + duration <= W) arrivals[at + (w + duration) * U] = (arrivals[at + (w + duration) * U] as number) - v;
-    };
+    // The group's new points in week w are booked at w and (net) taken off at w + duration, when in the horizon.
+    const ends = net && duration > 0 ? W - duration : 0;
     const sum = spec.dispersion === null ? g.sum : null;
     if (sum !== null) {
       for (let w = 1; w <= W; w++) {
         if ((plan.pduAvailable[w * U + pdu] as number) === 0) unpooled += g.count !== null ? g.count.draw(rng) : poisson(rng, g.mean);
         else {
           const s = sum.draw(rng);
-          if (s !== 0) book(w, s * g.unit);
+          if (s === 0) continue;
+          const v = s * g.unit;
+          arrivals[at + w * U] = (arrivals[at + w * U] as number) + v;
+          if (w <= ends) arrivals[at + (w + duration) * U] = (arrivals[at + (w + duration) * U] as number) - v;
         }
       }
       continue;
@@ -484,7 +477,11 @@ function drawDemand(model: ForwardModel, plan: DemandPlan, units: UnitMaps, spec
         const n = spec.dispersion !== null ? negativeBinomial(rng, mean, spec.dispersion) : table !== null ? table.draw(rng) : poisson(rng, mean);
         if (n === 0) continue;
         if ((plan.pduAvailable[w * U + pdu] as number) === 0) unpooled += n;
-        else book(w, n * hundredths);
+        else {
+          const v = n * hundredths;
+          arrivals[at + w * U] = (arrivals[at + w * U] as number) + v;
+          if (w <= ends) arrivals[at + (w + duration) * U] = (arrivals[at + (w + duration) * U] as number) - v;
+        }
       }
     }
   }
@@ -546,35 +543,40 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   for (let r = 0; r < R; r++) {
     const rng = streams[r] as RandomStream;
     delta.set(base);
-    // Only the cases whose draw moves them are booked: the drawn path less the deterministic one.
+    // Only the cases whose draw moves them are booked: the drawn path less the deterministic one. Cases are chosen from
+    // a list, each with one chance, in order by skips (the misses before the next hit: one uniform per case chosen).
     let early = 0;
-    eachChosen(rng, uc.custody.length, earlySkips, (j) => {
-      earlyCase[early] = uc.custody[j] as number;
-      earlyPick[early] = j;
-      earlyRecall[early] = NO_WEEK;
-      early += 1;
-    });
+    if (earlySkips !== null) {
+      for (let j = earlySkips.draw(rng); j < uc.custody.length; j += earlySkips.draw(rng) + 1) {
+        earlyCase[early] = uc.custody[j] as number;
+        earlyPick[early] = j;
+        earlyRecall[early] = NO_WEEK;
+        early += 1;
+      }
+    }
     // Recall: each case on licence for `left` weeks of the horizon is recalled in it with 1 - stay^left; candidates are
     // chosen at the largest such chance (all W weeks) and kept at their own by one uniform v, which (uniform below that
     // chance when kept) also gives the week. Both lists ascend, so whether a candidate was released early is found by
     // walking the early list alongside.
     let recalled = 0;
     let e = 0;
-    eachChosen(rng, uc.count, recallSkips, (u) => {
-      while (e < early && (earlyCase[e] as number) < u) e++;
-      const isEarly = e < early && earlyCase[e] === u;
-      const from = (isEarly ? earlyLicenceWeek[earlyPick[e] as number] : licenceWeek[u]) as number;
-      if (from >= W) return;
-      const v = rng.uniform() * recallAll;
-      if (v >= (recallWithin[from] as number)) return;
-      const week = from + recallWeeks.inverse(v) + 1;
-      if (isEarly) earlyRecall[e] = week;
-      else {
-        recalledCase[recalled] = u;
-        recalledWeek[recalled] = week;
-        recalled += 1;
+    if (recallSkips !== null) {
+      for (let u = recallSkips.draw(rng); u < uc.count; u += recallSkips.draw(rng) + 1) {
+        while (e < early && (earlyCase[e] as number) < u) e++;
+        const isEarly = e < early && earlyCase[e] === u;
+        const from = (isEarly ? earlyLicenceWeek[earlyPick[e] as number] : licenceWeek[u]) as number;
+        if (from >= W) continue;
+        const v = rng.uniform() * recallAll;
+        if (v >= (recallWithin[from] as number)) continue;
+        const week = from + recallWeeks.inverse(v) + 1;
+        if (isEarly) earlyRecall[e] = week;
+        else {
+          recalledCase[recalled] = u;
+          recalledWeek[recalled] = week;
+          recalled += 1;
+        }
       }
-    });
+    }
     for (let k = 0; k < early; k++) {
       const u = earlyCase[k] as number;
       emitChanges(records, points, u * RECORD, NO_WEEK, -1, delta, W, T);
