@@ -68,14 +68,20 @@ export interface ForwardMonteCarlo {
 }
 
 const NO_WEEK = -1;
-// A case's path record (see UncertainCases): its points in each state (indexed by state) and its path packed beside
-// them, so a draw reads one stretch of 64 bytes. States take 3 bits, weeks (at most 260) 9.
-const TEAM = ENDED + 1;
+// A case's path record (see UncertainCases): four 32-bit words, so a draw reads 16 bytes and the 88,000 records of the
+// national bench (1.4 MB) stay in cache from run to run, where records holding their own points (64 bytes) did not.
+// Its points in each state are a row of a small table shared by the cases of one tier, T2A and status. States take 3
+// bits, weeks (at most 260) 9.
+const TEAM = 0;
+/** Where the case's row of points (hundredths in each state, indexed by state; ended 0) starts in the table. */
+const POINTS = 1;
 /** The state on the start day, the number of changes (2 bits: at most 3, release, reset, end), then each change's state. */
-const STATES = TEAM + 1;
+const STATES = 2;
 /** Each change's week. */
-const WEEKS = STATES + 1;
-const RECORD = WEEKS + 1;
+const WEEKS = 3;
+const RECORD = 4;
+/** Numbers in a row of points. */
+const ROW = ENDED + 1;
 const STATE_BITS = 3;
 const CHANGE_BITS = 2;
 const WEEK_BITS = 9;
@@ -93,34 +99,36 @@ function changeWeek(weeks: number, j: number): number {
 /**
  * The cases a draw can move (custody released in the horizon, and licences), with everything about
  * them that does not depend on the draw worked out once: a path record of {@link RECORD} numbers
- * each (hundredths of a point in each state, ended 0; team; state on the start day, the number of
- * changes of state in weeks 1..W and each one's state; each one's week) and the week it is first on
- * licence (custody, its release week; licence, 0; at most W). The custody cases have a second path
- * record: the same case released early (a fixed shift, so its path is known before any draw).
+ * each (team; where its points in each state start in `points`; state on the start day, the number
+ * of changes of state in weeks 1..W and each one's state; each one's week) and the week it is first
+ * on licence (custody, its release week; licence, 0; at most W). The custody cases have a second
+ * path record: the same case released early (a fixed shift, so its path is known before any draw).
  */
 interface UncertainCases {
   readonly count: number;
   /** `count x RECORD`. */
-  readonly records: Float64Array;
+  readonly records: Int32Array;
+  /** Rows of {@link ROW} hundredths of a point, one for each tier, T2A and status among the cases. */
+  readonly points: Float64Array;
   readonly licenceWeek: Uint16Array;
   /** Positions in the list of the custody cases released in the horizon. */
   readonly custody: Uint32Array;
   /** `custody.length x RECORD`: those cases released early. */
-  readonly early: Float64Array;
+  readonly early: Int32Array;
   readonly earlyLicenceWeek: Uint16Array;
 }
 
 /**
- * Case `i`'s path record into `out` from `at` (its points worked out once, in `points`): team, state on the start day and
+ * Case `i`'s path record into `out` from `at` (its row of points starting at `points`): team, state on the start day and
  * changes with release day `release`; returns its first licence week.
  */
-function recordOf(model: ForwardModel, path: Int32Array, i: number, release: number, points: Float64Array, out: Float64Array, at: number): number {
+function recordOf(model: ForwardModel, path: Int32Array, i: number, release: number, points: number, out: Int32Array, at: number): number {
   const start = model.startDay;
   const n = PATH_OF(model, i, path, release);
   let state = BASE[model.cases.caseTypeIndex[i] as number] as number;
   let k = 0;
   for (; k < n && (path[2 * k] as number) <= start; k++) state = path[2 * k + 1] as number;
-  out.set(points, at);
+  out[at + POINTS] = points;
   out[at + TEAM] = model.teamIndex[model.cases.practitionerIndex[i] as number] as number;
   let states = state;
   let weeks = 0;
@@ -154,28 +162,39 @@ function uncertainCases(model: ForwardModel, varies: boolean, earlyWeeks: number
   }
   const lookup = pointsLookupUnchecked(model.weightings);
   const path = new Int32Array(6);
-  const points = new Float64Array(ENDED + 1);
-  const records = new Float64Array(chosen.length * RECORD);
+  const row = new Float64Array(ROW);
+  // A case's points depend on its tier, T2A and status only: each such kind's row, in order of first appearance.
+  const rowOf = new Map<number, number>();
+  const rows: number[] = [];
+  const records = new Int32Array(chosen.length * RECORD);
   const licenceWeek = new Uint16Array(chosen.length);
-  const early = new Float64Array(custody.length * RECORD);
+  const early = new Int32Array(custody.length * RECORD);
   const earlyLicenceWeek = new Uint16Array(custody.length);
   let j = 0;
   chosen.forEach((i, k) => {
-    statePoints(model, lookup, i, points);
+    const kind = ((c.tierIndex[i] as number) * 2 + (c.t2a[i] as number)) * 256 + (c.statusIndex[i] as number);
+    let points = rowOf.get(kind);
+    if (points === undefined) {
+      statePoints(model, lookup, i, row);
+      points = rows.length;
+      rows.push(...row);
+      rowOf.set(kind, points);
+    }
     licenceWeek[k] = recordOf(model, path, i, c.releaseDay[i] as number, points, records, k * RECORD);
     if (custody[j] !== k) return;
     earlyLicenceWeek[j] = recordOf(model, path, i, Math.max(start + 1, (c.releaseDay[i] as number) - 7 * earlyWeeks), points, early, j * RECORD);
     j += 1;
   });
-  return { count: chosen.length, records, licenceWeek, custody: Uint32Array.from(custody), early, earlyLicenceWeek };
+  return { count: chosen.length, records, points: Float64Array.from(rows), licenceWeek, custody: Uint32Array.from(custody), early, earlyLicenceWeek };
 }
 
 /**
  * Adds `sign` x the weekly point changes (weeks 1..W) of the case whose path record is at `at` of
- * `records` to `delta` (weeks x teams), with a recall in `recallWeek` (or {@link NO_WEEK}).
+ * `records` (its points in `points`) to `delta` (weeks x teams), with a recall in `recallWeek` (or {@link NO_WEEK}).
  */
-function emitChanges(records: Float64Array, at: number, recallWeek: number, sign: number, delta: Float64Array, W: number, T: number): void {
+function emitChanges(records: Int32Array, points: Float64Array, at: number, recallWeek: number, sign: number, delta: Float64Array, W: number, T: number): void {
   const team = records[at + TEAM] as number;
+  const row = records[at + POINTS] as number;
   const states = records[at + STATES] as number;
   const weeks = records[at + WEEKS] as number;
   const n = (states >> STATE_BITS) & ((1 << CHANGE_BITS) - 1);
@@ -186,7 +205,7 @@ function emitChanges(records: Float64Array, at: number, recallWeek: number, sign
   for (let j = 0; j <= n; j++) {
     const w = j < n ? changeWeek(weeks, j) : W + 1;
     if (pending && recallWeek <= w && (state === LICENCE_STATE || state === UNSUPERVISED_STATE)) {
-      delta[recallWeek * T + team] = (delta[recallWeek * T + team] as number) + sign * ((records[at + CUSTODY_STATE] as number) - (records[at + state] as number));
+      delta[recallWeek * T + team] = (delta[recallWeek * T + team] as number) + sign * ((points[row + CUSTODY_STATE] as number) - (points[row + state] as number));
       state = CUSTODY_STATE;
       pending = false;
       recalled = true;
@@ -194,7 +213,7 @@ function emitChanges(records: Float64Array, at: number, recallWeek: number, sign
     if (j === n) break;
     const next = changeTo(states, j);
     if (recalled && next !== ENDED_STATE) continue;
-    delta[w * T + team] = (delta[w * T + team] as number) + sign * ((records[at + next] as number) - (records[at + state] as number));
+    delta[w * T + team] = (delta[w * T + team] as number) + sign * ((points[row + next] as number) - (points[row + state] as number));
     state = next;
   }
 }
@@ -206,9 +225,10 @@ function emitChanges(records: Float64Array, at: number, recallWeek: number, sign
  * deterministic one, as two {@link emitChanges} would give them, in one pass (whole hundredths:
  * exact in any order).
  */
-function emitRecall(records: Float64Array, at: number, recallWeek: number, delta: Float64Array, W: number, T: number): void {
+function emitRecall(records: Int32Array, points: Float64Array, at: number, recallWeek: number, delta: Float64Array, W: number, T: number): void {
   if (recallWeek > W) return;
   const team = records[at + TEAM] as number;
+  const row = records[at + POINTS] as number;
   const states = records[at + STATES] as number;
   const weeks = records[at + WEEKS] as number;
   const n = (states >> STATE_BITS) & ((1 << CHANGE_BITS) - 1);
@@ -217,14 +237,14 @@ function emitRecall(records: Float64Array, at: number, recallWeek: number, delta
   for (let j = 0; j <= n; j++) {
     const w = j < n ? changeWeek(weeks, j) : W + 1;
     if (!recalled && recallWeek <= w && (state === LICENCE_STATE || state === UNSUPERVISED_STATE)) {
-      delta[recallWeek * T + team] = (delta[recallWeek * T + team] as number) + (records[at + CUSTODY_STATE] as number) - (records[at + state] as number);
+      delta[recallWeek * T + team] = (delta[recallWeek * T + team] as number) + (points[row + CUSTODY_STATE] as number) - (points[row + state] as number);
       recalled = true;
     }
     if (j === n) break;
     const next = changeTo(states, j);
     if (recalled) {
-      const drawn = next === ENDED_STATE ? (records[at + ENDED_STATE] as number) - (records[at + CUSTODY_STATE] as number) : 0;
-      delta[w * T + team] = (delta[w * T + team] as number) + drawn - ((records[at + next] as number) - (records[at + state] as number));
+      const drawn = next === ENDED_STATE ? (points[row + ENDED_STATE] as number) - (points[row + CUSTODY_STATE] as number) : 0;
+      delta[w * T + team] = (delta[w * T + team] as number) + drawn - ((points[row + next] as number) - (points[row + state] as number));
     }
     state = next;
   }
@@ -234,15 +254,14 @@ function emitRecall(records: Float64Array, at: number, recallWeek: number, delta
  * One run's samples: the teams' weekly changes in `delta` summed over the weeks (in `teamPoints`), with
  * their shares of each PDU's net new points summed over the weeks when `pooled` has arrivals (see
  * {@link drawDemand}), each unit's points (teams, then each unit added into its parent), and its
- * capacity % as run `r` of `samples`.
+ * capacity % as the next run of `samples`.
  */
-function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Array, teamPoints: Float64Array, W: number, T: number, samples: RunSamples, r: number, pooled: PooledDemand): void {
+function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Array, teamPoints: Float64Array, W: number, T: number, samples: RunSamples, pooled: PooledDemand): void {
   const total = units.total;
   const parent = units.parent;
   const available = units.available;
   const teamPdu = units.teamPdu;
-  const block = samples.block;
-  const values = samples.values;
+  const values = samples.nextRow();
   // No arrivals: no PDU's running sum ever leaves 0.
   const { arrivals, share, pduPoints } = pooled;
   const U = pduPoints.length;
@@ -251,36 +270,26 @@ function sampleRun(units: UnitMaps, delta: Float64Array, unitPoints: Float64Arra
     const row = w * T;
     if (arrivals !== null && w > 0) for (let u = 0; u < U; u++) pduPoints[u] = (pduPoints[u] as number) + (arrivals[w * U + u] as number);
     unitPoints.fill(0, T);
-    // Each team is added into its PDU (its parent) as it is worked out, in the same order as the units after it.
+    const at = w * total;
+    // Each team is added into its PDU (its parent) as it is worked out, in the same order as the units after it, and its
+    // capacity % taken there. Hundredths of a point over available points is capacity in %; a pooled share's rounding
+    // residue is never below 0.
     for (let t = 0; t < T; t++) {
       const points = w > 0 ? (teamPoints[t] as number) + (delta[row + t] as number) : (delta[row + t] as number);
       teamPoints[t] = points;
       const pdu = teamPdu[t] as number;
       const value = points + (pduPoints[pdu] as number) * (share[t] as number);
-      unitPoints[t] = value;
       unitPoints[T + pdu] = (unitPoints[T + pdu] as number) + value;
+      const a = available[at + t] as number;
+      values[at + t] = a === 0 ? 0 : Math.max(0, value) / a;
     }
     for (let u = T; u < total - 1; u++) unitPoints[parent[u] as number] = (unitPoints[parent[u] as number] as number) + (unitPoints[u] as number);
-    const availableRow = w * total;
-    for (let u0 = 0; u0 < total; u0 += block) {
-      const from = samples.rowAt(w, r, u0) - u0;
-      const end = Math.min(total, u0 + block);
-      for (let u = u0; u < end; u++) {
-        const a = available[availableRow + u] as number;
-        // Hundredths of a point over available points is capacity in %; a pooled share's rounding residue is never below 0.
-        values[from + u] = a === 0 ? 0 : Math.max(0, unitPoints[u] as number) / a;
-      }
+    for (let u = T; u < total; u++) {
+      const a = available[at + u] as number;
+      values[at + u] = a === 0 ? 0 : Math.max(0, unitPoints[u] as number) / a;
     }
   }
-}
-
-/**
- * Indexes of a list chosen each with the chance whose misses before a hit `skips` draws, in order,
- * by skips (one uniform per one chosen, not per item): calls `take` with each.
- */
-function eachChosen(rng: RandomStream, length: number, skips: Geometric | null, take: (k: number) => void): void {
-  if (skips === null) return;
-  for (let k = skips.draw(rng); k < length; k += skips.draw(rng) + 1) take(k);
+  samples.add();
 }
 
 /** Units of the Monte Carlo in order teams, PDUs, regions, nation: each unit's parent (after it) and available points by week. */
@@ -444,18 +453,18 @@ function drawDemand(model: ForwardModel, plan: DemandPlan, units: UnitMaps, spec
   const net = plan.sharesConstant;
   for (const g of plan.groups) {
     const { pdu, at, duration } = g;
-    // The group's new points in week w, at and (net) less at w + duration.
-    const book = (w: number, v: number) => {
-      arrivals[at + w * U] = (arrivals[at + w * U] as number) + v;
-      if (net && duration > 0 && w + duration <= W) arrivals[at + (w + duration) * U] = (arrivals[at + (w + duration) * U] as number) - v;
-    };
+    // The group's new points in week w are booked at w and (net) taken off at w + duration, when in the horizon.
+    const ends = net && duration > 0 ? W - duration : 0;
     const sum = spec.dispersion === null ? g.sum : null;
     if (sum !== null) {
       for (let w = 1; w <= W; w++) {
         if ((plan.pduAvailable[w * U + pdu] as number) === 0) unpooled += g.count !== null ? g.count.draw(rng) : poisson(rng, g.mean);
         else {
           const s = sum.draw(rng);
-          if (s !== 0) book(w, s * g.unit);
+          if (s === 0) continue;
+          const v = s * g.unit;
+          arrivals[at + w * U] = (arrivals[at + w * U] as number) + v;
+          if (w <= ends) arrivals[at + (w + duration) * U] = (arrivals[at + (w + duration) * U] as number) - v;
         }
       }
       continue;
@@ -468,7 +477,11 @@ function drawDemand(model: ForwardModel, plan: DemandPlan, units: UnitMaps, spec
         const n = spec.dispersion !== null ? negativeBinomial(rng, mean, spec.dispersion) : table !== null ? table.draw(rng) : poisson(rng, mean);
         if (n === 0) continue;
         if ((plan.pduAvailable[w * U + pdu] as number) === 0) unpooled += n;
-        else book(w, n * hundredths);
+        else {
+          const v = n * hundredths;
+          arrivals[at + w * U] = (arrivals[at + w * U] as number) + v;
+          if (w <= ends) arrivals[at + (w + duration) * U] = (arrivals[at + (w + duration) * U] as number) - v;
+        }
       }
     }
   }
@@ -507,7 +520,7 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const delta = new Float64Array((W + 1) * T);
   const unitPoints = new Float64Array(units.total);
   const teamPoints = new Float64Array(T);
-  const records = uc.records;
+  const { records, points } = uc;
   const stay = 1 - Math.min(spec.recallWeeklyRate, 1 - 1e-12);
   const logStay = Math.log(stay);
   const recallAll = spec.recallWeeklyRate === 0 ? 0 : 1 - Math.exp(W * logStay);
@@ -530,46 +543,51 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   for (let r = 0; r < R; r++) {
     const rng = streams[r] as RandomStream;
     delta.set(base);
-    // Only the cases whose draw moves them are booked: the drawn path less the deterministic one.
+    // Only the cases whose draw moves them are booked: the drawn path less the deterministic one. Cases are chosen from
+    // a list, each with one chance, in order by skips (the misses before the next hit: one uniform per case chosen).
     let early = 0;
-    eachChosen(rng, uc.custody.length, earlySkips, (j) => {
-      earlyCase[early] = uc.custody[j] as number;
-      earlyPick[early] = j;
-      earlyRecall[early] = NO_WEEK;
-      early += 1;
-    });
+    if (earlySkips !== null) {
+      for (let j = earlySkips.draw(rng); j < uc.custody.length; j += earlySkips.draw(rng) + 1) {
+        earlyCase[early] = uc.custody[j] as number;
+        earlyPick[early] = j;
+        earlyRecall[early] = NO_WEEK;
+        early += 1;
+      }
+    }
     // Recall: each case on licence for `left` weeks of the horizon is recalled in it with 1 - stay^left; candidates are
     // chosen at the largest such chance (all W weeks) and kept at their own by one uniform v, which (uniform below that
     // chance when kept) also gives the week. Both lists ascend, so whether a candidate was released early is found by
     // walking the early list alongside.
     let recalled = 0;
     let e = 0;
-    eachChosen(rng, uc.count, recallSkips, (u) => {
-      while (e < early && (earlyCase[e] as number) < u) e++;
-      const isEarly = e < early && earlyCase[e] === u;
-      const from = (isEarly ? earlyLicenceWeek[earlyPick[e] as number] : licenceWeek[u]) as number;
-      if (from >= W) return;
-      const v = rng.uniform() * recallAll;
-      if (v >= (recallWithin[from] as number)) return;
-      const week = from + recallWeeks.inverse(v) + 1;
-      if (isEarly) earlyRecall[e] = week;
-      else {
-        recalledCase[recalled] = u;
-        recalledWeek[recalled] = week;
-        recalled += 1;
+    if (recallSkips !== null) {
+      for (let u = recallSkips.draw(rng); u < uc.count; u += recallSkips.draw(rng) + 1) {
+        while (e < early && (earlyCase[e] as number) < u) e++;
+        const isEarly = e < early && earlyCase[e] === u;
+        const from = (isEarly ? earlyLicenceWeek[earlyPick[e] as number] : licenceWeek[u]) as number;
+        if (from >= W) continue;
+        const v = rng.uniform() * recallAll;
+        if (v >= (recallWithin[from] as number)) continue;
+        const week = from + recallWeeks.inverse(v) + 1;
+        if (isEarly) earlyRecall[e] = week;
+        else {
+          recalledCase[recalled] = u;
+          recalledWeek[recalled] = week;
+          recalled += 1;
+        }
       }
-    });
+    }
     for (let k = 0; k < early; k++) {
       const u = earlyCase[k] as number;
-      emitChanges(records, u * RECORD, NO_WEEK, -1, delta, W, T);
-      emitChanges(uc.early, (earlyPick[k] as number) * RECORD, earlyRecall[k] as number, 1, delta, W, T);
+      emitChanges(records, points, u * RECORD, NO_WEEK, -1, delta, W, T);
+      emitChanges(uc.early, points, (earlyPick[k] as number) * RECORD, earlyRecall[k] as number, 1, delta, W, T);
     }
     for (let k = 0; k < recalled; k++) {
       const u = recalledCase[k] as number;
-      emitRecall(records, u * RECORD, recalledWeek[k] as number, delta, W, T);
+      emitRecall(records, points, u * RECORD, recalledWeek[k] as number, delta, W, T);
     }
     unpooled += drawDemand(model, plan, units, spec, rng, arrivals, delta);
-    sampleRun(units, delta, unitPoints, teamPoints, W, T, samples, r, pooled);
+    sampleRun(units, delta, unitPoints, teamPoints, W, T, samples, pooled);
   }
   return { runs: R, seed: spec.seed, weeks: W, units: bandsOf(model, org, samples), unpooledNewCases: unpooled / R };
 }

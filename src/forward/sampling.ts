@@ -248,12 +248,16 @@ export function compoundPoisson(means: readonly number[], weights: readonly numb
 
 /** Largest table of a {@link Geometric}: 4,096 counts (32 KB). */
 const GEOMETRIC_TABLE_LIMIT = 4096;
+/** Guide slices a count of a {@link Geometric}'s table: a uniform then falls in a slice holding a count's boundary about 1 time in 8. */
+const GEOMETRIC_GUIDE_PER_COUNT = 8;
+/** Most guide slices of a {@link Geometric} (32 KB). */
+const GEOMETRIC_GUIDE_LIMIT = 8192;
 
 /**
  * Geometric draws: the number of misses before the first hit, each try a hit with chance `q`
  * (0 < q < 1), P(X <= k) = 1 - (1 - q)^(k + 1). By inversion of one uniform through a table of the
- * first counts (to a tail of e^-8, or `counts` when given) with a guide, so most draws take no
- * logarithm; beyond the table, floor(log(1 - u) / log(1 - q)).
+ * first counts (to a tail of e^-8, or `counts` when given) with a guide over the uniforms the table
+ * covers, so most draws take no logarithm and a step or none; beyond the table, floor(log(1 - u) / log(1 - q)).
  *
  * @example
  * ```ts
@@ -266,7 +270,9 @@ export class Geometric {
   private readonly cumulative: Float64Array;
   /** Uniforms below it are inverted by the table. */
   private readonly covered: number;
-  /** For each of `guide.length` equal slices of the uniform, the least count a uniform in it can give. */
+  /** Guide slices per unit of the uniform: a uniform `u` below `covered` is in slice `floor(u x scale)`. */
+  private readonly scale: number;
+  /** For each slice of the uniforms below `covered`, the least count a uniform in it can give. */
   private readonly guide: Int32Array;
 
   constructor(q: number, counts = Math.ceil(8 / -Math.log(1 - q))) {
@@ -274,9 +280,13 @@ export class Geometric {
     const K = Math.max(1, Math.min(counts, GEOMETRIC_TABLE_LIMIT));
     this.cumulative = Float64Array.from({ length: K }, (_, k) => 1 - Math.exp((k + 1) * this.logMiss));
     this.covered = this.cumulative[K - 1] as number;
-    this.guide = new Int32Array(2 * K);
+    const slices = Math.min(GEOMETRIC_GUIDE_PER_COUNT * K, GEOMETRIC_GUIDE_LIMIT);
+    this.scale = slices / this.covered;
+    // Slice g's least count is the first k whose cumulative chance is itself in slice g or later: a smaller one's slice is
+    // below g, so (rounding being monotone) it is below every uniform in g. The slice of u = covered is past the end.
+    this.guide = new Int32Array(slices + 1);
     for (let g = 0, k = 0; g < this.guide.length; g++) {
-      while (k < K - 1 && (this.cumulative[k] as number) <= g / this.guide.length) k++;
+      while (k < K - 1 && Math.floor((this.cumulative[k] as number) * this.scale) < g) k++;
       this.guide[g] = k;
     }
   }
@@ -284,7 +294,7 @@ export class Geometric {
   /** The count whose cumulative chance is the first above `u` (0 <= u < 1). */
   inverse(u: number): number {
     if (u >= this.covered) return Math.floor(Math.log(1 - u) / this.logMiss);
-    let k = this.guide[(u * this.guide.length) | 0] as number;
+    let k = this.guide[Math.floor(u * this.scale)] as number;
     while ((this.cumulative[k] as number) <= u) k++;
     return k;
   }

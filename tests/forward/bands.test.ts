@@ -4,7 +4,7 @@ import { quantileSorted } from 'simple-statistics';
 import { RunSamples, unitWeekBands, type Band } from '../../src/forward/bands.js';
 
 describe('unitWeekBands', () => {
-  // Blocks of 64 units: 1-150 units cross block edges; values from a few levels give ties and whole buckets of equals.
+  // Blocks of 64 units: 1-150 units cross block edges (and chunks of 16 runs: 1-300 runs end on part chunks); values from a few levels give ties and whole buckets of equals.
   test.prop(
     [fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 150 }), fc.integer({ min: 1, max: 1_000_000 }), fc.boolean()],
     { numRuns: 40 },
@@ -12,18 +12,19 @@ describe('unitWeekBands', () => {
     const samples = new RunSamples(weeks, runs, units);
     const byUnitWeek = Array.from({ length: weeks * units }, () => [] as number[]);
     let x = seed;
-    for (let w = 0; w < weeks; w++) {
-      for (let r = 0; r < runs; r++) {
-        for (let u0 = 0; u0 < units; u0 += samples.block) {
-          for (let u = u0; u < Math.min(units, u0 + samples.block); u++) {
-            x = (x * 48271) % 2147483647;
-            // Unit 0 always holds one value (all runs equal); the rest spread, or fall on 5 levels.
-            const v = Math.fround(u === 0 ? 0.5 : ties ? (x % 5) / 4 : (x / 2147483647) * 1.3);
-            samples.values[samples.rowAt(w, r, u0) + u - u0] = v;
-            byUnitWeek[w * units + u]!.push(v);
-          }
+    // Runs are added whole, in order, and written out a chunk at a time (runs not a multiple of the chunk end on a part chunk).
+    for (let r = 0; r < runs; r++) {
+      const row = samples.nextRow();
+      for (let w = 0; w < weeks; w++) {
+        for (let u = 0; u < units; u++) {
+          x = (x * 48271) % 2147483647;
+          // Unit 0 always holds one value (all runs equal); the rest spread, or fall on 5 levels.
+          const v = Math.fround(u === 0 ? 0.5 : ties ? (x % 5) / 4 : (x / 2147483647) * 1.3);
+          row[w * units + u] = v;
+          byUnitWeek[w * units + u]!.push(v);
         }
       }
+      samples.add();
     }
     const probabilities = [0.05, 0.5, 0.95];
     const got: Band[] = [];
