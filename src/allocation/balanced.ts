@@ -5,6 +5,7 @@
  * then the exchange pass (`exchange.ts`) that lowers the highest capacity in each scope, and the
  * leftover offer. Internal.
  */
+import { GroupsByCapacity } from './by-capacity.js';
 import { IndexedMinHeap } from './heap.js';
 import { BALANCED, CAPACITY_LIMIT_REACHED, CEILING_REACHED } from './outcomes.js';
 import { exchangeCases } from './exchange.js';
@@ -76,18 +77,19 @@ function placeLeftovers(state: Allocation, { order, start: runStart }: Runs, tou
 /**
  * Longest run (16 cases) whose members are first cut to the `cases` of lowest key. A member never
  * given a case keeps its key, so the members first given one come in the order of their keys: a run
- * of k cases reaches at most its k lowest, and a heap of those alone makes the same choices. Where a
- * run is short and a scope large (the forward projection's weekly batches: a few cases a run, scopes
- * of a hundred), that spares building a heap of everyone; for longer runs, keeping a sorted list
- * would cost more than the heap.
+ * of k cases reaches at most its k lowest, and a list of those alone, kept sorted, makes the same
+ * choices as a heap of everyone. The scan that finds them goes through each group in order of
+ * capacity (`by-capacity.ts`) and stops where no one further on can beat the worst kept. Where runs
+ * are short (the forward projection's weekly batches: about 4 cases a run, 80 eligible), that spares
+ * building a heap of everyone and most of the scan; for longer runs (the family bench's: tens of
+ * cases), keeping a sorted list would cost more than the heap.
  */
 const SELECTED_RUN = 16;
 /**
- * Least ratio (16) of the practitioners eligible for a run to its cases for the cut to pay: the
- * forward projection's weekly runs (about 4 cases, 80 eligible) gain from it; in the family bench's
- * runs (tens of cases, a hundred or so eligible) even a ratio of 4 measured slower than the heap.
+ * Relative and absolute room (10^-9) left between a capacity bound and the worst key kept before a
+ * scan stops: the bound and the keys are rounded differently, by far less than this.
  */
-const SELECTED_SHARE = 16;
+const MARGIN = 1e-9;
 
 /**
  * Inserts member p (key `kp`) into the `n` members kept sorted by key then rank, keeping at most
@@ -107,15 +109,38 @@ export function insertLowest(members: Int32Array, n: number, most: number, p: nu
   return n < most ? n + 1 : most;
 }
 
+/**
+ * Moves member `members[head]`, whose key has just risen, right to its place among `members[head..n)`
+ * (sorted by key then rank): the list stays sorted, and its first member is again the lowest.
+ */
+export function sinkFirst(members: Int32Array, head: number, n: number, key: Float64Array, rank: Uint32Array): void {
+  const p = members[head] as number;
+  const kp = key[p] as number;
+  const rp = rank[p] as number;
+  let at = head;
+  while (at + 1 < n) {
+    const other = members[at + 1] as number;
+    const ko = key[other] as number;
+    if (ko > kp || (ko === kp && (rank[other] as number) > rp)) break;
+    members[at] = other;
+    at++;
+  }
+  members[at] = p;
+}
+
 function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast: SlotForecast): void {
-  const { c, rules, groupStart, groupItems, points, ceilingCases } = state;
+  const { c, rules, groupStart, points, ceilingCases } = state;
   const { available, rank } = c;
+  const { ceiling } = rules;
+  const limited = rules.capacityLimit !== null;
   // Capacity after the case; where the ceiling binds, with p's other free slots filled at `fill`.
   const keyOf = (p: number, weight: number, fill: number, ownSlot: number) =>
-    ((points[p] as number) + weight + (fill > 0 ? Math.max(0, rules.ceiling - (ceilingCases[p] as number) - ownSlot) * fill : 0)) / (available[p] as number);
+    ((points[p] as number) + weight + (fill > 0 ? Math.max(0, ceiling - (ceilingCases[p] as number) - ownSlot) * fill : 0)) / (available[p] as number);
   const key = new Float64Array(c.practitionerCount);
   const heap = new IndexedMinHeap(key, c.rank, c.practitionerCount, new Int32Array(c.practitionerCount).fill(-1));
   const members = new Int32Array(c.practitionerCount);
+  const byCapacity = new GroupsByCapacity(state);
+  const { items, floor } = byCapacity;
   for (let r = 0; r + 1 < runStart.length; r++) {
     const start = runStart[r] as number;
     const end = runStart[r + 1] as number;
@@ -128,21 +153,26 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
     if (counts) forecast.take(s, end - start, weight);
     const fill = forecast.binds(s) ? forecast.fillWeight(s) : 0;
     const ownSlot = counts ? 1 : 0;
-    // A short run in a large group keeps only its `cases` members of lowest key, sorted as they come: no one else can get one of its cases.
+    // A short run keeps only its `cases` members of lowest key, sorted as they come: no one else can get one of its cases.
     const cases = end - start;
-    let eligible = 0;
-    for (let g = 0; g < GRADE_COUNT; g++) if (((mask >> g) & 1) === 1) eligible += (groupStart[s * GRADE_COUNT + g + 1] as number) - (groupStart[s * GRADE_COUNT + g] as number);
-    const selecting = cases <= SELECTED_RUN && cases * SELECTED_SHARE <= eligible;
+    const selecting = cases <= SELECTED_RUN;
     let n = 0;
     // The highest key kept once `cases` are (a member at or above it is not kept), with its rank.
     let worst = Infinity;
     let worstRank = 0;
     for (let g = 0; g < GRADE_COUNT; g++) {
       if (((mask >> g) & 1) === 0) continue;
-      for (let k = groupStart[s * GRADE_COUNT + g] as number; k < (groupStart[s * GRADE_COUNT + g + 1] as number); k++) {
-        const p = groupItems[k] as number;
-        if (!state.hasRoom(p, counts) || !state.withinLimit(p, weight)) continue;
-        const kp = keyOf(p, weight, fill, ownSlot);
+      const group = s * GRADE_COUNT + g;
+      // Kept few: the group in order of capacity, so the scan may stop where no one further on can beat the worst kept.
+      if (selecting) byCapacity.sort(group);
+      const lift = weight / (byCapacity.maxAvailable[group] as number);
+      const last = groupStart[group + 1] as number;
+      for (let k = groupStart[group] as number; k < last; k++) {
+        // Capacity after the case is at least the floor plus the weight over the most available (worst is Infinity until `cases` are kept).
+        if ((floor[k] as number) + lift > worst + Math.abs(worst) * MARGIN + MARGIN) break;
+        const p = items[k] as number;
+        if ((counts && (ceilingCases[p] as number) >= ceiling) || (limited && !state.withinLimit(p, weight))) continue;
+        const kp = fill > 0 ? keyOf(p, weight, fill, ownSlot) : ((points[p] as number) + weight) / (available[p] as number);
         if (!selecting) {
           key[p] = kp;
           members[n++] = p;
@@ -156,10 +186,12 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
         }
       }
     }
-    heap.build(members, n);
+    // The members in order of key: the kept few as a sorted list, everyone else in a heap.
+    let head = 0;
+    if (!selecting) heap.build(members, n);
     for (let k = start; k < end; k++) {
       const i = order[k] as number;
-      const p = heap.top();
+      const p = selecting ? (head < n ? (members[head] as number) : -1) : heap.top();
       if (p < 0) {
         // No one left who can take a case of this run, so no one can take the rest of it either.
         const reason = state.reasonFor(i);
@@ -168,13 +200,15 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
       }
       state.placeKnown(i, p, BALANCED, weight, counts);
       // Points and counts only rise: whoever cannot take another case like this one leaves the run.
-      if (!state.hasRoom(p, counts) || !state.withinLimit(p, weight)) heap.remove(p);
-      else {
-        key[p] = keyOf(p, weight, fill, ownSlot);
-        heap.update(p);
-      }
+      const leaves = (counts && (ceilingCases[p] as number) >= ceiling) || (limited && !state.withinLimit(p, weight));
+      if (!leaves) key[p] = keyOf(p, weight, fill, ownSlot);
+      if (selecting) {
+        if (leaves) head++;
+        else sinkFirst(members, head, n, key, rank);
+      } else if (leaves) heap.remove(p);
+      else heap.update(p);
     }
-    heap.clear();
+    if (!selecting) heap.clear();
   }
 }
 
