@@ -22,10 +22,12 @@ import { GRADE_COUNT, type Allocation } from './state.js';
 export function allocateBalanced(state: Allocation, pending: Uint8Array): void {
   const runs = runsOf(state, pending);
   const pointsBefore = state.points.slice();
-  placeRuns(state, runs, new SlotForecast(state, pending));
+  // Who first took the case at each position of the run order (-1: none yet), written in that order.
+  const placedTo = new Int32Array(runs.order.length).fill(-1);
+  placeRuns(state, runs, new SlotForecast(state, pending), placedTo);
   const touched = exchangeCases(state, runs.order, heaviestFirst(runs, state.c.caseScope), BALANCED);
-  placeLeftovers(state, runs, touched);
-  recordCapacities(state, runs.order, pointsBefore, touched);
+  placeLeftovers(state, runs, touched, placedTo);
+  recordCapacities(state, runs.order, pointsBefore, touched, placedTo);
 }
 
 /**
@@ -34,16 +36,16 @@ export function allocateBalanced(state: Allocation, pending: Uint8Array): void {
  * practitioner in an exchange may have lost points or freed a slot. Each run's unplaced cases go,
  * lowest capacity after first, to those of its scope who can now take them.
  */
-function placeLeftovers(state: Allocation, { order, start: runStart }: Runs, touched: Uint8Array): void {
+function placeLeftovers(state: Allocation, { order, start: runStart }: Runs, touched: Uint8Array, placedTo: Int32Array): void {
   const { c } = state;
   const byScope = new Map<number, number[]>();
-  touched.forEach((flag, p) => {
-    if (flag === 0) return;
+  for (let p = 0; p < touched.length; p++) {
+    if (touched[p] === 0) continue;
     const s = c.scope[p] as number;
     const list = byScope.get(s);
     if (list === undefined) byScope.set(s, [p]);
     else list.push(p);
-  });
+  }
   if (byScope.size === 0) return;
   for (let r = 0; r + 1 < runStart.length; r++) {
     const start = runStart[r] as number;
@@ -70,6 +72,7 @@ function placeLeftovers(state: Allocation, { order, start: runStart }: Runs, tou
       // No one can take this case now, so no one can take the rest of its run (their reasons are settled at the end).
       if (best < 0) break;
       state.placeKnown(i, best, BALANCED, weight, counts);
+      placedTo[k] = best;
     }
   }
 }
@@ -128,7 +131,7 @@ export function sinkFirst(members: Int32Array, head: number, n: number, key: Flo
   members[at] = p;
 }
 
-function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast: SlotForecast): void {
+function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast: SlotForecast, placedTo: Int32Array): void {
   const { c, rules, groupStart, points, ceilingCases } = state;
   const { available, rank } = c;
   const { ceiling } = rules;
@@ -137,7 +140,8 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
   const keyOf = (p: number, weight: number, fill: number, ownSlot: number) =>
     ((points[p] as number) + weight + (fill > 0 ? Math.max(0, ceiling - (ceilingCases[p] as number) - ownSlot) * fill : 0)) / (available[p] as number);
   const key = new Float64Array(c.practitionerCount);
-  const heap = new IndexedMinHeap(key, c.rank, c.practitionerCount, new Int32Array(c.practitionerCount).fill(-1));
+  // Made for the first long run only: a batch of short runs (the forward projection's weeks) needs none.
+  let heap: IndexedMinHeap | undefined;
   const members = new Int32Array(c.practitionerCount);
   const byCapacity = new GroupsByCapacity(state);
   const { items, floor } = byCapacity;
@@ -188,10 +192,11 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
     }
     // The members in order of key: the kept few as a sorted list, everyone else in a heap.
     let head = 0;
-    if (!selecting) heap.build(members, n);
+    const runHeap = selecting ? null : (heap ??= new IndexedMinHeap(key, rank, c.practitionerCount, new Int32Array(c.practitionerCount).fill(-1)));
+    runHeap?.build(members, n);
     for (let k = start; k < end; k++) {
       const i = order[k] as number;
-      const p = selecting ? (head < n ? (members[head] as number) : -1) : heap.top();
+      const p = runHeap === null ? (head < n ? (members[head] as number) : -1) : runHeap.top();
       if (p < 0) {
         // No one left who can take a case of this run, so no one can take the rest of it either.
         const reason = state.reasonFor(i);
@@ -199,29 +204,33 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
         break;
       }
       state.placeKnown(i, p, BALANCED, weight, counts);
+      placedTo[k] = p;
       // Points and counts only rise: whoever cannot take another case like this one leaves the run.
       const leaves = (counts && (ceilingCases[p] as number) >= ceiling) || (limited && !state.withinLimit(p, weight));
       if (!leaves) key[p] = keyOf(p, weight, fill, ownSlot);
-      if (selecting) {
+      if (runHeap === null) {
         if (leaves) head++;
         else sinkFirst(members, head, n, key, rank);
-      } else if (leaves) heap.remove(p);
-      else heap.update(p);
+      } else if (leaves) runHeap.remove(p);
+      else runHeap.update(p);
     }
-    if (!selecting) heap.clear();
+    runHeap?.clear();
   }
 }
 
 /**
  * Capacity before and after each case the exchange pass moved, as if each of its final holders had
- * taken their batch cases in the order the batch placed them.
+ * taken their batch cases in the order the batch placed them. A case's first and final holders are
+ * both touched or both not (the pass touches both ends of every swap), so `placedTo`, read in order,
+ * finds the cases to rewrite without looking up every case's holder.
  */
-function recordCapacities(state: Allocation, order: Int32Array, pointsBefore: Float64Array, touched: Uint8Array): void {
-  const { c, assigned, outcome, capacityBefore, capacityAfter } = state;
+function recordCapacities(state: Allocation, order: Int32Array, pointsBefore: Float64Array, touched: Uint8Array, placedTo: Int32Array): void {
+  const { c, assigned, capacityBefore, capacityAfter } = state;
   for (let k = 0; k < order.length; k++) {
+    const first = placedTo[k] as number;
+    if (first < 0 || touched[first] === 0) continue;
     const i = order[k] as number;
     const p = assigned[i] as number;
-    if (outcome[i] !== BALANCED || touched[p] === 0) continue;
     const available = c.available[p] as number;
     capacityBefore[i] = (pointsBefore[p] as number) / available;
     pointsBefore[p] = (pointsBefore[p] as number) + (c.caseWeight[i] as number);
