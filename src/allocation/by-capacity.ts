@@ -1,21 +1,18 @@
 /**
- * The practitioners of each (scope, grade) group in order of their capacity as a batch starts, for
+ * The practitioners of each (scope, grade) group in order of their capacity, for
  * `balanced`'s short runs: a scan in this order may stop once no one further on can have a lower
  * capacity after the case than the run already holds. Internal.
  */
 import type { Allocation } from './state.js';
 
 /**
- * Most a packed sort key may be (2^53 - 1): a capacity step and an index within the group packed
- * into one exact integer, so that a typed-array sort (no comparator) orders a group.
- */
-const EXACT = Number.MAX_SAFE_INTEGER;
-
-/**
- * Each group's practitioners by capacity, sorted the first time a run asks for the group. Capacity
- * only rises during a batch (cases are only added), so the capacity a practitioner had when the
- * group was sorted stays a lower bound of theirs; `floor[k]` is that bound for position k and, the
- * list being sorted by it, for every position after k too.
+ * Each group's practitioners by capacity, ordered the first time a run asks for the group. Capacity
+ * only rises during a batch (cases are only added), so the capacity a practitioner had then stays a
+ * lower bound of theirs; `floor[k]` is such a bound for position k and, floors only rising along the
+ * list, for every position after k too. A counting sort into steps is enough: it costs less than a
+ * full sort (in the forward projection's weekly batches a full sort of every group cost as much as
+ * the scans it saved) and stops the scans nearly as soon (1.97 million practitioners looked at over
+ * the 52 weeks, against 1.68 million with a full sort and 4.85 million with none).
  */
 export class GroupsByCapacity {
   /** Practitioner indexes, each group's in order of capacity (groups as in `Allocation.groupStart`). */
@@ -25,7 +22,9 @@ export class GroupsByCapacity {
   /** The most points available to anyone in each group. */
   readonly maxAvailable: Float64Array;
   readonly #sorted: Uint8Array;
-  readonly #packed: Float64Array;
+  /** Scratch: each member's step, and how many members each step holds (then where each starts). */
+  readonly #step: Int32Array;
+  readonly #count: Int32Array;
   readonly #state: Allocation;
 
   constructor(state: Allocation) {
@@ -38,12 +37,14 @@ export class GroupsByCapacity {
     this.floor = new Float64Array(groupItems.length);
     this.maxAvailable = new Float64Array(groups);
     this.#sorted = new Uint8Array(groups);
-    this.#packed = new Float64Array(largest);
+    this.#step = new Int32Array(largest);
+    this.#count = new Int32Array(largest + 1);
   }
 
   /**
-   * Sorts group g by capacity now, once. Each capacity is cut to one of R steps of the group's range
-   * (R as large as the packing allows), packed with its index in the group; the step is its floor.
+   * Orders group g by capacity now, once: a counting sort into as many equal steps of the group's
+   * range of capacity as it has members (no comparisons, linear in its size). Members within a step
+   * stay in group order; the step's lower edge is their floor, and steps only rise along the list.
    */
   sort(g: number): void {
     if (this.#sorted[g] === 1) return;
@@ -63,19 +64,22 @@ export class GroupsByCapacity {
       if (available > maxAvailable) maxAvailable = available;
     }
     this.maxAvailable[g] = maxAvailable;
-    const steps = Math.floor(EXACT / m) - 1;
-    const scale = most > least ? steps / (most - least) : 0;
-    const packed = this.#packed.subarray(0, m);
+    const scale = most > least ? (m - 1) / (most - least) : 0;
+    const step = this.#step;
+    const count = this.#count.fill(0, 0, m + 1);
     for (let j = 0; j < m; j++) {
       const p = groupItems[lo + j] as number;
-      const step = Math.min(steps, Math.floor(((points[p] as number) / (c.available[p] as number) - least) * scale));
-      packed[j] = step * m + j;
+      const at = Math.min(m - 1, Math.floor(((points[p] as number) / (c.available[p] as number) - least) * scale));
+      step[j] = at;
+      count[at + 1] = (count[at + 1] as number) + 1;
     }
-    packed.sort();
+    for (let k = 0; k < m; k++) count[k + 1] = (count[k + 1] as number) + (count[k] as number);
     for (let j = 0; j < m; j++) {
-      const at = (packed[j] as number) % m;
-      this.items[lo + j] = groupItems[lo + at] as number;
-      this.floor[lo + j] = scale > 0 ? least + ((packed[j] as number) - at) / m / scale : least;
+      const at = step[j] as number;
+      const k = lo + (count[at] as number);
+      count[at] = (count[at] as number) + 1;
+      this.items[k] = groupItems[lo + j] as number;
+      this.floor[k] = scale > 0 ? least + at / scale : least;
     }
   }
 }

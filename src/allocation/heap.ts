@@ -36,17 +36,21 @@ export class IndexedMinHeap {
   /** Empties the heap and fills it with the first `count` of `items` (all by default) in O(count). */
   build(items: ArrayLike<number>, count: number = items.length): void {
     this.clear();
+    const heap = this.#heap;
+    const position = this.#position;
     for (let i = 0; i < count; i++) {
       const item = items[i] as number;
-      this.#heap[i] = item;
-      this.#position[item] = i;
+      heap[i] = item;
+      position[item] = i;
     }
     this.#size = count;
-    for (let i = (this.#size >> 1) - 1; i >= 0; i--) this.#down(i);
+    for (let i = (count >> 1) - 1; i >= 0; i--) this.#down(i);
   }
 
   clear(): void {
-    for (let i = 0; i < this.#size; i++) this.#position[this.#heap[i] as number] = -1;
+    const heap = this.#heap;
+    const position = this.#position;
+    for (let i = 0; i < this.#size; i++) position[heap[i] as number] = -1;
     this.#size = 0;
   }
 

@@ -36,7 +36,7 @@ const teamArb = fc.array(
 );
 
 test.prop([teamArb], { numRuns: 300 })(
-  'each group, once sorted, holds the same practitioners in order of capacity, with floors rising and below every capacity from there on',
+  'each group, once ordered, holds the same practitioners, with floors rising and below every capacity from there on',
   (team) => {
     const state = new Allocation(columns(team), coreRulesUnchecked('balanced', resolveRulesUnchecked({})));
     const byCapacity = new GroupsByCapacity(state);
