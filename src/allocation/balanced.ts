@@ -164,6 +164,8 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
     // The highest key kept once `cases` are (a member at or above it is not kept), with its rank.
     let worst = Infinity;
     let worstRank = 0;
+    // Where the scan of a group stops: worst, plus room for rounding (Infinity until `cases` are kept).
+    let stop = Infinity;
     for (let g = 0; g < GRADE_COUNT; g++) {
       if (((mask >> g) & 1) === 0) continue;
       const group = s * GRADE_COUNT + g;
@@ -172,8 +174,8 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
       const lift = weight / (byCapacity.maxAvailable[group] as number);
       const last = groupStart[group + 1] as number;
       for (let k = groupStart[group] as number; k < last; k++) {
-        // Capacity after the case is at least the floor plus the weight over the most available (worst is Infinity until `cases` are kept).
-        if ((floor[k] as number) + lift > worst + Math.abs(worst) * MARGIN + MARGIN) break;
+        // Capacity after the case is at least the floor plus the weight over the most available.
+        if ((floor[k] as number) + lift > stop) break;
         const p = items[k] as number;
         if ((counts && (ceilingCases[p] as number) >= ceiling) || (limited && !state.withinLimit(p, weight))) continue;
         const kp = fill > 0 ? keyOf(p, weight, fill, ownSlot) : ((points[p] as number) + weight) / (available[p] as number);
@@ -186,6 +188,7 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
           if (n === cases) {
             worst = key[members[n - 1] as number] as number;
             worstRank = rank[members[n - 1] as number] as number;
+            stop = worst + Math.abs(worst) * MARGIN + MARGIN;
           }
         }
       }
