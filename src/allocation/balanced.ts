@@ -14,7 +14,8 @@ import { SlotForecast } from './slot-forecast.js';
 import { GRADE_COUNT, type Allocation } from './state.js';
 
 /**
- * `balanced`: each run of like cases shares one heap keyed by capacity after taking the case. Where
+ * `balanced`: each run of like cases goes case by case to the lowest key, capacity after taking the
+ * case (a short run from a sorted list of its few lowest, a long run from one heap). Where
  * the ceiling binds, that key also counts the practitioner's other free slots as filled at the mean
  * weight still to come, so that those with many free slots and few points keep room for the cases
  * that must fill them. Then the exchange pass, then each moved case's capacity before and after.
