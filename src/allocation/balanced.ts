@@ -5,6 +5,7 @@
  * then the exchange pass (`exchange.ts`) that lowers the highest capacity in each scope, and the
  * leftover offer. Internal.
  */
+import { GroupsByCapacity } from './by-capacity.js';
 import { IndexedMinHeap } from './heap.js';
 import { BALANCED, CAPACITY_LIMIT_REACHED, CEILING_REACHED } from './outcomes.js';
 import { exchangeCases } from './exchange.js';
@@ -13,7 +14,8 @@ import { SlotForecast } from './slot-forecast.js';
 import { GRADE_COUNT, type Allocation } from './state.js';
 
 /**
- * `balanced`: each run of like cases shares one heap keyed by capacity after taking the case. Where
+ * `balanced`: each run of like cases goes case by case to the lowest key, capacity after taking the
+ * case (a short run from a sorted list of its few lowest, a long run from one heap). Where
  * the ceiling binds, that key also counts the practitioner's other free slots as filled at the mean
  * weight still to come, so that those with many free slots and few points keep room for the cases
  * that must fill them. Then the exchange pass, then each moved case's capacity before and after.
@@ -21,10 +23,12 @@ import { GRADE_COUNT, type Allocation } from './state.js';
 export function allocateBalanced(state: Allocation, pending: Uint8Array): void {
   const runs = runsOf(state, pending);
   const pointsBefore = state.points.slice();
-  placeRuns(state, runs, new SlotForecast(state, pending));
+  // Who first took the case at each position of the run order (-1: none yet), written in that order.
+  const placedTo = new Int32Array(runs.order.length).fill(-1);
+  placeRuns(state, runs, new SlotForecast(state, pending), placedTo);
   const touched = exchangeCases(state, runs.order, heaviestFirst(runs, state.c.caseScope), BALANCED);
-  placeLeftovers(state, runs, touched);
-  recordCapacities(state, runs.order, pointsBefore, touched);
+  placeLeftovers(state, runs, touched, placedTo);
+  recordCapacities(state, runs.order, pointsBefore, touched, placedTo);
 }
 
 /**
@@ -33,16 +37,16 @@ export function allocateBalanced(state: Allocation, pending: Uint8Array): void {
  * practitioner in an exchange may have lost points or freed a slot. Each run's unplaced cases go,
  * lowest capacity after first, to those of its scope who can now take them.
  */
-function placeLeftovers(state: Allocation, { order, start: runStart }: Runs, touched: Uint8Array): void {
+function placeLeftovers(state: Allocation, { order, start: runStart }: Runs, touched: Uint8Array, placedTo: Int32Array): void {
   const { c } = state;
   const byScope = new Map<number, number[]>();
-  touched.forEach((flag, p) => {
-    if (flag === 0) return;
+  for (let p = 0; p < touched.length; p++) {
+    if (touched[p] === 0) continue;
     const s = c.scope[p] as number;
     const list = byScope.get(s);
     if (list === undefined) byScope.set(s, [p]);
     else list.push(p);
-  });
+  }
   if (byScope.size === 0) return;
   for (let r = 0; r + 1 < runStart.length; r++) {
     const start = runStart[r] as number;
@@ -69,6 +73,7 @@ function placeLeftovers(state: Allocation, { order, start: runStart }: Runs, tou
       // No one can take this case now, so no one can take the rest of its run (their reasons are settled at the end).
       if (best < 0) break;
       state.placeKnown(i, best, BALANCED, weight, counts);
+      placedTo[k] = best;
     }
   }
 }
@@ -76,18 +81,19 @@ function placeLeftovers(state: Allocation, { order, start: runStart }: Runs, tou
 /**
  * Longest run (16 cases) whose members are first cut to the `cases` of lowest key. A member never
  * given a case keeps its key, so the members first given one come in the order of their keys: a run
- * of k cases reaches at most its k lowest, and a heap of those alone makes the same choices. Where a
- * run is short and a scope large (the forward projection's weekly batches: a few cases a run, scopes
- * of a hundred), that spares building a heap of everyone; for longer runs, keeping a sorted list
- * would cost more than the heap.
+ * of k cases reaches at most its k lowest, and a list of those alone, kept sorted, makes the same
+ * choices as a heap of everyone. The scan that finds them goes through each group in order of
+ * capacity (`by-capacity.ts`) and stops where no one further on can beat the worst kept. Where runs
+ * are short (the forward projection's weekly batches: about 4 cases a run, 80 eligible), that spares
+ * building a heap of everyone and most of the scan; for longer runs (the family bench's: tens of
+ * cases), keeping a sorted list would cost more than the heap.
  */
 const SELECTED_RUN = 16;
 /**
- * Least ratio (16) of the practitioners eligible for a run to its cases for the cut to pay: the
- * forward projection's weekly runs (about 4 cases, 80 eligible) gain from it; in the family bench's
- * runs (tens of cases, a hundred or so eligible) even a ratio of 4 measured slower than the heap.
+ * Relative and absolute room (10^-9) left between a capacity bound and the worst key kept before a
+ * scan stops: the bound and the keys are rounded differently, by far less than this.
  */
-const SELECTED_SHARE = 16;
+const MARGIN = 1e-9;
 
 /**
  * Inserts member p (key `kp`) into the `n` members kept sorted by key then rank, keeping at most
@@ -107,15 +113,39 @@ export function insertLowest(members: Int32Array, n: number, most: number, p: nu
   return n < most ? n + 1 : most;
 }
 
-function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast: SlotForecast): void {
-  const { c, rules, groupStart, groupItems, points, ceilingCases } = state;
+/**
+ * Moves member `members[head]`, whose key has just risen, right to its place among `members[head..n)`
+ * (sorted by key then rank): the list stays sorted, and its first member is again the lowest.
+ */
+export function sinkFirst(members: Int32Array, head: number, n: number, key: Float64Array, rank: Uint32Array): void {
+  const p = members[head] as number;
+  const kp = key[p] as number;
+  const rp = rank[p] as number;
+  let at = head;
+  while (at + 1 < n) {
+    const other = members[at + 1] as number;
+    const ko = key[other] as number;
+    if (ko > kp || (ko === kp && (rank[other] as number) > rp)) break;
+    members[at] = other;
+    at++;
+  }
+  members[at] = p;
+}
+
+function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast: SlotForecast, placedTo: Int32Array): void {
+  const { c, rules, groupStart, points, ceilingCases } = state;
   const { available, rank } = c;
+  const { ceiling } = rules;
+  const limited = rules.capacityLimit !== null;
   // Capacity after the case; where the ceiling binds, with p's other free slots filled at `fill`.
   const keyOf = (p: number, weight: number, fill: number, ownSlot: number) =>
-    ((points[p] as number) + weight + (fill > 0 ? Math.max(0, rules.ceiling - (ceilingCases[p] as number) - ownSlot) * fill : 0)) / (available[p] as number);
+    ((points[p] as number) + weight + (fill > 0 ? Math.max(0, ceiling - (ceilingCases[p] as number) - ownSlot) * fill : 0)) / (available[p] as number);
   const key = new Float64Array(c.practitionerCount);
-  const heap = new IndexedMinHeap(key, c.rank, c.practitionerCount, new Int32Array(c.practitionerCount).fill(-1));
+  // Made for the first long run only: a batch of short runs (the forward projection's weeks) needs none.
+  let heap: IndexedMinHeap | undefined;
   const members = new Int32Array(c.practitionerCount);
+  const byCapacity = new GroupsByCapacity(state);
+  const { items, floor } = byCapacity;
   for (let r = 0; r + 1 < runStart.length; r++) {
     const start = runStart[r] as number;
     const end = runStart[r + 1] as number;
@@ -128,21 +158,28 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
     if (counts) forecast.take(s, end - start, weight);
     const fill = forecast.binds(s) ? forecast.fillWeight(s) : 0;
     const ownSlot = counts ? 1 : 0;
-    // A short run in a large group keeps only its `cases` members of lowest key, sorted as they come: no one else can get one of its cases.
+    // A short run keeps only its `cases` members of lowest key, sorted as they come: no one else can get one of its cases.
     const cases = end - start;
-    let eligible = 0;
-    for (let g = 0; g < GRADE_COUNT; g++) if (((mask >> g) & 1) === 1) eligible += (groupStart[s * GRADE_COUNT + g + 1] as number) - (groupStart[s * GRADE_COUNT + g] as number);
-    const selecting = cases <= SELECTED_RUN && cases * SELECTED_SHARE <= eligible;
+    const selecting = cases <= SELECTED_RUN;
     let n = 0;
     // The highest key kept once `cases` are (a member at or above it is not kept), with its rank.
     let worst = Infinity;
     let worstRank = 0;
+    // Where the scan of a group stops: worst, plus room for rounding (Infinity until `cases` are kept).
+    let stop = Infinity;
     for (let g = 0; g < GRADE_COUNT; g++) {
       if (((mask >> g) & 1) === 0) continue;
-      for (let k = groupStart[s * GRADE_COUNT + g] as number; k < (groupStart[s * GRADE_COUNT + g + 1] as number); k++) {
-        const p = groupItems[k] as number;
-        if (!state.hasRoom(p, counts) || !state.withinLimit(p, weight)) continue;
-        const kp = keyOf(p, weight, fill, ownSlot);
+      const group = s * GRADE_COUNT + g;
+      // Kept few: the group in order of capacity, so the scan may stop where no one further on can beat the worst kept.
+      if (selecting) byCapacity.sort(group);
+      const lift = weight / (byCapacity.maxAvailable[group] as number);
+      const last = groupStart[group + 1] as number;
+      for (let k = groupStart[group] as number; k < last; k++) {
+        // Capacity after the case is at least the floor plus the weight over the most available.
+        if ((floor[k] as number) + lift > stop) break;
+        const p = items[k] as number;
+        if ((counts && (ceilingCases[p] as number) >= ceiling) || (limited && !state.withinLimit(p, weight))) continue;
+        const kp = fill > 0 ? keyOf(p, weight, fill, ownSlot) : ((points[p] as number) + weight) / (available[p] as number);
         if (!selecting) {
           key[p] = kp;
           members[n++] = p;
@@ -152,14 +189,18 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
           if (n === cases) {
             worst = key[members[n - 1] as number] as number;
             worstRank = rank[members[n - 1] as number] as number;
+            stop = worst + Math.abs(worst) * MARGIN + MARGIN;
           }
         }
       }
     }
-    heap.build(members, n);
+    // The members in order of key: the kept few as a sorted list, everyone else in a heap.
+    let head = 0;
+    const runHeap = selecting ? null : (heap ??= new IndexedMinHeap(key, rank, c.practitionerCount, new Int32Array(c.practitionerCount).fill(-1)));
+    runHeap?.build(members, n);
     for (let k = start; k < end; k++) {
       const i = order[k] as number;
-      const p = heap.top();
+      const p = runHeap === null ? (head < n ? (members[head] as number) : -1) : runHeap.top();
       if (p < 0) {
         // No one left who can take a case of this run, so no one can take the rest of it either.
         const reason = state.reasonFor(i);
@@ -167,27 +208,33 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
         break;
       }
       state.placeKnown(i, p, BALANCED, weight, counts);
+      placedTo[k] = p;
       // Points and counts only rise: whoever cannot take another case like this one leaves the run.
-      if (!state.hasRoom(p, counts) || !state.withinLimit(p, weight)) heap.remove(p);
-      else {
-        key[p] = keyOf(p, weight, fill, ownSlot);
-        heap.update(p);
-      }
+      const leaves = (counts && (ceilingCases[p] as number) >= ceiling) || (limited && !state.withinLimit(p, weight));
+      if (!leaves) key[p] = keyOf(p, weight, fill, ownSlot);
+      if (runHeap === null) {
+        if (leaves) head++;
+        else sinkFirst(members, head, n, key, rank);
+      } else if (leaves) runHeap.remove(p);
+      else runHeap.update(p);
     }
-    heap.clear();
+    runHeap?.clear();
   }
 }
 
 /**
  * Capacity before and after each case the exchange pass moved, as if each of its final holders had
- * taken their batch cases in the order the batch placed them.
+ * taken their batch cases in the order the batch placed them. A case's first and final holders are
+ * both touched or both not (the pass touches both ends of every swap), so `placedTo`, read in order,
+ * finds the cases to rewrite without looking up every case's holder.
  */
-function recordCapacities(state: Allocation, order: Int32Array, pointsBefore: Float64Array, touched: Uint8Array): void {
-  const { c, assigned, outcome, capacityBefore, capacityAfter } = state;
+function recordCapacities(state: Allocation, order: Int32Array, pointsBefore: Float64Array, touched: Uint8Array, placedTo: Int32Array): void {
+  const { c, assigned, capacityBefore, capacityAfter } = state;
   for (let k = 0; k < order.length; k++) {
+    const first = placedTo[k] as number;
+    if (first < 0 || touched[first] === 0) continue;
     const i = order[k] as number;
     const p = assigned[i] as number;
-    if (outcome[i] !== BALANCED || touched[p] === 0) continue;
     const available = c.available[p] as number;
     capacityBefore[i] = (pointsBefore[p] as number) / available;
     pointsBefore[p] = (pointsBefore[p] as number) + (c.caseWeight[i] as number);

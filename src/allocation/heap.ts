@@ -36,17 +36,21 @@ export class IndexedMinHeap {
   /** Empties the heap and fills it with the first `count` of `items` (all by default) in O(count). */
   build(items: ArrayLike<number>, count: number = items.length): void {
     this.clear();
+    const heap = this.#heap;
+    const position = this.#position;
     for (let i = 0; i < count; i++) {
       const item = items[i] as number;
-      this.#heap[i] = item;
-      this.#position[item] = i;
+      heap[i] = item;
+      position[item] = i;
     }
     this.#size = count;
-    for (let i = (this.#size >> 1) - 1; i >= 0; i--) this.#down(i);
+    for (let i = (count >> 1) - 1; i >= 0; i--) this.#down(i);
   }
 
   clear(): void {
-    for (let i = 0; i < this.#size; i++) this.#position[this.#heap[i] as number] = -1;
+    const heap = this.#heap;
+    const position = this.#position;
+    for (let i = 0; i < this.#size; i++) position[heap[i] as number] = -1;
     this.#size = 0;
   }
 
@@ -90,43 +94,59 @@ export class IndexedMinHeap {
     if (at >= 0) this.#down(at);
   }
 
-  #less(a: number, b: number): boolean {
-    const ka = this.#key[a] as number;
-    const kb = this.#key[b] as number;
-    return ka < kb || (ka === kb && (this.#rank[a] as number) < (this.#rank[b] as number));
-  }
-
+  // The sifts keep the arrays in locals and compare inline (key, then rank): they are the inner loop of
+  // every run of `balanced` and of the exchange pass.
   #up(at: number): void {
     const heap = this.#heap;
+    const position = this.#position;
+    const key = this.#key;
+    const rank = this.#rank;
     const item = heap[at] as number;
+    const ki = key[item] as number;
+    const ri = rank[item] as number;
     while (at > 0) {
       const parent = (at - 1) >> 1;
       const other = heap[parent] as number;
-      if (!this.#less(item, other)) break;
+      const ko = key[other] as number;
+      if (!(ki < ko || (ki === ko && ri < (rank[other] as number)))) break;
       heap[at] = other;
-      this.#position[other] = at;
+      position[other] = at;
       at = parent;
     }
     heap[at] = item;
-    this.#position[item] = at;
+    position[item] = at;
   }
 
   #down(at: number): void {
     const heap = this.#heap;
+    const position = this.#position;
+    const key = this.#key;
+    const rank = this.#rank;
     const item = heap[at] as number;
+    const ki = key[item] as number;
+    const ri = rank[item] as number;
     const size = this.#size;
     for (;;) {
       let child = 2 * at + 1;
       if (child >= size) break;
+      let other = heap[child] as number;
+      let ko = key[other] as number;
       const right = child + 1;
-      if (right < size && this.#less(heap[right] as number, heap[child] as number)) child = right;
-      const other = heap[child] as number;
-      if (!this.#less(other, item)) break;
+      if (right < size) {
+        const r = heap[right] as number;
+        const kr = key[r] as number;
+        if (kr < ko || (kr === ko && (rank[r] as number) < (rank[other] as number))) {
+          child = right;
+          other = r;
+          ko = kr;
+        }
+      }
+      if (!(ko < ki || (ko === ki && (rank[other] as number) < ri))) break;
       heap[at] = other;
-      this.#position[other] = at;
+      position[other] = at;
       at = child;
     }
     heap[at] = item;
-    this.#position[item] = at;
+    position[item] = at;
   }
 }

@@ -32,11 +32,21 @@ function weightRanks(weight: Float64Array, pending: Uint8Array): WeightRanks {
     if (!Number.isInteger(w)) whole = false;
   }
   if (whole && heaviest <= WEIGHT_TABLE_LIMIT) {
-    const rank = new Int32Array(heaviest + 1).fill(-1);
-    for (let i = 0; i < weight.length; i++) if (pending[i] === 1) rank[weight[i] as number] = 0;
-    let distinct = 0;
-    for (let w = heaviest; w >= 0; w--) if (rank[w] === 0) rank[w] = distinct++;
-    return { rankOf: (w) => rank[w] as number, distinct };
+    // 0 for a weight not seen, then 1 + its rank: the table starts zeroed, and only the weights seen are sorted.
+    const rank = new Int32Array(heaviest + 1);
+    const seen: number[] = [];
+    for (let i = 0; i < weight.length; i++) {
+      if (pending[i] === 0) continue;
+      const w = weight[i] as number;
+      if (rank[w] === 0) {
+        rank[w] = 1;
+        seen.push(w);
+      }
+    }
+    const lightestFirst = Float64Array.from(seen).sort();
+    const distinct = lightestFirst.length;
+    for (let r = 0; r < distinct; r++) rank[lightestFirst[distinct - 1 - r] as number] = r + 1;
+    return { rankOf: (w) => (rank[w] as number) - 1, distinct };
   }
   const sorted = [...new Set(weight.filter((_, i) => pending[i] === 1))].sort((a, b) => b - a);
   const rank = new Map(sorted.map((w, r) => [w, r]));
@@ -72,18 +82,23 @@ function eligibilityClasses(eligibleMask: Uint8Array): Uint8Array {
 function levelRanks(state: Allocation): Uint8Array {
   const { c, rules, groupStart } = state;
   const levelRank = new Uint8Array(c.scopeCount * LEVEL_COUNT);
+  const counts = new Float64Array(LEVEL_COUNT);
   for (let s = 0; s < c.scopeCount; s++) {
-    const counts = ALLOCATION_LEVELS.map((_, level) => {
+    for (let level = 0; level < LEVEL_COUNT; level++) {
       const mask = rules.eligibleMask[level] as number;
       let n = 0;
       for (let g = 0; g < GRADE_COUNT; g++) {
         if (((mask >> g) & 1) === 1) n += (groupStart[s * GRADE_COUNT + g + 1] as number) - (groupStart[s * GRADE_COUNT + g] as number);
       }
-      return n;
-    });
-    // Levels that as many practitioners may take share a rank, so their cases go heaviest first together.
-    const distinctCounts = [...new Set(counts)].sort((a, b) => a - b);
-    counts.forEach((n, level) => (levelRank[s * LEVEL_COUNT + level] = distinctCounts.indexOf(n)));
+      counts[level] = n;
+    }
+    // Levels that as many practitioners may take share a rank, so their cases go heaviest first together:
+    // a level's rank is how many distinct counts are below its own.
+    for (let level = 0; level < LEVEL_COUNT; level++) {
+      let rank = 0;
+      for (let other = 0; other < LEVEL_COUNT; other++) if ((counts[other] as number) < (counts[level] as number) && counts.indexOf(counts[other] as number) === other) rank++;
+      levelRank[s * LEVEL_COUNT + level] = rank;
+    }
   }
   return levelRank;
 }
@@ -168,12 +183,13 @@ export function heaviestFirst({ order, start, kind, weights }: Runs, caseScope: 
     return ((weightRank * LEVEL_COUNT + (rankAndWeight - weightRank) / weights.distinct) * LEVEL_COUNT * 2) + rest;
   };
   let at = 0;
+  const packedRuns = new Float64Array(runs);
   for (let first = 0; first < runs; ) {
     const scope = caseScope[order[start[first] as number] as number];
     let last = first;
     while (last < runs && caseScope[order[start[last] as number] as number] === scope) last++;
     // Kinds are distinct within a scope: sort the runs by (weight-first kind, run) packed in one exact number, no comparator.
-    const inScope = new Float64Array(last - first);
+    const inScope = packedRuns.subarray(first, last);
     for (let r = first; r < last; r++) inScope[r - first] = weightFirst(r) * runs + r;
     inScope.sort();
     for (const packed of inScope) {

@@ -21,16 +21,21 @@ export class SlotForecast {
     this.#remaining = new Float64Array(c.scopeCount);
     this.#remainingWeight = new Float64Array(c.scopeCount);
     this.#binds = new Uint8Array(c.scopeCount);
-    if (!Number.isFinite(rules.ceiling)) return;
+    const { ceiling } = rules;
+    if (!Number.isFinite(ceiling)) return;
+    const { scope, available, caseCounts, caseScope, caseWeight } = c;
+    const { ceilingCases } = state;
+    const remaining = this.#remaining;
+    const remainingWeight = this.#remainingWeight;
     for (let p = 0; p < c.practitionerCount; p++) {
-      const s = c.scope[p] as number;
-      if ((c.available[p] as number) > 0) slots[s] = (slots[s] as number) + Math.max(0, rules.ceiling - (state.ceilingCases[p] as number));
+      const s = scope[p] as number;
+      if ((available[p] as number) > 0) slots[s] = (slots[s] as number) + Math.max(0, ceiling - (ceilingCases[p] as number));
     }
     for (let i = 0; i < c.caseCount; i++) {
-      if (pending[i] === 0 || c.caseCounts[i] === 0) continue;
-      const s = c.caseScope[i] as number;
-      this.#remaining[s] = (this.#remaining[s] as number) + 1;
-      this.#remainingWeight[s] = (this.#remainingWeight[s] as number) + (c.caseWeight[i] as number);
+      if (pending[i] === 0 || caseCounts[i] === 0) continue;
+      const s = caseScope[i] as number;
+      remaining[s] = (remaining[s] as number) + 1;
+      remainingWeight[s] = (remainingWeight[s] as number) + (caseWeight[i] as number);
     }
     for (let s = 0; s < c.scopeCount; s++) this.#binds[s] = (this.#remaining[s] as number) >= (slots[s] as number) ? 1 : 0;
   }

@@ -107,23 +107,25 @@ export class Allocation {
     const groups = c.scopeCount * GRADE_COUNT;
     this.groupStart = new Int32Array(groups + 1);
     this.scopeSize = new Uint32Array(c.scopeCount);
+    const { scope, grade } = c;
+    const { groupStart, scopeSize } = this;
+    // Each practitioner's group (scope * GRADE_COUNT + grade), or -1 for one who takes no cases.
+    const groupOf = new Int32Array(c.practitionerCount);
     for (let p = 0; p < c.practitionerCount; p++) {
-      const s = c.scope[p] as number;
-      this.scopeSize[s] = (this.scopeSize[s] as number) + 1;
-      if (this.takesCases(p)) {
-        const g = s * GRADE_COUNT + (c.grade[p] as number) + 1;
-        this.groupStart[g] = (this.groupStart[g] as number) + 1;
-      }
+      const s = scope[p] as number;
+      scopeSize[s] = (scopeSize[s] as number) + 1;
+      const g = this.takesCases(p) ? s * GRADE_COUNT + (grade[p] as number) : -1;
+      groupOf[p] = g;
+      if (g >= 0) groupStart[g + 1] = (groupStart[g + 1] as number) + 1;
     }
-    for (let g = 0; g < groups; g++) this.groupStart[g + 1] = (this.groupStart[g + 1] as number) + (this.groupStart[g] as number);
-    this.groupItems = new Int32Array(this.groupStart[groups] as number);
-    const fill = this.groupStart.slice(0, groups);
+    for (let g = 0; g < groups; g++) groupStart[g + 1] = (groupStart[g + 1] as number) + (groupStart[g] as number);
+    this.groupItems = new Int32Array(groupStart[groups] as number);
+    const fill = groupStart.slice(0, groups);
     for (let p = 0; p < c.practitionerCount; p++) {
-      if (this.takesCases(p)) {
-        const g = (c.scope[p] as number) * GRADE_COUNT + (c.grade[p] as number);
-        this.groupItems[fill[g] as number] = p;
-        fill[g] = (fill[g] as number) + 1;
-      }
+      const g = groupOf[p] as number;
+      if (g < 0) continue;
+      this.groupItems[fill[g] as number] = p;
+      fill[g] = (fill[g] as number) + 1;
     }
   }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { GRADES } from '../../src/index.js';
 import { allocateColumnar, type AllocationColumns } from '../../src/columnar.js';
-import { insertLowest } from '../../src/allocation/balanced.js';
+import { insertLowest, sinkFirst } from '../../src/allocation/balanced.js';
 
 const PO = GRADES.indexOf('PO');
 const PQIP = GRADES.indexOf('PQiP');
@@ -197,4 +197,57 @@ describe('balanced: a short run keeps only its lowest members', () => {
       expect([...members.subarray(0, n)]).toEqual(expected);
     },
   );
+
+  test.prop([fc.array(fc.constantFrom(0, 0.5, 1, 1.5, 2), { minLength: 1, maxLength: 20 }), fc.nat(), fc.constantFrom(0.25, 1, 3)], { numRuns: 300 })(
+    'sinkFirst puts the first member, its key risen, back in order by key then rank',
+    (keys, headSeed, rise) => {
+      const key = Float64Array.from(keys);
+      const rank = Uint32Array.from(keys, (_, p) => keys.length - p);
+      const byKey = (a: number, b: number) => (key[a] as number) - (key[b] as number) || (rank[a] as number) - (rank[b] as number);
+      const members = Int32Array.from(keys.map((_, p) => p).sort(byKey));
+      const head = headSeed % keys.length;
+      key[members[head] as number] = (key[members[head] as number] as number) + rise;
+      sinkFirst(members, head, keys.length, key, rank);
+      const tail = [...members.subarray(head)];
+      expect(tail).toEqual([...tail].sort(byKey));
+    },
+  );
+
+  test.prop(
+    [
+      fc.array(
+        fc.record({ available: fc.constantFrom(0, 100, 870.4, 1741, 2176), points: fc.oneof(fc.constantFrom(0, 6300), fc.integer({ min: 0, max: 300_000 })), ceilingCases: fc.integer({ min: 0, max: 5 }) }),
+        { minLength: 1, maxLength: 60 },
+      ),
+      fc.integer({ min: 1, max: 16 }),
+      fc.constantFrom(0, 2900, 6300, 21900),
+      fc.constantFrom(null, 5),
+    ],
+    { numRuns: 300 },
+  )('a short run goes case by case to the lowest capacity after, as the plain greedy over everyone', (team, cases, weight, ceiling) => {
+    // One run of like cases: the scan in order of capacity stops early, and only the cases' few lowest
+    // are kept; the plain greedy looks at everyone for every case. Like cases never swap, and with one
+    // run the forecast has nothing left to come, so the two must agree case by case.
+    const c: AllocationColumns = {
+      ...problem(team.map((p) => ({ grade: PO, available: p.available, points: 0, ceilingCases: p.ceilingCases })), Array.from({ length: cases }, () => weight / 100)),
+      pointsHundredths: Float64Array.from(team, (p) => p.points),
+    };
+    const r = allocateColumnar(c, { policy: 'balanced', rules: { ceiling } });
+    const points = Array.from(c.pointsHundredths);
+    const held = Array.from(c.ceilingCases);
+    const expected = Array.from({ length: cases }, () => {
+      let best = -1;
+      for (let p = 0; p < team.length; p++) {
+        if ((c.available[p] as number) <= 0 || (ceiling !== null && (held[p] as number) >= ceiling)) continue;
+        const after = ((points[p] as number) + weight) / (c.available[p] as number);
+        if (best < 0 || after < ((points[best] as number) + weight) / (c.available[best] as number)) best = p;
+      }
+      if (best >= 0) {
+        points[best] = (points[best] as number) + weight;
+        held[best] = (held[best] as number) + 1;
+      }
+      return best;
+    });
+    expect([...r.assigned]).toEqual(expected);
+  });
 });
