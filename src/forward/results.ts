@@ -39,16 +39,30 @@ function teamUnits(model: ForwardModel, level: Exclude<ForwardLevel, 'practition
   return { of, count: level === 'pdu' ? model.pduCount : level === 'region' ? model.regionCount : 1 };
 }
 
-/** Sums a unit-by-week column into parent units (`rows x from` to `rows x to`), one monomorphic loop over doubles. */
+/**
+ * Sums a unit-by-week column into parent units (`rows x from` to `rows x to`), one monomorphic loop over
+ * doubles. Children of one parent mostly sit side by side, so the running sum stays in a register while
+ * the parent is unchanged; it starts from the parent's sum so far, so every parent adds its children in
+ * child order, exactly as adding each into `out` would (the same doubles, byte for byte).
+ */
 function sumInto(source: Float64Array, rows: number, from: number, of: Int32Array, to: number): Float64Array {
   const out = new Float64Array(rows * to);
+  if (from === 0) return out;
   for (let r = 0; r < rows; r++) {
     const base = r * from;
     const at = r * to;
+    let unit = of[0] as number;
+    let sum = 0;
     for (let i = 0; i < from; i++) {
-      const u = at + (of[i] as number);
-      out[u] = (out[u] as number) + (source[base + i] as number);
+      const u = of[i] as number;
+      if (u !== unit) {
+        out[at + unit] = sum;
+        unit = u;
+        sum = out[at + u] as number;
+      }
+      sum += source[base + i] as number;
     }
+    out[at + unit] = sum;
   }
   return out;
 }
