@@ -167,10 +167,16 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
   for (let s = 0; s < c.scopeCount; s++) {
     const members = groupItems.subarray(groupStart[s * GRADE_COUNT] as number, groupStart[(s + 1) * GRADE_COUNT] as number);
     if (members.length < 2) continue;
+    // The most loaded (ties to the lower rank, as the heap orders them) found in the same loop: when they
+    // hold no case of the batch, nothing can be given for them and the scope is left before its heaps are
+    // built (most scopes of a small weekly batch, where the most loaded take no new case).
+    let top = -1;
     for (const p of members) {
       lowKey[p] = capacity(p);
       highKey[p] = -capacity(p);
+      if (top < 0 || (highKey[p] as number) < (highKey[top] as number) || (highKey[p] === highKey[top] && (c.rank[p] as number) < (c.rank[top] as number))) top = p;
     }
+    if (lists.start[top] === lists.start[top + 1]) continue;
     for (let g = 0; g < GRADE_COUNT; g++) (lows[g] as IndexedMinHeap).build(groupItems.subarray(groupStart[s * GRADE_COUNT + g] as number, groupStart[s * GRADE_COUNT + g + 1] as number));
     high.build(members);
     for (let budget = members.length * EXCHANGES_PER_PRACTITIONER; budget > 0; budget--) {
