@@ -22,7 +22,8 @@ export class GroupsByCapacity {
   /** The most points available to anyone in each group. */
   readonly maxAvailable: Float64Array;
   readonly #sorted: Uint8Array;
-  /** Scratch: each member's step, and how many members each step holds (then where each starts). */
+  /** Scratch: each member's capacity and step, and how many members each step holds (then where each starts). */
+  readonly #capacity: Float64Array;
   readonly #step: Int32Array;
   readonly #count: Int32Array;
   readonly #state: Allocation;
@@ -37,6 +38,7 @@ export class GroupsByCapacity {
     this.floor = new Float64Array(groupItems.length);
     this.maxAvailable = new Float64Array(groups);
     this.#sorted = new Uint8Array(groups);
+    this.#capacity = new Float64Array(largest);
     this.#step = new Int32Array(largest);
     this.#count = new Int32Array(largest + 1);
   }
@@ -55,10 +57,12 @@ export class GroupsByCapacity {
     let least = Infinity;
     let most = -Infinity;
     let maxAvailable = 0;
+    const capacities = this.#capacity;
     for (let j = 0; j < m; j++) {
       const p = groupItems[lo + j] as number;
       const available = c.available[p] as number;
       const capacity = (points[p] as number) / available;
+      capacities[j] = capacity;
       if (capacity < least) least = capacity;
       if (capacity > most) most = capacity;
       if (available > maxAvailable) maxAvailable = available;
@@ -68,8 +72,7 @@ export class GroupsByCapacity {
     const step = this.#step;
     const count = this.#count.fill(0, 0, m + 1);
     for (let j = 0; j < m; j++) {
-      const p = groupItems[lo + j] as number;
-      const at = Math.min(m - 1, Math.floor(((points[p] as number) / (c.available[p] as number) - least) * scale));
+      const at = Math.min(m - 1, Math.floor(((capacities[j] as number) - least) * scale));
       step[j] = at;
       count[at + 1] = (count[at + 1] as number) + 1;
     }

@@ -171,12 +171,19 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     // hold no case of the batch, nothing can be given for them and the scope is left before its heaps are
     // built (most scopes of a small weekly batch, where the most loaded take no new case).
     let top = -1;
+    let topCapacity = -Infinity;
     for (const p of members) {
-      lowKey[p] = capacity(p);
-      highKey[p] = -capacity(p);
-      if (top < 0 || (highKey[p] as number) < (highKey[top] as number) || (highKey[p] === highKey[top] && (c.rank[p] as number) < (c.rank[top] as number))) top = p;
+      const capacityP = capacity(p);
+      if (capacityP > topCapacity || (capacityP === topCapacity && (c.rank[p] as number) < (c.rank[top] as number))) {
+        top = p;
+        topCapacity = capacityP;
+      }
     }
     if (lists.start[top] === lists.start[top + 1]) continue;
+    for (const p of members) {
+      lowKey[p] = capacity(p);
+      highKey[p] = -(lowKey[p] as number);
+    }
     for (let g = 0; g < GRADE_COUNT; g++) (lows[g] as IndexedMinHeap).build(groupItems.subarray(groupStart[s * GRADE_COUNT + g] as number, groupStart[s * GRADE_COUNT + g + 1] as number));
     high.build(members);
     for (let budget = members.length * EXCHANGES_PER_PRACTITIONER; budget > 0; budget--) {
