@@ -172,11 +172,12 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
       const group = s * GRADE_COUNT + g;
       // Kept few: the group in order of capacity, so the scan may stop where no one further on can beat the worst kept.
       if (selecting) byCapacity.sort(group);
-      const lift = weight / (byCapacity.maxAvailable[group] as number);
+      // Only a kept-few scan stops early (a long run's group has no order, floors or most available).
+      const lift = selecting ? weight / (byCapacity.maxAvailable[group] as number) : 0;
       const last = groupStart[group + 1] as number;
       for (let k = groupStart[group] as number; k < last; k++) {
         // Capacity after the case is at least the floor plus the weight over the most available.
-        if ((floor[k] as number) + lift > stop) break;
+        if (selecting && (floor[k] as number) + lift > stop) break;
         const p = items[k] as number;
         if ((counts && (ceilingCases[p] as number) >= ceiling) || (limited && !state.withinLimit(p, weight))) continue;
         const kp = fill > 0 ? keyOf(p, weight, fill, ownSlot) : ((points[p] as number) + weight) / (available[p] as number);

@@ -170,8 +170,8 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     // The most loaded (ties to the lower rank, as the heap orders them) found in the same loop: when they
     // hold no case of the batch, nothing can be given for them and the scope is left before its heaps are
     // built (most scopes of a small weekly batch, where the most loaded take no new case).
-    let top = -1;
-    let topCapacity = -Infinity;
+    let top = members[0] as number;
+    let topCapacity = capacity(top);
     for (const p of members) {
       const capacityP = capacity(p);
       if (capacityP > topCapacity || (capacityP === topCapacity && (c.rank[p] as number) < (c.rank[top] as number))) {
