@@ -54,6 +54,12 @@ test.prop([teamArb], { numRuns: 300 })(
         for (let j = k; j < hi; j++) expect(floor).toBeLessThanOrEqual(capacity(byCapacity.items[j] as number) * (1 + 1e-12) + 1e-12);
         expect(byCapacity.maxAvailable[g]).toBeGreaterThanOrEqual(state.c.available[byCapacity.items[k] as number] as number);
       }
+      // Ordered once a batch: points that rise later (cases placed) leave the order and floors as they were.
+      const floors = [...byCapacity.floor.subarray(lo, hi)];
+      for (let k = lo; k < hi; k++) state.points[state.groupItems[k] as number] = (state.points[state.groupItems[k] as number] as number) + 100_000 * (k - lo);
+      byCapacity.sort(g);
+      expect([...byCapacity.items.subarray(lo, hi)]).toEqual(sorted);
+      expect([...byCapacity.floor.subarray(lo, hi)]).toEqual(floors);
     }
   },
 );
