@@ -219,15 +219,17 @@ describe('balanced: a short run keeps only its lowest members', () => {
         fc.record({ available: fc.constantFrom(0, 100, 870.4, 1741, 2176), points: fc.oneof(fc.constantFrom(0, 6300), fc.integer({ min: 0, max: 300_000 })), ceilingCases: fc.integer({ min: 0, max: 5 }) }),
         { minLength: 1, maxLength: 60 },
       ),
-      fc.integer({ min: 1, max: 16 }),
+      // Up to 16 cases a run is a short one (a kept few), from 17 a long one (a heap of everyone).
+      fc.integer({ min: 1, max: 40 }),
       fc.constantFrom(0, 2900, 6300, 21900),
       fc.constantFrom(null, 5),
     ],
     { numRuns: 300 },
-  )('a short run goes case by case to the lowest capacity after, as the plain greedy over everyone', (team, cases, weight, ceiling) => {
-    // One run of like cases: the scan in order of capacity stops early, and only the cases' few lowest
-    // are kept; the plain greedy looks at everyone for every case. Like cases never swap, and with one
-    // run the forecast has nothing left to come, so the two must agree case by case.
+  )('a run, short or long, goes case by case to the lowest capacity after, as the plain greedy over everyone', (team, cases, weight, ceiling) => {
+    // One run of like cases: a short run's scan in order of capacity stops early and keeps only the
+    // cases' few lowest; a long run's heap holds every eligible member; the plain greedy looks at
+    // everyone for every case. Like cases never swap, and with one run the forecast has nothing left to
+    // come, so the three must agree case by case.
     const c: AllocationColumns = {
       ...problem(team.map((p) => ({ grade: PO, available: p.available, points: 0, ceilingCases: p.ceilingCases })), Array.from({ length: cases }, () => weight / 100)),
       pointsHundredths: Float64Array.from(team, (p) => p.points),
