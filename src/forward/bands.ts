@@ -68,8 +68,14 @@ export class RunSamples {
     return this.#rows[this.#added % this.chunk] as Float32Array;
   }
 
+  /** True once every run is in (the sums, least and greatest are then complete). */
+  get complete(): boolean {
+    return this.#added === this.runs;
+  }
+
   /** Adds the next run (its row filled); a full chunk, or the last run, is written out. */
   add(): void {
+    if (this.#added === this.runs) throw new RangeError(`RunSamples: all ${this.runs} runs are already in`);
     this.#added += 1;
     const staged = ((this.#added - 1) % this.chunk) + 1;
     if (staged < this.chunk && this.#added < this.runs) return;
@@ -126,6 +132,7 @@ export interface Band {
  */
 export function unitWeekBands(samples: RunSamples, probabilities: readonly number[], out: (week: number, unit: number, band: Band) => void): void {
   const { weeks, runs, units, block } = samples;
+  if (!samples.complete) throw new RangeError('unitWeekBands: every run must be added first (the sums and ranges come from add)');
   const positions = [...new Set(probabilities.flatMap((p) => [Math.floor((runs - 1) * p), Math.ceil((runs - 1) * p)]))].sort((a, b) => a - b);
   const buckets = Math.ceil(runs / VALUES_PER_BUCKET);
   const stride = buckets + 1;

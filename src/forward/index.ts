@@ -12,10 +12,16 @@ import { isoDateSchema, parseInput } from '../validate.js';
 import { NO_DAY, runProjection, type ForwardRun } from './core.js';
 import { modelOfColumns, modelOfInput, type ForwardDateColumns } from './build.js';
 import { handoverOf, omicRuleSetOn, OMIC_RULE_SETS, responsibilityOn, type Handover, type ResponsibilityPhase } from './handover.js';
-import { simulateForward, type ForwardMonteCarlo, type UncertaintySpec } from './monte-carlo.js';
+import { checkSampleBudget, simulateForward, type ForwardMonteCarlo, type UncertaintySpec } from './monte-carlo.js';
 import { projectionOf, type ForwardProjection } from './project.js';
 import { FORWARD_LEVELS, allLevelSeries, crossingsOf, type Crossings, type LevelSeries, type Thresholds } from './results.js';
-import { datedCaseSchema, forwardInputSchema, forwardOptionsSchema, weeklyDemandSchema, type DatedCase, type ForwardInput, type ForwardOptions, type WeeklyDemand } from './schema.js';
+import {
+  DEFAULT_FORWARD_WEEKS,
+  DEFAULT_RUNS,
+  datedCaseSchema,
+  forwardInputSchema,
+  forwardOptionsSchema,
+  runsSchema, uncertaintyFields, weeklyDemandSchema, type DatedCase, type ForwardInput, type ForwardOptions, type WeeklyDemand } from './schema.js';
 
 export { CASE_STATES, NO_DAY, POINT_MOVES, type CaseState, type ForwardRun, type PointMove } from './core.js';
 export type { ForwardDateColumns } from './build.js';
@@ -207,21 +213,16 @@ export function caseHandover(datedCase: DatedCase, options: z.input<typeof hando
 /** Zod schema of the Monte Carlo's options: the projection's, and what is uncertain. */
 export const monteCarloOptionsSchema = forwardOptionsSchema.extend({
   /** Runs, 1-10,000 (default 1,000). */
-  runs: z.number().int('expected whole runs').min(1, 'expected 1 to 10,000 runs').max(10_000, 'expected 1 to 10,000 runs').optional(),
+  runs: runsSchema.optional(),
   seed: z.number().int('expected a whole-number seed').refine(Number.isSafeInteger, 'expected a safe integer seed'),
-  /** New demand's overdispersion: absent, Poisson; a size k, negative binomial with variance mean + mean^2 / k. */
-  dispersion: z.number().positive('expected a dispersion above 0').max(1e6).optional(),
-  /** Share of releases brought forward (0-1) and by how many weeks (1-52). */
-  earlyRelease: z.strictObject({ rate: z.number().min(0).max(1), weeks: z.number().int().min(1).max(52) }).optional(),
-  /** Chance a case on licence is recalled in any one week (0-1); it then stays in custody to its licence end. */
-  recallWeeklyRate: z.number().min(0, 'expected a rate of 0 to 1').max(1, 'expected a rate of 0 to 1').optional(),
+  ...uncertaintyFields,
 });
 /** Options of the Monte Carlo. */
 export type MonteCarloOptions = z.input<typeof monteCarloOptionsSchema>;
 
 function specOf(o: z.output<typeof monteCarloOptionsSchema>): UncertaintySpec {
   return {
-    runs: o.runs ?? 1000,
+    runs: o.runs ?? DEFAULT_RUNS,
     seed: o.seed,
     dispersion: o.dispersion ?? null,
     earlyRelease: o.earlyRelease ?? { rate: 0, weeks: 1 },
@@ -256,6 +257,7 @@ function specOf(o: z.output<typeof monteCarloOptionsSchema>): UncertaintySpec {
 export function forwardMonteCarlo(input: ForwardInput, options: MonteCarloOptions): ForwardMonteCarlo {
   const parsed = parseInput(forwardInputSchema, input, 'input');
   const o = parseInput(monteCarloOptionsSchema, options, 'options');
+  checkSampleBudget(parsed.organisation, o.weeks ?? DEFAULT_FORWARD_WEEKS, o.runs ?? DEFAULT_RUNS, 'options.runs');
   const built = modelOfInput(parsed, o);
   return simulateForward(built.model, built.organisation, specOf(o));
 }
@@ -280,7 +282,9 @@ export function forwardMonteCarloColumns(
   options: MonteCarloOptions,
 ): ForwardMonteCarlo {
   const { parsed, org } = parseColumnarInput(input);
-  return forwardMonteCarloColumnsUnchecked(org, parsed.dates, parsed.demand ?? [], parseInput(monteCarloOptionsSchema, options, 'options'));
+  const o = parseInput(monteCarloOptionsSchema, options, 'options');
+  checkSampleBudget(org, o.weeks ?? DEFAULT_FORWARD_WEEKS, o.runs ?? DEFAULT_RUNS, 'options.runs');
+  return forwardMonteCarloColumnsUnchecked(org, parsed.dates, parsed.demand ?? [], o);
 }
 
 /** The trusted core of {@link forwardMonteCarloColumns} (as {@link projectWorkloadColumnsUnchecked}: everything checked by the caller). */

@@ -7,4 +7,6 @@ export { dayOf, isoOf } from './dates.js';
 export { datesOfGenerated } from './build.js';
 export { forwardMonteCarloColumnsUnchecked, projectWorkloadColumnsUnchecked } from './index.js';
 export { estimateDemandUnchecked } from './demand.js';
+export { runsSchema, uncertaintyFields } from './schema.js';
+export { checkSampleBudget } from './monte-carlo.js';
 export { levelsOfColumns, levelsOfProjection, summaryOf, type ForwardSummary, type RedCrossing, type SummaryWeek } from './summary.js';

@@ -12,6 +12,8 @@ import { RunSamples, unitWeekBands } from './bands.js';
 import { isoOf, weekOfDay } from './dates.js';
 import { teamPointsUnchecked } from './results.js';
 import { AliasTable, Geometric, POISSON_CHUNK, PoissonTable, compoundPoisson, negativeBinomial, poisson } from './sampling.js';
+import { WorkloadError } from '../errors.js';
+import { MAX_FORWARD_WEEKS } from './schema.js';
 import { deepFreeze } from '../freeze.js';
 
 // Imported bindings read once: under a loader that turns them into getters, a hot loop would call one per read.
@@ -85,6 +87,8 @@ const ROW = ENDED + 1;
 const STATE_BITS = 3;
 const CHANGE_BITS = 2;
 const WEEK_BITS = 9;
+// A change's week (at most MAX_FORWARD_WEEKS) must fit its field: a longer horizon needs wider fields, not silent wrapping.
+if (MAX_FORWARD_WEEKS >= 1 << WEEK_BITS) throw new Error(`monte-carlo: ${WEEK_BITS}-bit week fields cannot hold week ${MAX_FORWARD_WEEKS}`);
 
 /** The state after change `j` of the packed `states`. */
 function changeTo(states: number, j: number): number {
@@ -443,6 +447,15 @@ function demandPlan(model: ForwardModel, units: UnitMaps): DemandPlan {
  * durations, for {@link sampleRun} to share out; otherwise each week's arrivals of each duration are shared
  * at that week's shares and taken off again at the same share when they end.
  */
+/**
+ * Books `points` of new demand arriving in week `w` at `arrivals[at + w x U]` (a PDU of `U`), and takes them off
+ * `duration` weeks later when that is by week `ends` (netted demand, within the horizon).
+ */
+function bookArrival(arrivals: Float64Array, at: number, U: number, w: number, points: number, duration: number, ends: number): void {
+  arrivals[at + w * U] = (arrivals[at + w * U] as number) + points;
+  if (w <= ends) arrivals[at + (w + duration) * U] = (arrivals[at + (w + duration) * U] as number) - points;
+}
+
 function drawDemand(model: ForwardModel, plan: DemandPlan, units: UnitMaps, spec: UncertaintySpec, rng: RandomStream, arrivals: Float64Array, delta: Float64Array): number {
   const d = model.demand;
   const W = model.weeks;
@@ -462,9 +475,7 @@ function drawDemand(model: ForwardModel, plan: DemandPlan, units: UnitMaps, spec
         else {
           const s = sum.draw(rng);
           if (s === 0) continue;
-          const v = s * g.unit;
-          arrivals[at + w * U] = (arrivals[at + w * U] as number) + v;
-          if (w <= ends) arrivals[at + (w + duration) * U] = (arrivals[at + (w + duration) * U] as number) - v;
+          bookArrival(arrivals, at, U, w, s * g.unit, duration, ends);
         }
       }
       continue;
@@ -478,9 +489,7 @@ function drawDemand(model: ForwardModel, plan: DemandPlan, units: UnitMaps, spec
         if (n === 0) continue;
         if ((plan.pduAvailable[w * U + pdu] as number) === 0) unpooled += n;
         else {
-          const v = n * hundredths;
-          arrivals[at + w * U] = (arrivals[at + w * U] as number) + v;
-          if (w <= ends) arrivals[at + (w + duration) * U] = (arrivals[at + (w + duration) * U] as number) - v;
+          bookArrival(arrivals, at, U, w, n * hundredths, duration, ends);
         }
       }
     }
@@ -499,6 +508,32 @@ function drawDemand(model: ForwardModel, plan: DemandPlan, units: UnitMaps, spec
     }
   });
   return unpooled;
+}
+
+/** Most samples a Monte Carlo keeps at once: runs x (weeks + 1) x units, 4 bytes each (4 GiB). */
+export const MAX_MONTE_CARLO_SAMPLES = 2 ** 30;
+
+/**
+ * Throws a `WorkloadError` at `path` (the caller's name for the runs) when `runs` runs of `weeks`
+ * weeks over `org`'s teams, PDUs, regions and nation would keep more than
+ * {@link MAX_MONTE_CARLO_SAMPLES} samples: so that a too-large request is refused with the most runs
+ * it could have, before any work, rather than ending the process out of memory.
+ *
+ * @example
+ * ```ts
+ * // 1,000 teams + 100 PDUs + 12 regions + 1 nation = 1,113 units; 261 weeks x 10,000 runs x 1,113 = 2.9 billion samples
+ * checkSampleBudget({ teams: Array(1000), pdus: Array(100), regions: Array(12) }, 260, 10_000, 'options.runs'); // throws INVALID_INPUT
+ * ```
+ */
+export function checkSampleBudget(org: { readonly teams: readonly unknown[]; readonly pdus: readonly unknown[]; readonly regions: readonly unknown[] }, weeks: number, runs: number, path: string): void {
+  const units = org.teams.length + org.pdus.length + org.regions.length + 1;
+  const most = Math.floor(MAX_MONTE_CARLO_SAMPLES / ((weeks + 1) * units));
+  if (runs <= most) return;
+  throw new WorkloadError(
+    'INVALID_INPUT',
+    `${path}: got ${runs} runs, expected at most ${most}: ${weeks + 1} weeks over ${units} units keep ${weeks + 1} x ${units} samples a run, and at most ${MAX_MONTE_CARLO_SAMPLES} (4 GiB) are kept at once`,
+    { path },
+  );
 }
 
 /** Runs the Monte Carlo on a model (its demand drawn and pooled at team level, never allocated). */
@@ -521,15 +556,16 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
   const unitPoints = new Float64Array(units.total);
   const teamPoints = new Float64Array(T);
   const { records, points } = uc;
-  const stay = 1 - Math.min(spec.recallWeeklyRate, 1 - 1e-12);
-  const logStay = Math.log(stay);
-  const recallAll = spec.recallWeeklyRate === 0 ? 0 : 1 - Math.exp(W * logStay);
+  // A week's chance of a recall (kept below 1 so that some stay), and the log of staying: log1p, so that a small rate keeps its digits.
+  const recallRate = Math.min(spec.recallWeeklyRate, 1 - 1e-12);
+  const logStay = Math.log1p(-recallRate);
+  const recallAll = -Math.expm1(W * logStay);
   // The chance of a recall in the weeks after `from`, for each `from` below W.
-  const recallWithin = Float64Array.from({ length: W }, (_, from) => 1 - Math.exp((W - from) * logStay));
+  const recallWithin = Float64Array.from({ length: W }, (_, from) => -Math.expm1((W - from) * logStay));
   const earlySkips = spec.earlyRelease.rate > 0 ? new Geometric(spec.earlyRelease.rate) : null;
-  const recallSkips = recallAll > 0 ? new Geometric(recallAll) : null;
-  // Weeks on licence before a recall, less 1 (its chance of 1 - stay^k by week k, exactly as recallWithin's).
-  const recallWeeks = new Geometric(1 - stay, W);
+  // The skips between recall candidates, and the weeks on licence before a recall, less 1 (its chance of 1 - stay^k by
+  // week k, exactly as recallWithin's).
+  const recall = recallRate > 0 ? { skips: new Geometric(recallAll), weeks: new Geometric(recallRate, W) } : null;
   const { licenceWeek, earlyLicenceWeek } = uc;
   // What a run drew, in the order of the list (both draws choose in that order): the cases released early (their
   // place in the list and among the custody cases, and their recall week or NO_WEEK), then the other cases recalled.
@@ -560,15 +596,15 @@ export function simulateForward(model: ForwardModel, org: OrganisationCaseload, 
     // walking the early list alongside.
     let recalled = 0;
     let e = 0;
-    if (recallSkips !== null) {
-      for (let u = recallSkips.draw(rng); u < uc.count; u += recallSkips.draw(rng) + 1) {
+    if (recall !== null) {
+      for (let u = recall.skips.draw(rng); u < uc.count; u += recall.skips.draw(rng) + 1) {
         while (e < early && (earlyCase[e] as number) < u) e++;
         const isEarly = e < early && earlyCase[e] === u;
         const from = (isEarly ? earlyLicenceWeek[earlyPick[e] as number] : licenceWeek[u]) as number;
         if (from >= W) continue;
         const v = rng.uniform() * recallAll;
         if (v >= (recallWithin[from] as number)) continue;
-        const week = from + recallWeeks.inverse(v) + 1;
+        const week = from + recall.weeks.inverse(v) + 1;
         if (isEarly) earlyRecall[e] = week;
         else {
           recalledCase[recalled] = u;

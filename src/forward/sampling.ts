@@ -252,10 +252,16 @@ const GEOMETRIC_TABLE_LIMIT = 4096;
 const GEOMETRIC_GUIDE_PER_COUNT = 8;
 /** Most guide slices of a {@link Geometric} (32 KB). */
 const GEOMETRIC_GUIDE_LIMIT = 8192;
+/**
+ * Least chance of a {@link Geometric}: near 10^-16, 1 - q rounds to 1 and every skip is infinite or NaN, and
+ * near 10^-305 its guide's scale overflows. The options refuse chances below 10^-9 (`MIN_CHANCE`), so
+ * every chance worked out from them is far above this.
+ */
+const GEOMETRIC_LEAST_CHANCE = 1e-15;
 
 /**
  * Geometric draws: the number of misses before the first hit, each try a hit with chance `q`
- * (0 < q < 1), P(X <= k) = 1 - (1 - q)^(k + 1). By inversion of one uniform through a table of the
+ * (10^-15 <= q <= 1), P(X <= k) = 1 - (1 - q)^(k + 1). By inversion of one uniform through a table of the
  * first counts (to a tail of e^-8, or `counts` when given) with a guide over the uniforms the table
  * covers, so most draws take no logarithm and a step or none; beyond the table, floor(log(1 - u) / log(1 - q)).
  *
@@ -275,10 +281,11 @@ export class Geometric {
   /** For each slice of the uniforms below `covered`, the least count a uniform in it can give. */
   private readonly guide: Int32Array;
 
-  constructor(q: number, counts = Math.ceil(8 / -Math.log(1 - q))) {
-    this.logMiss = Math.log(1 - q);
+  constructor(q: number, counts = Math.ceil(8 / -Math.log1p(-q))) {
+    if (!(q >= GEOMETRIC_LEAST_CHANCE && q <= 1)) throw new RangeError(`Geometric: expected a chance of ${GEOMETRIC_LEAST_CHANCE} to 1, got ${q}`);
+    this.logMiss = Math.log1p(-q);
     const K = Math.max(1, Math.min(counts, GEOMETRIC_TABLE_LIMIT));
-    this.cumulative = Float64Array.from({ length: K }, (_, k) => 1 - Math.exp((k + 1) * this.logMiss));
+    this.cumulative = Float64Array.from({ length: K }, (_, k) => -Math.expm1((k + 1) * this.logMiss));
     this.covered = this.cumulative[K - 1] as number;
     const slices = Math.min(GEOMETRIC_GUIDE_PER_COUNT * K, GEOMETRIC_GUIDE_LIMIT);
     this.scale = slices / this.covered;

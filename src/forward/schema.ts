@@ -103,6 +103,30 @@ export const weeklyDemandSchema = z.strictObject({
 /** Expected new cases a week in a PDU, of one tier and case type. */
 export type WeeklyDemand = z.input<typeof weeklyDemandSchema>;
 
+/**
+ * Smallest chance above 0 of an early release or a weekly recall: no run would ever see one smaller,
+ * and the draws' skips need 1 - chance to differ from 1.
+ */
+export const MIN_CHANCE = 1e-9;
+const chanceSchema = z
+  .number()
+  .min(0, 'expected a rate of 0 to 1')
+  .max(1, 'expected a rate of 0 to 1')
+  .refine((x) => x === 0 || x >= MIN_CHANCE, `expected 0 or a rate of ${MIN_CHANCE} to 1 (a smaller chance is none in any run)`);
+/** Runs of a Monte Carlo when none are asked for. */
+export const DEFAULT_RUNS = 1000;
+/** Zod schema of a Monte Carlo's number of runs, 1-10,000. */
+export const runsSchema = z.number().int('expected whole runs').min(1, 'expected 1 to 10,000 runs').max(10_000, 'expected 1 to 10,000 runs');
+/** The Monte Carlo's uncertain parts, as its options and a scenario's forward section both write them. */
+export const uncertaintyFields = {
+  /** New demand's overdispersion: absent, Poisson; a size k, negative binomial with variance mean + mean^2 / k. */
+  dispersion: z.number().positive('expected a dispersion above 0').max(1e6).optional(),
+  /** Share of releases brought forward (0, or 10^-9 to 1) and by how many weeks (1-52). */
+  earlyRelease: z.strictObject({ rate: chanceSchema, weeks: z.number().int('expected whole weeks').min(1).max(52) }).optional(),
+  /** Chance a case on licence is recalled in any one week (0, or 10^-9 to 1); it then stays in custody to its licence end. */
+  recallWeeklyRate: chanceSchema.optional(),
+};
+
 /** Zod schema of the projection's input. */
 export const forwardInputSchema = z.strictObject({
   /** The organisation: regions, PDUs, teams and practitioners (with their reductions and dates). */

@@ -15,6 +15,7 @@ import {
   type WeeklyDemand,
 } from '../forward/index.js';
 import {
+  checkSampleBudget,
   datesOfGenerated,
   dayOf,
   isoOf,
@@ -22,7 +23,9 @@ import {
   forwardMonteCarloColumnsUnchecked,
   levelsOfColumns,
   projectWorkloadColumnsUnchecked,
+  runsSchema,
   summaryOf,
+  uncertaintyFields,
   type ForwardSummary,
 } from '../forward/internal.js';
 import { CASE_TYPES } from '../tiers/index.js';
@@ -46,13 +49,7 @@ export const forwardSectionSchema = z.strictObject({
   /** Probation reset from a day, or `false` for none (default 7 June 2024). */
   probationReset: z.union([z.literal(false), z.strictObject({ from: isoDateSchema })]).optional(),
   /** The Monte Carlo at team level and above (seed: the scenario's + 3). */
-  monteCarlo: z.strictObject({
-    runs: z.number().int('expected whole runs').min(1, 'expected 1 to 10,000 runs').max(10_000, 'expected 1 to 10,000 runs'),
-    /** Negative binomial size of new demand (absent: Poisson). */
-    dispersion: z.number().positive().max(1e6).optional(),
-    earlyRelease: z.strictObject({ rate: z.number().min(0).max(1), weeks: z.number().int().min(1).max(52) }).optional(),
-    recallWeeklyRate: z.number().min(0).max(1).optional(),
-  }),
+  monteCarlo: z.strictObject({ runs: runsSchema, ...uncertaintyFields }),
 });
 /** A scenario's forward section as written. */
 export type ForwardSection = z.input<typeof forwardSectionSchema>;
@@ -110,6 +107,7 @@ export function forwardSection(section: z.output<typeof forwardSectionSchema>, o
     ...(policy === undefined ? {} : { policy }),
     ...(section.probationReset === undefined ? {} : { probationReset: section.probationReset }),
   };
+  checkSampleBudget(org, W, section.monteCarlo.runs, 'scenario.forward.monteCarlo.runs');
   // The organisation (checked by the caseload section), the dates (generated), the demand and the options (the parsed section) are trusted: the unchecked cores.
   const projection = projectWorkloadColumnsUnchecked(org, dates, demand, options);
   const mc = forwardMonteCarloColumnsUnchecked(org, dates, demand, { ...options, seed, ...section.monteCarlo });

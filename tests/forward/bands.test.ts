@@ -1,4 +1,4 @@
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { quantileSorted } from 'simple-statistics';
 import { RunSamples, unitWeekBands, type Band } from '../../src/forward/bands.js';
@@ -34,5 +34,17 @@ describe('unitWeekBands', () => {
       expect(got[at]!.mean).toBe(values.reduce((s, v) => s + v, 0) / runs);
       expect(got[at]!.quantiles).toEqual(probabilities.map((p) => quantileSorted(sorted, p)));
     });
+  });
+
+  it('refuses bands before every run is in, and a run past the last (it would write into the next week\'s rows)', () => {
+    const samples = new RunSamples(1, 2, 1);
+    samples.add();
+    expect(() => unitWeekBands(samples, [0.5], () => undefined)).toThrow(RangeError);
+    samples.add();
+    expect(() => samples.add()).toThrow(RangeError);
+    const got: Band[] = [];
+    unitWeekBands(samples, [0.5], (_w, _u, band) => got.push(band));
+    // Two runs of 0 (rows are zero until filled): mean 0, P50 0
+    expect(got).toEqual([{ mean: 0, quantiles: [0] }]);
   });
 });

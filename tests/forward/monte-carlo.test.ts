@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RandomStream, forwardMonteCarlo, projectWorkload, type ForwardInput } from '../../src/index.js';
+import { RandomStream, forwardMonteCarlo, generateNationalCaseload, projectWorkload, type ForwardInput } from '../../src/index.js';
+import { forwardMonteCarloColumns } from '../../src/columnar.js';
+import { NO_DAY } from '../../src/constants.js';
+import { checkSampleBudget } from '../../src/forward/internal.js';
 import { AliasTable, Geometric, PoissonTable, compoundPoisson, negativeBinomial, poisson } from '../../src/forward/sampling.js';
 import { fc, test } from '@fast-check/vitest';
 import { errorOf } from '../helpers.js';
@@ -68,15 +71,24 @@ describe('samplers', () => {
     expect(Math.abs(sum / 20_000 - (0.7 * 4700 + 1.9 * 6300))).toBeLessThan(300);
   });
 
-  test.prop([fc.double({ min: 1e-4, max: 1, noNaN: true }), fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { maxLength: 200 })], { numRuns: 60 })(
+  test.prop(
+    [
+      // Ordinary chances, and tiny ones down to the least a Geometric takes (a rate of 10^-9 spread over 260 weeks is 4 x 10^-12)
+      fc.oneof(fc.double({ min: 1e-4, max: 1, noNaN: true }), fc.double({ min: 1e-15, max: 1e-4, noNaN: true })),
+      fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { maxLength: 200 }),
+    ],
+    { numRuns: 60 },
+  )(
     'a Geometric inverse by its table is the first count whose cumulative chance is above the uniform',
     (q, random) => {
       const g = new Geometric(q);
-      const cumulative = (k: number) => 1 - Math.exp((k + 1) * Math.log(1 - q));
+      const cumulative = (k: number) => -Math.expm1((k + 1) * Math.log1p(-q));
       for (const u of random) {
         const k = g.inverse(u);
-        // Beyond the table (a tail of e^-8) the logarithm, whose rounding may land one count either side.
-        const slack = u >= cumulative(Math.ceil(8 / -Math.log(1 - q)) - 1) ? 1e-9 : 0;
+        // A whole count, finite (never NaN or an endless skip), though past 2^53 for the tiniest chances
+        expect(Number.isInteger(k) && k >= 0).toBe(true);
+        // Beyond the table (a tail of e^-8, or its 4,096 counts) the logarithm, whose rounding may land one count either side.
+        const slack = u >= cumulative(Math.min(Math.ceil(8 / -Math.log1p(-q)), 4096) - 1) ? 1e-9 : 0;
         expect(cumulative(k)).toBeGreaterThan(u - slack);
         if (k > 0) expect(cumulative(k - 1)).toBeLessThanOrEqual(u + slack);
       }
@@ -85,6 +97,13 @@ describe('samplers', () => {
       for (const u of random) if (u < cumulative(4)) expect(five.inverse(u)).toBe(g.inverse(u));
     },
   );
+
+  it('a Geometric refuses a chance so small that 1 - q rounds to 1 (every skip would be infinite: the draws would never end)', () => {
+    expect(() => new Geometric(5e-17)).toThrow(RangeError);
+    expect(() => new Geometric(0)).toThrow(RangeError);
+    // 10^-15: 1 - q is still below 1, so a uniform of 0.5 skips log(0.5) / log(1 - 10^-15), about 6.9 x 10^14 tries
+    expect(new Geometric(1e-15).inverse(0.5)).toBeCloseTo(Math.LN2 * 1e15, -12);
+  });
 
   it('Poisson and negative binomial draws have the stated mean and variance', () => {
     const rng = new RandomStream(11);
@@ -193,5 +212,30 @@ describe('forwardMonteCarlo', () => {
     expect(errorOf(() => forwardMonteCarlo(input, { asOf: ASOF, seed: 1, recallWeeklyRate: 2 })).path).toBe('options.recallWeeklyRate');
     expect(errorOf(() => forwardMonteCarlo(input, { asOf: ASOF, seed: 1, dispersion: 0 })).path).toBe('options.dispersion');
     expect(errorOf(() => forwardMonteCarlo(input, { asOf: ASOF, seed: 1.5 })).path).toBe('options.seed');
+    // A chance above 0 but below 10^-9 is none in any run, and 1 - 5 x 10^-17 rounds to 1 (it once made the draws loop forever)
+    expect(errorOf(() => forwardMonteCarlo(input, { asOf: ASOF, seed: 1, earlyRelease: { rate: 5e-17, weeks: 2 } })).path).toBe('options.earlyRelease.rate');
+    expect(errorOf(() => forwardMonteCarlo(input, { asOf: ASOF, seed: 1, recallWeeklyRate: 1e-12 })).path).toBe('options.recallWeeklyRate');
+  });
+
+  it('refuses more runs than the samples it keeps at once allow, at options.runs, before any work', () => {
+    // 400 teams + 12 PDUs + 12 regions + 1 nation = 425 units; 261 weeks x 425 = 110,925 samples a run; 2^30 / 110,925 = 9,679.9
+    const org = generateNationalCaseload({ seed: 1, practitioners: 4000, pduCount: 12 });
+    expect(org.teams.length).toBe(400);
+    const n = org.columns.cases.tierIndex.length;
+    const none = new Int32Array(n).fill(NO_DAY);
+    const run = (runs: number) => () => forwardMonteCarloColumns({ organisation: org, dates: { releaseDay: none, endDay: none, paroleDay: none, resetExempt: new Uint8Array(n) } }, { asOf: org.asOf, weeks: 260, runs, seed: 1 });
+    const error = errorOf(run(10_000));
+    expect(error.path).toBe('options.runs');
+    expect(error.message).toContain('expected at most 9679');
+    expect(() => checkSampleBudget(org, 260, 9679, 'options.runs')).not.toThrow();
+  });
+
+  it('the least chances taken, 10^-9, run and move nothing in 50 runs: every quantile is the deterministic one', () => {
+    const mc = forwardMonteCarlo(input, { asOf: ASOF, weeks: 12, runs: 50, seed: 3, earlyRelease: { rate: 1e-9, weeks: 2 }, recallWeeklyRate: 1e-9 });
+    const det = projectWorkload(input, { asOf: ASOF, weeks: 12, demandMode: 'pool' });
+    for (const band of mc.units) {
+      const unit = det.units.find((u) => u.id === band.id)!;
+      band.weeks.forEach((w, i) => expect([w.p5, w.p95].map((x) => x.toFixed(4))).toEqual(Array(2).fill(unit.weeks[i]!.capacityPercent.toFixed(4))));
+    }
   });
 });
