@@ -47,6 +47,9 @@ function check(columns: AllocationColumns, name: keyof AllocationColumns, length
   checkColumnRange(`columns.${name}`, columns[name] as ArrayLike<number>, length, min, below, expected);
 }
 
+/** Fewest points available a practitioner who takes cases may have: capacities stay finite (points below 10^14 hundredths). */
+const MIN_AVAILABLE = 0.01;
+
 /**
  * Allocates a problem held as columns (see {@link AllocationColumns} for the layout: points in
  * hundredths, grades as indexes into GRADES, levels into ALLOCATION_LEVELS, scopes as unit indexes,
@@ -74,7 +77,9 @@ export function allocateColumnar(columns: AllocationColumns, options: z.input<ty
   const P = c.practitionerCount;
   const C = c.caseCount;
   // Points bounded as allocateCases bounds a practitioner's given totals.
-  check(c, 'available', P, 0, MAX_HELD_POINTS, 'points of 0 or more, below 10^12');
+  check(c, 'available', P, 0, MAX_HELD_POINTS, 'points of 0, or from 0.01, below 10^12');
+  // A sliver of points available (5 x 10^-324, say) would make a capacity % infinite: 0 (takes no cases) or a hundredth at least.
+  checkColumn('columns.available', c.available, P, (v) => v === 0 || v >= MIN_AVAILABLE, 'points of 0, or from 0.01, below 10^12');
   check(c, 'pointsHundredths', P, 0, MAX_HELD_POINTS * 100, 'hundredths of a point, 0 or more, below 10^14');
   // Every case may land on one practitioner: the Uint32 count must have room for all of them.
   const room = 2 ** 32 - C;

@@ -47,5 +47,8 @@ describe('allocateColumnar', () => {
     expect(errorOf(() => allocateColumnar({ ...problem(), casePreferred: Int32Array.of(2) })).path).toBe('columns.casePreferred[0]');
     expect(errorOf(() => allocateColumnar({ ...problem(), caseScope: Uint32Array.of(1) })).path).toBe('columns.caseScope[0]');
     expect(errorOf(() => allocateColumnar({ ...problem(), available: [1000, 1000] as unknown as Float64Array })).path).toBe('columns.available');
+    // A sliver of points available would give an infinite capacity % (it once left the case unplaced as over a limit no one set)
+    expect(errorOf(() => allocateColumnar({ ...problem(), available: Float64Array.of(1000, 5e-324) })).path).toBe('columns.available[1]');
+    expect(allocateColumnar({ ...problem(), available: Float64Array.of(1000, 0.01) }).assigned.length).toBe(1);
   });
 });
