@@ -28,7 +28,7 @@ export function allocateBalanced(state: Allocation, pending: Uint8Array): void {
   placeRuns(state, runs, new SlotForecast(state, pending), placedTo);
   const touched = exchangeCases(state, runs.order, heaviestFirst(runs, state.c.caseScope), BALANCED);
   placeLeftovers(state, runs, touched, placedTo);
-  recordCapacities(state, runs.order, pointsBefore, touched, placedTo);
+  recordCapacities(state, runs, pointsBefore, touched, placedTo);
 }
 
 /**
@@ -229,18 +229,25 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
  * Capacity before and after each case the exchange pass moved, as if each of its final holders had
  * taken their batch cases in the order the batch placed them. A case's first and final holders are
  * both touched or both not (the pass touches both ends of every swap), so `placedTo`, read in order,
- * finds the cases to rewrite without looking up every case's holder.
+ * finds the cases to rewrite without looking up every case's holder. The cases of a run weigh the
+ * same (an exchange moves a case, not its weight), so the weight is read once a run.
  */
-function recordCapacities(state: Allocation, order: Int32Array, pointsBefore: Float64Array, touched: Uint8Array, placedTo: Int32Array): void {
+function recordCapacities(state: Allocation, { order, start: runStart }: Runs, pointsBefore: Float64Array, touched: Uint8Array, placedTo: Int32Array): void {
   const { c, assigned, capacityBefore, capacityAfter } = state;
-  for (let k = 0; k < order.length; k++) {
-    const first = placedTo[k] as number;
-    if (first < 0 || touched[first] === 0) continue;
-    const i = order[k] as number;
-    const p = assigned[i] as number;
-    const available = c.available[p] as number;
-    capacityBefore[i] = (pointsBefore[p] as number) / available;
-    pointsBefore[p] = (pointsBefore[p] as number) + (c.caseWeight[i] as number);
-    capacityAfter[i] = (pointsBefore[p] as number) / available;
+  for (let r = 0; r + 1 < runStart.length; r++) {
+    const start = runStart[r] as number;
+    const end = runStart[r + 1] as number;
+    if (start === end) continue;
+    const weight = c.caseWeight[order[start] as number] as number;
+    for (let k = start; k < end; k++) {
+      const first = placedTo[k] as number;
+      if (first < 0 || touched[first] === 0) continue;
+      const i = order[k] as number;
+      const p = assigned[i] as number;
+      const available = c.available[p] as number;
+      capacityBefore[i] = (pointsBefore[p] as number) / available;
+      pointsBefore[p] = (pointsBefore[p] as number) + weight;
+      capacityAfter[i] = (pointsBefore[p] as number) / available;
+    }
   }
 }
