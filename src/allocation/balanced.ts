@@ -6,7 +6,7 @@
  * leftover offer. Internal.
  */
 import { GroupsByCapacity } from './by-capacity.js';
-import { IndexedMinHeap } from './heap.js';
+import { KeyedMinHeap } from './heap.js';
 import { BALANCED, CAPACITY_LIMIT_REACHED, CEILING_REACHED } from './outcomes.js';
 import { exchangeCases } from './exchange.js';
 import { heaviestFirst, runsOf, type Runs } from './runs.js';
@@ -28,7 +28,7 @@ export function allocateBalanced(state: Allocation, pending: Uint8Array): void {
   placeRuns(state, runs, new SlotForecast(state, pending), placedTo);
   const touched = exchangeCases(state, runs.order, heaviestFirst(runs, state.c.caseScope), BALANCED);
   placeLeftovers(state, runs, touched, placedTo);
-  recordCapacities(state, runs.order, pointsBefore, touched, placedTo);
+  recordCapacities(state, runs, pointsBefore, touched, placedTo);
 }
 
 /**
@@ -140,9 +140,11 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
   // Capacity after the case; where the ceiling binds, with p's other free slots filled at `fill`.
   const keyOf = (p: number, weight: number, fill: number, ownSlot: number) =>
     ((points[p] as number) + weight + (fill > 0 ? Math.max(0, ceiling - (ceilingCases[p] as number) - ownSlot) * fill : 0)) / (available[p] as number);
+  // Keys of a short run's kept few (a long run's sit in its heap beside their members).
   const key = new Float64Array(c.practitionerCount);
   // Made for the first long run only: a batch of short runs (the forward projection's weeks) needs none.
-  let heap: IndexedMinHeap | undefined;
+  // Only its top ever changes (it takes the case, then a new key or leaves), so it needs no index of positions.
+  let heap: KeyedMinHeap | undefined;
   const members = new Int32Array(c.practitionerCount);
   const byCapacity = new GroupsByCapacity(state);
   const { items, floor } = byCapacity;
@@ -167,6 +169,7 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
     let worstRank = 0;
     // Where the scan of a group stops: worst, plus room for rounding (Infinity until `cases` are kept).
     let stop = Infinity;
+    const runHeap = selecting ? null : (heap ??= new KeyedMinHeap(rank, c.practitionerCount));
     for (let g = 0; g < GRADE_COUNT; g++) {
       if (((mask >> g) & 1) === 0) continue;
       const group = s * GRADE_COUNT + g;
@@ -181,10 +184,8 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
         const p = items[k] as number;
         if ((counts && (ceilingCases[p] as number) >= ceiling) || (limited && !state.withinLimit(p, weight))) continue;
         const kp = fill > 0 ? keyOf(p, weight, fill, ownSlot) : ((points[p] as number) + weight) / (available[p] as number);
-        if (!selecting) {
-          key[p] = kp;
-          members[n++] = p;
-        } else if (kp < worst || (kp === worst && (rank[p] as number) < worstRank)) {
+        if (runHeap !== null) runHeap.append(p, kp);
+        else if (kp < worst || (kp === worst && (rank[p] as number) < worstRank)) {
           key[p] = kp;
           n = insertLowest(members, n, cases, p, kp, key, rank);
           if (n === cases) {
@@ -197,8 +198,7 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
     }
     // The members in order of key: the kept few as a sorted list, everyone else in a heap.
     let head = 0;
-    const runHeap = selecting ? null : (heap ??= new IndexedMinHeap(key, rank, c.practitionerCount, new Int32Array(c.practitionerCount).fill(-1)));
-    runHeap?.build(members, n);
+    runHeap?.order();
     for (let k = start; k < end; k++) {
       const i = order[k] as number;
       const p = runHeap === null ? (head < n ? (members[head] as number) : -1) : runHeap.top();
@@ -212,12 +212,14 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
       placedTo[k] = p;
       // Points and counts only rise: whoever cannot take another case like this one leaves the run.
       const leaves = (counts && (ceilingCases[p] as number) >= ceiling) || (limited && !state.withinLimit(p, weight));
-      if (!leaves) key[p] = keyOf(p, weight, fill, ownSlot);
-      if (runHeap === null) {
-        if (leaves) head++;
-        else sinkFirst(members, head, n, key, rank);
-      } else if (leaves) runHeap.remove(p);
-      else runHeap.update(p);
+      if (runHeap !== null) {
+        if (leaves) runHeap.pop();
+        else runHeap.replaceTop(keyOf(p, weight, fill, ownSlot));
+      } else if (leaves) head++;
+      else {
+        key[p] = keyOf(p, weight, fill, ownSlot);
+        sinkFirst(members, head, n, key, rank);
+      }
     }
     runHeap?.clear();
   }
@@ -227,18 +229,25 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
  * Capacity before and after each case the exchange pass moved, as if each of its final holders had
  * taken their batch cases in the order the batch placed them. A case's first and final holders are
  * both touched or both not (the pass touches both ends of every swap), so `placedTo`, read in order,
- * finds the cases to rewrite without looking up every case's holder.
+ * finds the cases to rewrite without looking up every case's holder. The cases of a run weigh the
+ * same (an exchange moves a case, not its weight), so the weight is read once a run.
  */
-function recordCapacities(state: Allocation, order: Int32Array, pointsBefore: Float64Array, touched: Uint8Array, placedTo: Int32Array): void {
+function recordCapacities(state: Allocation, { order, start: runStart }: Runs, pointsBefore: Float64Array, touched: Uint8Array, placedTo: Int32Array): void {
   const { c, assigned, capacityBefore, capacityAfter } = state;
-  for (let k = 0; k < order.length; k++) {
-    const first = placedTo[k] as number;
-    if (first < 0 || touched[first] === 0) continue;
-    const i = order[k] as number;
-    const p = assigned[i] as number;
-    const available = c.available[p] as number;
-    capacityBefore[i] = (pointsBefore[p] as number) / available;
-    pointsBefore[p] = (pointsBefore[p] as number) + (c.caseWeight[i] as number);
-    capacityAfter[i] = (pointsBefore[p] as number) / available;
+  for (let r = 0; r + 1 < runStart.length; r++) {
+    const start = runStart[r] as number;
+    const end = runStart[r + 1] as number;
+    if (start === end) continue;
+    const weight = c.caseWeight[order[start] as number] as number;
+    for (let k = start; k < end; k++) {
+      const first = placedTo[k] as number;
+      if (first < 0 || touched[first] === 0) continue;
+      const i = order[k] as number;
+      const p = assigned[i] as number;
+      const available = c.available[p] as number;
+      capacityBefore[i] = (pointsBefore[p] as number) / available;
+      pointsBefore[p] = (pointsBefore[p] as number) + weight;
+      capacityAfter[i] = (pointsBefore[p] as number) / available;
+    }
   }
 }

@@ -150,3 +150,118 @@ export class IndexedMinHeap {
     position[item] = at;
   }
 }
+
+/**
+ * A binary min-heap of items whose keys sit beside them in heap order (no lookup of a shared key
+ * array, no index of positions), ties broken by a rank. Only its top can change: it rises or falls
+ * (`replaceTop`) or leaves (`pop`). That is all one long run of `balanced` asks: the lowest takes a
+ * case, then either takes a new key or can take no more. Internal.
+ *
+ * @example
+ * ```ts
+ * // Items 0..2 with keys 0.5, 0.2, 0.2 and ranks 2, 1, 0: the two 0.2s tie, rank 0 (item 2) first.
+ * const heap = new KeyedMinHeap(Uint32Array.of(2, 1, 0), 3);
+ * heap.append(0, 0.5);
+ * heap.append(1, 0.2);
+ * heap.append(2, 0.2);
+ * heap.order();
+ * heap.top(); // 2
+ * heap.replaceTop(0.9); // item 2 now heaviest
+ * [heap.pop(), heap.pop(), heap.pop(), heap.pop()]; // [1, 0, 2, -1]
+ * ```
+ */
+export class KeyedMinHeap {
+  readonly #item: Int32Array;
+  readonly #key: Float64Array;
+  readonly #rank: Uint32Array;
+  #size = 0;
+
+  /**
+   * @param rank - tie-break order of every item (lower first)
+   * @param capacity - most items held at once
+   */
+  constructor(rank: Uint32Array, capacity: number) {
+    this.#rank = rank;
+    this.#item = new Int32Array(capacity);
+    this.#key = new Float64Array(capacity);
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Empties the heap. */
+  clear(): void {
+    this.#size = 0;
+  }
+
+  /** Adds an item out of order: call `order` once all are in, before reading the top. */
+  append(item: number, key: number): void {
+    const at = this.#size++;
+    this.#item[at] = item;
+    this.#key[at] = key;
+  }
+
+  /** Puts the items appended since the heap was last empty in heap order, in O(size). */
+  order(): void {
+    for (let at = (this.#size >> 1) - 1; at >= 0; at--) this.#place(at, this.#item[at] as number, this.#key[at] as number);
+  }
+
+  /** The item with the lowest key (lowest rank among equals), or -1 when empty. */
+  top(): number {
+    return this.#size === 0 ? -1 : (this.#item[0] as number);
+  }
+
+  /** Gives the top item a new key. */
+  replaceTop(key: number): void {
+    this.#place(0, this.#item[0] as number, key);
+  }
+
+  /** Removes and returns the top item (-1 when empty). */
+  pop(): number {
+    if (this.#size === 0) return -1;
+    const top = this.#item[0] as number;
+    const last = --this.#size;
+    if (last > 0) this.#place(0, this.#item[last] as number, this.#key[last] as number);
+    return top;
+  }
+
+  /**
+   * Puts `item` with `key` into the hole at `at`, whose subtree is otherwise in order: the hole sinks
+   * along the lower children to a leaf and the item climbs back from there (Floyd's), one comparison
+   * a level on the way down where a plain sift makes two; a new key is mostly among the highest.
+   * The climb stops at `at`, so the heap above it is not touched.
+   */
+  #place(at: number, item: number, key: number): void {
+    const items = this.#item;
+    const keys = this.#key;
+    const rank = this.#rank;
+    const size = this.#size;
+    const top = at;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= size) break;
+      const right = child + 1;
+      if (right < size) {
+        const kl = keys[child] as number;
+        const kr = keys[right] as number;
+        if (kr !== kl) child += Number(kr < kl);
+        else if ((rank[items[right] as number] as number) < (rank[items[child] as number] as number)) child = right;
+      }
+      items[at] = items[child] as number;
+      keys[at] = keys[child] as number;
+      at = child;
+    }
+    const r = rank[item] as number;
+    while (at > top) {
+      const parent = (at - 1) >> 1;
+      const kp = keys[parent] as number;
+      if (!(key < kp || (key === kp && r < (rank[items[parent] as number] as number)))) break;
+      items[at] = items[parent] as number;
+      keys[at] = kp;
+      at = parent;
+    }
+    items[at] = item;
+    keys[at] = key;
+  }
+}

@@ -19,15 +19,14 @@ interface WeightRanks {
 }
 
 /**
- * Ranks the distinct weights of the pending cases, heaviest first. Weights are whole hundredths in
- * practice (at most 99,900), so a typed table ranks them without hashing a million keys.
+ * Ranks the distinct weights of the pending cases (`items`), heaviest first. Weights are whole
+ * hundredths in practice (at most 99,900), so a typed table ranks them without hashing a million keys.
  */
-function weightRanks(weight: Float64Array, pending: Uint8Array): WeightRanks {
+function weightRanks(weight: Float64Array, items: Int32Array): WeightRanks {
   let whole = true;
   let heaviest = 0;
-  for (let i = 0; i < weight.length; i++) {
-    if (pending[i] === 0) continue;
-    const w = weight[i] as number;
+  for (let j = 0; j < items.length; j++) {
+    const w = weight[items[j] as number] as number;
     if (w > heaviest) heaviest = w;
     if (!Number.isInteger(w)) whole = false;
   }
@@ -35,9 +34,8 @@ function weightRanks(weight: Float64Array, pending: Uint8Array): WeightRanks {
     // 0 for a weight not seen, then 1 + its rank: the table starts zeroed, and only the weights seen are sorted.
     const rank = new Int32Array(heaviest + 1);
     const seen: number[] = [];
-    for (let i = 0; i < weight.length; i++) {
-      if (pending[i] === 0) continue;
-      const w = weight[i] as number;
+    for (let j = 0; j < items.length; j++) {
+      const w = weight[items[j] as number] as number;
       if (rank[w] === 0) {
         rank[w] = 1;
         seen.push(w);
@@ -48,18 +46,16 @@ function weightRanks(weight: Float64Array, pending: Uint8Array): WeightRanks {
     for (let r = 0; r < distinct; r++) rank[lightestFirst[distinct - 1 - r] as number] = r + 1;
     return { rankOf: (w) => (rank[w] as number) - 1, distinct };
   }
-  const sorted = [...new Set(weight.filter((_, i) => pending[i] === 1))].sort((a, b) => b - a);
+  const sorted = [...new Set(Array.from(items, (i) => weight[i] as number))].sort((a, b) => b - a);
   const rank = new Map(sorted.map((w, r) => [w, r]));
   return { rankOf: (w) => rank.get(w) as number, distinct: sorted.length };
 }
 
-/** A stable counting sort of items by `keyOf(item)`, each below `keys`: the items in order, and where each key's items start. */
-function countingSort(items: Int32Array, keys: number, keyOf: (item: number) => number): { sorted: Int32Array; start: Int32Array } {
-  const key = new Int32Array(items.length);
+/** A stable counting sort of items by their keys (`key[j]` for `items[j]`, each below `keys`): the items in order, and where each key's items start. */
+function countingSort(items: Int32Array, keys: number, key: Int32Array): { sorted: Int32Array; start: Int32Array } {
   const start = new Int32Array(keys + 1);
   for (let j = 0; j < items.length; j++) {
-    const k = keyOf(items[j] as number);
-    key[j] = k;
+    const k = key[j] as number;
     start[k + 1] = (start[k + 1] as number) + 1;
   }
   for (let k = 0; k < keys; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
@@ -130,37 +126,51 @@ function kindOf(rank: number, weightRank: number, weights: number, eligibility: 
 export function runsOf(state: Allocation, pending: Uint8Array): Runs {
   const { c, rules } = state;
   const levelRank = levelRanks(state);
-  const weights = weightRanks(c.caseWeight, pending);
+  let n = 0;
+  for (let i = 0; i < c.caseCount; i++) if (pending[i] !== 0) n++;
+  const items = new Int32Array(n);
+  for (let i = 0, at = 0; at < n; i++) if (pending[i] !== 0) items[at++] = i;
+  const weights = weightRanks(c.caseWeight, items);
   const classOf = eligibilityClasses(rules.eligibleMask);
   const kinds = LEVEL_COUNT * weights.distinct * LEVEL_COUNT * 2;
-  let n = 0;
-  for (let i = 0; i < c.caseCount; i++) n += pending[i] as number;
-  const items = new Int32Array(n);
-  const kindOfCase = new Int32Array(c.caseCount);
-  for (let i = 0, at = 0; i < c.caseCount; i++) {
-    if (pending[i] === 0) continue;
-    items[at++] = i;
-    const level = c.caseLevel[i] as number;
-    const rank = levelRank[(c.caseScope[i] as number) * LEVEL_COUNT + level] as number;
-    kindOfCase[i] = kindOf(rank, weights.rankOf(c.caseWeight[i] as number), weights.distinct, classOf[level] as number, c.caseCounts[i] === 1);
-  }
   // One sort by (scope, kind) only while its buckets are no more than the cases: walking and
   // allocating them would otherwise cost more than a second pass (a weekly batch of the forward
   // projection: 4,600 cases against 108 scopes x hundreds of kinds), and memory grows with their sum.
   const combined = c.scopeCount * kinds <= n;
-  const { sorted: order, start: bucketStart } = combined
-    ? countingSort(items, c.scopeCount * kinds, (i) => (c.caseScope[i] as number) * kinds + (kindOfCase[i] as number))
-    : countingSort(countingSort(items, kinds, (i) => kindOfCase[i] as number).sorted, c.scopeCount, (i) => c.caseScope[i] as number);
+  // Each pending case's sort key: (scope, kind) in one number when combined, else its kind alone.
+  const key = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    const i = items[j] as number;
+    const level = c.caseLevel[i] as number;
+    const s = c.caseScope[i] as number;
+    const kind = kindOf(levelRank[s * LEVEL_COUNT + level] as number, weights.rankOf(c.caseWeight[i] as number), weights.distinct, classOf[level] as number, c.caseCounts[i] === 1);
+    key[j] = combined ? s * kinds + kind : kind;
+  }
   const start: number[] = [];
   const kind: number[] = [];
+  if (combined) {
+    // Each non-empty bucket is one run; bucket b holds kind b % kinds.
+    const { sorted: order, start: bucketStart } = countingSort(items, c.scopeCount * kinds, key);
+    for (let b = 0; b + 1 < bucketStart.length; b++) {
+      if ((bucketStart[b] as number) === (bucketStart[b + 1] as number)) continue;
+      start.push(bucketStart[b] as number);
+      kind.push(b % kinds);
+    }
+    start.push(order.length);
+    return { order, start: Int32Array.from(start), kind: Int32Array.from(kind), weights };
+  }
+  // By kind, then by scope (stable: the same order); a run ends where the scope or the kind changes.
+  const kindOfCase = new Int32Array(c.caseCount);
+  for (let j = 0; j < n; j++) kindOfCase[items[j] as number] = key[j] as number;
+  const byKind = countingSort(items, kinds, key).sorted;
+  for (let j = 0; j < n; j++) key[j] = c.caseScope[byKind[j] as number] as number;
+  const { sorted: order, start: bucketStart } = countingSort(byKind, c.scopeCount, key);
   for (let b = 0; b + 1 < bucketStart.length; b++) {
     for (let k = bucketStart[b] as number; k < (bucketStart[b + 1] as number); k++) {
-      // A bucket is one run when sorted by (scope, kind); by scope alone, a run ends where the kind changes.
-      if (k === bucketStart[b] || (!combined && kindOfCase[order[k] as number] !== kindOfCase[order[k - 1] as number])) {
+      if (k === bucketStart[b] || kindOfCase[order[k] as number] !== kindOfCase[order[k - 1] as number]) {
         start.push(k);
         kind.push(kindOfCase[order[k] as number] as number);
       }
-      if (combined) break;
     }
   }
   start.push(order.length);

@@ -3,6 +3,9 @@ import { fc, test } from '@fast-check/vitest';
 import { GRADES } from '../../src/index.js';
 import { allocateColumnar, type AllocationColumns } from '../../src/columnar.js';
 import { insertLowest, sinkFirst } from '../../src/allocation/balanced.js';
+import { coreRulesUnchecked, resolveRulesUnchecked } from '../../src/allocation/rules.js';
+import { runsOf } from '../../src/allocation/runs.js';
+import { Allocation } from '../../src/allocation/state.js';
 
 const PO = GRADES.indexOf('PO');
 const PQIP = GRADES.indexOf('PQiP');
@@ -129,6 +132,46 @@ describe('balanced: many scopes times many weights', () => {
       expect([...r.pointsHundredths.subarray(2 * s, 2 * s + 2)]).toEqual([...alone.pointsHundredths]);
     }
   });
+});
+
+describe('balanced: runs of like cases', () => {
+  const caseArb = fc.record({ weight: fc.integer({ min: 0, max: 4 }), level: fc.integer({ min: 0, max: 4 }), scope: fc.nat(2), counts: fc.boolean(), pending: fc.boolean() });
+  // Two PDUs and two weights (up to 200 buckets: one sort once 200 cases are pending, as most are) or three PDUs and five (a sort by kind, then by scope).
+  const batchArb = fc.oneof(
+    fc.array(caseArb.map((x) => ({ ...x, weight: x.weight % 2, scope: x.scope % 2, pending: x.pending || x.counts })), { minLength: 200, maxLength: 400 }).map((cases) => ({ scopes: 2, cases })),
+    fc.array(caseArb, { maxLength: 60 }).map((cases) => ({ scopes: 3, cases })),
+  );
+  test.prop([batchArb], { numRuns: 200 })(
+    'are the same whether weights are ranked through the table (whole hundredths) or a Map (fractions), in one sort or two',
+    ({ scopes, cases }) => {
+      // A PO and a PQiP in each PDU; weights of whole points (x 100 hundredths), or the same plus a quarter of a hundredth.
+      const team = Array.from({ length: 2 * scopes }, (_, p) => ({ grade: p % 2 === 0 ? PO : PQIP, available: 100, points: p, ceilingCases: 0 }));
+      const runsFor = (fraction: number) => {
+        const c: AllocationColumns = {
+          ...problem(team, cases.map((x) => x.weight + fraction)),
+          scope: Uint32Array.from(team, (_, p) => p % scopes),
+          caseLevel: Uint8Array.from(cases, (x) => x.level),
+          caseCounts: Uint8Array.from(cases, (x) => (x.counts ? 1 : 0)),
+          caseScope: Uint32Array.from(cases, (x) => x.scope),
+          scopeCount: scopes,
+        };
+        const runs = runsOf(new Allocation(c, coreRulesUnchecked('balanced', resolveRulesUnchecked(undefined))), Uint8Array.from(cases, (x) => (x.pending ? 1 : 0)));
+        return { order: [...runs.order], start: [...runs.start], kind: [...runs.kind], distinct: runs.weights.distinct };
+      };
+      const whole = runsFor(0);
+      expect(runsFor(0.0025)).toEqual(whole);
+      // Every pending case once, in runs of one scope, weight and ceiling count.
+      expect([...whole.order].sort((a, b) => a - b)).toEqual(cases.flatMap((x, i) => (x.pending ? [i] : [])));
+      for (let r = 0; r + 1 < whole.start.length; r++) {
+        const run = whole.order.slice(whole.start[r], whole.start[r + 1]).map((i) => cases[i]!);
+        expect(run.length).toBeGreaterThan(0);
+        expect(new Set(run.map((x) => `${x.scope} ${x.weight} ${x.counts}`)).size).toBe(1);
+        // A run's kind is its key within its scope: below (levels x weights x levels x 2), rising along the scope's runs.
+        expect(whole.kind[r]).toBeLessThan(50 * whole.distinct);
+        if (r > 0 && cases[whole.order[whole.start[r - 1]!]!]!.scope === run[0]!.scope) expect(whole.kind[r]).toBeGreaterThan(whole.kind[r - 1]!);
+      }
+    },
+  );
 });
 
 describe('balanced: properties', () => {
