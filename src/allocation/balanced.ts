@@ -164,7 +164,8 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
     const cases = end - start;
     const selecting = cases <= SELECTED_RUN;
     let n = 0;
-    // The highest key kept once `cases` are (a member at or above it is not kept), with its rank.
+    // The highest key kept once `cases` are, with its rank: a member then gets in below it, or at it with a lower rank. Until
+    // then Infinity, which every key is below (a key is finite: points available are 0, never taking a case, or 0.01 or more).
     let worst = Infinity;
     let worstRank = 0;
     // Where the scan of a group stops: worst, plus room for rounding (Infinity until `cases` are kept).

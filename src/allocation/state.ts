@@ -28,7 +28,7 @@ export const LEVEL_COUNT = ALLOCATION_LEVELS.length;
  */
 export interface AllocationColumns {
   readonly practitionerCount: number;
-  /** Whole points each practitioner can carry. */
+  /** Points each practitioner can carry (whole from the object API): 0, taking no case, or at least 0.01. */
   readonly available: Float64Array;
   /** Points each already carries, in hundredths. */
   readonly pointsHundredths: Float64Array;
