@@ -50,34 +50,54 @@ const LIGHTER_FAIL = 2;
 /**
  * The cases each practitioner may give up, heaviest first, as one array cut into lists; and for each
  * practitioner the grades that may take at least one of them (bits as in the eligibility masks, a
- * superset after swaps: a case swapped in adds its grades, one swapped out removes none).
+ * superset after swaps: a case swapped in adds its grades, one swapped out removes none). Each case's
+ * weight, eligible grades and ceiling count are copied beside it in list order: the searches read
+ * them in runs along a list, where reading them through the case index missed the cache on most reads.
  */
 interface CaseLists {
   readonly start: Int32Array;
   readonly items: Int32Array;
+  readonly weight: Float64Array;
+  readonly mask: Uint8Array;
+  readonly counts: Uint8Array;
   readonly takers: Uint8Array;
 }
 
-/** Lists of the cases placed by `policy`, each heaviest first, read from spans of `order` that are. */
+/**
+ * Lists of the cases placed by `policy`, each heaviest first, read from spans of `order` that are
+ * (each span a run of like cases: one weight, eligible grades and ceiling count).
+ */
 function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, policy: number): CaseLists {
   const { c, assigned, outcome } = state;
   const start = new Int32Array(c.practitionerCount + 1);
   for (let i = 0; i < c.caseCount; i++) if (outcome[i] === policy) start[(assigned[i] as number) + 1] = (start[(assigned[i] as number) + 1] as number) + 1;
   for (let p = 0; p < c.practitionerCount; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
   const items = new Int32Array(start[c.practitionerCount] as number);
+  const weight = new Float64Array(items.length);
+  const mask = new Uint8Array(items.length);
+  const counts = new Uint8Array(items.length);
   const takers = new Uint8Array(c.practitionerCount);
   const fill = start.slice(0, c.practitionerCount);
   for (let j = 0; j < spans.length; j += 2) {
+    // A span is one run of like cases: its first case's weight, grades and count are every one's.
+    const first = order[spans[j] as number] as number;
+    const weightOfRun = c.caseWeight[first] as number;
+    const maskOfRun = state.maskOf(first);
+    const countsOfRun = c.caseCounts[first] as number;
     for (let k = spans[j] as number; k < (spans[j + 1] as number); k++) {
       const i = order[k] as number;
       if (outcome[i] !== policy) continue;
       const p = assigned[i] as number;
-      items[fill[p] as number] = i;
-      fill[p] = (fill[p] as number) + 1;
-      takers[p] = (takers[p] as number) | state.maskOf(i);
+      const at = fill[p] as number;
+      items[at] = i;
+      weight[at] = weightOfRun;
+      mask[at] = maskOfRun;
+      counts[at] = countsOfRun;
+      fill[p] = at + 1;
+      takers[p] = (takers[p] as number) | maskOfRun;
     }
   }
-  return { start, items, takers };
+  return { start, items, weight, mask, counts, takers };
 }
 
 /**
@@ -89,7 +109,8 @@ function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, policy
  * capacity now, the best such swap is made. The scope is left as it is once its most loaded practitioner has none, or after
  * EXCHANGES_PER_PRACTITIONER swaps per practitioner. Eligibility, the ceiling and the capacity limit
  * hold after every swap; which cases are placed does not change. The spans of `order`
- * (`order[spans[2j]]..order[spans[2j + 1]]` in turn) list the cases of each scope heaviest first.
+ * (`order[spans[2j]]..order[spans[2j + 1]]` in turn) list the cases of each scope heaviest first,
+ * each span a run of like cases (one weight, eligible grades and ceiling count, as `runs.ts` makes them).
  * Returns a flag per practitioner: 1 for those whose cases changed.
  */
 export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32Array, policy: number): Uint8Array {
@@ -107,16 +128,16 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
   const high = new IndexedMinHeap(highKey, c.rank, largest, new Int32Array(c.practitionerCount).fill(-1));
   const tried = new Int32Array(PARTNERS_LOOKED_AT);
   const touched = new Uint8Array(c.practitionerCount);
-  const heaviest = (p: number) => (lists.start[p] === lists.start[p + 1] ? -Infinity : (c.caseWeight[lists.items[lists.start[p] as number] as number] as number));
-  const lightest = (p: number) => (lists.start[p] === lists.start[p + 1] ? Infinity : (c.caseWeight[lists.items[(lists.start[p + 1] as number) - 1] as number] as number));
+  const heaviest = (p: number) => (lists.start[p] === lists.start[p + 1] ? -Infinity : (lists.weight[lists.start[p] as number] as number));
+  const lightest = (p: number) => (lists.start[p] === lists.start[p + 1] ? Infinity : (lists.weight[(lists.start[p + 1] as number) - 1] as number));
   /** The heaviest of p's cases whose ceiling count is `counts` (-Infinity when none). */
   const heaviestCounting = (p: number, counts: number) => {
-    for (let k = lists.start[p] as number; k < (lists.start[p + 1] as number); k++) if (c.caseCounts[lists.items[k] as number] === counts) return c.caseWeight[lists.items[k] as number] as number;
+    for (let k = lists.start[p] as number; k < (lists.start[p + 1] as number); k++) if (lists.counts[k] === counts) return lists.weight[k] as number;
     return -Infinity;
   };
   /** The lightest of q's cases whose ceiling count is `counts` (Infinity when none). */
   const lightestCounting = (q: number, counts: number) => {
-    for (let k = (lists.start[q + 1] as number) - 1; k >= (lists.start[q] as number); k--) if (c.caseCounts[lists.items[k] as number] === counts) return c.caseWeight[lists.items[k] as number] as number;
+    for (let k = (lists.start[q + 1] as number) - 1; k >= (lists.start[q] as number); k--) if (lists.counts[k] === counts) return lists.weight[k] as number;
     return Infinity;
   };
   /**
@@ -218,7 +239,8 @@ interface Exchange {
  * side, to the weight that would leave both equal: found by bisection in q's heaviest-first list.
  */
 function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number): Exchange | null {
-  const { c, rules } = state;
+  const { c } = state;
+  const { weight, mask: masks, counts } = lists;
   const pointsP = state.points[p] as number;
   const pointsQ = state.points[q] as number;
   const availableP = c.available[p] as number;
@@ -233,11 +255,9 @@ function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number)
   let found: Exchange | null = null;
   /** Whether partnerAt's case may swap with the case at `at` (and the swap is kept if it is the best yet); `LIGHTER_FAIL` when no lighter partner can do (the limit). */
   const consider = (at: number, partnerAt: number, weightA: number): number => {
-    const a = lists.items[at] as number;
-    const b = lists.items[partnerAt] as number;
-    const moved = weightA - (c.caseWeight[b] as number);
-    if (moved <= 0 || (((rules.eligibleMask[c.caseLevel[b] as number] as number) >> gradeP) & 1) === 0) return NOT_THIS_ONE;
-    const countsMoved = (c.caseCounts[a] as number) - (c.caseCounts[b] as number);
+    const moved = weightA - (weight[partnerAt] as number);
+    if (moved <= 0 || (((masks[partnerAt] as number) >> gradeP) & 1) === 0) return NOT_THIS_ONE;
+    const countsMoved = (counts[at] as number) - (counts[partnerAt] as number);
     if ((countsMoved > 0 && !state.hasRoom(q, true)) || (countsMoved < 0 && !state.hasRoom(p, true))) return NOT_THIS_ONE;
     if (!state.withinLimit(q, moved)) return LIGHTER_FAIL;
     const after = Math.max((pointsP - moved) / availableP, (pointsQ + moved) / availableQ);
@@ -253,21 +273,20 @@ function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number)
   let kindWeight = -1;
   let seenCounted = 0;
   let seenOthers = 0;
-  const lightestQ = qStart === qEnd ? Infinity : (c.caseWeight[lists.items[qEnd - 1] as number] as number);
+  const lightestQ = qStart === qEnd ? Infinity : (weight[qEnd - 1] as number);
   for (let at = lists.start[p] as number; at < (lists.start[p + 1] as number); at++) {
-    const a = lists.items[at] as number;
-    const weightA = c.caseWeight[a] as number;
+    const weightA = weight[at] as number;
     // Giving this case leaves p at least at (points - weight + q's lightest) / available, and p's cases
     // come heaviest first: once that is no better than the best swap yet, no later case can beat it.
     if ((pointsP - weightA + lightestQ) / availableP >= best) break;
-    const mask = rules.eligibleMask[c.caseLevel[a] as number] as number;
+    const mask = masks[at] as number;
     if (weightA !== kindWeight) {
       kindWeight = weightA;
       seenCounted = 0;
       seenOthers = 0;
     }
     const bit = 1 << mask;
-    if (c.caseCounts[a] === 1) {
+    if (counts[at] === 1) {
       if ((seenCounted & bit) !== 0) continue;
       seenCounted |= bit;
     } else {
@@ -281,12 +300,12 @@ function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number)
     let hi = qEnd;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((c.caseWeight[lists.items[mid] as number] as number) > target) lo = mid + 1;
+      if ((weight[mid] as number) > target) lo = mid + 1;
       else hi = mid;
     }
     // Outward from there, the first partner that may swap on each side is that side's best; a few steps each way at most.
     for (let k = lo, steps = 0; k < qEnd && steps < SCAN_STEPS; k++, steps++) if (consider(at, k, weightA) !== NOT_THIS_ONE) break;
-    for (let k = lo - 1, steps = 0; k >= qStart && steps < SCAN_STEPS && (c.caseWeight[lists.items[k] as number] as number) < weightA; k--, steps++) {
+    for (let k = lo - 1, steps = 0; k >= qStart && steps < SCAN_STEPS && (weight[k] as number) < weightA; k--, steps++) {
       if (consider(at, k, weightA) === FOUND) break;
     }
   }
@@ -295,35 +314,49 @@ function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number)
 
 /** Makes the swap, keeping both lists heaviest first. */
 function swap(state: Allocation, lists: CaseLists, { p, q, at, partnerAt }: Exchange): void {
-  const { c } = state;
+  const { weight, mask, counts } = lists;
   const a = lists.items[at] as number;
   const b = lists.items[partnerAt] as number;
-  const moved = (c.caseWeight[a] as number) - (c.caseWeight[b] as number);
-  const countsMoved = (c.caseCounts[a] as number) - (c.caseCounts[b] as number);
+  const moved = (weight[at] as number) - (weight[partnerAt] as number);
+  const countsMoved = (counts[at] as number) - (counts[partnerAt] as number);
   state.points[p] = (state.points[p] as number) - moved;
   state.points[q] = (state.points[q] as number) + moved;
   state.ceilingCases[p] = (state.ceilingCases[p] as number) - countsMoved;
   state.ceilingCases[q] = (state.ceilingCases[q] as number) + countsMoved;
   state.assigned[a] = q;
   state.assigned[b] = p;
-  lists.takers[p] = (lists.takers[p] as number) | state.maskOf(b);
-  lists.takers[q] = (lists.takers[q] as number) | state.maskOf(a);
-  place(lists, c.caseWeight, at, lists.start[p] as number, lists.start[p + 1] as number, b);
-  place(lists, c.caseWeight, partnerAt, lists.start[q] as number, lists.start[q + 1] as number, a);
+  lists.takers[p] = (lists.takers[p] as number) | (mask[partnerAt] as number);
+  lists.takers[q] = (lists.takers[q] as number) | (mask[at] as number);
+  // a's place in p's list is taken first: keep what is read of it.
+  const weightA = weight[at] as number;
+  const maskA = mask[at] as number;
+  const countsA = counts[at] as number;
+  place(lists, at, lists.start[p] as number, lists.start[p + 1] as number, b, weight[partnerAt] as number, mask[partnerAt] as number, counts[partnerAt] as number);
+  place(lists, partnerAt, lists.start[q] as number, lists.start[q + 1] as number, a, weightA, maskA, countsA);
 }
 
-/** Puts `item` at position `at` of the list start..end and moves it to keep the list heaviest first. */
-function place(lists: CaseLists, weight: Float64Array, at: number, start: number, end: number, item: number): void {
-  const { items } = lists;
-  const w = weight[item] as number;
+/** Copies list position `from` to `to` (the case and what is kept beside it). */
+function move(lists: CaseLists, from: number, to: number): void {
+  lists.items[to] = lists.items[from] as number;
+  lists.weight[to] = lists.weight[from] as number;
+  lists.mask[to] = lists.mask[from] as number;
+  lists.counts[to] = lists.counts[from] as number;
+}
+
+/** Puts `item` (weight `w`, eligible grades `mask`, ceiling count `counts`) at position `at` of the list start..end and moves it to keep the list heaviest first. */
+function place(lists: CaseLists, at: number, start: number, end: number, item: number, w: number, mask: number, counts: number): void {
+  const { weight } = lists;
   let k = at;
-  while (k > start && (weight[items[k - 1] as number] as number) < w) {
-    items[k] = items[k - 1] as number;
+  while (k > start && (weight[k - 1] as number) < w) {
+    move(lists, k - 1, k);
     k--;
   }
-  while (k < end - 1 && (weight[items[k + 1] as number] as number) > w) {
-    items[k] = items[k + 1] as number;
+  while (k < end - 1 && (weight[k + 1] as number) > w) {
+    move(lists, k + 1, k);
     k++;
   }
-  items[k] = item;
+  lists.items[k] = item;
+  lists.weight[k] = w;
+  lists.mask[k] = mask;
+  lists.counts[k] = counts;
 }
