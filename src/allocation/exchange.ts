@@ -69,8 +69,19 @@ interface CaseLists {
  */
 function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, policy: number): CaseLists {
   const { c, assigned, outcome } = state;
+  // Who holds the case at each position of `order` (-1: not placed by the policy), read once: the
+  // cases come in no order of index, so each read of their columns is a miss of the cache.
+  const holder = new Int32Array(order.length).fill(-1);
   const start = new Int32Array(c.practitionerCount + 1);
-  for (let i = 0; i < c.caseCount; i++) if (outcome[i] === policy) start[(assigned[i] as number) + 1] = (start[(assigned[i] as number) + 1] as number) + 1;
+  for (let j = 0; j < spans.length; j += 2) {
+    for (let k = spans[j] as number; k < (spans[j + 1] as number); k++) {
+      const i = order[k] as number;
+      if (outcome[i] !== policy) continue;
+      const p = assigned[i] as number;
+      holder[k] = p;
+      start[p + 1] = (start[p + 1] as number) + 1;
+    }
+  }
   for (let p = 0; p < c.practitionerCount; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
   const items = new Int32Array(start[c.practitionerCount] as number);
   const weight = new Float64Array(items.length);
@@ -85,11 +96,10 @@ function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, policy
     const maskOfRun = state.maskOf(first);
     const countsOfRun = c.caseCounts[first] as number;
     for (let k = spans[j] as number; k < (spans[j + 1] as number); k++) {
-      const i = order[k] as number;
-      if (outcome[i] !== policy) continue;
-      const p = assigned[i] as number;
+      const p = holder[k] as number;
+      if (p < 0) continue;
       const at = fill[p] as number;
-      items[at] = i;
+      items[at] = order[k] as number;
       weight[at] = weightOfRun;
       mask[at] = maskOfRun;
       counts[at] = countsOfRun;
@@ -117,6 +127,7 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
   const { c, groupStart, groupItems } = state;
   const lists = listsOf(state, order, spans, policy);
   const capacity = (p: number) => (state.points[p] as number) / (c.available[p] as number);
+  // The heaps' keys: each member's capacity, kept as swaps change it (a member's lowKey is its capacity).
   const lowKey = new Float64Array(c.practitionerCount);
   const highKey = new Float64Array(c.practitionerCount);
   let largest = 0;
@@ -127,6 +138,7 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
   const lowOf = (p: number) => lows[c.grade[p] as number] as IndexedMinHeap;
   const high = new IndexedMinHeap(highKey, c.rank, largest, new Int32Array(c.practitionerCount).fill(-1));
   const tried = new Int32Array(PARTNERS_LOOKED_AT);
+  const best: Best = { after: 0, at: -1, partnerAt: -1 };
   const touched = new Uint8Array(c.practitionerCount);
   const heaviest = (p: number) => (lists.start[p] === lists.start[p + 1] ? -Infinity : (lists.weight[lists.start[p] as number] as number));
   const lightest = (p: number) => (lists.start[p] === lists.start[p + 1] ? Infinity : (lists.weight[(lists.start[p + 1] as number) - 1] as number));
@@ -163,27 +175,36 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     return least;
   };
   /**
-   * The best swap for p with one of the least loaded of the grades that may take one of p's cases:
-   * those with something lighter to give that p's grade may take, a few at most.
+   * The partner of the best swap for p (its cases' places in `best`), or -1, with one of the least
+   * loaded of the grades that may take one of p's cases: those with something lighter to give that
+   * p's grade may take, a few at most.
    */
-  const findExchange = (p: number): Exchange | null => {
-    let exchange: Exchange | null = null;
+  const findExchange = (p: number): number => {
+    let partner = -1;
     let looked = 0;
     const grades = lists.takers[p] as number;
     const gradeP = c.grade[p] as number;
-    for (let partners = PARTNERS_TRIED; exchange === null && partners > 0 && looked < PARTNERS_LOOKED_AT; ) {
+    for (let partners = PARTNERS_TRIED; partner < 0 && partners > 0 && looked < PARTNERS_LOOKED_AT; ) {
       const q = leastOf(grades);
       if (q < 0) break;
       from.pop();
       tried[looked++] = q;
-      if (q === p || capacity(q) >= capacity(p)) break;
+      if (q === p || (lowKey[q] as number) >= (lowKey[p] as number)) break;
       if ((((lists.takers[q] as number) >> gradeP) & 1) === 1 && hasLighter(p, q)) {
         partners--;
-        exchange = bestExchange(state, lists, p, q);
+        if (bestExchange(state, lists, p, q, best)) partner = q;
       }
     }
     for (let k = 0; k < looked; k++) lowOf(tried[k] as number).push(tried[k] as number);
-    return exchange;
+    return partner;
+  };
+  /** After a swap: x's capacity as the heaps' keys, and x among the touched. */
+  const rekey = (x: number) => {
+    touched[x] = 1;
+    lowKey[x] = capacity(x);
+    highKey[x] = -(lowKey[x] as number);
+    lowOf(x).update(x);
+    high.update(x);
   };
   for (let s = 0; s < c.scopeCount; s++) {
     const members = groupItems.subarray(groupStart[s * GRADE_COUNT] as number, groupStart[(s + 1) * GRADE_COUNT] as number);
@@ -191,33 +212,28 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     // The most loaded (ties to the lower rank, as the heap orders them) found in the same loop: when they
     // hold no case of the batch, nothing can be given for them and the scope is left before its heaps are
     // built (most scopes of a small weekly batch, where the most loaded take no new case).
+    // The same loop sets the heaps' keys (written in vain for a scope left).
     let top = members[0] as number;
     let topCapacity = capacity(top);
     for (const p of members) {
       const capacityP = capacity(p);
+      lowKey[p] = capacityP;
+      highKey[p] = -capacityP;
       if (capacityP > topCapacity || (capacityP === topCapacity && (c.rank[p] as number) < (c.rank[top] as number))) {
         top = p;
         topCapacity = capacityP;
       }
     }
     if (lists.start[top] === lists.start[top + 1]) continue;
-    for (const p of members) {
-      lowKey[p] = capacity(p);
-      highKey[p] = -(lowKey[p] as number);
-    }
     for (let g = 0; g < GRADE_COUNT; g++) (lows[g] as IndexedMinHeap).build(groupItems.subarray(groupStart[s * GRADE_COUNT + g] as number, groupStart[s * GRADE_COUNT + g + 1] as number));
     high.build(members);
     for (let budget = members.length * EXCHANGES_PER_PRACTITIONER; budget > 0; budget--) {
-      const exchange = findExchange(high.top());
-      if (exchange === null) break;
-      swap(state, lists, exchange);
-      for (const x of [exchange.p, exchange.q]) {
-        touched[x] = 1;
-        lowKey[x] = capacity(x);
-        highKey[x] = -capacity(x);
-        lowOf(x).update(x);
-        high.update(x);
-      }
+      const p = high.top();
+      const q = findExchange(p);
+      if (q < 0) break;
+      swap(state, lists, p, q, best.at, best.partnerAt);
+      rekey(p);
+      rekey(q);
     }
     for (const heap of lows) heap.clear();
     high.clear();
@@ -225,48 +241,58 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
   return touched;
 }
 
-/** The case at list position `at` (of p) swaps with the case at `partnerAt` (of q). */
-interface Exchange {
-  readonly p: number;
-  readonly q: number;
-  readonly at: number;
-  readonly partnerAt: number;
+/**
+ * The best swap a search has found: the higher capacity it leaves (a swap must leave less to beat
+ * it), and the list positions of the case given (`at`, of p) and the case taken for it (`partnerAt`,
+ * of q). One is reused by every search of a pass.
+ */
+interface Best {
+  after: number;
+  at: number;
+  partnerAt: number;
 }
 
 /**
- * The swap between p (most loaded) and q whose higher resulting capacity is lowest, if that is at
- * least LEAST_GAIN below p's capacity now. For each case of p, the best partner case is the allowed one nearest, on either
- * side, to the weight that would leave both equal: found by bisection in q's heaviest-first list.
+ * Whether the case at list position `partnerAt` (of q) may swap with the one at `at` (of p), and
+ * if so, whether the swap beats `best` (then kept there); `LIGHTER_FAIL` when no lighter partner
+ * case can do either (the capacity limit).
  */
-function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number): Exchange | null {
+function consider(state: Allocation, lists: CaseLists, p: number, q: number, at: number, partnerAt: number, best: Best): number {
+  const { c } = state;
+  const moved = (lists.weight[at] as number) - (lists.weight[partnerAt] as number);
+  if (moved <= 0 || (((lists.mask[partnerAt] as number) >> (c.grade[p] as number)) & 1) === 0) return NOT_THIS_ONE;
+  const countsMoved = (lists.counts[at] as number) - (lists.counts[partnerAt] as number);
+  if ((countsMoved > 0 && !state.hasRoom(q, true)) || (countsMoved < 0 && !state.hasRoom(p, true))) return NOT_THIS_ONE;
+  if (!state.withinLimit(q, moved)) return LIGHTER_FAIL;
+  const after = Math.max(((state.points[p] as number) - moved) / (c.available[p] as number), ((state.points[q] as number) + moved) / (c.available[q] as number));
+  if (after < best.after) {
+    best.after = after;
+    best.at = at;
+    best.partnerAt = partnerAt;
+  }
+  return FOUND;
+}
+
+/**
+ * Whether p (most loaded) and q have a swap leaving the higher of their capacities at least
+ * LEAST_GAIN below p's capacity now; the one leaving it lowest is put in `best`. For each case of p,
+ * the best partner case is the allowed one nearest, on either side, to the weight that would leave
+ * both equal: found by bisection in q's heaviest-first list.
+ */
+function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number, best: Best): boolean {
   const { c } = state;
   const { weight, mask: masks, counts } = lists;
   const pointsP = state.points[p] as number;
   const pointsQ = state.points[q] as number;
   const availableP = c.available[p] as number;
   const availableQ = c.available[q] as number;
-  const gradeP = c.grade[p] as number;
   const gradeQ = c.grade[q] as number;
   // Moving d points from p to q leaves both at the same capacity when d = even.
   const even = (pointsP * availableQ - pointsQ * availableP) / (availableP + availableQ);
   const qStart = lists.start[q] as number;
   const qEnd = lists.start[q + 1] as number;
-  let best = pointsP / availableP - LEAST_GAIN;
-  let found: Exchange | null = null;
-  /** Whether partnerAt's case may swap with the case at `at` (and the swap is kept if it is the best yet); `LIGHTER_FAIL` when no lighter partner can do (the limit). */
-  const consider = (at: number, partnerAt: number, weightA: number): number => {
-    const moved = weightA - (weight[partnerAt] as number);
-    if (moved <= 0 || (((masks[partnerAt] as number) >> gradeP) & 1) === 0) return NOT_THIS_ONE;
-    const countsMoved = (counts[at] as number) - (counts[partnerAt] as number);
-    if ((countsMoved > 0 && !state.hasRoom(q, true)) || (countsMoved < 0 && !state.hasRoom(p, true))) return NOT_THIS_ONE;
-    if (!state.withinLimit(q, moved)) return LIGHTER_FAIL;
-    const after = Math.max((pointsP - moved) / availableP, (pointsQ + moved) / availableQ);
-    if (after < best) {
-      best = after;
-      found = { p, q, at, partnerAt };
-    }
-    return FOUND;
-  };
+  best.after = pointsP / availableP - LEAST_GAIN;
+  best.at = -1;
   // Cases alike in weight, eligible grades and count give the same swaps: each kind once per weight.
   // Eligible-grade masks seen at this weight, as bits: one set for cases counted toward the ceiling, one
   // for the rest. A mask has a bit per grade, so with 5 grades it is below 32 and `1 << mask` is one bit.
@@ -278,7 +304,7 @@ function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number)
     const weightA = weight[at] as number;
     // Giving this case leaves p at least at (points - weight + q's lightest) / available, and p's cases
     // come heaviest first: once that is no better than the best swap yet, no later case can beat it.
-    if ((pointsP - weightA + lightestQ) / availableP >= best) break;
+    if ((pointsP - weightA + lightestQ) / availableP >= best.after) break;
     const mask = masks[at] as number;
     if (weightA !== kindWeight) {
       kindWeight = weightA;
@@ -304,16 +330,16 @@ function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number)
       else hi = mid;
     }
     // Outward from there, the first partner that may swap on each side is that side's best; a few steps each way at most.
-    for (let k = lo, steps = 0; k < qEnd && steps < SCAN_STEPS; k++, steps++) if (consider(at, k, weightA) !== NOT_THIS_ONE) break;
+    for (let k = lo, steps = 0; k < qEnd && steps < SCAN_STEPS; k++, steps++) if (consider(state, lists, p, q, at, k, best) !== NOT_THIS_ONE) break;
     for (let k = lo - 1, steps = 0; k >= qStart && steps < SCAN_STEPS && (weight[k] as number) < weightA; k--, steps++) {
-      if (consider(at, k, weightA) === FOUND) break;
+      if (consider(state, lists, p, q, at, k, best) === FOUND) break;
     }
   }
-  return found;
+  return best.at >= 0;
 }
 
-/** Makes the swap, keeping both lists heaviest first. */
-function swap(state: Allocation, lists: CaseLists, { p, q, at, partnerAt }: Exchange): void {
+/** Swaps p's case at list position `at` for q's at `partnerAt`, keeping both lists heaviest first. */
+function swap(state: Allocation, lists: CaseLists, p: number, q: number, at: number, partnerAt: number): void {
   const { weight, mask, counts } = lists;
   const a = lists.items[at] as number;
   const b = lists.items[partnerAt] as number;
