@@ -142,23 +142,44 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
   const touched = new Uint8Array(c.practitionerCount);
   const heaviest = (p: number) => (lists.start[p] === lists.start[p + 1] ? -Infinity : (lists.weight[lists.start[p] as number] as number));
   const lightest = (p: number) => (lists.start[p] === lists.start[p + 1] ? Infinity : (lists.weight[(lists.start[p + 1] as number) - 1] as number));
-  /** The heaviest of p's cases whose ceiling count is `counts` (-Infinity when none). */
-  const heaviestCounting = (p: number, counts: number) => {
-    for (let k = lists.start[p] as number; k < (lists.start[p + 1] as number); k++) if (lists.counts[k] === counts) return lists.weight[k] as number;
-    return -Infinity;
-  };
-  /** The lightest of q's cases whose ceiling count is `counts` (Infinity when none). */
-  const lightestCounting = (q: number, counts: number) => {
-    for (let k = (lists.start[q + 1] as number) - 1; k >= (lists.start[q] as number); k--) if (lists.counts[k] === counts) return lists.weight[k] as number;
-    return Infinity;
+  // For each practitioner, the heaviest and the lightest of their cases that count toward the ceiling
+  // and of those that do not (at 4p: heaviest counted, heaviest other, lightest counted, lightest other;
+  // -Infinity or Infinity when none): found in one scan of the list when first asked, again once a swap
+  // changes it (`known` 0). Where the ceiling binds, the most loaded is asked for each partner looked at.
+  const extremes = new Float64Array(4 * c.practitionerCount);
+  const known = new Uint8Array(c.practitionerCount);
+  const learn = (p: number) => {
+    let heaviestCounted = -Infinity;
+    let heaviestOther = -Infinity;
+    let lightestCounted = Infinity;
+    let lightestOther = Infinity;
+    for (let k = lists.start[p] as number; k < (lists.start[p + 1] as number); k++) {
+      const w = lists.weight[k] as number;
+      if (lists.counts[k] === 1) {
+        if (heaviestCounted === -Infinity) heaviestCounted = w;
+        lightestCounted = w;
+      } else {
+        if (heaviestOther === -Infinity) heaviestOther = w;
+        lightestOther = w;
+      }
+    }
+    extremes[4 * p] = heaviestCounted;
+    extremes[4 * p + 1] = heaviestOther;
+    extremes[4 * p + 2] = lightestCounted;
+    extremes[4 * p + 3] = lightestOther;
+    known[p] = 1;
   };
   /**
    * Whether q has a lighter case to give p: when both are at the ceiling only cases of like count may
    * swap, so a partner whose lighter cases do not count toward it is no partner for p's that do.
    */
-  const hasLighter = (p: number, q: number) =>
-    lightest(q) < heaviest(p) &&
-    (state.hasRoom(p, true) || state.hasRoom(q, true) || lightestCounting(q, 1) < heaviestCounting(p, 1) || lightestCounting(q, 0) < heaviestCounting(p, 0));
+  const hasLighter = (p: number, q: number) => {
+    if (!(lightest(q) < heaviest(p))) return false;
+    if (state.hasRoom(p, true) || state.hasRoom(q, true)) return true;
+    if (known[p] === 0) learn(p);
+    if (known[q] === 0) learn(q);
+    return (extremes[4 * q + 2] as number) < (extremes[4 * p] as number) || (extremes[4 * q + 3] as number) < (extremes[4 * p + 1] as number);
+  };
   /** The least loaded practitioner in the heaps of the grades `grades` (bits), or -1; `from` says whose heap. */
   let from: IndexedMinHeap = lows[0] as IndexedMinHeap;
   const leastOf = (grades: number): number => {
@@ -201,6 +222,7 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
   /** After a swap: x's capacity as the heaps' keys, and x among the touched. */
   const rekey = (x: number) => {
     touched[x] = 1;
+    known[x] = 0;
     lowKey[x] = capacity(x);
     highKey[x] = -(lowKey[x] as number);
     lowOf(x).update(x);
