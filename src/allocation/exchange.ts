@@ -50,34 +50,64 @@ const LIGHTER_FAIL = 2;
 /**
  * The cases each practitioner may give up, heaviest first, as one array cut into lists; and for each
  * practitioner the grades that may take at least one of them (bits as in the eligibility masks, a
- * superset after swaps: a case swapped in adds its grades, one swapped out removes none).
+ * superset after swaps: a case swapped in adds its grades, one swapped out removes none). Each case's
+ * weight, eligible grades and ceiling count are copied beside it in list order: the searches read
+ * them in runs along a list, where reading them through the case index missed the cache on most reads.
  */
 interface CaseLists {
   readonly start: Int32Array;
   readonly items: Int32Array;
+  readonly weight: Float64Array;
+  readonly mask: Uint8Array;
+  readonly counts: Uint8Array;
   readonly takers: Uint8Array;
 }
 
-/** Lists of the cases placed by `policy`, each heaviest first, read from spans of `order` that are. */
+/**
+ * Lists of the cases placed by `policy`, each heaviest first, read from spans of `order` that are
+ * (each span a run of like cases: one weight, eligible grades and ceiling count).
+ */
 function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, policy: number): CaseLists {
   const { c, assigned, outcome } = state;
+  // Who holds the case at each position of `order` (-1: not placed by the policy), read once: the
+  // cases come in no order of index, so each read of their columns is a miss of the cache.
+  const holder = new Int32Array(order.length).fill(-1);
   const start = new Int32Array(c.practitionerCount + 1);
-  for (let i = 0; i < c.caseCount; i++) if (outcome[i] === policy) start[(assigned[i] as number) + 1] = (start[(assigned[i] as number) + 1] as number) + 1;
-  for (let p = 0; p < c.practitionerCount; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
-  const items = new Int32Array(start[c.practitionerCount] as number);
-  const takers = new Uint8Array(c.practitionerCount);
-  const fill = start.slice(0, c.practitionerCount);
   for (let j = 0; j < spans.length; j += 2) {
     for (let k = spans[j] as number; k < (spans[j + 1] as number); k++) {
       const i = order[k] as number;
       if (outcome[i] !== policy) continue;
       const p = assigned[i] as number;
-      items[fill[p] as number] = i;
-      fill[p] = (fill[p] as number) + 1;
-      takers[p] = (takers[p] as number) | state.maskOf(i);
+      holder[k] = p;
+      start[p + 1] = (start[p + 1] as number) + 1;
     }
   }
-  return { start, items, takers };
+  for (let p = 0; p < c.practitionerCount; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
+  const items = new Int32Array(start[c.practitionerCount] as number);
+  const weight = new Float64Array(items.length);
+  const mask = new Uint8Array(items.length);
+  const counts = new Uint8Array(items.length);
+  const takers = new Uint8Array(c.practitionerCount);
+  const fill = start.slice(0, c.practitionerCount);
+  for (let j = 0; j < spans.length; j += 2) {
+    // A span is one run of like cases: its first case's weight, grades and count are every one's.
+    const first = order[spans[j] as number] as number;
+    const weightOfRun = c.caseWeight[first] as number;
+    const maskOfRun = state.maskOf(first);
+    const countsOfRun = c.caseCounts[first] as number;
+    for (let k = spans[j] as number; k < (spans[j + 1] as number); k++) {
+      const p = holder[k] as number;
+      if (p < 0) continue;
+      const at = fill[p] as number;
+      items[at] = order[k] as number;
+      weight[at] = weightOfRun;
+      mask[at] = maskOfRun;
+      counts[at] = countsOfRun;
+      fill[p] = at + 1;
+      takers[p] = (takers[p] as number) | maskOfRun;
+    }
+  }
+  return { start, items, weight, mask, counts, takers };
 }
 
 /**
@@ -89,13 +119,15 @@ function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, policy
  * capacity now, the best such swap is made. The scope is left as it is once its most loaded practitioner has none, or after
  * EXCHANGES_PER_PRACTITIONER swaps per practitioner. Eligibility, the ceiling and the capacity limit
  * hold after every swap; which cases are placed does not change. The spans of `order`
- * (`order[spans[2j]]..order[spans[2j + 1]]` in turn) list the cases of each scope heaviest first.
+ * (`order[spans[2j]]..order[spans[2j + 1]]` in turn) list the cases of each scope heaviest first,
+ * each span a run of like cases (one weight, eligible grades and ceiling count, as `runs.ts` makes them).
  * Returns a flag per practitioner: 1 for those whose cases changed.
  */
 export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32Array, policy: number): Uint8Array {
   const { c, groupStart, groupItems } = state;
   const lists = listsOf(state, order, spans, policy);
   const capacity = (p: number) => (state.points[p] as number) / (c.available[p] as number);
+  // The heaps' keys: each member's capacity, kept as swaps change it (a member's lowKey is its capacity).
   const lowKey = new Float64Array(c.practitionerCount);
   const highKey = new Float64Array(c.practitionerCount);
   let largest = 0;
@@ -106,26 +138,48 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
   const lowOf = (p: number) => lows[c.grade[p] as number] as IndexedMinHeap;
   const high = new IndexedMinHeap(highKey, c.rank, largest, new Int32Array(c.practitionerCount).fill(-1));
   const tried = new Int32Array(PARTNERS_LOOKED_AT);
+  const best: Best = { after: 0, at: -1, partnerAt: -1 };
   const touched = new Uint8Array(c.practitionerCount);
-  const heaviest = (p: number) => (lists.start[p] === lists.start[p + 1] ? -Infinity : (c.caseWeight[lists.items[lists.start[p] as number] as number] as number));
-  const lightest = (p: number) => (lists.start[p] === lists.start[p + 1] ? Infinity : (c.caseWeight[lists.items[(lists.start[p + 1] as number) - 1] as number] as number));
-  /** The heaviest of p's cases whose ceiling count is `counts` (-Infinity when none). */
-  const heaviestCounting = (p: number, counts: number) => {
-    for (let k = lists.start[p] as number; k < (lists.start[p + 1] as number); k++) if (c.caseCounts[lists.items[k] as number] === counts) return c.caseWeight[lists.items[k] as number] as number;
-    return -Infinity;
-  };
-  /** The lightest of q's cases whose ceiling count is `counts` (Infinity when none). */
-  const lightestCounting = (q: number, counts: number) => {
-    for (let k = (lists.start[q + 1] as number) - 1; k >= (lists.start[q] as number); k--) if (c.caseCounts[lists.items[k] as number] === counts) return c.caseWeight[lists.items[k] as number] as number;
-    return Infinity;
+  const heaviest = (p: number) => (lists.start[p] === lists.start[p + 1] ? -Infinity : (lists.weight[lists.start[p] as number] as number));
+  const lightest = (p: number) => (lists.start[p] === lists.start[p + 1] ? Infinity : (lists.weight[(lists.start[p + 1] as number) - 1] as number));
+  // For each practitioner, the heaviest and the lightest of their cases that count toward the ceiling
+  // and of those that do not (at 4p: heaviest counted, heaviest other, lightest counted, lightest other;
+  // -Infinity or Infinity when none): found in one scan of the list when first asked, again once a swap
+  // changes it (`known` 0). Where the ceiling binds, the most loaded is asked for each partner looked at.
+  const extremes = new Float64Array(4 * c.practitionerCount);
+  const known = new Uint8Array(c.practitionerCount);
+  const learn = (p: number) => {
+    let heaviestCounted = -Infinity;
+    let heaviestOther = -Infinity;
+    let lightestCounted = Infinity;
+    let lightestOther = Infinity;
+    for (let k = lists.start[p] as number; k < (lists.start[p + 1] as number); k++) {
+      const w = lists.weight[k] as number;
+      if (lists.counts[k] === 1) {
+        if (heaviestCounted === -Infinity) heaviestCounted = w;
+        lightestCounted = w;
+      } else {
+        if (heaviestOther === -Infinity) heaviestOther = w;
+        lightestOther = w;
+      }
+    }
+    extremes[4 * p] = heaviestCounted;
+    extremes[4 * p + 1] = heaviestOther;
+    extremes[4 * p + 2] = lightestCounted;
+    extremes[4 * p + 3] = lightestOther;
+    known[p] = 1;
   };
   /**
    * Whether q has a lighter case to give p: when both are at the ceiling only cases of like count may
    * swap, so a partner whose lighter cases do not count toward it is no partner for p's that do.
    */
-  const hasLighter = (p: number, q: number) =>
-    lightest(q) < heaviest(p) &&
-    (state.hasRoom(p, true) || state.hasRoom(q, true) || lightestCounting(q, 1) < heaviestCounting(p, 1) || lightestCounting(q, 0) < heaviestCounting(p, 0));
+  const hasLighter = (p: number, q: number) => {
+    if (!(lightest(q) < heaviest(p))) return false;
+    if (state.hasRoom(p, true) || state.hasRoom(q, true)) return true;
+    if (known[p] === 0) learn(p);
+    if (known[q] === 0) learn(q);
+    return (extremes[4 * q + 2] as number) < (extremes[4 * p] as number) || (extremes[4 * q + 3] as number) < (extremes[4 * p + 1] as number);
+  };
   /** The least loaded practitioner in the heaps of the grades `grades` (bits), or -1; `from` says whose heap. */
   let from: IndexedMinHeap = lows[0] as IndexedMinHeap;
   const leastOf = (grades: number): number => {
@@ -142,27 +196,37 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     return least;
   };
   /**
-   * The best swap for p with one of the least loaded of the grades that may take one of p's cases:
-   * those with something lighter to give that p's grade may take, a few at most.
+   * The partner of the best swap for p (its cases' places in `best`), or -1, with one of the least
+   * loaded of the grades that may take one of p's cases: those with something lighter to give that
+   * p's grade may take, a few at most.
    */
-  const findExchange = (p: number): Exchange | null => {
-    let exchange: Exchange | null = null;
+  const findExchange = (p: number): number => {
+    let partner = -1;
     let looked = 0;
     const grades = lists.takers[p] as number;
     const gradeP = c.grade[p] as number;
-    for (let partners = PARTNERS_TRIED; exchange === null && partners > 0 && looked < PARTNERS_LOOKED_AT; ) {
+    for (let partners = PARTNERS_TRIED; partner < 0 && partners > 0 && looked < PARTNERS_LOOKED_AT; ) {
       const q = leastOf(grades);
       if (q < 0) break;
       from.pop();
       tried[looked++] = q;
-      if (q === p || capacity(q) >= capacity(p)) break;
+      if (q === p || (lowKey[q] as number) >= (lowKey[p] as number)) break;
       if ((((lists.takers[q] as number) >> gradeP) & 1) === 1 && hasLighter(p, q)) {
         partners--;
-        exchange = bestExchange(state, lists, p, q);
+        if (bestExchange(state, lists, p, q, best)) partner = q;
       }
     }
     for (let k = 0; k < looked; k++) lowOf(tried[k] as number).push(tried[k] as number);
-    return exchange;
+    return partner;
+  };
+  /** After a swap: x's capacity as the heaps' keys, and x among the touched. */
+  const rekey = (x: number) => {
+    touched[x] = 1;
+    known[x] = 0;
+    lowKey[x] = capacity(x);
+    highKey[x] = -(lowKey[x] as number);
+    lowOf(x).update(x);
+    high.update(x);
   };
   for (let s = 0; s < c.scopeCount; s++) {
     const members = groupItems.subarray(groupStart[s * GRADE_COUNT] as number, groupStart[(s + 1) * GRADE_COUNT] as number);
@@ -170,33 +234,28 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     // The most loaded (ties to the lower rank, as the heap orders them) found in the same loop: when they
     // hold no case of the batch, nothing can be given for them and the scope is left before its heaps are
     // built (most scopes of a small weekly batch, where the most loaded take no new case).
+    // The same loop sets the heaps' keys (written in vain for a scope left).
     let top = members[0] as number;
     let topCapacity = capacity(top);
     for (const p of members) {
       const capacityP = capacity(p);
+      lowKey[p] = capacityP;
+      highKey[p] = -capacityP;
       if (capacityP > topCapacity || (capacityP === topCapacity && (c.rank[p] as number) < (c.rank[top] as number))) {
         top = p;
         topCapacity = capacityP;
       }
     }
     if (lists.start[top] === lists.start[top + 1]) continue;
-    for (const p of members) {
-      lowKey[p] = capacity(p);
-      highKey[p] = -(lowKey[p] as number);
-    }
     for (let g = 0; g < GRADE_COUNT; g++) (lows[g] as IndexedMinHeap).build(groupItems.subarray(groupStart[s * GRADE_COUNT + g] as number, groupStart[s * GRADE_COUNT + g + 1] as number));
     high.build(members);
     for (let budget = members.length * EXCHANGES_PER_PRACTITIONER; budget > 0; budget--) {
-      const exchange = findExchange(high.top());
-      if (exchange === null) break;
-      swap(state, lists, exchange);
-      for (const x of [exchange.p, exchange.q]) {
-        touched[x] = 1;
-        lowKey[x] = capacity(x);
-        highKey[x] = -capacity(x);
-        lowOf(x).update(x);
-        high.update(x);
-      }
+      const p = high.top();
+      const q = findExchange(p);
+      if (q < 0) break;
+      swap(state, lists, p, q, best.at, best.partnerAt);
+      rekey(p);
+      rekey(q);
     }
     for (const heap of lows) heap.clear();
     high.clear();
@@ -204,70 +263,78 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
   return touched;
 }
 
-/** The case at list position `at` (of p) swaps with the case at `partnerAt` (of q). */
-interface Exchange {
-  readonly p: number;
-  readonly q: number;
-  readonly at: number;
-  readonly partnerAt: number;
+/**
+ * The best swap a search has found: the higher capacity it leaves (a swap must leave less to beat
+ * it), and the list positions of the case given (`at`, of p) and the case taken for it (`partnerAt`,
+ * of q). One is reused by every search of a pass.
+ */
+interface Best {
+  after: number;
+  at: number;
+  partnerAt: number;
 }
 
 /**
- * The swap between p (most loaded) and q whose higher resulting capacity is lowest, if that is at
- * least LEAST_GAIN below p's capacity now. For each case of p, the best partner case is the allowed one nearest, on either
- * side, to the weight that would leave both equal: found by bisection in q's heaviest-first list.
+ * Whether the case at list position `partnerAt` (of q) may swap with the one at `at` (of p), and
+ * if so, whether the swap beats `best` (then kept there); `LIGHTER_FAIL` when no lighter partner
+ * case can do either (the capacity limit).
  */
-function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number): Exchange | null {
-  const { c, rules } = state;
+function consider(state: Allocation, lists: CaseLists, p: number, q: number, at: number, partnerAt: number, best: Best): number {
+  const { c } = state;
+  const moved = (lists.weight[at] as number) - (lists.weight[partnerAt] as number);
+  if (moved <= 0 || (((lists.mask[partnerAt] as number) >> (c.grade[p] as number)) & 1) === 0) return NOT_THIS_ONE;
+  const countsMoved = (lists.counts[at] as number) - (lists.counts[partnerAt] as number);
+  if ((countsMoved > 0 && !state.hasRoom(q, true)) || (countsMoved < 0 && !state.hasRoom(p, true))) return NOT_THIS_ONE;
+  if (!state.withinLimit(q, moved)) return LIGHTER_FAIL;
+  const after = Math.max(((state.points[p] as number) - moved) / (c.available[p] as number), ((state.points[q] as number) + moved) / (c.available[q] as number));
+  if (after < best.after) {
+    best.after = after;
+    best.at = at;
+    best.partnerAt = partnerAt;
+  }
+  return FOUND;
+}
+
+/**
+ * Whether p (most loaded) and q have a swap leaving the higher of their capacities at least
+ * LEAST_GAIN below p's capacity now; the one leaving it lowest is put in `best`. For each case of p,
+ * the best partner case is the allowed one nearest, on either side, to the weight that would leave
+ * both equal: found by bisection in q's heaviest-first list.
+ */
+function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number, best: Best): boolean {
+  const { c } = state;
+  const { weight, mask: masks, counts } = lists;
   const pointsP = state.points[p] as number;
   const pointsQ = state.points[q] as number;
   const availableP = c.available[p] as number;
   const availableQ = c.available[q] as number;
-  const gradeP = c.grade[p] as number;
   const gradeQ = c.grade[q] as number;
   // Moving d points from p to q leaves both at the same capacity when d = even.
   const even = (pointsP * availableQ - pointsQ * availableP) / (availableP + availableQ);
   const qStart = lists.start[q] as number;
   const qEnd = lists.start[q + 1] as number;
-  let best = pointsP / availableP - LEAST_GAIN;
-  let found: Exchange | null = null;
-  /** Whether partnerAt's case may swap with the case at `at` (and the swap is kept if it is the best yet); `LIGHTER_FAIL` when no lighter partner can do (the limit). */
-  const consider = (at: number, partnerAt: number, weightA: number): number => {
-    const a = lists.items[at] as number;
-    const b = lists.items[partnerAt] as number;
-    const moved = weightA - (c.caseWeight[b] as number);
-    if (moved <= 0 || (((rules.eligibleMask[c.caseLevel[b] as number] as number) >> gradeP) & 1) === 0) return NOT_THIS_ONE;
-    const countsMoved = (c.caseCounts[a] as number) - (c.caseCounts[b] as number);
-    if ((countsMoved > 0 && !state.hasRoom(q, true)) || (countsMoved < 0 && !state.hasRoom(p, true))) return NOT_THIS_ONE;
-    if (!state.withinLimit(q, moved)) return LIGHTER_FAIL;
-    const after = Math.max((pointsP - moved) / availableP, (pointsQ + moved) / availableQ);
-    if (after < best) {
-      best = after;
-      found = { p, q, at, partnerAt };
-    }
-    return FOUND;
-  };
+  best.after = pointsP / availableP - LEAST_GAIN;
+  best.at = -1;
   // Cases alike in weight, eligible grades and count give the same swaps: each kind once per weight.
   // Eligible-grade masks seen at this weight, as bits: one set for cases counted toward the ceiling, one
   // for the rest. A mask has a bit per grade, so with 5 grades it is below 32 and `1 << mask` is one bit.
   let kindWeight = -1;
   let seenCounted = 0;
   let seenOthers = 0;
-  const lightestQ = qStart === qEnd ? Infinity : (c.caseWeight[lists.items[qEnd - 1] as number] as number);
+  const lightestQ = qStart === qEnd ? Infinity : (weight[qEnd - 1] as number);
   for (let at = lists.start[p] as number; at < (lists.start[p + 1] as number); at++) {
-    const a = lists.items[at] as number;
-    const weightA = c.caseWeight[a] as number;
+    const weightA = weight[at] as number;
     // Giving this case leaves p at least at (points - weight + q's lightest) / available, and p's cases
     // come heaviest first: once that is no better than the best swap yet, no later case can beat it.
-    if ((pointsP - weightA + lightestQ) / availableP >= best) break;
-    const mask = rules.eligibleMask[c.caseLevel[a] as number] as number;
+    if ((pointsP - weightA + lightestQ) / availableP >= best.after) break;
+    const mask = masks[at] as number;
     if (weightA !== kindWeight) {
       kindWeight = weightA;
       seenCounted = 0;
       seenOthers = 0;
     }
     const bit = 1 << mask;
-    if (c.caseCounts[a] === 1) {
+    if (counts[at] === 1) {
       if ((seenCounted & bit) !== 0) continue;
       seenCounted |= bit;
     } else {
@@ -281,49 +348,63 @@ function bestExchange(state: Allocation, lists: CaseLists, p: number, q: number)
     let hi = qEnd;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((c.caseWeight[lists.items[mid] as number] as number) > target) lo = mid + 1;
+      if ((weight[mid] as number) > target) lo = mid + 1;
       else hi = mid;
     }
     // Outward from there, the first partner that may swap on each side is that side's best; a few steps each way at most.
-    for (let k = lo, steps = 0; k < qEnd && steps < SCAN_STEPS; k++, steps++) if (consider(at, k, weightA) !== NOT_THIS_ONE) break;
-    for (let k = lo - 1, steps = 0; k >= qStart && steps < SCAN_STEPS && (c.caseWeight[lists.items[k] as number] as number) < weightA; k--, steps++) {
-      if (consider(at, k, weightA) === FOUND) break;
+    for (let k = lo, steps = 0; k < qEnd && steps < SCAN_STEPS; k++, steps++) if (consider(state, lists, p, q, at, k, best) !== NOT_THIS_ONE) break;
+    for (let k = lo - 1, steps = 0; k >= qStart && steps < SCAN_STEPS && (weight[k] as number) < weightA; k--, steps++) {
+      if (consider(state, lists, p, q, at, k, best) === FOUND) break;
     }
   }
-  return found;
+  return best.at >= 0;
 }
 
-/** Makes the swap, keeping both lists heaviest first. */
-function swap(state: Allocation, lists: CaseLists, { p, q, at, partnerAt }: Exchange): void {
-  const { c } = state;
+/** Swaps p's case at list position `at` for q's at `partnerAt`, keeping both lists heaviest first. */
+function swap(state: Allocation, lists: CaseLists, p: number, q: number, at: number, partnerAt: number): void {
+  const { weight, mask, counts } = lists;
   const a = lists.items[at] as number;
   const b = lists.items[partnerAt] as number;
-  const moved = (c.caseWeight[a] as number) - (c.caseWeight[b] as number);
-  const countsMoved = (c.caseCounts[a] as number) - (c.caseCounts[b] as number);
+  const moved = (weight[at] as number) - (weight[partnerAt] as number);
+  const countsMoved = (counts[at] as number) - (counts[partnerAt] as number);
   state.points[p] = (state.points[p] as number) - moved;
   state.points[q] = (state.points[q] as number) + moved;
   state.ceilingCases[p] = (state.ceilingCases[p] as number) - countsMoved;
   state.ceilingCases[q] = (state.ceilingCases[q] as number) + countsMoved;
   state.assigned[a] = q;
   state.assigned[b] = p;
-  lists.takers[p] = (lists.takers[p] as number) | state.maskOf(b);
-  lists.takers[q] = (lists.takers[q] as number) | state.maskOf(a);
-  place(lists, c.caseWeight, at, lists.start[p] as number, lists.start[p + 1] as number, b);
-  place(lists, c.caseWeight, partnerAt, lists.start[q] as number, lists.start[q + 1] as number, a);
+  lists.takers[p] = (lists.takers[p] as number) | (mask[partnerAt] as number);
+  lists.takers[q] = (lists.takers[q] as number) | (mask[at] as number);
+  // a's place in p's list is taken first: keep what is read of it.
+  const weightA = weight[at] as number;
+  const maskA = mask[at] as number;
+  const countsA = counts[at] as number;
+  place(lists, at, lists.start[p] as number, lists.start[p + 1] as number, b, weight[partnerAt] as number, mask[partnerAt] as number, counts[partnerAt] as number);
+  place(lists, partnerAt, lists.start[q] as number, lists.start[q + 1] as number, a, weightA, maskA, countsA);
 }
 
-/** Puts `item` at position `at` of the list start..end and moves it to keep the list heaviest first. */
-function place(lists: CaseLists, weight: Float64Array, at: number, start: number, end: number, item: number): void {
-  const { items } = lists;
-  const w = weight[item] as number;
+/** Copies list position `from` to `to` (the case and what is kept beside it). */
+function move(lists: CaseLists, from: number, to: number): void {
+  lists.items[to] = lists.items[from] as number;
+  lists.weight[to] = lists.weight[from] as number;
+  lists.mask[to] = lists.mask[from] as number;
+  lists.counts[to] = lists.counts[from] as number;
+}
+
+/** Puts `item` (weight `w`, eligible grades `mask`, ceiling count `counts`) at position `at` of the list start..end and moves it to keep the list heaviest first. */
+function place(lists: CaseLists, at: number, start: number, end: number, item: number, w: number, mask: number, counts: number): void {
+  const { weight } = lists;
   let k = at;
-  while (k > start && (weight[items[k - 1] as number] as number) < w) {
-    items[k] = items[k - 1] as number;
+  while (k > start && (weight[k - 1] as number) < w) {
+    move(lists, k - 1, k);
     k--;
   }
-  while (k < end - 1 && (weight[items[k + 1] as number] as number) > w) {
-    items[k] = items[k + 1] as number;
+  while (k < end - 1 && (weight[k + 1] as number) > w) {
+    move(lists, k + 1, k);
     k++;
   }
-  items[k] = item;
+  lists.items[k] = item;
+  lists.weight[k] = w;
+  lists.mask[k] = mask;
+  lists.counts[k] = counts;
 }

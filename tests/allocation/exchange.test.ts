@@ -38,12 +38,19 @@ function columns(team: readonly Held[], cases: readonly { weight: number; level:
   };
 }
 
-/** Places case i on holder[i] as `balanced` would have, then runs the exchange pass over the cases heaviest first. */
+/**
+ * Places case i on holder[i] as `balanced` would have, then runs the exchange pass over the cases
+ * heaviest first, in spans of like cases (weight, level and ceiling count) as `balanced`'s runs come.
+ */
 function placeThenRebalance(c: AllocationColumns, holder: readonly number[], ceiling: number | null = 50, capacityLimit: number | null = null) {
   const state = new Allocation(c, coreRulesUnchecked('balanced', resolveRulesUnchecked({ ceiling, capacityLimit })));
   holder.forEach((p, i) => state.placeKnown(i, p, BALANCED, c.caseWeight[i] as number, c.caseCounts[i] === 1));
   const order = Int32Array.from({ length: c.caseCount }, (_, i) => i).sort((a, b) => (c.caseWeight[b] as number) - (c.caseWeight[a] as number));
-  const touched = exchangeCases(state, order, Int32Array.of(0, c.caseCount), BALANCED);
+  const alike = (a: number, b: number) => c.caseWeight[a] === c.caseWeight[b] && c.caseLevel[a] === c.caseLevel[b] && c.caseCounts[a] === c.caseCounts[b];
+  const starts: number[] = [];
+  for (let k = 0; k < order.length; k++) if (k === 0 || !alike(order[k - 1] as number, order[k] as number)) starts.push(k);
+  const spans = Int32Array.from(starts.flatMap((start, r) => [start, starts[r + 1] ?? order.length]));
+  const touched = exchangeCases(state, order, spans, BALANCED);
   return { state, touched };
 }
 
