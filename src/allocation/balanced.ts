@@ -26,7 +26,7 @@ export function allocateBalanced(state: Allocation, pending: Uint8Array): void {
   // Who first took the case at each position of the run order (-1: none yet), written in that order.
   const placedTo = new Int32Array(runs.order.length).fill(-1);
   placeRuns(state, runs, new SlotForecast(state, pending), placedTo);
-  const touched = exchangeCases(state, runs.order, heaviestFirst(runs, state.c.caseScope), BALANCED);
+  const touched = exchangeCases(state, runs.order, heaviestFirst(runs, state.c.caseScope), placedTo);
   placeLeftovers(state, runs, touched, placedTo);
   recordCapacities(state, runs, pointsBefore, touched, placedTo);
 }

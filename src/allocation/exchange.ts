@@ -64,23 +64,17 @@ interface CaseLists {
 }
 
 /**
- * Lists of the cases placed by `policy`, each heaviest first, read from spans of `order` that are
- * (each span a run of like cases: one weight, eligible grades and ceiling count).
+ * Lists of the cases placed, each heaviest first, read from spans of `order` (each span a run of like
+ * cases: one weight, eligible grades and ceiling count); `placedTo[k]` holds the case at `order[k]`
+ * (-1: none).
  */
-function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, policy: number): CaseLists {
-  const { c, assigned, outcome } = state;
-  // Who holds the case at each position of `order` (-1: not placed by the policy), read once: the
-  // cases come in no order of index, so each read of their columns is a miss of the cache.
-  const holder = new Int32Array(order.length).fill(-1);
+function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, placedTo: Int32Array): CaseLists {
+  const { c } = state;
   const start = new Int32Array(c.practitionerCount + 1);
-  for (let j = 0; j < spans.length; j += 2) {
-    for (let k = spans[j] as number; k < (spans[j + 1] as number); k++) {
-      const i = order[k] as number;
-      if (outcome[i] !== policy) continue;
-      const p = assigned[i] as number;
-      holder[k] = p;
-      start[p + 1] = (start[p + 1] as number) + 1;
-    }
+  // Read in order, by position: the cases come in no order of index, so reading who holds them from the case columns missed the cache.
+  for (let k = 0; k < placedTo.length; k++) {
+    const p = placedTo[k] as number;
+    if (p >= 0) start[p + 1] = (start[p + 1] as number) + 1;
   }
   for (let p = 0; p < c.practitionerCount; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
   const items = new Int32Array(start[c.practitionerCount] as number);
@@ -96,7 +90,7 @@ function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, policy
     const maskOfRun = state.maskOf(first);
     const countsOfRun = c.caseCounts[first] as number;
     for (let k = spans[j] as number; k < (spans[j + 1] as number); k++) {
-      const p = holder[k] as number;
+      const p = placedTo[k] as number;
       if (p < 0) continue;
       const at = fill[p] as number;
       items[at] = order[k] as number;
@@ -111,8 +105,8 @@ function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, policy
 }
 
 /**
- * Lowers the highest capacity in every scope by exchanging cases the policy placed (outcome
- * `policy`). The most loaded practitioner's partners are tried from the least loaded up, among
+ * Lowers the highest capacity in every scope by exchanging the cases placement gave: the case at
+ * `order[k]` to `placedTo[k]` (-1: not placed). The most loaded practitioner's partners are tried from the least loaded up, among
  * those of a grade that may take one of their cases (those with a lighter case to give that the most
  * loaded's grade may take, of like ceiling count when both are at the ceiling; at most PARTNERS_TRIED of them among the PARTNERS_LOOKED_AT least loaded);
  * with the first partner that has a swap leaving both at least LEAST_GAIN below the most loaded's
@@ -123,9 +117,9 @@ function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, policy
  * each span a run of like cases (one weight, eligible grades and ceiling count, as `runs.ts` makes them).
  * Returns a flag per practitioner: 1 for those whose cases changed.
  */
-export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32Array, policy: number): Uint8Array {
+export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32Array, placedTo: Int32Array): Uint8Array {
   const { c, groupStart, groupItems } = state;
-  const lists = listsOf(state, order, spans, policy);
+  const lists = listsOf(state, order, spans, placedTo);
   const capacity = (p: number) => (state.points[p] as number) / (c.available[p] as number);
   // The heaps' keys: each member's capacity, kept as swaps change it (a member's lowKey is its capacity).
   const lowKey = new Float64Array(c.practitionerCount);

@@ -50,7 +50,7 @@ function placeThenRebalance(c: AllocationColumns, holder: readonly number[], cei
   const starts: number[] = [];
   for (let k = 0; k < order.length; k++) if (k === 0 || !alike(order[k - 1] as number, order[k] as number)) starts.push(k);
   const spans = Int32Array.from(starts.flatMap((start, r) => [start, starts[r + 1] ?? order.length]));
-  const touched = exchangeCases(state, order, spans, BALANCED);
+  const touched = exchangeCases(state, order, spans, Int32Array.from(order, (i) => holder[i] as number));
   return { state, touched };
 }
 
