@@ -46,6 +46,8 @@ const LEAST_GAIN = 0.01;
 const FOUND = 0;
 const NOT_THIS_ONE = 1;
 const LIGHTER_FAIL = 2;
+/** Extremes kept per practitioner: four per grade (see `exchangeCases`). */
+const EXTREMES = 4 * GRADE_COUNT;
 
 /**
  * The cases each practitioner may give up, heaviest first, as one array cut into lists; and for each
@@ -121,117 +123,155 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
   const { c, groupStart, groupItems } = state;
   const lists = listsOf(state, order, spans, placedTo);
   const capacity = (p: number) => (state.points[p] as number) / (c.available[p] as number);
-  // The heaps' keys: each member's capacity, kept as swaps change it (a member's lowKey is its capacity).
+  // Each member's capacity, kept as swaps change it, and its negation, the most-loaded heap's key.
   const lowKey = new Float64Array(c.practitionerCount);
   const highKey = new Float64Array(c.practitionerCount);
   let largest = 0;
   for (let s = 0; s < c.scopeCount; s++) largest = Math.max(largest, (groupStart[(s + 1) * GRADE_COUNT] as number) - (groupStart[s * GRADE_COUNT] as number));
-  // The least loaded, one heap per grade (a partner is looked for only among the grades that may take one of p's cases).
-  const lowPosition = new Int32Array(c.practitionerCount).fill(-1);
-  const lows = Array.from({ length: GRADE_COUNT }, () => new IndexedMinHeap(lowKey, c.rank, largest, lowPosition));
-  const lowOf = (p: number) => lows[c.grade[p] as number] as IndexedMinHeap;
   const high = new IndexedMinHeap(highKey, c.rank, largest, new Int32Array(c.practitionerCount).fill(-1));
-  const tried = new Int32Array(PARTNERS_LOOKED_AT);
+  // The scope's members from the least loaded up (ties to the lower rank), their capacities beside
+  // them: partners are looked for along this order, kept by moving the two members of each swap to
+  // their new places (a heap per grade cost a pop and a push for every member looked at).
+  const byLoad = new Int32Array(largest);
+  const loadOf = new Float64Array(largest);
+  let members = byLoad.subarray(0, 0);
   const best: Best = { after: 0, at: -1, partnerAt: -1 };
   const touched = new Uint8Array(c.practitionerCount);
-  const heaviest = (p: number) => (lists.start[p] === lists.start[p + 1] ? -Infinity : (lists.weight[lists.start[p] as number] as number));
-  const lightest = (p: number) => (lists.start[p] === lists.start[p + 1] ? Infinity : (lists.weight[(lists.start[p + 1] as number) - 1] as number));
-  // For each practitioner, the heaviest and the lightest of their cases that count toward the ceiling
-  // and of those that do not (at 4p: heaviest counted, heaviest other, lightest counted, lightest other;
-  // -Infinity or Infinity when none): found in one scan of the list when first asked, again once a swap
-  // changes it (`known` 0). Where the ceiling binds, the most loaded is asked for each partner looked at.
-  const extremes = new Float64Array(4 * c.practitionerCount);
+  // For each practitioner and grade g, the heaviest and the lightest of their cases that g may take,
+  // among those that count toward the ceiling and those that do not (at EXTREMES * p + 4g: heaviest
+  // counted, heaviest other, lightest counted, lightest other; -Infinity or Infinity when none): found
+  // in one scan of the list when first asked, again once a swap changes it (`known` 0).
+  const extremes = new Float64Array(EXTREMES * c.practitionerCount);
   const known = new Uint8Array(c.practitionerCount);
+  // The heaviest and lightest weight of p's cases of each kind (ceiling count and eligible grades, at
+  // 32 * other + mask), found in one pass over the list and then spread over the grades each kind may go to.
+  const kindFirst = new Float64Array(64);
+  const kindLast = new Float64Array(64);
+  const kindsSeen = new Int32Array(64);
+  kindLast.fill(-1);
   const learn = (p: number) => {
-    let heaviestCounted = -Infinity;
-    let heaviestOther = -Infinity;
-    let lightestCounted = Infinity;
-    let lightestOther = Infinity;
+    let kinds = 0;
     for (let k = lists.start[p] as number; k < (lists.start[p + 1] as number); k++) {
+      const kind = (lists.counts[k] === 1 ? 0 : 32) | (lists.mask[k] as number);
       const w = lists.weight[k] as number;
-      if (lists.counts[k] === 1) {
-        if (heaviestCounted === -Infinity) heaviestCounted = w;
-        lightestCounted = w;
-      } else {
-        if (heaviestOther === -Infinity) heaviestOther = w;
-        lightestOther = w;
+      // Heaviest first: a kind's first case is its heaviest, its last its lightest.
+      if (kindLast[kind] === -1) {
+        kindFirst[kind] = w;
+        kindsSeen[kinds++] = kind;
       }
+      kindLast[kind] = w;
     }
-    extremes[4 * p] = heaviestCounted;
-    extremes[4 * p + 1] = heaviestOther;
-    extremes[4 * p + 2] = lightestCounted;
-    extremes[4 * p + 3] = lightestOther;
+    const base = EXTREMES * p;
+    for (let k = 0; k < EXTREMES; k += 4) {
+      extremes[base + k] = -Infinity;
+      extremes[base + k + 1] = -Infinity;
+      extremes[base + k + 2] = Infinity;
+      extremes[base + k + 3] = Infinity;
+    }
+    for (let j = 0; j < kinds; j++) {
+      const kind = kindsSeen[j] as number;
+      const other = kind >> 5;
+      for (let mask = kind & 31, g = 0; mask !== 0; mask >>= 1, g++) {
+        if ((mask & 1) === 0) continue;
+        const at = base + 4 * g + other;
+        extremes[at] = Math.max(extremes[at] as number, kindFirst[kind] as number);
+        extremes[at + 2] = Math.min(extremes[at + 2] as number, kindLast[kind] as number);
+      }
+      kindLast[kind] = -1;
+    }
     known[p] = 1;
   };
   /**
-   * Whether q has a lighter case to give p: when both are at the ceiling only cases of like count may
-   * swap, so a partner whose lighter cases do not count toward it is no partner for p's that do.
+   * Whether q has a case to give p lighter than one p may give q, each of a grade the other may hold:
+   * cases of like ceiling count swap freely, a counted case for one that is not only to a
+   * practitioner with room under the ceiling. The cheap test before a partner's cases are searched.
    */
   const hasLighter = (p: number, q: number) => {
-    if (!(lightest(q) < heaviest(p))) return false;
-    if (state.hasRoom(p, true) || state.hasRoom(q, true)) return true;
     if (known[p] === 0) learn(p);
     if (known[q] === 0) learn(q);
-    return (extremes[4 * q + 2] as number) < (extremes[4 * p] as number) || (extremes[4 * q + 3] as number) < (extremes[4 * p + 1] as number);
-  };
-  /** The least loaded practitioner in the heaps of the grades `grades` (bits), or -1; `from` says whose heap. */
-  let from: IndexedMinHeap = lows[0] as IndexedMinHeap;
-  const leastOf = (grades: number): number => {
-    let least = -1;
-    for (let g = 0; g < GRADE_COUNT; g++) {
-      if (((grades >> g) & 1) === 0) continue;
-      const heap = lows[g] as IndexedMinHeap;
-      const q = heap.top();
-      if (q >= 0 && (least < 0 || (lowKey[q] as number) < (lowKey[least] as number) || (lowKey[q] === lowKey[least] && (c.rank[q] as number) < (c.rank[least] as number)))) {
-        least = q;
-        from = heap;
-      }
-    }
-    return least;
+    const give = EXTREMES * p + 4 * (c.grade[q] as number);
+    const take = EXTREMES * q + 4 * (c.grade[p] as number);
+    const heaviestCounted = extremes[give] as number;
+    const heaviestOther = extremes[give + 1] as number;
+    const lightestCounted = extremes[take + 2] as number;
+    const lightestOther = extremes[take + 3] as number;
+    return (
+      lightestCounted < heaviestCounted ||
+      lightestOther < heaviestOther ||
+      (lightestOther < heaviestCounted && state.hasRoom(q, true)) ||
+      (lightestCounted < heaviestOther && state.hasRoom(p, true))
+    );
   };
   /**
-   * The partner of the best swap for p (its cases' places in `best`), or -1, with one of the least
-   * loaded of the grades that may take one of p's cases: those with something lighter to give that
-   * p's grade may take, a few at most.
+   * The partner of the best swap for p (its cases' places in `best`), or -1, from the least loaded up
+   * among those of a grade that may take one of p's cases: those with something lighter to give that
+   * p's grade may take, PARTNERS_TRIED at most, among the PARTNERS_LOOKED_AT least loaded.
    */
   const findExchange = (p: number): number => {
-    let partner = -1;
-    let looked = 0;
     const grades = lists.takers[p] as number;
     const gradeP = c.grade[p] as number;
-    for (let partners = PARTNERS_TRIED; partner < 0 && partners > 0 && looked < PARTNERS_LOOKED_AT; ) {
-      const q = leastOf(grades);
-      if (q < 0) break;
-      from.pop();
-      tried[looked++] = q;
-      if (q === p || (lowKey[q] as number) >= (lowKey[p] as number)) break;
+    const capacityP = lowKey[p] as number;
+    let partners = PARTNERS_TRIED;
+    for (let k = 0, looked = 0; k < members.length && looked < PARTNERS_LOOKED_AT; k++) {
+      if ((loadOf[k] as number) >= capacityP) break;
+      const q = members[k] as number;
+      if (((grades >> (c.grade[q] as number)) & 1) === 0) continue;
+      looked++;
       if ((((lists.takers[q] as number) >> gradeP) & 1) === 1 && hasLighter(p, q)) {
-        partners--;
-        if (bestExchange(state, lists, p, q, best)) partner = q;
+        if (bestExchange(state, lists, p, q, best)) return q;
+        if (--partners === 0) break;
       }
     }
-    for (let k = 0; k < looked; k++) lowOf(tried[k] as number).push(tried[k] as number);
-    return partner;
+    return -1;
+  };
+  /** The first place in `members` whose member does not come before one of capacity `load` and rank `rank`. */
+  const placeFor = (load: number, rank: number) => {
+    let lo = 0;
+    let hi = members.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((loadOf[mid] as number) < load || (loadOf[mid] === load && (c.rank[members[mid] as number] as number) < rank)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  /** Moves x, whose capacity was `was`, to its place in `members` now (found by bisection, the others shifted in one copy). */
+  const reorder = (x: number, was: number) => {
+    const load = lowKey[x] as number;
+    const rank = c.rank[x] as number;
+    const from = placeFor(was, rank);
+    const found = placeFor(load, rank);
+    const to = found > from ? found - 1 : found;
+    if (to > from) {
+      members.copyWithin(from, from + 1, to + 1);
+      loadOf.copyWithin(from, from + 1, to + 1);
+    } else if (to < from) {
+      members.copyWithin(to + 1, to, from);
+      loadOf.copyWithin(to + 1, to, from);
+    }
+    members[to] = x;
+    loadOf[to] = load;
   };
   /** After a swap: x's capacity as the heaps' keys, and x among the touched. */
   const rekey = (x: number) => {
     touched[x] = 1;
     known[x] = 0;
+    const was = lowKey[x] as number;
     lowKey[x] = capacity(x);
     highKey[x] = -(lowKey[x] as number);
-    lowOf(x).update(x);
     high.update(x);
+    reorder(x, was);
   };
   for (let s = 0; s < c.scopeCount; s++) {
-    const members = groupItems.subarray(groupStart[s * GRADE_COUNT] as number, groupStart[(s + 1) * GRADE_COUNT] as number);
-    if (members.length < 2) continue;
+    const scope = groupItems.subarray(groupStart[s * GRADE_COUNT] as number, groupStart[(s + 1) * GRADE_COUNT] as number);
+    if (scope.length < 2) continue;
     // The most loaded (ties to the lower rank, as the heap orders them) found in the same loop: when they
     // hold no case of the batch, nothing can be given for them and the scope is left before its heaps are
     // built (most scopes of a small weekly batch, where the most loaded take no new case).
     // The same loop sets the heaps' keys (written in vain for a scope left).
-    let top = members[0] as number;
+    let top = scope[0] as number;
     let topCapacity = capacity(top);
-    for (const p of members) {
+    for (const p of scope) {
       const capacityP = capacity(p);
       lowKey[p] = capacityP;
       highKey[p] = -capacityP;
@@ -241,9 +281,12 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
       }
     }
     if (lists.start[top] === lists.start[top + 1]) continue;
-    for (let g = 0; g < GRADE_COUNT; g++) (lows[g] as IndexedMinHeap).build(groupItems.subarray(groupStart[s * GRADE_COUNT + g] as number, groupStart[s * GRADE_COUNT + g + 1] as number));
-    high.build(members);
-    for (let budget = members.length * EXCHANGES_PER_PRACTITIONER; budget > 0; budget--) {
+    members = byLoad.subarray(0, scope.length);
+    members.set(scope);
+    members.sort((a, b) => (lowKey[a] as number) - (lowKey[b] as number) || (c.rank[a] as number) - (c.rank[b] as number));
+    for (let k = 0; k < members.length; k++) loadOf[k] = lowKey[members[k] as number] as number;
+    high.build(scope);
+    for (let budget = scope.length * EXCHANGES_PER_PRACTITIONER; budget > 0; budget--) {
       const p = high.top();
       const q = findExchange(p);
       if (q < 0) break;
@@ -251,7 +294,6 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
       rekey(p);
       rekey(q);
     }
-    for (const heap of lows) heap.clear();
     high.clear();
   }
   return touched;

@@ -106,6 +106,28 @@ describe('rebalance (the exchange pass of balanced)', () => {
     expect(state.assigned[0]).toBe(10);
   });
 
+  it('passes over partners whose only lighter cases the most loaded one\'s grade may not take', () => {
+    // PSO 0 holds two C cases of 60 and 20 (80%). POs 1-9 (1,000 points) hold an A case of 5 and a C
+    // of 70 (7.5%): their 5 is lighter than the 60, but a PSO may not take an A case, and their C is
+    // heavier than anything PSO 0 holds, so they are no partners (all 8 tries would go on them).
+    // PSO 10 (100 points) holds two C of 10 (20%): PSO 0 gives the 60 for a 10, leaving 30% and 70%.
+    const team = [{ grade: PSO, available: 100 }, ...Array.from({ length: 9 }, () => ({ grade: PO, available: 1000 })), { grade: PSO, available: 100 }];
+    const c = columns(team, [
+      { weight: 6000, level: LEVEL_C },
+      { weight: 2000, level: LEVEL_C },
+      ...Array.from({ length: 9 }, () => [
+        { weight: 500, level: LEVEL_A },
+        { weight: 7000, level: LEVEL_C },
+      ]).flat(),
+      { weight: 1000, level: LEVEL_C },
+      { weight: 1000, level: LEVEL_C },
+    ]);
+    const holder = [0, 0, ...Array.from({ length: 9 }, (_, k) => [k + 1, k + 1]).flat(), 10, 10];
+    const { state } = placeThenRebalance(c, holder);
+    expect([capacity(state, 0), capacity(state, 10)]).toEqual([30, 70]);
+    expect(state.assigned[0]).toBe(10);
+  });
+
   it('passes over partners at the ceiling whose only lighter cases do not count toward it', () => {
     // Ceiling 2, everyone at it. PO 0 holds counted 60 and 20 (80%). POs 1-8 (300 points) hold counted
     // 70 and 70 and an uncounted 1 (47%): their 1 is lighter, but swapping it for a counted case would
