@@ -23,7 +23,8 @@ import { GRADE_COUNT, type Allocation } from './state.js';
 export function allocateBalanced(state: Allocation, pending: Uint8Array): void {
   const runs = runsOf(state, pending);
   const pointsBefore = state.points.slice();
-  // Who first took the case at each position of the run order (-1: none yet), written in that order.
+  // Who holds the case at each position of the run order (-1: no one yet): placement writes it in that
+  // order, the exchange pass and the leftovers keep it as they move and place cases.
   const placedTo = new Int32Array(runs.order.length).fill(-1);
   placeRuns(state, runs, new SlotForecast(state, pending), placedTo);
   const touched = exchangeCases(state, runs.order, heaviestFirst(runs, state.c.caseScope), placedTo);
@@ -228,23 +229,22 @@ function placeRuns(state: Allocation, { order, start: runStart }: Runs, forecast
 
 /**
  * Capacity before and after each case the exchange pass moved, as if each of its final holders had
- * taken their batch cases in the order the batch placed them. A case's first and final holders are
- * both touched or both not (the pass touches both ends of every swap), so `placedTo`, read in order,
- * finds the cases to rewrite without looking up every case's holder. The cases of a run weigh the
+ * taken their batch cases in the order the batch placed them. `placedTo`, read in order, says who holds
+ * each case now (the pass keeps it as it swaps, and touches both ends of every swap), so no case's
+ * holder is looked up by its index, which missed the cache on most reads. The cases of a run weigh the
  * same (an exchange moves a case, not its weight), so the weight is read once a run.
  */
 function recordCapacities(state: Allocation, { order, start: runStart }: Runs, pointsBefore: Float64Array, touched: Uint8Array, placedTo: Int32Array): void {
-  const { c, assigned, capacityBefore, capacityAfter } = state;
+  const { c, capacityBefore, capacityAfter } = state;
   for (let r = 0; r + 1 < runStart.length; r++) {
     const start = runStart[r] as number;
     const end = runStart[r + 1] as number;
     if (start === end) continue;
     const weight = c.caseWeight[order[start] as number] as number;
     for (let k = start; k < end; k++) {
-      const first = placedTo[k] as number;
-      if (first < 0 || touched[first] === 0) continue;
+      const p = placedTo[k] as number;
+      if (p < 0 || touched[p] === 0) continue;
       const i = order[k] as number;
-      const p = assigned[i] as number;
       const available = c.available[p] as number;
       capacityBefore[i] = (pointsBefore[p] as number) / available;
       pointsBefore[p] = (pointsBefore[p] as number) + weight;

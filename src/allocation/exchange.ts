@@ -51,13 +51,16 @@ const LIGHTER_FAIL = 2;
 const EXTREMES = 4 * GRADE_COUNT;
 
 /**
- * The cases each practitioner may give up, heaviest first, as one array cut into lists; and for each
+ * The cases each practitioner may give up, heaviest first, as one array cut into lists (each case by
+ * its position in the run order `order`, whose holder `holder` keeps as swaps change it); and for each
  * practitioner the grades that may take at least one of them (bits as in the eligibility masks, a
  * superset after swaps: a case swapped in adds its grades, one swapped out removes none). Each case's
  * weight, eligible grades and ceiling count are copied beside it in list order: the searches read
  * them in runs along a list, where reading them through the case index missed the cache on most reads.
  */
 interface CaseLists {
+  readonly order: Int32Array;
+  readonly holder: Int32Array;
   readonly start: Int32Array;
   readonly items: Int32Array;
   readonly weight: Float64Array;
@@ -96,7 +99,7 @@ function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, placed
       const p = placedTo[k] as number;
       if (p < 0) continue;
       const at = fill[p] as number;
-      items[at] = order[k] as number;
+      items[at] = k;
       weight[at] = weightOfRun;
       mask[at] = maskOfRun;
       counts[at] = countsOfRun;
@@ -104,7 +107,7 @@ function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, placed
       takers[p] = (takers[p] as number) | maskOfRun;
     }
   }
-  return { start, items, weight, mask, counts, takers };
+  return { order, holder: placedTo, start, items, weight, mask, counts, takers };
 }
 
 /**
@@ -118,7 +121,8 @@ function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, placed
  * hold after every swap; which cases are placed does not change. The spans of `order`
  * (`order[spans[2j]]..order[spans[2j + 1]]` in turn) list the cases of each scope heaviest first,
  * each span a run of like cases (one weight, eligible grades and ceiling count, as `runs.ts` makes them).
- * Returns a flag per practitioner: 1 for those whose cases changed.
+ * `placedTo` is kept as swaps move cases: on return it says who holds each position now. Returns a
+ * flag per practitioner: 1 for those whose cases changed.
  */
 export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32Array, placedTo: Int32Array): Uint8Array {
   const { c, groupStart, groupItems } = state;
@@ -402,14 +406,16 @@ function swap(state: Allocation, lists: CaseLists, p: number, q: number, at: num
   const { weight, mask, counts } = lists;
   const a = lists.items[at] as number;
   const b = lists.items[partnerAt] as number;
+  lists.holder[a] = q;
+  lists.holder[b] = p;
   const moved = (weight[at] as number) - (weight[partnerAt] as number);
   const countsMoved = (counts[at] as number) - (counts[partnerAt] as number);
   state.points[p] = (state.points[p] as number) - moved;
   state.points[q] = (state.points[q] as number) + moved;
   state.ceilingCases[p] = (state.ceilingCases[p] as number) - countsMoved;
   state.ceilingCases[q] = (state.ceilingCases[q] as number) + countsMoved;
-  state.assigned[a] = q;
-  state.assigned[b] = p;
+  state.assigned[lists.order[a] as number] = q;
+  state.assigned[lists.order[b] as number] = p;
   lists.takers[p] = (lists.takers[p] as number) | (mask[partnerAt] as number);
   lists.takers[q] = (lists.takers[q] as number) | (mask[at] as number);
   // a's place in p's list is taken first: keep what is read of it.
