@@ -150,6 +150,47 @@ describe('rebalance (the exchange pass of balanced)', () => {
     expect(Math.max(...team.map((_, p) => capacity(state, p)))).toBe(70);
   });
 
+  it('looks for the next swap among partners in their order after the last one (the former most loaded included)', () => {
+    // Two POs of 100 points. PO 0 holds 60, 20 and 1 (81%), PO 1 two of 10 (20%). Even split: move
+    // (81 - 20) / 2 = 30.5; the 60 for a 10 leaves 31% and 70%. PO 1 is now the most loaded, and its
+    // only partner is PO 0, who was above it before the swap: PO 1 gives a 10 for the 1 (moves 9),
+    // leaving 61% and 40%. Then nothing lowers PO 1: the 60 for the 20 leaves PO 0 at 80%.
+    const c = columns([{ grade: PO, available: 100 }, { grade: PO, available: 100 }], [6000, 2000, 100, 1000, 1000].map((weight) => ({ weight, level: LEVEL_C })));
+    const { state } = placeThenRebalance(c, [0, 0, 0, 1, 1]);
+    expect([capacity(state, 0), capacity(state, 1)]).toEqual([40, 61]);
+  });
+
+  it('swaps a counted case for one that does not count toward the ceiling when the taker has room', () => {
+    // Ceiling 2. PO 0 (100 points) holds counted 60 and 20 (80%), at the ceiling; PO 1 (100) holds an
+    // uncounted 10 (10%) and no counted case. The 60 for the 10 takes PO 1 to 1 counted case: 30% and 60%.
+    const c = columns([{ grade: PO, available: 100 }, { grade: PO, available: 100 }], [
+      { weight: 6000, level: LEVEL_C },
+      { weight: 2000, level: LEVEL_C },
+      { weight: 1000, level: LEVEL_C, counts: false },
+    ]);
+    const { state } = placeThenRebalance(c, [0, 0, 1], 2);
+    expect([capacity(state, 0), capacity(state, 1)]).toEqual([30, 60]);
+    expect(Array.from(state.ceilingCases)).toEqual([1, 1]);
+  });
+
+  it('swaps an uncounted case for a counted one when the giver has room under the ceiling', () => {
+    // Ceiling 2. PO 0 (100 points) holds an uncounted 60 and a counted 5 (65%, 1 counted); PO 1 (300)
+    // holds two counted 10s (6.67%), at the ceiling. No counted case of PO 1 is lighter than PO 0's 5,
+    // so the only swap is the 60 for a 10, which PO 0's free slot allows: 15% and 70 / 300 = 23.33%.
+    // Then PO 1 is the most loaded and gives a 10 for the 5 (counted for counted): 20% and 65 / 300 = 21.67%.
+    const c = columns([{ grade: PO, available: 100 }, { grade: PO, available: 300 }], [
+      { weight: 6000, level: LEVEL_C, counts: false },
+      { weight: 500, level: LEVEL_C },
+      { weight: 1000, level: LEVEL_C },
+      { weight: 1000, level: LEVEL_C },
+    ]);
+    const { state } = placeThenRebalance(c, [0, 0, 1, 1], 2);
+    expect(capacity(state, 0)).toBe(20);
+    expect(capacity(state, 1)).toBeCloseTo(65 / 3, 10);
+    expect(state.assigned[0]).toBe(1);
+    expect(Array.from(state.ceilingCases)).toEqual([2, 1]);
+  });
+
   it('makes no swap that lowers the most loaded by less than 0.01 points', () => {
     // PO 0 of 10,000 points holds cases of 50.00 and 1.00 points; PO 1 of 10,000 holds one of 0.99.
     // Giving the 1.00 for the 0.99 would lower PO 0 from 0.5100% by 0.0001 points: too little.
