@@ -7,9 +7,9 @@
 import { IndexedMinHeap } from './heap.js';
 import { GRADE_COUNT, type Allocation } from './state.js';
 
-// The pass's five limits bound its work per swap and the swaps per practitioner (it is a heuristic
-// after the runs, not a solver): a swap costs at most PARTNERS_LOOKED_AT looks, PARTNERS_TRIED
-// searches of a partner's cases and two moves within a grade's order. With them, the family bench's mean gap to the linear
+// The pass's limits bound its work per swap and the swaps per practitioner (it is a heuristic after
+// the runs, not a solver): a swap costs at most MEMBERS_WALKED steps along the scope's order,
+// PARTNERS_TRIED searches of a partner's cases and two moves in the order. With them, the family bench's mean gap to the linear
 // programming bound is 0.17 points at its slack load and 1.58 where the ceiling binds (README).
 /**
  * Swaps allowed per practitioner of a scope (8): each swap lowers the scope's highest capacity, and a
@@ -28,10 +28,16 @@ const PARTNERS_TRIED = 8;
  * of those partners (512): enough to pass over those with nothing lighter to give (where the ceiling
  * binds, often the whole bottom of a PDU of 400: 256 left the family bench's worst PDU 20 points
  * higher, 512 does as well as no limit), while a scope of thousands (scope `none`) is not walked
- * whole for every swap. A look costs a few reads (members of other grades are not looked at, each
- * grade's order being kept apart), and the first look at a practitioner a scan of their cases.
+ * whole for every swap. A look costs a few reads (members are walked in order, not popped from a
+ * heap), and the first look at a practitioner a scan of their cases.
  */
 const PARTNERS_LOOKED_AT = 512;
+/**
+ * Members walked past, at most, for one search, those of other grades included (4 x 512): a scope of
+ * thousands whose least loaded are all of grades that may take none of the most loaded's cases
+ * (20,000 PSOs below 2,000 POs holding A cases) is not walked whole for every swap.
+ */
+const MEMBERS_WALKED = 4 * PARTNERS_LOOKED_AT;
 /**
  * Partner cases looked at, at most, each way from the ideal weight, for each kind of case given
  * (64): the nearest allowed partner case is usually within a few steps; the cap keeps two
@@ -136,15 +142,12 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
   let largest = 0;
   for (let s = 0; s < c.scopeCount; s++) largest = Math.max(largest, (groupStart[(s + 1) * GRADE_COUNT] as number) - (groupStart[s * GRADE_COUNT] as number));
   const high = new IndexedMinHeap(highKey, c.rank, largest, new Int32Array(c.practitionerCount).fill(-1));
-  // The scope's members grade by grade (segment g of `members` holds grade g), each grade from the
-  // least loaded up (ties to the lower rank), their capacities beside them: partners are looked for
-  // along these orders, merged, and a swap moves its two members to their new places within their
-  // grades (a heap per grade cost a pop and a push for every member looked at).
+  // The scope's members from the least loaded up (ties to the lower rank), their capacities beside
+  // them: partners are looked for along this order, kept by moving the two members of each swap to
+  // their new places (a heap per grade cost a pop and a push for every member looked at).
   const byLoad = new Int32Array(largest);
   const loadOf = new Float64Array(largest);
   let members = byLoad.subarray(0, 0);
-  const segment = new Int32Array(GRADE_COUNT + 1);
-  const cursor = new Int32Array(GRADE_COUNT);
   const best: Best = { after: 0, at: -1, partnerAt: -1 };
   const touched = new Uint8Array(c.practitionerCount);
   // For each practitioner and grade g, the heaviest and the lightest of their cases that g may take,
@@ -221,23 +224,13 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     const grades = lists.takers[p] as number;
     const gradeP = c.grade[p] as number;
     const capacityP = lowKey[p] as number;
-    cursor.set(segment.subarray(0, GRADE_COUNT));
     let partners = PARTNERS_TRIED;
-    for (let looked = 0; looked < PARTNERS_LOOKED_AT; looked++) {
-      // The least loaded not yet looked at, of the grades that may take one of p's cases.
-      let at = -1;
-      let from = 0;
-      for (let g = 0; g < GRADE_COUNT; g++) {
-        const k = cursor[g] as number;
-        if (((grades >> g) & 1) === 0 || k >= (segment[g + 1] as number)) continue;
-        if (at < 0 || (loadOf[k] as number) < (loadOf[at] as number) || (loadOf[k] === loadOf[at] && (c.rank[members[k] as number] as number) < (c.rank[members[at] as number] as number))) {
-          at = k;
-          from = g;
-        }
-      }
-      if (at < 0 || (loadOf[at] as number) >= capacityP) break;
-      cursor[from] = at + 1;
-      const q = members[at] as number;
+    const walked = Math.min(members.length, MEMBERS_WALKED);
+    for (let k = 0, looked = 0; k < walked && looked < PARTNERS_LOOKED_AT; k++) {
+      if ((loadOf[k] as number) >= capacityP) break;
+      const q = members[k] as number;
+      if (((grades >> (c.grade[q] as number)) & 1) === 0) continue;
+      looked++;
       // Holding no case p's grade may take, q has nothing for p: known without finding q's extremes.
       if ((((lists.takers[q] as number) >> gradeP) & 1) === 1 && hasLighter(p, q)) {
         if (bestExchange(state, lists, p, q, best)) return q;
@@ -246,10 +239,10 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     }
     return -1;
   };
-  /** The first place in grade g's segment of `members` whose member does not come before one of capacity `load` and rank `rank`. */
-  const placeFor = (g: number, load: number, rank: number) => {
-    let lo = segment[g] as number;
-    let hi = segment[g + 1] as number;
+  /** The first place in `members` whose member does not come before one of capacity `load` and rank `rank`. */
+  const placeFor = (load: number, rank: number) => {
+    let lo = 0;
+    let hi = members.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if ((loadOf[mid] as number) < load || (loadOf[mid] === load && (c.rank[members[mid] as number] as number) < rank)) lo = mid + 1;
@@ -257,13 +250,12 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     }
     return lo;
   };
-  /** Moves x, whose capacity was `was`, to its place in its grade's segment now (found by bisection, the others shifted in one copy). */
+  /** Moves x, whose capacity was `was`, to its place in `members` now (found by bisection, the others shifted in one copy). */
   const reorder = (x: number, was: number) => {
-    const g = c.grade[x] as number;
     const load = lowKey[x] as number;
     const rank = c.rank[x] as number;
-    const from = placeFor(g, was, rank);
-    const found = placeFor(g, load, rank);
+    const from = placeFor(was, rank);
+    const found = placeFor(load, rank);
     const to = found > from ? found - 1 : found;
     if (to > from) {
       members.copyWithin(from, from + 1, to + 1);
@@ -275,7 +267,7 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     members[to] = x;
     loadOf[to] = load;
   };
-  /** After a swap: x's capacity as the most-loaded heap's key and in its grade's order, and x among the touched. */
+  /** After a swap: x's capacity as the most-loaded heap's key and in the scope's order, and x among the touched. */
   const rekey = (x: number) => {
     touched[x] = 1;
     known[x] = 0;
@@ -289,9 +281,9 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     const scope = groupItems.subarray(groupStart[s * GRADE_COUNT] as number, groupStart[(s + 1) * GRADE_COUNT] as number);
     if (scope.length < 2) continue;
     // The most loaded (ties to the lower rank, as the heap orders them) found in the same loop: when they
-    // hold no case of the batch, nothing can be given for them and the scope is left before its orders are
+    // hold no case of the batch, nothing can be given for them and the scope is left before its order is
     // built (most scopes of a small weekly batch, where the most loaded take no new case).
-    // The same loop sets the capacities the orders are built from (written in vain for a scope left).
+    // The same loop sets the capacities the order is built from (written in vain for a scope left).
     let top = scope[0] as number;
     let topCapacity = capacity(top);
     for (const p of scope) {
@@ -306,10 +298,7 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     if (lists.start[top] === lists.start[top + 1]) continue;
     members = byLoad.subarray(0, scope.length);
     members.set(scope);
-    for (let g = 0; g <= GRADE_COUNT; g++) segment[g] = (groupStart[s * GRADE_COUNT + g] as number) - (groupStart[s * GRADE_COUNT] as number);
-    for (let g = 0; g < GRADE_COUNT; g++) {
-      members.subarray(segment[g], segment[g + 1]).sort((a, b) => (lowKey[a] as number) - (lowKey[b] as number) || (c.rank[a] as number) - (c.rank[b] as number));
-    }
+    members.sort((a, b) => (lowKey[a] as number) - (lowKey[b] as number) || (c.rank[a] as number) - (c.rank[b] as number));
     for (let k = 0; k < members.length; k++) loadOf[k] = lowKey[members[k] as number] as number;
     high.build(scope);
     for (let budget = scope.length * EXCHANGES_PER_PRACTITIONER; budget > 0; budget--) {
