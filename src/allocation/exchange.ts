@@ -9,8 +9,9 @@ import { GRADE_COUNT, type Allocation } from './state.js';
 
 // The pass's limits bound its work per swap and the swaps per practitioner (it is a heuristic after
 // the runs, not a solver): a swap costs at most MEMBERS_WALKED steps along the scope's order,
-// PARTNERS_TRIED searches of a partner's cases and two moves in the order. With them, the family bench's mean gap to the linear
-// programming bound is 0.17 points at its slack load and 1.58 where the ceiling binds (README).
+// PARTNERS_TRIED searches of a partner's cases and two moves in the order. With them, the family
+// bench's mean gap to the linear programming bound is 0.17 points at its slack load and 1.58 where
+// the ceiling binds (README).
 /**
  * Swaps allowed per practitioner of a scope (8): each swap lowers the scope's highest capacity, and a
  * few per practitioner let every one of them pass the top once or twice; a scope of n practitioners
@@ -59,8 +60,9 @@ const LIGHTER_FAIL = 2;
 const EXTREMES = 4 * GRADE_COUNT;
 
 /**
- * The cases each practitioner may give up, heaviest first, as one array cut into lists (each case by
- * its position in the run order `order`, whose holder `holder` keeps as swaps change it); and for each
+ * The cases each practitioner may give up, heaviest first, as one array cut into lists (each case given
+ * by its position in the run order `order`; `holder` says who holds each position, kept as swaps
+ * change it); and for each
  * practitioner the grades that may take at least one of them (bits as in the eligibility masks, a
  * superset after swaps: a case swapped in adds its grades, one swapped out removes none). Each case's
  * weight, eligible grades and ceiling count are copied beside it in list order: the searches read
