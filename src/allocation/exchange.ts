@@ -4,7 +4,6 @@
  * lowers the highest capacity in each scope by exchanging batch cases between its most loaded
  * practitioner and a less loaded one, keeping every rule. Internal.
  */
-import { IndexedMinHeap } from './heap.js';
 import { GRADE_COUNT, type Allocation } from './state.js';
 
 // The pass's limits bound its work per swap and the swaps per practitioner (it is a heuristic after
@@ -138,15 +137,14 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
   const { c, groupStart, groupItems } = state;
   const lists = listsOf(state, order, spans, placedTo);
   const capacity = (p: number) => (state.points[p] as number) / (c.available[p] as number);
-  // Each member's capacity, kept as swaps change it, and its negation, the most-loaded heap's key.
+  // Each member's capacity, kept as swaps change it.
   const lowKey = new Float64Array(c.practitionerCount);
-  const highKey = new Float64Array(c.practitionerCount);
   let largest = 0;
   for (let s = 0; s < c.scopeCount; s++) largest = Math.max(largest, (groupStart[(s + 1) * GRADE_COUNT] as number) - (groupStart[s * GRADE_COUNT] as number));
-  const high = new IndexedMinHeap(highKey, c.rank, largest, new Int32Array(c.practitionerCount).fill(-1));
   // The scope's members from the least loaded up (ties to the lower rank), their capacities beside
-  // them: partners are looked for along this order, kept by moving the two members of each swap to
-  // their new places (a heap per grade cost a pop and a push for every member looked at).
+  // them: partners are looked for along this order from its start, the most loaded is the first of
+  // those level with its end, and each swap moves its two members to their new places (a heap per
+  // grade cost a pop and a push for every member looked at).
   const byLoad = new Int32Array(largest);
   const loadOf = new Float64Array(largest);
   let members = byLoad.subarray(0, 0);
@@ -269,20 +267,20 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     members[to] = x;
     loadOf[to] = load;
   };
-  /** After a swap: x's capacity as the most-loaded heap's key and in the scope's order, and x among the touched. */
+  /** The most loaded member (ties to the lower rank): the first of those at the capacity the order ends with. */
+  const mostLoaded = () => members[placeFor(loadOf[members.length - 1] as number, -1)] as number;
+  /** After a swap: x's capacity, kept and in the scope's order, and x among the touched. */
   const rekey = (x: number) => {
     touched[x] = 1;
     known[x] = 0;
     const was = lowKey[x] as number;
     lowKey[x] = capacity(x);
-    highKey[x] = -(lowKey[x] as number);
-    high.update(x);
     reorder(x, was);
   };
   for (let s = 0; s < c.scopeCount; s++) {
     const scope = groupItems.subarray(groupStart[s * GRADE_COUNT] as number, groupStart[(s + 1) * GRADE_COUNT] as number);
     if (scope.length < 2) continue;
-    // The most loaded (ties to the lower rank, as the heap orders them) found in the same loop: when they
+    // The most loaded (ties to the lower rank, as `mostLoaded` picks them) found in the same loop: when they
     // hold no case of the batch, nothing can be given for them and the scope is left before its order is
     // built (most scopes of a small weekly batch, where the most loaded take no new case).
     // The same loop sets the capacities the order is built from (written in vain for a scope left).
@@ -291,7 +289,6 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     for (const p of scope) {
       const capacityP = capacity(p);
       lowKey[p] = capacityP;
-      highKey[p] = -capacityP;
       if (capacityP > topCapacity || (capacityP === topCapacity && (c.rank[p] as number) < (c.rank[top] as number))) {
         top = p;
         topCapacity = capacityP;
@@ -302,16 +299,14 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     members.set(scope);
     members.sort((a, b) => (lowKey[a] as number) - (lowKey[b] as number) || (c.rank[a] as number) - (c.rank[b] as number));
     for (let k = 0; k < members.length; k++) loadOf[k] = lowKey[members[k] as number] as number;
-    high.build(scope);
     for (let budget = scope.length * EXCHANGES_PER_PRACTITIONER; budget > 0; budget--) {
-      const p = high.top();
+      const p = mostLoaded();
       const q = findExchange(p);
       if (q < 0) break;
       swap(state, lists, p, q, best.at, best.partnerAt);
       rekey(p);
       rekey(q);
     }
-    high.clear();
   }
   return touched;
 }
