@@ -2,15 +2,19 @@
  * The exchange pass of `balanced`. Placing each case on the lowest capacity-after cannot foresee
  * everything: a practitioner can end highest because of the cases left for them last. This pass
  * lowers the highest capacity in each scope by exchanging batch cases between its most loaded
- * practitioner and a less loaded one, keeping every rule. Internal.
+ * practitioner and a less loaded one, keeping every rule; where the most loaded is at the case
+ * ceiling and has no such exchange, it first lowers those just below them, to make room for one.
+ * Internal.
  */
 import { GRADE_COUNT, type Allocation } from './state.js';
 
 // The pass's limits bound its work per swap and the swaps per practitioner (it is a heuristic after
-// the runs, not a solver): a swap costs at most MEMBERS_WALKED steps along the scope's order,
-// PARTNERS_TRIED searches of a partner's cases and two moves in the order. With them, the family
-// bench's mean gap to the linear programming bound is 0.17 points at its slack load and 1.58 where
-// the ceiling binds (README).
+// the runs, not a solver): a search for a partner costs at most MEMBERS_WALKED steps along the
+// scope's order and PARTNERS_TRIED searches of a partner's cases, a swap one search for the most
+// loaded and at most RELIEVED more, and two moves in the order; a search that failed is not repeated
+// whole, only against the partners whose cases have changed since. With them, the family bench's
+// mean gap to the linear programming bound is 0.16 points at its slack load and 1.08 where the
+// ceiling binds (README).
 /**
  * Swaps allowed per practitioner of a scope (8): each swap lowers the scope's highest capacity, and a
  * few per practitioner let every one of them pass the top once or twice; a scope of n practitioners
@@ -51,6 +55,18 @@ const SCAN_STEPS = 64;
  * to, and a long tail of them cost more time than all the others.
  */
 const LEAST_GAIN = 0.01;
+/**
+ * Members just below the most loaded tried, at most, when the most loaded is at the ceiling and has
+ * no swap (8), and how far below them they may be (10 percentage points). At the ceiling the most
+ * loaded can only trade a case for one of like ceiling count, and the few who hold the light cases
+ * they could take are often the practitioners nearest the top, with no room to take a heavier case:
+ * a swap that lowers one of those (with anyone less loaded than them, so the highest capacity does
+ * not rise) can give the most loaded a partner at the next step. The family bench's worst gap where
+ * the ceiling binds fell from 37.85 to 10.45 points with it (problem 2: a PDU where every
+ * practitioner is at the ceiling and trainees with few points available held the light cases).
+ */
+const RELIEVED = 8;
+const RELIEF_SPAN = 10;
 /** What one candidate swap says of the search: kept (or no better), not this one, or none lighter either. */
 const FOUND = 0;
 const NOT_THIS_ONE = 1;
@@ -125,7 +141,10 @@ function listsOf(state: Allocation, order: Int32Array, spans: Int32Array, placed
  * those of a grade that may take one of their cases (those with a lighter case to give that the most
  * loaded's grade may take, of like ceiling count when both are at the ceiling; at most PARTNERS_TRIED of them among the PARTNERS_LOOKED_AT least loaded);
  * with the first partner that has a swap leaving both at least LEAST_GAIN below the most loaded's
- * capacity now, the best such swap is made. The scope is left as it is once its most loaded practitioner has none, or after
+ * capacity now, the best such swap is made. When the most loaded is at the ceiling and has none, the
+ * swap is made for the first of the RELIEVED just below them (within RELIEF_SPAN) that has one, with
+ * a partner below that one, so the highest never rises. The scope is left as it is when none of them
+ * has a swap, or after
  * EXCHANGES_PER_PRACTITIONER swaps per practitioner. Eligibility, the ceiling and the capacity limit
  * hold after every swap; which cases are placed does not change. The spans of `order`
  * (`order[spans[2j]]..order[spans[2j + 1]]` in turn) list the cases of each scope heaviest first,
@@ -267,8 +286,6 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     members[to] = x;
     loadOf[to] = load;
   };
-  /** The most loaded member (ties to the lower rank): the first of those at the capacity the order ends with. */
-  const mostLoaded = () => members[placeFor(loadOf[members.length - 1] as number, -1)] as number;
   /** After a swap: x's capacity, kept and in the scope's order, and x among the touched. */
   const rekey = (x: number) => {
     touched[x] = 1;
@@ -276,6 +293,62 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     const was = lowKey[x] as number;
     lowKey[x] = capacity(x);
     reorder(x, was);
+  };
+  // Swaps made in the current scope, the two members of each (at 2j and 2j + 1 for swap j), and for
+  // each member the swaps made when they were last changed by one and when a search for them last
+  // failed (-1: none since the scope began).
+  let swaps = 0;
+  const changed = new Int32Array(2 * largest * EXCHANGES_PER_PRACTITIONER);
+  const changedAt = new Int32Array(c.practitionerCount);
+  const failedAt = new Int32Array(c.practitionerCount);
+  /**
+   * The partner of the best swap for x, as `findExchange` finds it; but when a search for x failed
+   * and x has not changed since, the partners it tried have not changed either, so only the members
+   * changed since are tried (those less loaded than x, with something lighter to give that x's grade
+   * may take): a most loaded waiting for room is not searched for whole after every swap below them.
+   */
+  const search = (x: number): number => {
+    const since = failedAt[x] as number;
+    failedAt[x] = swaps;
+    if (since < 0 || (changedAt[x] as number) > since) {
+      const q = findExchange(x);
+      if (q >= 0) failedAt[x] = -1;
+      return q;
+    }
+    const grades = lists.takers[x] as number;
+    const gradeX = c.grade[x] as number;
+    for (let j = 2 * since; j < 2 * swaps; j++) {
+      const q = changed[j] as number;
+      if (q === x || (lowKey[q] as number) >= (lowKey[x] as number) || ((grades >> (c.grade[q] as number)) & 1) === 0) continue;
+      if ((((lists.takers[q] as number) >> gradeX) & 1) === 1 && hasLighter(x, q) && bestExchange(state, lists, x, q, best)) {
+        failedAt[x] = -1;
+        return q;
+      }
+    }
+    return -1;
+  };
+  // The partner of the swap `nextSwap` found.
+  let partner = -1;
+  /**
+   * The member who gives in the next swap (their partner in `partner`, the cases in `best`), or -1:
+   * the most loaded (ties to the lower rank: the first of those at the capacity the order ends with)
+   * when they have a swap; else, when they are at the ceiling, the first of the RELIEVED just below
+   * them, within RELIEF_SPAN, that has one.
+   */
+  const nextSwap = (): number => {
+    const topAt = placeFor(loadOf[members.length - 1] as number, -1);
+    const top = members[topAt] as number;
+    partner = search(top);
+    if (partner >= 0) return top;
+    if (state.hasRoom(top, true)) return -1;
+    const lowest = (lowKey[top] as number) - RELIEF_SPAN;
+    for (let k = members.length - 1, tried = 0; k >= 0 && tried < RELIEVED && (loadOf[k] as number) >= lowest; k--) {
+      if (k === topAt) continue;
+      tried++;
+      partner = search(members[k] as number);
+      if (partner >= 0) return members[k] as number;
+    }
+    return -1;
   };
   for (let s = 0; s < c.scopeCount; s++) {
     const scope = groupItems.subarray(groupStart[s * GRADE_COUNT] as number, groupStart[(s + 1) * GRADE_COUNT] as number);
@@ -299,13 +372,20 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     members.set(scope);
     members.sort((a, b) => (lowKey[a] as number) - (lowKey[b] as number) || (c.rank[a] as number) - (c.rank[b] as number));
     for (let k = 0; k < members.length; k++) loadOf[k] = lowKey[members[k] as number] as number;
+    swaps = 0;
+    for (const p of scope) failedAt[p] = -1;
     for (let budget = scope.length * EXCHANGES_PER_PRACTITIONER; budget > 0; budget--) {
-      const p = mostLoaded();
-      const q = findExchange(p);
-      if (q < 0) break;
+      const p = nextSwap();
+      if (p < 0) break;
+      const q = partner;
       swap(state, lists, p, q, best.at, best.partnerAt);
       rekey(p);
       rekey(q);
+      changed[2 * swaps] = p;
+      changed[2 * swaps + 1] = q;
+      swaps++;
+      changedAt[p] = swaps;
+      changedAt[q] = swaps;
     }
   }
   return touched;

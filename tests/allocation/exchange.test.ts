@@ -191,6 +191,30 @@ describe('rebalance (the exchange pass of balanced)', () => {
     expect(Array.from(state.ceilingCases)).toEqual([2, 1]);
   });
 
+  it('at the ceiling with no swap, lowers the one just below to make room for a swap (worked example)', () => {
+    // Ceiling 2, everyone at it, every case counted. PSO 0 (100 points) holds C cases of 60 and 20
+    // (80%). PO 1 (100) holds an A of 75 and a C of 1 (76%); PO 2 (1,000) two A of 10 (2%). A cases go
+    // to POs only, so PSO 0's only partner is PO 1, who would rise to 95% or 135%: no swap for the most
+    // loaded. PO 1 (within 10 points below) gives its 75 for PO 2's 10: 11% and 8.5%. Then PSO 0 gives
+    // its 20 for PO 1's 1: 61% and 30% (the 60 would leave PO 1 at 70%, higher). PSO 0 has no swap
+    // again and no one is within 10 points below: the highest is 61%, where it stopped at 80% before.
+    const team = [{ grade: PSO, available: 100 }, { grade: PO, available: 100 }, { grade: PO, available: 1000 }];
+    const cases = [
+      { weight: 6000, level: LEVEL_C },
+      { weight: 2000, level: LEVEL_C },
+      { weight: 7500, level: LEVEL_A },
+      { weight: 100, level: LEVEL_C },
+      { weight: 1000, level: LEVEL_A },
+      { weight: 1000, level: LEVEL_A },
+    ];
+    const { state } = placeThenRebalance(columns(team, cases), [0, 0, 1, 1, 2, 2], 2);
+    expect([capacity(state, 0), capacity(state, 1), capacity(state, 2)]).toEqual([61, 30, 8.5]);
+    expect(Array.from(state.assigned)).toEqual([0, 1, 2, 0, 2, 1]);
+    // With room under a ceiling of 3, PSO 0 could take a case without giving one: the pass stops where it was.
+    const roomy = placeThenRebalance(columns(team, cases), [0, 0, 1, 1, 2, 2], 3).state;
+    expect([capacity(roomy, 0), capacity(roomy, 1)]).toEqual([80, 76]);
+  });
+
   it('makes no swap that lowers the most loaded by less than 0.01 points', () => {
     // PO 0 of 10,000 points holds cases of 50.00 and 1.00 points; PO 1 of 10,000 holds one of 0.99.
     // Giving the 1.00 for the 0.99 would lower PO 0 from 0.5100% by 0.0001 points: too little.
