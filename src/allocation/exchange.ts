@@ -306,23 +306,28 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
    * and x has not changed since, the partners it tried have not changed either, so only the members
    * changed since are tried (those less loaded than x, with something lighter to give that x's grade
    * may take): a most loaded waiting for room is not searched for whole after every swap below them.
+   * When more members have changed than a whole search walks past, it is searched for whole: no
+   * search takes more than MEMBERS_WALKED steps and PARTNERS_TRIED searches of a partner's cases.
    */
   const search = (x: number): number => {
     const since = failedAt[x] as number;
     failedAt[x] = swaps;
-    if (since < 0 || (changedAt[x] as number) > since) {
+    if (since < 0 || (changedAt[x] as number) > since || 2 * (swaps - since) > MEMBERS_WALKED) {
       const q = findExchange(x);
       if (q >= 0) failedAt[x] = -1;
       return q;
     }
     const grades = lists.takers[x] as number;
     const gradeX = c.grade[x] as number;
-    for (let j = 2 * since; j < 2 * swaps; j++) {
+    for (let j = 2 * since, partners = PARTNERS_TRIED; j < 2 * swaps; j++) {
       const q = changed[j] as number;
       if (q === x || (lowKey[q] as number) >= (lowKey[x] as number) || ((grades >> (c.grade[q] as number)) & 1) === 0) continue;
-      if ((((lists.takers[q] as number) >> gradeX) & 1) === 1 && hasLighter(x, q) && bestExchange(state, lists, x, q, best)) {
-        failedAt[x] = -1;
-        return q;
+      if ((((lists.takers[q] as number) >> gradeX) & 1) === 1 && hasLighter(x, q)) {
+        if (bestExchange(state, lists, x, q, best)) {
+          failedAt[x] = -1;
+          return q;
+        }
+        if (--partners === 0) break;
       }
     }
     return -1;
