@@ -16,15 +16,15 @@ import { GRADE_COUNT, type Allocation } from './state.js';
 // mean gap to the linear programming bound is 0.16 points at its slack load and 1.08 where the
 // ceiling binds (README).
 /**
- * Swaps allowed per practitioner of a scope (8): each swap lowers the scope's highest capacity, and a
- * few per practitioner let every one of them pass the top once or twice; a scope of n practitioners
- * costs at most 8n swaps, not one per pair.
+ * Swaps allowed per practitioner of a scope (8): each swap lowers its giver by at least LEAST_GAIN and
+ * never raises the scope's highest capacity, and a few per practitioner let every one of them pass
+ * the top once or twice; a scope of n practitioners costs at most 8n swaps, not one per pair.
  */
 const EXCHANGES_PER_PRACTITIONER = 8;
 /**
- * Partners with something lighter to give tried for the most loaded before the scope is left as it
- * is (8): the least loaded are the likeliest to have a swap, so a partner much further up the order
- * rarely helps, and each try scans the partner's cases.
+ * Partners with something lighter to give tried in one search, for the most loaded or a member just
+ * below them (8): the least loaded are the likeliest to have a swap, so a partner much further up the
+ * order rarely helps, and each try scans the partner's cases.
  */
 const PARTNERS_TRIED = 8;
 /**
@@ -50,14 +50,14 @@ const MEMBERS_WALKED = 4 * PARTNERS_LOOKED_AT;
  */
 const SCAN_STEPS = 64;
 /**
- * Least lowering of the most loaded practitioner's capacity a swap must make (0.01 percentage
+ * Least lowering of the giver's capacity a swap must make (0.01 percentage
  * points): smaller swaps cannot move the scope's gap to its bound at the precision it is reported
  * to, and a long tail of them cost more time than all the others.
  */
 const LEAST_GAIN = 0.01;
 /**
  * Members just below the most loaded tried, at most, when the most loaded is at the ceiling and has
- * no swap (8), and how far below them they may be (10 percentage points). At the ceiling the most
+ * no swap (8). At the ceiling the most
  * loaded can only trade a case for one of like ceiling count, and the few who hold the light cases
  * they could take are often the practitioners nearest the top, with no room to take a heavier case:
  * a swap that lowers one of those (with anyone less loaded than them, so the highest capacity does
@@ -66,6 +66,12 @@ const LEAST_GAIN = 0.01;
  * practitioner is at the ceiling and trainees with few points available held the light cases).
  */
 const RELIEVED = 8;
+/**
+ * How far below the most loaded those members may be, at most (10 percentage points): further down,
+ * a member has room enough to be the most loaded's partner already, or holds nothing for them. A
+ * relief swap that never gives the most loaded a partner is kept all the same: it lowered a
+ * practitioner near the top without raising anyone above them.
+ */
 const RELIEF_SPAN = 10;
 /** What one candidate swap says of the search: kept (or no better), not this one, or none lighter either. */
 const FOUND = 0;
@@ -294,20 +300,26 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     lowKey[x] = capacity(x);
     reorder(x, was);
   };
-  // Swaps made in the current scope, the two members of each (at 2j and 2j + 1 for swap j), and for
-  // each member the swaps made when they were last changed by one and when a search for them last
-  // failed (-1: none since the scope began).
+  // Swaps made in the current scope, the two members of each (at 2j and 2j + 1 for swap j: a scope
+  // makes at most EXCHANGES_PER_PRACTITIONER swaps per member, so the log holds them all), and for each
+  // member the swaps made when they were last changed by one (0: not yet) and when a search for them
+  // last failed (-1: none), both reset as the scope begins; and the search that last looked at each
+  // member as a partner, so that a member logged twice is tried once.
   let swaps = 0;
   const changed = new Int32Array(2 * largest * EXCHANGES_PER_PRACTITIONER);
   const changedAt = new Int32Array(c.practitionerCount);
   const failedAt = new Int32Array(c.practitionerCount);
+  const lookedAtIn = new Int32Array(c.practitionerCount);
+  let searches = 0;
   /**
-   * The partner of the best swap for x, as `findExchange` finds it; but when a search for x failed
-   * and x has not changed since, the partners it tried have not changed either, so only the members
-   * changed since are tried (those less loaded than x, with something lighter to give that x's grade
-   * may take): a most loaded waiting for room is not searched for whole after every swap below them.
-   * When more members have changed than a whole search walks past, it is searched for whole: no
-   * search takes more than MEMBERS_WALKED steps and PARTNERS_TRIED searches of a partner's cases.
+   * The partner of the best swap for x (its cases in `best`), or -1: found by `findExchange`; but when
+   * a search for x failed and x has not changed since, the partners it tried have not changed either,
+   * so only the members changed since are tried, in the order they changed (those less loaded than x,
+   * with something lighter to give that x's grade may take). That stands in for a whole search and may
+   * choose another partner than one would, but a most loaded waiting for room is not searched for
+   * whole after every swap below them. When more members have changed than a whole search walks
+   * past, x is searched for whole: no search takes more than MEMBERS_WALKED steps and PARTNERS_TRIED
+   * searches of a partner's cases. Where those tries run out, the members not reached are tried next time.
    */
   const search = (x: number): number => {
     const since = failedAt[x] as number;
@@ -319,15 +331,21 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     }
     const grades = lists.takers[x] as number;
     const gradeX = c.grade[x] as number;
+    searches++;
+    // x itself is not in the log after `since`: had it changed, it would have been searched for whole.
     for (let j = 2 * since, partners = PARTNERS_TRIED; j < 2 * swaps; j++) {
       const q = changed[j] as number;
-      if (q === x || (lowKey[q] as number) >= (lowKey[x] as number) || ((grades >> (c.grade[q] as number)) & 1) === 0) continue;
+      if (lookedAtIn[q] === searches || (lowKey[q] as number) >= (lowKey[x] as number) || ((grades >> (c.grade[q] as number)) & 1) === 0) continue;
+      lookedAtIn[q] = searches;
       if ((((lists.takers[q] as number) >> gradeX) & 1) === 1 && hasLighter(x, q)) {
         if (bestExchange(state, lists, x, q, best)) {
           failedAt[x] = -1;
           return q;
         }
-        if (--partners === 0) break;
+        if (--partners === 0) {
+          failedAt[x] = j >> 1;
+          break;
+        }
       }
     }
     return -1;
@@ -358,7 +376,7 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
   for (let s = 0; s < c.scopeCount; s++) {
     const scope = groupItems.subarray(groupStart[s * GRADE_COUNT] as number, groupStart[(s + 1) * GRADE_COUNT] as number);
     if (scope.length < 2) continue;
-    // The most loaded (ties to the lower rank, as `mostLoaded` picks them) found in the same loop: when they
+    // The most loaded (ties to the lower rank, as `nextSwap` picks them) found in the same loop: when they
     // hold no case of the batch, nothing can be given for them and the scope is left before its order is
     // built (most scopes of a small weekly batch, where the most loaded take no new case).
     // The same loop sets the capacities the order is built from (written in vain for a scope left).
@@ -378,7 +396,10 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     members.sort((a, b) => (lowKey[a] as number) - (lowKey[b] as number) || (c.rank[a] as number) - (c.rank[b] as number));
     for (let k = 0; k < members.length; k++) loadOf[k] = lowKey[members[k] as number] as number;
     swaps = 0;
-    for (const p of scope) failedAt[p] = -1;
+    for (const p of scope) {
+      failedAt[p] = -1;
+      changedAt[p] = 0;
+    }
     for (let budget = scope.length * EXCHANGES_PER_PRACTITIONER; budget > 0; budget--) {
       const p = nextSwap();
       if (p < 0) break;
@@ -429,7 +450,7 @@ function consider(state: Allocation, lists: CaseLists, p: number, q: number, at:
 }
 
 /**
- * Whether p (most loaded) and q have a swap leaving the higher of their capacities at least
+ * Whether p (the giver) and q have a swap leaving the higher of their capacities at least
  * LEAST_GAIN below p's capacity now; the one leaving it lowest is put in `best`. For each case of p,
  * the best partner case is the allowed one nearest, on either side, to the weight that would leave
  * both equal: found by bisection in q's heaviest-first list.

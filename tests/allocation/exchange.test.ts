@@ -210,9 +210,47 @@ describe('rebalance (the exchange pass of balanced)', () => {
     const { state } = placeThenRebalance(columns(team, cases), [0, 0, 1, 1, 2, 2], 2);
     expect([capacity(state, 0), capacity(state, 1), capacity(state, 2)]).toEqual([61, 30, 8.5]);
     expect(Array.from(state.assigned)).toEqual([0, 1, 2, 0, 2, 1]);
-    // With room under a ceiling of 3, PSO 0 could take a case without giving one: the pass stops where it was.
-    const roomy = placeThenRebalance(columns(team, cases), [0, 0, 1, 1, 2, 2], 3).state;
-    expect([capacity(roomy, 0), capacity(roomy, 1)]).toEqual([80, 76]);
+    // Under a ceiling of 3, PSO 0 has room: no one below is relieved, and the pass stops where it was.
+    const roomy = placeThenRebalance(columns(team, cases), [0, 0, 1, 1, 2, 2], 3);
+    expect([capacity(roomy.state, 0), capacity(roomy.state, 1)]).toEqual([80, 76]);
+    expect(Array.from(roomy.touched)).toEqual([0, 0, 0]);
+  });
+
+  it('after a relief, the most loaded may swap with the relief\'s partner (the last member changed)', () => {
+    // As above, but PO 1 holds a C of 50 and an A of 25 (75%). PSO 0 (80%) would leave PO 1 at 85% with
+    // the 60 for the 50, and PO 1 holds no other case a PSO may take: no swap. PO 1 gives its 50 for a
+    // 10 of PO 2's (the 25 for a 10 would leave it at 60%): 35% and 6%. PSO 0 then gives the 60 for
+    // PO 2's 50, the second member of the swap just made: 70% and 7%. No one is within 10 points below.
+    const team = [{ grade: PSO, available: 100 }, { grade: PO, available: 100 }, { grade: PO, available: 1000 }];
+    const cases = [
+      { weight: 6000, level: LEVEL_C },
+      { weight: 2000, level: LEVEL_C },
+      { weight: 5000, level: LEVEL_C },
+      { weight: 2500, level: LEVEL_A },
+      { weight: 1000, level: LEVEL_A },
+      { weight: 1000, level: LEVEL_A },
+    ];
+    const { state } = placeThenRebalance(columns(team, cases), [0, 0, 1, 1, 2, 2], 2);
+    expect([capacity(state, 0), capacity(state, 1), capacity(state, 2)]).toEqual([70, 35, 7]);
+    expect(Array.from(state.assigned.subarray(0, 4))).toEqual([2, 0, 0, 1]);
+    expect(Array.from(state.ceilingCases)).toEqual([2, 2, 2]);
+  });
+
+  it('relieves a member exactly 10 points below the most loaded', () => {
+    // As the first relief example, with PO 1 holding an A of 69 and a C of 1: 70%, 10 points below
+    // PSO 0's 80%. PO 1 gives the 69 for a 10: 11% and 79 / 1,000 = 7.9%. PSO 0 then gives its 20 for
+    // PO 1's 1: 61% and 30%.
+    const team = [{ grade: PSO, available: 100 }, { grade: PO, available: 100 }, { grade: PO, available: 1000 }];
+    const cases = [
+      { weight: 6000, level: LEVEL_C },
+      { weight: 2000, level: LEVEL_C },
+      { weight: 6900, level: LEVEL_A },
+      { weight: 100, level: LEVEL_C },
+      { weight: 1000, level: LEVEL_A },
+      { weight: 1000, level: LEVEL_A },
+    ];
+    const { state } = placeThenRebalance(columns(team, cases), [0, 0, 1, 1, 2, 2], 2);
+    expect([capacity(state, 0), capacity(state, 1), capacity(state, 2)]).toEqual([61, 30, 7.9]);
   });
 
   it('makes no swap that lowers the most loaded by less than 0.01 points', () => {
