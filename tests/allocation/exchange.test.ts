@@ -191,66 +191,49 @@ describe('rebalance (the exchange pass of balanced)', () => {
     expect(Array.from(state.ceilingCases)).toEqual([2, 1]);
   });
 
-  it('at the ceiling with no swap, lowers the one just below to make room for a swap (worked example)', () => {
-    // Ceiling 2, everyone at it, every case counted. PSO 0 (100 points) holds C cases of 60 and 20
-    // (80%). PO 1 (100) holds an A of 75 and a C of 1 (76%); PO 2 (1,000) two A of 10 (2%). A cases go
-    // to POs only, so PSO 0's only partner is PO 1, who would rise to 95% or 135%: no swap for the most
-    // loaded. PO 1 (within 10 points below) gives its 75 for PO 2's 10: 11% and 8.5%. Then PSO 0 gives
-    // its 20 for PO 1's 1: 61% and 30% (the 60 would leave PO 1 at 70%, higher). PSO 0 has no swap
-    // again and no one is within 10 points below: the highest is 61%, where it stopped at 80% before.
+  /**
+   * Everyone at the ceiling (2, unless given), every case counted: PSO 0 (100 points) holds C cases of
+   * 60 and 20 (80%), PO 1 (100) the two cases given, PO 2 (1,000) two A of 10 (2%). A cases go to POs only.
+   */
+  const reliefExample = (poOne: readonly { weight: number; level: number }[], ceiling = 2) => {
     const team = [{ grade: PSO, available: 100 }, { grade: PO, available: 100 }, { grade: PO, available: 1000 }];
-    const cases = [
-      { weight: 6000, level: LEVEL_C },
-      { weight: 2000, level: LEVEL_C },
-      { weight: 7500, level: LEVEL_A },
-      { weight: 100, level: LEVEL_C },
-      { weight: 1000, level: LEVEL_A },
-      { weight: 1000, level: LEVEL_A },
-    ];
-    const { state } = placeThenRebalance(columns(team, cases), [0, 0, 1, 1, 2, 2], 2);
-    expect([capacity(state, 0), capacity(state, 1), capacity(state, 2)]).toEqual([61, 30, 8.5]);
+    const cases = [{ weight: 6000, level: LEVEL_C }, { weight: 2000, level: LEVEL_C }, ...poOne, { weight: 1000, level: LEVEL_A }, { weight: 1000, level: LEVEL_A }];
+    return placeThenRebalance(columns(team, cases), [0, 0, 1, 1, 2, 2], ceiling);
+  };
+  const capacities = (state: Allocation) => [0, 1, 2].map((p) => capacity(state, p));
+
+  it('at the ceiling with no swap, lowers the one just below to make room for a swap (worked example)', () => {
+    // PO 1 holds an A of 75 and a C of 1 (76%). PSO 0's only partner is PO 1, who would rise to 95% or
+    // 135%: no swap for the most loaded. PO 1 (within 10 points below) gives its 75 for PO 2's 10: 11%
+    // and 8.5%. Then PSO 0 gives its 20 for PO 1's 1: 61% and 30% (the 60 would leave PO 1 at 70%,
+    // higher). PSO 0 has no swap again and no one is within 10 points below: the highest is 61%, where
+    // it stopped at 80% before.
+    const poOne = [{ weight: 7500, level: LEVEL_A }, { weight: 100, level: LEVEL_C }];
+    const { state } = reliefExample(poOne);
+    expect(capacities(state)).toEqual([61, 30, 8.5]);
     expect(Array.from(state.assigned)).toEqual([0, 1, 2, 0, 2, 1]);
     // Under a ceiling of 3, PSO 0 has room: no one below is relieved, and the pass stops where it was.
-    const roomy = placeThenRebalance(columns(team, cases), [0, 0, 1, 1, 2, 2], 3);
-    expect([capacity(roomy.state, 0), capacity(roomy.state, 1)]).toEqual([80, 76]);
+    const roomy = reliefExample(poOne, 3);
+    expect(capacities(roomy.state)).toEqual([80, 76, 2]);
     expect(Array.from(roomy.touched)).toEqual([0, 0, 0]);
   });
 
   it('after a relief, the most loaded may swap with the relief\'s partner (the last member changed)', () => {
-    // As above, but PO 1 holds a C of 50 and an A of 25 (75%). PSO 0 (80%) would leave PO 1 at 85% with
-    // the 60 for the 50, and PO 1 holds no other case a PSO may take: no swap. PO 1 gives its 50 for a
-    // 10 of PO 2's (the 25 for a 10 would leave it at 60%): 35% and 6%. PSO 0 then gives the 60 for
-    // PO 2's 50, the second member of the swap just made: 70% and 7%. No one is within 10 points below.
-    const team = [{ grade: PSO, available: 100 }, { grade: PO, available: 100 }, { grade: PO, available: 1000 }];
-    const cases = [
-      { weight: 6000, level: LEVEL_C },
-      { weight: 2000, level: LEVEL_C },
-      { weight: 5000, level: LEVEL_C },
-      { weight: 2500, level: LEVEL_A },
-      { weight: 1000, level: LEVEL_A },
-      { weight: 1000, level: LEVEL_A },
-    ];
-    const { state } = placeThenRebalance(columns(team, cases), [0, 0, 1, 1, 2, 2], 2);
-    expect([capacity(state, 0), capacity(state, 1), capacity(state, 2)]).toEqual([70, 35, 7]);
+    // PO 1 holds a C of 50 and an A of 25 (75%). PSO 0 (80%) would leave PO 1 at 85% with the 60 for
+    // the 50, and PO 1 holds no other case a PSO may take: no swap. PO 1 gives its 50 for a 10 of
+    // PO 2's (the 25 for a 10 would leave it at 60%): 35% and 6%. PSO 0 then gives the 60 for PO 2's
+    // 50, the second member of the swap just made: 70% and 7%. No one is within 10 points below.
+    const { state } = reliefExample([{ weight: 5000, level: LEVEL_C }, { weight: 2500, level: LEVEL_A }]);
+    expect(capacities(state)).toEqual([70, 35, 7]);
     expect(Array.from(state.assigned.subarray(0, 4))).toEqual([2, 0, 0, 1]);
     expect(Array.from(state.ceilingCases)).toEqual([2, 2, 2]);
   });
 
   it('relieves a member exactly 10 points below the most loaded', () => {
-    // As the first relief example, with PO 1 holding an A of 69 and a C of 1: 70%, 10 points below
-    // PSO 0's 80%. PO 1 gives the 69 for a 10: 11% and 79 / 1,000 = 7.9%. PSO 0 then gives its 20 for
-    // PO 1's 1: 61% and 30%.
-    const team = [{ grade: PSO, available: 100 }, { grade: PO, available: 100 }, { grade: PO, available: 1000 }];
-    const cases = [
-      { weight: 6000, level: LEVEL_C },
-      { weight: 2000, level: LEVEL_C },
-      { weight: 6900, level: LEVEL_A },
-      { weight: 100, level: LEVEL_C },
-      { weight: 1000, level: LEVEL_A },
-      { weight: 1000, level: LEVEL_A },
-    ];
-    const { state } = placeThenRebalance(columns(team, cases), [0, 0, 1, 1, 2, 2], 2);
-    expect([capacity(state, 0), capacity(state, 1), capacity(state, 2)]).toEqual([61, 30, 7.9]);
+    // PO 1 holds an A of 69 and a C of 1: 70%, 10 points below PSO 0's 80%. PO 1 gives the 69 for a
+    // 10: 11% and 79 / 1,000 = 7.9%. PSO 0 then gives its 20 for PO 1's 1: 61% and 30%.
+    const { state } = reliefExample([{ weight: 6900, level: LEVEL_A }, { weight: 100, level: LEVEL_C }]);
+    expect(capacities(state)).toEqual([61, 30, 7.9]);
   });
 
   it('makes no swap that lowers the most loaded by less than 0.01 points', () => {
