@@ -5,7 +5,8 @@
  * For each problem and load:
  * - time of each policy through the public `allocateColumnar` (its validation pass included), as a
  *   ratio to the reference least-loaded greedy on flatqueue heaps (bench/allocation-family-greedy.ts),
- *   in the same process (median of 3 runs after 2 warm-ups each);
+ *   in the same process (median of 5 rounds, each round running the reference and every policy once in
+ *   turn, after 2 warm-up rounds: a machine whose speed drifts slows them alike);
  * - in 6 PDUs (the smallest, the largest, 4 drawn), each policy's highest capacity % minus the HiGHS
  *   LP lower bound for the cases it placed there (bench/allocation-family-bound.ts), in percentage
  *   points; a PDU counts as ceiling-binding when a ceiling row of its LP has a non-zero shadow price.
@@ -19,7 +20,7 @@ import { type CoreResult } from '../src/types.js';
 import { highestCapacity, loadSolver, pduLowerBound, type PduBound } from './allocation-family-bound.js';
 import { referenceGreedy, type GreedyResult } from './allocation-family-greedy.js';
 import { FAMILY_CEILING, NATIONAL_BINDING, NATIONAL_SLACK, familyProblem, type FamilyProblem, type FamilySize } from './allocation-family-problems.js';
-import { measure } from './harness.js';
+import { measureInterleaved } from './harness.js';
 
 /** Problems per load: 20, or fewer for a quick look (`node --import tsx bench/allocation-family.bench.ts 2`). */
 const PROBLEMS = Number(process.argv[2] ?? 20);
@@ -65,14 +66,17 @@ function sampledPdus(problem: FamilyProblem, pdus: number): number[] {
   return [...chosen];
 }
 
-async function run(problem: FamilyProblem, load: string, pdus: number): Promise<ProblemRun> {
+function run(problem: FamilyProblem, load: string, pdus: number): ProblemRun {
   const c = problem.columns;
   let reference: GreedyResult | undefined;
   const results = new Map<AllocationPolicy, CoreResult>();
-  const figures = await measure([
-    { name: 'reference', fn: () => (reference = referenceGreedy(c, problem.masks, FAMILY_CEILING, problem.traits.continuity)), iterations: 3 },
-    ...POLICIES.map((policy) => ({ name: policy, fn: () => results.set(policy, allocateColumnar(c, { policy, rules: problem.rules })), iterations: 3 })),
-  ]);
+  const figures = measureInterleaved(
+    [
+      { name: 'reference', fn: () => (reference = referenceGreedy(c, problem.masks, FAMILY_CEILING, problem.traits.continuity)) },
+      ...POLICIES.map((policy) => ({ name: policy, fn: () => results.set(policy, allocateColumnar(c, { policy, rules: problem.rules })) })),
+    ],
+    5,
+  );
   const referenceMs = figures[0]?.medianMs ?? NaN;
   const sample = sampledPdus(problem, pdus);
   // Policies that place the same cases in a PDU share its LP: cached by the LP's own inputs.
@@ -102,7 +106,7 @@ async function run(problem: FamilyProblem, load: string, pdus: number): Promise<
 const runs: ProblemRun[] = [];
 for (const [load, size] of LOADS) {
   for (let seed = 0; seed < PROBLEMS; seed++) {
-    runs.push(await run(familyProblem(seed, size), load, size.pdus));
+    runs.push(run(familyProblem(seed, size), load, size.pdus));
     process.stderr.write('.');
   }
 }
@@ -124,7 +128,7 @@ const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 const practitioners = runs.map((r) => r.problem.columns.practitionerCount);
 console.log(`\n### Allocation on the problem family: ${PROBLEMS} problems x 2 loads, ${NATIONAL_SLACK.pdus} PDUs of ${NATIONAL_SLACK.pduSize.join('–')} practitioners`);
 console.log(`(${Math.min(...practitioners).toLocaleString('en-GB')}–${Math.max(...practitioners).toLocaleString('en-GB')} practitioners; slack: 15 new cases each, binding: 30; ceiling ${FAMILY_CEILING}; PDU scope)\n`);
-console.log('x ref: time through allocateColumnar / the reference greedy (median of 3 runs), mean and worst over problems.');
+console.log('x ref: time through allocateColumnar / the reference greedy (median of 5 interleaved rounds), mean and worst over problems.');
 console.log(`Gap: highest capacity minus the LP bound in ${SAMPLED_PDUS} sampled PDUs per problem, percentage points, mean and worst`);
 console.log('over problems x PDUs; gap slack / gap bind: means over the PDUs whose LP has the ceiling slack / binding.\n');
 const summary: string[][] = [];
