@@ -2,6 +2,7 @@
  * Shared benchmark harness: tinybench with fixed iteration counts, one table per bench file,
  * median and p99 latency in ms next to the target the issue states. Never part of `npm test`.
  */
+import { medianSorted } from 'simple-statistics';
 import { Bench } from 'tinybench';
 
 /** One measured task. */
@@ -61,9 +62,7 @@ export function measureInterleaved(tasks: readonly BenchTask[], rounds: number, 
   }
   return tasks.map((task, k) => {
     const sorted = (samples[k] ?? []).sort((a, b) => a - b);
-    const middle = sorted.length >> 1;
-    const median = sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-    return { name: task.name, medianMs: median, p99Ms: sorted[sorted.length - 1] as number, runs: sorted.length, target: task.target ?? '' };
+    return { name: task.name, medianMs: medianSorted(sorted), p99Ms: sorted[sorted.length - 1] as number, runs: sorted.length, target: task.target ?? '' };
   });
 }
 

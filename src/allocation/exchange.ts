@@ -57,11 +57,10 @@ const SCAN_STEPS = 64;
 const LEAST_GAIN = 0.01;
 /**
  * Members just below the most loaded tried, at most, when the most loaded is at the ceiling and has
- * no swap (8). At the ceiling the most
- * loaded can only trade a case for one of like ceiling count, and the few who hold the light cases
- * they could take are often the practitioners nearest the top, with no room to take a heavier case:
- * a swap that lowers one of those (with anyone less loaded than them, so the highest capacity does
- * not rise) can give the most loaded a partner at the next step. The family bench's worst gap where
+ * no swap (8). At the ceiling the most loaded can only trade a case for one of like ceiling count,
+ * and the few who hold the light cases they could take are often the practitioners nearest the top,
+ * with no room to take a heavier case: a swap that lowers one of those (with anyone less loaded than
+ * them, so the highest capacity does not rise) can give the most loaded a partner at the next step. The family bench's worst gap where
  * the ceiling binds fell from 37.85 to 10.45 points with it (problem 2: a PDU where every
  * practitioner is at the ceiling and trainees with few points available held the light cases).
  */
@@ -241,13 +240,17 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
     );
   };
   /**
+   * Whether q is a partner worth searching for p: `hasLighter`, after the cheaper test that q holds
+   * some case p's grade may take (holding none, q has nothing for p: known without q's extremes).
+   */
+  const mayGive = (p: number, q: number) => (((lists.takers[q] as number) >> (c.grade[p] as number)) & 1) === 1 && hasLighter(p, q);
+  /**
    * The partner of the best swap for p (its cases' places in `best`), or -1, from the least loaded up
    * among those of a grade that may take one of p's cases: those with something lighter to give that
    * p's grade may take, PARTNERS_TRIED at most, among the PARTNERS_LOOKED_AT least loaded.
    */
   const findExchange = (p: number): number => {
     const grades = lists.takers[p] as number;
-    const gradeP = c.grade[p] as number;
     const capacityP = lowKey[p] as number;
     let partners = PARTNERS_TRIED;
     const walked = Math.min(members.length, MEMBERS_WALKED);
@@ -256,8 +259,7 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
       const q = members[k] as number;
       if (((grades >> (c.grade[q] as number)) & 1) === 0) continue;
       looked++;
-      // Holding no case p's grade may take, q has nothing for p: known without finding q's extremes.
-      if ((((lists.takers[q] as number) >> gradeP) & 1) === 1 && hasLighter(p, q)) {
+      if (mayGive(p, q)) {
         if (bestExchange(state, lists, p, q, best)) return q;
         if (--partners === 0) break;
       }
@@ -330,14 +332,13 @@ export function exchangeCases(state: Allocation, order: Int32Array, spans: Int32
       return q;
     }
     const grades = lists.takers[x] as number;
-    const gradeX = c.grade[x] as number;
     searches++;
     // x itself is not in the log after `since`: had it changed, it would have been searched for whole.
     for (let j = 2 * since, partners = PARTNERS_TRIED; j < 2 * swaps; j++) {
       const q = changed[j] as number;
       if (lookedAtIn[q] === searches || (lowKey[q] as number) >= (lowKey[x] as number) || ((grades >> (c.grade[q] as number)) & 1) === 0) continue;
       lookedAtIn[q] = searches;
-      if ((((lists.takers[q] as number) >> gradeX) & 1) === 1 && hasLighter(x, q)) {
+      if (mayGive(x, q)) {
         if (bestExchange(state, lists, x, q, best)) {
           failedAt[x] = -1;
           return q;
